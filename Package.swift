@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "argmark",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "argmark", targets: ["argmark"]),
+        .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "ArgmarkCore",
+            dependencies: ["CLibXML2"],
+            resources: [.embedInCode("Resources/argmark.xsd")]
+        ),
+        .executableTarget(
+            name: "argmark",
+            dependencies: [
+                "ArgmarkCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"]),
+        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"]),
+    ]
+)

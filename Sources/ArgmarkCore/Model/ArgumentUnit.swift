@@ -1,0 +1,91 @@
+/// A half-open range `[start, end)` of Unicode code points in an article's text.
+public struct Span: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+    public var length: Int { end - start }
+    public var description: String { "\(start)-\(end)" }
+    public static func < (lhs: Span, rhs: Span) -> Bool {
+        (lhs.start, lhs.end) < (rhs.start, rhs.end)
+    }
+    public func overlaps(_ other: Span) -> Bool { start < other.end && other.start < end }
+}
+
+/// What a unit does in the argument.
+public enum UnitType: String, Sendable, CaseIterable, Codable, Comparable {
+    /// The main thesis the article (or an interviewee) argues for.
+    case position
+    /// A contestable statement put forward in support of (or qualifying) a position.
+    case claim
+    /// An opposing view that the text reports, imagines or concedes.
+    case counterclaim
+    /// An answer to a counterclaim.
+    case rebuttal
+    /// A reason offered for a claim or position: facts, examples, quotations of authorities.
+    case evidence
+
+    public static func < (lhs: UnitType, rhs: UnitType) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A speaker's attitude toward a stance target.
+public enum Stance: String, Sendable, CaseIterable, Codable {
+    case favor, against, neutral
+}
+
+/// Whether a unit is an annotator's decision or a machine's proposal awaiting review.
+public enum UnitStatus: String, Sendable, CaseIterable, Codable {
+    case gold, suggested
+}
+
+/// An argument unit: a span of the text with its role, speaker and stance.
+public struct ArgumentUnit: Sendable, Equatable {
+    public var id: UnitID
+    public var type: UnitType
+    /// Where the unit is in the text; `nil` for an implicit unit (a reconstructed premise or
+    /// conclusion that is not in the running text), whose `quote` is then its paraphrase.
+    public var span: Span?
+    /// For a discontinuous unit, its pieces, inside `span` and in order; empty otherwise.
+    public var fragments: [Span]
+    /// The exact text at `span`, or the paraphrase of an implicit unit.
+    public var quote: String
+    public var speaker: SpeakerID?
+    public var stance: Stance?
+    public var target: TargetID?
+    public var proposition: PropositionID?
+    public var note: String?
+    /// The label the unit had in the corpus it was imported from, e.g. `Premise` or `opp`.
+    public var sourceLabel: String?
+    /// The unit's id in the corpus it was imported from.
+    public var sourceID: String?
+    public var status: UnitStatus
+    /// For suggested units, the model's confidence in `[0, 1]`.
+    public var confidence: Double?
+
+    public init(id: UnitID, type: UnitType, span: Span?, fragments: [Span] = [], quote: String,
+                speaker: SpeakerID? = nil, stance: Stance? = nil, target: TargetID? = nil,
+                proposition: PropositionID? = nil, note: String? = nil, sourceLabel: String? = nil,
+                sourceID: String? = nil, status: UnitStatus = .gold, confidence: Double? = nil) {
+        self.id = id
+        self.type = type
+        self.span = span
+        self.fragments = fragments
+        self.quote = quote
+        self.speaker = speaker
+        self.stance = stance
+        self.target = target
+        self.proposition = proposition
+        self.note = note
+        self.sourceLabel = sourceLabel
+        self.sourceID = sourceID
+        self.status = status
+        self.confidence = confidence
+    }
+
+    /// Whether the unit has no span in the text.
+    public var isImplicit: Bool { span == nil }
+}

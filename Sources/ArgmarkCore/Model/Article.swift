@@ -1,0 +1,86 @@
+/// One annotated article: its text, who speaks in it, its argument units and their relations.
+public struct Article: Sendable, Equatable {
+    /// The version of the file format this model reads and writes.
+    public static let formatVersion = "1"
+
+    public var id: String
+    public var metadata: ArticleMetadata
+    /// The full text exactly as given; offsets of every unit count its Unicode code points.
+    public var text: String
+    public var speakers: [Speaker]
+    public var units: [ArgumentUnit]
+    public var relations: [Relation]
+
+    public init(id: String, metadata: ArticleMetadata = ArticleMetadata(), text: String,
+                speakers: [Speaker] = [], units: [ArgumentUnit] = [], relations: [Relation] = []) {
+        self.id = id
+        self.metadata = metadata
+        self.text = text
+        self.speakers = speakers
+        self.units = units
+        self.relations = relations
+    }
+
+    /// The SHA-256 of the text's UTF-8 bytes, lowercase hex.
+    public var textDigest: String { SHA256.hexDigest(of: Array(text.utf8)) }
+
+    public func unit(_ id: UnitID) -> ArgumentUnit? { units.first { $0.id == id } }
+    public func relation(_ id: RelationID) -> Relation? { relations.first { $0.id == id } }
+    public func speaker(_ id: SpeakerID) -> Speaker? { speakers.first { $0.id == id } }
+}
+
+/// Where an article comes from. Everything is optional: imported corpora rarely have it all.
+public struct ArticleMetadata: Sendable, Equatable {
+    public var title: String?
+    public var outlet: String?
+    public var author: String?
+    /// A calendar date, `YYYY-MM-DD`.
+    public var published: String?
+    public var url: String?
+    public var genre: Genre?
+    /// A BCP 47 language tag such as `en` or `de`.
+    public var language: String?
+    /// Metadata a source corpus had that has no field here, kept so imports stay lossless.
+    public var properties: [MetadataProperty]
+
+    public init(title: String? = nil, outlet: String? = nil, author: String? = nil, published: String? = nil,
+                url: String? = nil, genre: Genre? = nil, language: String? = nil, properties: [MetadataProperty] = []) {
+        self.title = title
+        self.outlet = outlet
+        self.author = author
+        self.published = published
+        self.url = url
+        self.genre = genre
+        self.language = language
+        self.properties = properties
+    }
+}
+
+/// A name–value pair of source metadata.
+public struct MetadataProperty: Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The kind of text an article is.
+public enum Genre: String, Sendable, CaseIterable, Codable {
+    case news, opinion, interview, blog, essay, comment, forum, microtext, other
+}
+
+/// A person or group who holds a view in the article: the author, or someone quoted or paraphrased.
+public struct Speaker: Sendable, Equatable {
+    public var id: SpeakerID
+    public var name: String
+    /// For example `author`, `interviewer`, `quoted`, or a description such as "founder of #MeToo".
+    public var role: String?
+
+    public init(id: SpeakerID, name: String, role: String? = nil) {
+        self.id = id
+        self.name = name
+        self.role = role
+    }
+}

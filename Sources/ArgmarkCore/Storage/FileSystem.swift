@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failure to read or write a path, with the system's reason.
+public struct FileSystemError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "\(path): \(reason)" }
+
+    static func fromErrno(_ path: String, _ action: String, _ code: Int32 = errno) -> FileSystemError {
+        let reason: String
+        switch code {
+        case ENOENT: reason = "no such file or directory"
+        case EACCES, EPERM: reason = "permission denied (\(action)); check the file's permissions"
+        case EISDIR: reason = "is a directory, not a file"
+        case ENOTDIR: reason = "a component of the path is not a directory"
+        case EROFS: reason = "read-only file system"
+        case ENOSPC: reason = "no space left on device"
+        default: reason = "cannot \(action): \(String(cString: strerror(code)))"
+        }
+        return FileSystemError(path: path, reason: reason)
+    }
+}
+
+/// The few file operations argmark needs, straight over POSIX so the core does not load Foundation.
+public enum FileSystem {
+    public enum Kind: Sendable { case file, directory, other, missing }
+
+    /// What is at `path`, following symbolic links.
+    public static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// Reads a whole regular file.
+    public static func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .fromErrno(path, "read") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .fromErrno(path, "read") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory; pass a file, or use a command that takes folders") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .fromErrno(path, "read")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// The `.xml` files under each path: a file is taken as given, a folder is searched recursively
+    /// (hidden entries skipped, symbolic links to folders not followed), in sorted order.
+    /// Paths that do not exist or cannot be listed come back as errors.
+    public static func expand(_ paths: [String], extension suffix: String) -> (files: [String], errors: [FileSystemError]) {
+        var files: [String] = []
+        var errors: [FileSystemError] = []
+        for path in paths {
+            switch kind(of: path) {
+            case .file: files.append(path)
+            case .directory: walk(path, suffix: suffix, into: &files, errors: &errors)
+            case .missing: errors.append(FileSystemError(path: path, reason: "no such file or directory"))
+            case .other: errors.append(FileSystemError(path: path, reason: "not a regular file or folder"))
+            }
+        }
+        return (files, errors)
+    }
+
+    private static func walk(_ directory: String, suffix: String, into files: inout [String], errors: inout [FileSystemError]) {
+        guard let handle = opendir(directory) else {
+            errors.append(.fromErrno(directory, "list"))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(handle)
+        for name in names.sorted() {
+            let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard lstat(child, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: walk(child, suffix: suffix, into: &files, errors: &errors)
+            case S_IFREG, S_IFLNK:
+                if name.hasSuffix(suffix), kind(of: child) == .file { files.append(child) }
+            default: break
+            }
+        }
+    }
+
+    /// The folder part of `path` (`.` for a bare file name).
+    public static func directoryName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component of `path`.
+    public static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// `directory/name`.
+    public static func join(_ directory: String, _ name: String) -> String {
+        directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+    }
+}

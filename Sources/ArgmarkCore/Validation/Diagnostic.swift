@@ -1,0 +1,84 @@
+/// Where in a file a finding is: 1-based line and, when known, column.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(path: String, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:col`, dropping what is unknown.
+    public var description: String {
+        var result = path
+        if let line {
+            result += ":\(line)"
+            if let column { result += ":\(column)" }
+        }
+        return result
+    }
+}
+
+/// A finding about a file: an error makes the file invalid, a warning does not.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    /// A stable rule id (see ``RuleID``) that tools and tests can rely on.
+    public var rule: RuleID
+
+    public init(_ severity: Severity, _ rule: RuleID, _ message: String, at location: SourceLocation) {
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.location = location
+    }
+
+    /// `path:line:col: error: message [rule-id]`.
+    public var description: String {
+        "\(location): \(severity.rawValue): \(message) [\(rule.rawValue)]"
+    }
+}
+
+/// Stable identifiers of every check argmark makes; documented in the README.
+public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
+    // Reading
+    case unreadable = "unreadable"
+    case encoding = "encoding"
+    case doctypeForbidden = "doctype-forbidden"
+    case wellFormed = "well-formed"
+    // Schema
+    case schema = "schema"
+    // Spans and text
+    case spanRange = "span-range"
+    case spanOrder = "span-order"
+    case spanMissing = "span-missing"
+    case fragments = "fragments"
+    case quoteMismatch = "quote-mismatch"
+    case digestMismatch = "digest-mismatch"
+    // References
+    case unknownSpeaker = "unknown-speaker"
+    case unknownTarget = "unknown-target"
+    case unknownProposition = "unknown-proposition"
+    case unknownUnit = "unknown-unit"
+    case stanceTarget = "stance-target"
+    case corpusMissing = "corpus-missing"
+    case duplicateID = "duplicate-id"
+    // Relations
+    case selfRelation = "self-relation"
+    case rebuttalRelation = "rebuttal-relation"
+    case evidenceRelation = "evidence-relation"
+    case counterclaimRelation = "counterclaim-relation"
+    case undercutTarget = "undercut-target"
+    case relationToRelation = "relation-to-relation"
+    case supportCycle = "support-cycle"
+    // Warnings
+    case duplicateSpan = "duplicate-span"
+}

@@ -1,0 +1,198 @@
+/// The checks no XSD can express: offsets against the text, the digest, references into the corpus
+/// file, and the rules of argument structure. Each finding names its rule (``RuleID``).
+public enum SemanticRules {
+    /// Checks a decoded article; `corpus` is the vocabulary beside it, if there is one.
+    public static func check(_ decoded: DecodedArticle, corpus: Corpus?, path: String) -> [Diagnostic] {
+        var findings = Findings(path: path)
+        let article = decoded.article
+        let lines = decoded.lines
+        let text = CodePointText(article.text)
+
+        if let stored = decoded.storedDigest, stored.count == 64, stored != article.textDigest {
+            findings.error(.digestMismatch, "text digest does not match the text (stored \(stored.prefix(12))…, actual \(article.textDigest.prefix(12))…); the text was edited after annotation: run argmark reanchor, or restore the text", line: lines.text)
+        }
+
+        checkSpans(article, decoded: decoded, text: text, findings: &findings)
+        checkReferences(article, corpus: corpus, lines: lines, findings: &findings)
+        checkRelations(article, lines: lines, findings: &findings)
+        return findings.diagnostics
+    }
+
+    private static func checkSpans(_ article: Article, decoded: DecodedArticle, text: CodePointText, findings: inout Findings) {
+        var seenSpans: [String: UnitID] = [:]
+        for unit in article.units {
+            let line = decoded.lines.units[unit.id]
+            if decoded.unreadableUnits.contains(unit.id) { continue }
+            if decoded.halfSpanUnits.contains(unit.id) {
+                findings.error(.spanMissing, "unit \(unit.id) has only one of start and end; give both, or neither for an implicit unit", line: line)
+                continue
+            }
+            guard let span = unit.span else {
+                if unit.quote.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                    findings.error(.spanMissing, "implicit unit \(unit.id) has neither a span nor a paraphrase; give start and end, or write the paraphrase as its content", line: line)
+                }
+                if !unit.fragments.isEmpty {
+                    findings.error(.fragments, "implicit unit \(unit.id) has fragments but no span", line: line)
+                }
+                continue
+            }
+            guard span.start < span.end else {
+                findings.error(.spanOrder, "unit \(unit.id) has start \(span.start) not before end \(span.end); a span needs start < end", line: line)
+                continue
+            }
+            guard span.end <= text.count else {
+                findings.error(.spanRange, "unit \(unit.id) ends at \(span.end), past the end of the text (\(text.count) code points)", line: line)
+                continue
+            }
+            if !text.matches(unit.quote, at: span) {
+                findings.error(.quoteMismatch, "quote of unit \(unit.id) differs from the text at \(span.start)-\(span.end): the text there is \"\(abbreviate(text[span]))\", the quote is \"\(abbreviate(unit.quote))\"", line: line)
+            }
+            if !unit.fragments.isEmpty {
+                var previousEnd = span.start
+                var valid = unit.fragments.first?.start == span.start && unit.fragments.last?.end == span.end
+                for fragment in unit.fragments {
+                    if fragment.start < previousEnd || fragment.start >= fragment.end { valid = false }
+                    previousEnd = fragment.end
+                }
+                if !valid {
+                    findings.error(.fragments, "fragments of unit \(unit.id) must be ordered, non-overlapping, non-empty pieces that begin at start and finish at end", line: line)
+                }
+            }
+            let key = "\(unit.type.rawValue)@\(span)"
+            if let other = seenSpans[key] {
+                findings.warning(.duplicateSpan, "units \(other) and \(unit.id) are both \(unit.type.rawValue) on \(span.start)-\(span.end)", line: line)
+            } else {
+                seenSpans[key] = unit.id
+            }
+        }
+    }
+
+    private static func checkReferences(_ article: Article, corpus: Corpus?, lines: ElementLines, findings: inout Findings) {
+        let targets = Set(corpus?.targets.map(\.id) ?? [])
+        let propositions = Set(corpus?.propositions.map(\.id) ?? [])
+        for unit in article.units {
+            let line = lines.units[unit.id]
+            if unit.stance != nil && unit.target == nil {
+                findings.error(.stanceTarget, "unit \(unit.id) has a stance but no target; add target=\"…\" naming what it is for or against", line: line)
+            }
+            if unit.target != nil && unit.stance == nil {
+                findings.error(.stanceTarget, "unit \(unit.id) has a target but no stance; add stance=\"favor|against|neutral\"", line: line)
+            }
+            if let target = unit.target, !targets.contains(target) {
+                let fix = corpus == nil ? "no \(Corpus.fileName) beside this file defines targets" : "define it with argmark target"
+                findings.error(.unknownTarget, "unit \(unit.id) refers to unknown target \(target); \(fix)", line: line)
+            }
+            if let proposition = unit.proposition, !propositions.contains(proposition) {
+                let fix = corpus == nil ? "no \(Corpus.fileName) beside this file defines propositions" : "define it with argmark proposition"
+                findings.error(.unknownProposition, "unit \(unit.id) refers to unknown proposition \(proposition); \(fix)", line: line)
+            }
+        }
+    }
+
+    private static func checkRelations(_ article: Article, lines: ElementLines, findings: inout Findings) {
+        var unitsByID: [UnitID: ArgumentUnit] = [:]
+        for unit in article.units where unitsByID[unit.id] == nil { unitsByID[unit.id] = unit }
+        var relationsByID: [RelationID: Relation] = [:]
+        for relation in article.relations where relationsByID[relation.id] == nil { relationsByID[relation.id] = relation }
+        var attackers: Set<UnitID> = []
+        for relation in article.relations where relation.type.isAttack { attackers.insert(relation.from) }
+
+        for relation in article.relations {
+            let line = lines.relations[relation.id]
+            if relation.to.rawID == relation.from.rawValue || relation.to.rawID == relation.id.rawValue {
+                findings.error(.selfRelation, "relation \(relation.id) points from \(relation.from) to itself", line: line)
+                continue
+            }
+            switch relation.to {
+            case .relation(let target):
+                if relation.type != .undercuts {
+                    findings.error(.relationToRelation, "relation \(relation.id) (\(relation.type.rawValue)) points to relation \(target); only undercuts may point to a relation", line: line)
+                }
+            case .unit(let target):
+                if relation.type == .undercuts {
+                    findings.error(.undercutTarget, "relation \(relation.id) undercuts unit \(target); undercuts attacks an inference, so point it to a relation id (use rebuts or attacks against a unit)", line: line)
+                }
+                _ = target
+            }
+            guard let source = unitsByID[relation.from] else { continue }
+            switch source.type {
+            case .evidence:
+                if relation.type != .supports && relation.type != .restates {
+                    findings.error(.evidenceRelation, "evidence \(source.id) \(relation.type.rawValue) \(relation.to); evidence supports a claim or position (make \(source.id) a claim, counterclaim or rebuttal instead)", line: line)
+                }
+            case .counterclaim:
+                if relation.type == .supports, case .unit(let target) = relation.to, let targetUnit = unitsByID[target], targetUnit.type != .counterclaim {
+                    findings.error(.counterclaimRelation, "counterclaim \(source.id) supports \(targetUnit.type.rawValue) \(target); a counterclaim attacks what it opposes", line: line)
+                }
+            case .rebuttal:
+                if relation.type == .supports || relation.type == .restates { break }
+                let answersAnAttack: Bool
+                switch relation.to {
+                case .unit(let target):
+                    answersAnAttack = unitsByID[target].map { $0.type == .counterclaim || attackers.contains($0.id) } ?? true
+                case .relation(let target):
+                    answersAnAttack = relationsByID[target].map { $0.type.isAttack || unitsByID[$0.from]?.type == .counterclaim } ?? true
+                }
+                if !answersAnAttack {
+                    findings.error(.rebuttalRelation, "rebuttal \(source.id) \(relation.type.rawValue) \(relation.to), which attacks nothing; a rebuttal answers a counterclaim or another attack", line: line)
+                }
+            case .position, .claim:
+                break
+            }
+        }
+
+        for cycle in supportCycles(article.relations) {
+            let line = lines.relations[cycle.relation]
+            findings.error(.supportCycle, "supports relations form a cycle: \(cycle.units.map(\.rawValue).joined(separator: " → "))", line: line)
+        }
+    }
+
+    /// Cycles of `supports` between units, each reported once at the relation that closes it.
+    static func supportCycles(_ relations: [Relation]) -> [(units: [UnitID], relation: RelationID)] {
+        var edges: [UnitID: [(UnitID, RelationID)]] = [:]
+        for relation in relations where relation.type == .supports {
+            if case .unit(let target) = relation.to { edges[relation.from, default: []].append((target, relation.id)) }
+        }
+        enum Mark { case visiting, done }
+        var marks: [UnitID: Mark] = [:]
+        var stack: [UnitID] = []
+        var cycles: [(units: [UnitID], relation: RelationID)] = []
+        func visit(_ unit: UnitID) {
+            marks[unit] = .visiting
+            stack.append(unit)
+            for (next, relation) in edges[unit] ?? [] {
+                switch marks[next] {
+                case .visiting:
+                    if let index = stack.lastIndex(of: next) { cycles.append((Array(stack[index...]) + [next], relation)) }
+                case .done: break
+                case nil: visit(next)
+                }
+            }
+            stack.removeLast()
+            marks[unit] = .done
+        }
+        for unit in edges.keys.sorted() where marks[unit] == nil { visit(unit) }
+        return cycles
+    }
+
+    static func abbreviate(_ text: String, limit: Int = 60) -> String {
+        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+        let scalars = Array(flat.unicodeScalars)
+        guard scalars.count > limit else { return flat }
+        return String(String.UnicodeScalarView(scalars[0..<limit])) + "…"
+    }
+}
+
+/// Collects findings for one file.
+struct Findings {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+
+    mutating func error(_ rule: RuleID, _ message: String, line: Int?) {
+        diagnostics.append(Diagnostic(.error, rule, message, at: SourceLocation(path: path, line: line)))
+    }
+
+    mutating func warning(_ rule: RuleID, _ message: String, line: Int?) {
+        diagnostics.append(Diagnostic(.warning, rule, message, at: SourceLocation(path: path, line: line)))
+    }
+}

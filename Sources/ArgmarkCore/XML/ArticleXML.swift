@@ -1,0 +1,201 @@
+/// Names of the argmark XML format.
+public enum ArticleXML {
+    /// The namespace of every argmark element.
+    public static let namespace = "urn:argmark:1"
+}
+
+/// Line numbers of the elements a decoded file came from, so findings can point at them.
+public struct ElementLines: Sendable {
+    public var root = 1
+    public var text = 1
+    public var units: [UnitID: Int] = [:]
+    public var relations: [RelationID: Int] = [:]
+    public var speakers: [SpeakerID: Int] = [:]
+    public var targets: [TargetID: Int] = [:]
+    public var propositions: [PropositionID: Int] = [:]
+}
+
+/// What a file held: an article or a corpus vocabulary.
+public enum DecodedDocument: Sendable {
+    case article(DecodedArticle)
+    case corpus(DecodedCorpus)
+}
+
+/// An article read from a file, with what the semantic rules need beyond the model.
+public struct DecodedArticle: Sendable {
+    public var article: Article
+    /// The digest as stored in the file (the model recomputes the real one from the text).
+    public var storedDigest: String?
+    public var lines: ElementLines
+    /// Units whose `start`/`end`/`fragments` were present but unreadable; the schema reports them.
+    public var unreadableUnits: Set<UnitID>
+    /// Units with `start` but no `end`, or the reverse, which the schema cannot catch.
+    public var halfSpanUnits: Set<UnitID>
+}
+
+public struct DecodedCorpus: Sendable {
+    public var corpus: Corpus
+    public var lines: ElementLines
+}
+
+extension ArticleXML {
+    /// Reads an argmark document from its parsed tree.
+    ///
+    /// Decoding is lenient: whatever the schema rejects (unknown types, bad numbers) is left out of
+    /// the model rather than stopping, so the semantic rules can still check the rest; the schema
+    /// layer reports what was left out. Returns `nil` when the root is not an argmark element.
+    public static func decode(_ root: XMLElement) -> DecodedDocument? {
+        guard root.namespace == namespace else { return nil }
+        switch root.name {
+        case "article": return .article(decodeArticle(root))
+        case "corpus": return .corpus(decodeCorpus(root))
+        default: return nil
+        }
+    }
+
+    private static func argmarkChild(_ element: XMLElement, _ name: String) -> XMLElement? {
+        element.children.first { $0.name == name && $0.namespace == namespace }
+    }
+
+    private static func argmarkChildren(_ element: XMLElement, _ name: String) -> [XMLElement] {
+        element.children.filter { $0.name == name && $0.namespace == namespace }
+    }
+
+    private static func decodeArticle(_ root: XMLElement) -> DecodedArticle {
+        var lines = ElementLines()
+        lines.root = root.line
+        var metadata = ArticleMetadata()
+        if let meta = argmarkChild(root, "meta") {
+            metadata.title = argmarkChild(meta, "title")?.text
+            metadata.outlet = argmarkChild(meta, "outlet")?.text
+            metadata.author = argmarkChild(meta, "author")?.text
+            metadata.published = argmarkChild(meta, "published")?.text
+            metadata.url = argmarkChild(meta, "url")?.text
+            metadata.genre = argmarkChild(meta, "genre").flatMap { Genre(rawValue: $0.text) }
+            metadata.language = argmarkChild(meta, "language")?.text
+            metadata.properties = argmarkChildren(meta, "property").map {
+                MetadataProperty(name: $0[attribute: "name"] ?? "", value: $0.text)
+            }
+        }
+        let textElement = argmarkChild(root, "text")
+        lines.text = textElement?.line ?? root.line
+
+        var speakers: [Speaker] = []
+        for element in argmarkChildren(argmarkChild(root, "speakers"), "speaker") {
+            guard let id = element[attribute: "id"] else { continue }
+            let speaker = Speaker(id: SpeakerID(id), name: element[attribute: "name"] ?? "", role: element[attribute: "role"])
+            if lines.speakers[speaker.id] == nil { lines.speakers[speaker.id] = element.line }
+            speakers.append(speaker)
+        }
+
+        var units: [ArgumentUnit] = []
+        var unreadable: Set<UnitID> = []
+        var halfSpans: Set<UnitID> = []
+        for element in argmarkChildren(argmarkChild(root, "units"), "unit") {
+            guard let rawID = element[attribute: "id"], let type = element[attribute: "type"].flatMap(UnitType.init(rawValue:)) else { continue }
+            let id = UnitID(rawID)
+            if lines.units[id] == nil { lines.units[id] = element.line }
+            let start = element[attribute: "start"]
+            let end = element[attribute: "end"]
+            var span: Span?
+            if let start, let end {
+                if let startOffset = Int(start), let endOffset = Int(end) {
+                    span = Span(start: startOffset, end: endOffset)
+                } else {
+                    unreadable.insert(id)
+                }
+            } else if start != nil || end != nil {
+                halfSpans.insert(id)
+            }
+            var fragments: [Span] = []
+            if let rawFragments = element[attribute: "fragments"] {
+                if let parsed = parseFragments(rawFragments) { fragments = parsed } else { unreadable.insert(id) }
+            }
+            var confidence: Double?
+            if let rawConfidence = element[attribute: "confidence"] {
+                confidence = Double(rawConfidence)
+            }
+            units.append(ArgumentUnit(
+                id: id,
+                type: type,
+                span: span,
+                fragments: fragments,
+                quote: element.text,
+                speaker: element[attribute: "speaker"].map { SpeakerID($0) },
+                stance: element[attribute: "stance"].flatMap(Stance.init(rawValue:)),
+                target: element[attribute: "target"].map { TargetID($0) },
+                proposition: element[attribute: "proposition"].map { PropositionID($0) },
+                note: element[attribute: "note"],
+                sourceLabel: element[attribute: "source-label"],
+                sourceID: element[attribute: "source-id"],
+                status: element[attribute: "status"].flatMap(UnitStatus.init(rawValue:)) ?? .gold,
+                confidence: confidence
+            ))
+        }
+
+        let relationElements = argmarkChildren(argmarkChild(root, "relations"), "relation")
+        let relationIDs = Set(relationElements.compactMap { $0[attribute: "id"] })
+        let unitIDs = Set(units.map(\.id.rawValue))
+        var relations: [Relation] = []
+        for element in relationElements {
+            guard let rawID = element[attribute: "id"],
+                  let type = element[attribute: "type"].flatMap(RelationType.init(rawValue:)),
+                  let from = element[attribute: "from"], let to = element[attribute: "to"] else { continue }
+            let id = RelationID(rawID)
+            if lines.relations[id] == nil { lines.relations[id] = element.line }
+            let endpoint: RelationEndpoint = relationIDs.contains(to) && !unitIDs.contains(to) ? .relation(RelationID(to)) : .unit(UnitID(to))
+            relations.append(Relation(id: id, type: type, from: UnitID(from), to: endpoint,
+                                      sourceLabel: element[attribute: "source-label"],
+                                      sourceID: element[attribute: "source-id"],
+                                      note: element[attribute: "note"]))
+        }
+
+        let article = Article(
+            id: root[attribute: "id"] ?? "",
+            metadata: metadata,
+            text: textElement?.text ?? "",
+            speakers: speakers,
+            units: units,
+            relations: relations
+        )
+        return DecodedArticle(article: article, storedDigest: textElement?[attribute: "sha256"], lines: lines, unreadableUnits: unreadable, halfSpanUnits: halfSpans)
+    }
+
+    private static func argmarkChildren(_ element: XMLElement?, _ name: String) -> [XMLElement] {
+        guard let element else { return [] }
+        return argmarkChildren(element, name)
+    }
+
+    /// Parses `"3-7 12-20"` into spans; `nil` if malformed.
+    static func parseFragments(_ value: String) -> [Span]? {
+        var result: [Span] = []
+        for piece in value.split(separator: " ") {
+            let bounds = piece.split(separator: "-")
+            guard bounds.count == 2, let start = Int(bounds[0]), let end = Int(bounds[1]) else { return nil }
+            result.append(Span(start: start, end: end))
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    private static func decodeCorpus(_ root: XMLElement) -> DecodedCorpus {
+        var lines = ElementLines()
+        lines.root = root.line
+        var corpus = Corpus()
+        for element in argmarkChildren(argmarkChild(root, "targets"), "target") {
+            guard let id = element[attribute: "id"] else { continue }
+            let target = StanceTarget(id: TargetID(id), name: element[attribute: "name"] ?? "",
+                                      description: element.text.isEmpty ? nil : element.text)
+            if lines.targets[target.id] == nil { lines.targets[target.id] = element.line }
+            corpus.targets.append(target)
+        }
+        for element in argmarkChildren(argmarkChild(root, "propositions"), "proposition") {
+            guard let id = element[attribute: "id"] else { continue }
+            let proposition = Proposition(id: PropositionID(id), statement: element.text,
+                                          target: element[attribute: "target"].map { TargetID($0) },
+                                          stance: element[attribute: "stance"].flatMap(Stance.init(rawValue:)))
+            if lines.propositions[proposition.id] == nil { lines.propositions[proposition.id] = element.line }
+            corpus.propositions.append(proposition)
+        }
+        return DecodedCorpus(corpus: corpus, lines: lines)
+    }
+}

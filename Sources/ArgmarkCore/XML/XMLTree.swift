@@ -1,0 +1,185 @@
+import CLibXML2
+
+/// An attribute as it appears in the file.
+public struct XMLAttribute: Hashable, Sendable {
+    public var name: String
+    public var namespace: String?
+    public var value: String
+}
+
+/// An element of a parsed XML file, in plain Swift values, with the line it starts on.
+///
+/// Importers and the argmark reader both work on this tree, so every XML file argmark reads goes
+/// through the same hardened parser (``SafeXMLParser``).
+public struct XMLElement: Sendable {
+    public var name: String
+    public var namespace: String?
+    public var attributes: [XMLAttribute]
+    public var children: [XMLElement]
+    /// The concatenated text and CDATA directly inside this element (not inside its children).
+    public var text: String
+    public var line: Int
+
+    /// The value of the attribute named `name` without a namespace.
+    public subscript(attribute name: String) -> String? {
+        attributes.first { $0.name == name && $0.namespace == nil }?.value
+    }
+
+    /// The child elements named `name`.
+    public func children(named name: String) -> [XMLElement] {
+        children.filter { $0.name == name }
+    }
+
+    /// The first child element named `name`.
+    public func child(named name: String) -> XMLElement? {
+        children.first { $0.name == name }
+    }
+}
+
+/// Why a file could not be parsed, as diagnostics.
+public struct XMLParseFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+}
+
+/// A parsed document: the Swift tree plus the libxml2 document, kept for schema validation so
+/// that no file is parsed twice.
+public struct ParsedXML: @unchecked Sendable {
+    public let root: XMLElement
+    let document: LibXMLDocument
+}
+
+/// Parses XML with every network, DTD and entity feature of libxml2 turned off.
+///
+/// A file with a DOCTYPE is refused before libxml2 sees it: argmark files never need one, and
+/// refusing it outright closes external entities, entity expansion and external DTDs at once.
+public enum SafeXMLParser {
+    /// Parses `bytes`; on failure returns diagnostics located in `path`.
+    public static func parse(_ bytes: [UInt8], path: String) -> Result<ParsedXML, XMLParseFailure> {
+        if let problem = PrologScanner.problem(in: bytes, path: path) {
+            return .failure(XMLParseFailure(diagnostics: [problem]))
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let (document, issues) = LibXML.capturingIssues { _ -> xmlDocPtr? in
+            guard let context = xmlNewParserCtxt() else { return nil }
+            defer { xmlFreeParserCtxt(context) }
+            return bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                    xmlCtxtReadMemory(context, base, Int32(clamping: buffer.count), path, "UTF-8", options)
+                }
+            }
+        }
+        let errors = issues.filter { !$0.isWarning }
+        guard let document, errors.isEmpty else {
+            if let document { xmlFreeDoc(document) }
+            var diagnostics = errors.map {
+                Diagnostic(.error, .wellFormed, $0.message, at: SourceLocation(path: path, line: $0.line > 0 ? $0.line : nil, column: $0.column))
+            }
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(.error, .wellFormed, "file is not well-formed XML", at: SourceLocation(path: path)))
+            }
+            return .failure(XMLParseFailure(diagnostics: diagnostics))
+        }
+        let owned = LibXMLDocument(document)
+        guard let rootNode = xmlDocGetRootElement(document) else {
+            return .failure(XMLParseFailure(diagnostics: [Diagnostic(.error, .wellFormed, "document has no root element", at: SourceLocation(path: path))]))
+        }
+        return .success(ParsedXML(root: makeElement(rootNode), document: owned))
+    }
+
+    private static func makeElement(_ node: xmlNodePtr) -> XMLElement {
+        var attributes: [XMLAttribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = String(cString: current.pointee.name)
+            let namespace = current.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
+            // Without a DTD an attribute's children are plain text nodes.
+            var value = ""
+            var piece = current.pointee.children
+            while let text = piece {
+                if let content = text.pointee.content { value += String(cString: content) }
+                piece = text.pointee.next
+            }
+            attributes.append(XMLAttribute(name: name, namespace: namespace, value: value))
+            attribute = current.pointee.next
+        }
+        var children: [XMLElement] = []
+        var text = ""
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(makeElement(current))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text += String(cString: content) }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return XMLElement(
+            name: String(cString: node.pointee.name),
+            namespace: node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+            attributes: attributes,
+            children: children,
+            text: text,
+            line: Int(xmlGetLineNo(node))
+        )
+    }
+}
+
+/// Looks at what precedes the root element: encoding and DOCTYPE, the two things argmark refuses
+/// before handing a file to libxml2.
+enum PrologScanner {
+    static func problem(in bytes: [UInt8], path: String) -> Diagnostic? {
+        if bytes.isEmpty {
+            return Diagnostic(.error, .wellFormed, "file is empty; an argmark file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?>", at: SourceLocation(path: path))
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
+            return Diagnostic(.error, .encoding, "file is UTF-16 or UTF-32; argmark reads UTF-8 only (convert it with iconv -t UTF-8)", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        var lineStart = index
+        func startsWith(_ literal: String) -> Bool {
+            let utf8 = Array(literal.utf8)
+            return bytes.count - index >= utf8.count && Array(bytes[index..<index + utf8.count]) == utf8
+        }
+        func skip(until terminator: String) {
+            let utf8 = Array(terminator.utf8)
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+                if bytes.count - index >= utf8.count && Array(bytes[index..<index + utf8.count]) == utf8 {
+                    index += utf8.count
+                    return
+                }
+                index += 1
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") { line += 1; lineStart = index + 1; index += 1; continue }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { index += 1; continue }
+            if startsWith("<?xml ") || startsWith("<?xml\t") {
+                let declarationStart = index
+                skip(until: "?>")
+                let declaration = String(decoding: bytes[declarationStart..<index], as: UTF8.self).lowercased()
+                if let range = declaration.firstRange(of: "encoding") {
+                    let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+                    let name = rest.prefix { $0 != "\"" && $0 != "'" }
+                    if name != "utf-8" && name != "utf8" {
+                        return Diagnostic(.error, .encoding, "file declares encoding \"\(name)\"; argmark reads UTF-8 only", at: SourceLocation(path: path, line: 1, column: 1))
+                    }
+                }
+                continue
+            }
+            if startsWith("<?") { skip(until: "?>"); continue }
+            if startsWith("<!--") { skip(until: "-->"); continue }
+            if startsWith("<!DOCTYPE") || startsWith("<!doctype") {
+                return Diagnostic(.error, .doctypeForbidden, "DOCTYPE declarations are not allowed in argmark files (they can load external files and expand entities); remove it", at: SourceLocation(path: path, line: line, column: index - lineStart + 1))
+            }
+            return nil
+        }
+        return nil
+    }
+}
