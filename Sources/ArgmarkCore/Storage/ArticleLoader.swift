@@ -1,0 +1,91 @@
+import Dispatch
+
+/// An article file read and checked.
+public struct LoadedArticle: Sendable {
+    public var path: String
+    public var article: Article
+    public var lines: ElementLines
+    /// The corpus vocabulary beside the file, if there is one and it is valid.
+    public var corpus: Corpus?
+    /// Everything validation found (errors and warnings).
+    public var diagnostics: [Diagnostic]
+    public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// Why a path could not be read as an argmark article at all.
+public struct ArticleLoadError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Reads argmark files for commands that work on their content (annotating, reports, export).
+public enum ArticleLoader {
+    /// Reads and validates one article file, with the corpus beside it.
+    ///
+    /// Throws when the file cannot be read, is not well-formed, or is not an argmark article;
+    /// schema and semantic findings come back in ``LoadedArticle/diagnostics``.
+    public static func load(_ path: String, validator: Validator = Validator()) throws(ArticleLoadError) -> LoadedArticle {
+        try load(path, corpus: loadCorpus(besides: path, validator: validator), validator: validator)
+    }
+
+    /// Reads and validates one article file against an already loaded corpus.
+    public static func load(_ path: String, corpus: Corpus?, validator: Validator = Validator()) throws(ArticleLoadError) -> LoadedArticle {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path)
+        } catch {
+            throw ArticleLoadError(diagnostics: [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))])
+        }
+        let (document, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus)
+        guard case .article(let decoded)? = document else {
+            if document == nil {
+                throw ArticleLoadError(diagnostics: diagnostics)
+            }
+            throw ArticleLoadError(diagnostics: [Diagnostic(.error, .schema, "this is a corpus file, not an article", at: SourceLocation(path: path, line: 1))])
+        }
+        return LoadedArticle(path: path, article: decoded.article, lines: decoded.lines, corpus: corpus, diagnostics: diagnostics)
+    }
+
+    /// Reads every article under `paths` (files and folders, recursively), skipping `corpus.xml`
+    /// files, in parallel. Files that cannot be loaded come back as errors; the rest in path order.
+    public static func loadAll(_ paths: [String], validator: Validator = Validator()) -> (articles: [LoadedArticle], failures: [Diagnostic]) {
+        let (files, unreadable) = FileSystem.expand(paths, extension: ".xml")
+        let articlePaths = files.filter { FileSystem.baseName(of: $0) != Corpus.fileName }
+        var failures = unreadable.map { Diagnostic(.error, .unreadable, $0.reason, at: SourceLocation(path: $0.path)) }
+        var corpora: [String: Corpus] = [:]
+        for directory in Set(articlePaths.map(FileSystem.directoryName(of:))) {
+            corpora[directory] = loadCorpus(besides: FileSystem.join(directory, Corpus.fileName), validator: validator)
+        }
+        let corpusByDirectory = corpora
+        var results = [Result<LoadedArticle, ArticleLoadError>?](repeating: nil, count: articlePaths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = SendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: articlePaths.count) { index in
+                slots.buffer[index] = Result { () throws(ArticleLoadError) in try load(articlePaths[index], corpus: corpusByDirectory[FileSystem.directoryName(of: articlePaths[index])], validator: validator) }
+            }
+        }
+        var articles: [LoadedArticle] = []
+        for result in results {
+            switch result! {
+            case .success(let loaded): articles.append(loaded)
+            case .failure(let error): failures += error.diagnostics
+            }
+        }
+        return (articles, failures)
+    }
+
+    /// The valid `corpus.xml` in the folder of `path`, if any.
+    public static func loadCorpus(besides path: String, validator: Validator = Validator()) -> Corpus? {
+        let corpusPath = FileSystem.join(FileSystem.directoryName(of: path), Corpus.fileName)
+        guard FileSystem.kind(of: corpusPath) == .file, let bytes = try? FileSystem.read(corpusPath) else { return nil }
+        let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
+        guard case .corpus(let decoded)? = document, !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        return decoded.corpus
+    }
+}
+
+/// Lets concurrent iterations write to distinct slots of one buffer.
+struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
