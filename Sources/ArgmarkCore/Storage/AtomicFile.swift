@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that a reader (or a crash) only ever sees the old or the new content.
+public enum AtomicFile {
+    /// Replaces `path` with `bytes`: writes a temporary file in the same folder, flushes it to disk,
+    /// renames it over `path`, then flushes the folder. Keeps the old file's permissions.
+    /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool = true) throws(FileSystemError) {
+        let directory = FileSystem.directoryName(of: path)
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if !overwrite { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
+            if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory, not a file") }
+            mode = info.st_mode & 0o7777
+        }
+        var template = Array(FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .fromErrno(directory, "create a temporary file in the folder") }
+        let temporaryPath = String(cString: template)
+        var succeeded = false
+        defer {
+            if !succeeded { unlink(temporaryPath) }
+        }
+        do {
+            defer { close(descriptor) }
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FileSystemError.fromErrno(path, "write")
+                }
+                offset += written
+            }
+            fchmod(descriptor, mode)
+            guard fsync(descriptor) == 0 else { throw FileSystemError.fromErrno(path, "flush to disk") }
+        }
+        if overwrite {
+            guard rename(temporaryPath, path) == 0 else { throw .fromErrno(path, "replace") }
+        } else {
+            // link() fails if the name exists, so two writers racing to create a file cannot both win.
+            guard link(temporaryPath, path) == 0 else {
+                if errno == EEXIST { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
+                throw .fromErrno(path, "create")
+            }
+            unlink(temporaryPath)
+        }
+        succeeded = true
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+}
+
+/// An exclusive advisory lock around a read-modify-write of one file.
+///
+/// The lock is taken on a sidecar file (`.NAME.lock` in the same folder) rather than on the file
+/// itself, because the file is replaced by rename during the write and a lock on the old inode
+/// would not exclude the next writer.
+public final class FileLock {
+    private let descriptor: Int32
+    public let lockPath: String
+
+    /// Blocks until the lock on `path` is held.
+    public init(for path: String) throws(FileSystemError) {
+        lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
+        descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .fromErrno(lockPath, "create the lock file") }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let code = errno
+            close(descriptor)
+            throw .fromErrno(lockPath, "lock", code)
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    /// Runs `body` while holding the lock on `path`.
+    public static func withLock<Result>(on path: String, _ body: () throws -> Result) throws -> Result {
+        let lock = try FileLock(for: path)
+        defer { withExtendedLifetime(lock) {} }
+        return try body()
+    }
+}
