@@ -44,14 +44,21 @@ public enum FileSystem {
         }
     }
 
-    /// Reads a whole regular file.
-    public static func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+    /// The largest file argmark reads: far beyond any article (a 1 MB article makes a ~1.2 MB file),
+    /// small enough that a hostile file cannot exhaust memory.
+    public static let maximumFileSize = 64 << 20
+
+    /// Reads a whole regular file of at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = maximumFileSize) throws(FileSystemError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .fromErrno(path, "read") }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .fromErrno(path, "read") }
         if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory; pass a file, or use a command that takes folders") }
+        if Int(info.st_size) > limit {
+            throw FileSystemError(path: path, reason: "file is \(Int(info.st_size) >> 20) MiB, larger than the \(limit >> 20) MiB argmark reads; split the article or check that this is the right file")
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -63,6 +70,10 @@ public enum FileSystem {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            // The file may grow while it is read.
+            if bytes.count > limit {
+                throw FileSystemError(path: path, reason: "file is larger than the \(limit >> 20) MiB argmark reads")
+            }
         }
         return bytes
     }

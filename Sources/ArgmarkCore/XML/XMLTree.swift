@@ -135,7 +135,8 @@ enum PrologScanner {
         if bytes.isEmpty {
             return Diagnostic(.error, .wellFormed, "file is empty; an argmark file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?>", at: SourceLocation(path: path))
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
+        // A byte-order mark, or "<" followed or preceded by a zero byte, is UTF-16 or UTF-32.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x3C, 0x00]) || bytes.starts(with: [0x00, 0x3C]) || bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) {
             return Diagnostic(.error, .encoding, "file is UTF-16 or UTF-32; argmark reads UTF-8 only (convert it with iconv -t UTF-8)", at: SourceLocation(path: path, line: 1, column: 1))
         }
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
