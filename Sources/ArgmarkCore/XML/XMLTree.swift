@@ -142,16 +142,21 @@ enum PrologScanner {
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         var lineStart = index
-        func startsWith(_ literal: String) -> Bool {
-            let utf8 = Array(literal.utf8)
-            return bytes.count - index >= utf8.count && Array(bytes[index..<index + utf8.count]) == utf8
+        // Compares in place: this runs on every file, so it must not allocate.
+        func matches(_ literal: StaticString, at position: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard bytes.count - position >= count else { return false }
+            return literal.withUTF8Buffer { utf8 in
+                for offset in 0..<count where bytes[position + offset] != utf8[offset] { return false }
+                return true
+            }
         }
-        func skip(until terminator: String) {
-            let utf8 = Array(terminator.utf8)
+        func startsWith(_ literal: StaticString) -> Bool { matches(literal, at: index) }
+        func skip(until terminator: StaticString) {
             while index < bytes.count {
                 if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
-                if bytes.count - index >= utf8.count && Array(bytes[index..<index + utf8.count]) == utf8 {
-                    index += utf8.count
+                if matches(terminator, at: index) {
+                    index += terminator.utf8CodeUnitCount
                     return
                 }
                 index += 1
