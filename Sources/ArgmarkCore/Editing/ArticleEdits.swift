@@ -117,6 +117,8 @@ public enum ArticleEdits {
         public var proposition: PropositionID?
         public var note: String?
         public var status: UnitStatus?
+        /// Moves the unit to another place in the text.
+        public var anchor: UnitAnchor?
         public var clearSpeaker = false
         /// Removes both stance and target.
         public var clearStance = false
@@ -125,8 +127,9 @@ public enum ArticleEdits {
         public init() {}
     }
 
-    /// Applies `change` to unit `id`.
-    public static func setUnit(_ id: UnitID, _ change: UnitChange, in article: inout Article, corpus: Corpus?, path: String) throws(EditError) {
+    /// Applies `change` to unit `id`. Returns what a forgiving quote match tolerated, if it moved.
+    @discardableResult
+    public static func setUnit(_ id: UnitID, _ change: UnitChange, in article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> [QuoteMatcher.Difference] {
         guard let index = article.units.firstIndex(where: { $0.id == id }) else {
             throw unknownID(id.rawValue, kind: "unit", in: article, path: path)
         }
@@ -146,10 +149,20 @@ public enum ArticleEdits {
             unit.status = status
             if status == .gold { unit.confidence = nil }
         }
+        var forgiven: [QuoteMatcher.Difference] = []
+        if let anchor = change.anchor {
+            let text = CodePointText(article.text)
+            let (span, tolerated) = try locate(anchor, in: text, article: article, path: path)
+            unit.span = span
+            unit.fragments = []
+            unit.quote = text[span]
+            forgiven = tolerated
+        }
         if (unit.stance == nil) != (unit.target == nil) {
             throw EditError.usage(unit.stance == nil ? "unit \(id) would have a target but no stance; pass --stance favor|against|neutral too" : "unit \(id) would have a stance but no target; pass --target too")
         }
         article.units[index] = unit
+        return forgiven
     }
 
     // MARK: Relations
@@ -265,7 +278,7 @@ public enum ArticleEdits {
         } else if let speaker = article.speaker(SpeakerID(id)) {
             let users = article.units.filter { $0.speaker == speaker.id }.map(\.id)
             if !users.isEmpty && !cascade {
-                throw EditError.refused("speaker \(id) speaks in \(users.count == 1 ? "unit" : "units") \(users.map(\.rawValue).joined(separator: ", ")); reassign them with argmark set, or pass --cascade to clear their speaker", path: path)
+                throw EditError.refused("speaker \(id) speaks in \(users.count == 1 ? "unit" : "units") \(users.map(\.rawValue).joined(separator: ", ")); reassign \(users.count == 1 ? "it" : "them") with argmark set, or pass --cascade to clear the speaker", path: path)
             }
             for index in article.units.indices where article.units[index].speaker == speaker.id {
                 article.units[index].speaker = nil
