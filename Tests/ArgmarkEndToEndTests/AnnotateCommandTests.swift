@@ -360,4 +360,32 @@ struct Workspace {
         defer { workspace.cleanUp() }
         try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "Nobody asked", "--note", "bell\u{07}"], message: "contains U+0007, a control character XML 1.0 cannot store")
     }
+
+    /// Colour only on a terminal: run `show` under a pseudo-terminal with script(1), where present.
+    @Test func showUsesColourOnlyOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let workspace = try Workspace()
+        defer { workspace.cleanUp() }
+        try workspace.expectSuccess(["add", "a.xml", "claim", "--quote", "Nobody asked"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(ArgmarkProcess.executable.path)' show a.xml", "/dev/null"]
+        process.currentDirectoryURL = workspace.folder
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "NO_COLOR")
+        environment["TERM"] = "xterm"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("\u{1B}[1;34m[u1 claim: \u{1B}[0mNobody asked\u{1B}[1;34m]\u{1B}[0m"))
+        let plain = try workspace.expectSuccess(["show", "a.xml"])
+        #expect(plain.contains("[u1 claim: Nobody asked]"))
+        #expect(!plain.contains("\u{1B}"))
+    }
 }
