@@ -44,8 +44,15 @@ public struct XMLParseFailure: Error, Sendable {
 /// A parsed document: the Swift tree plus the libxml2 document, kept for schema validation so
 /// that no file is parsed twice.
 public struct ParsedXML: @unchecked Sendable {
-    public let root: XMLElement
     let document: LibXMLDocument
+    let rootNode: xmlNodePtr
+
+    /// The document as a Swift tree, built on each access (argmark's own reader walks the
+    /// libxml2 nodes directly and never needs it).
+    public var root: XMLElement { SafeXMLParser.makeElement(rootNode) }
+
+    /// The root element as a cheap view over libxml2's nodes.
+    var rootView: LibXMLNodeView { LibXMLNodeView(node: rootNode) }
 }
 
 /// Parses XML with every network, DTD and entity feature of libxml2 turned off.
@@ -84,10 +91,10 @@ public enum SafeXMLParser {
         guard let rootNode = xmlDocGetRootElement(document) else {
             return .failure(XMLParseFailure(diagnostics: [Diagnostic(.error, .wellFormed, "document has no root element", at: SourceLocation(path: path))]))
         }
-        return .success(ParsedXML(root: makeElement(rootNode), document: owned))
+        return .success(ParsedXML(document: owned, rootNode: rootNode))
     }
 
-    private static func makeElement(_ node: xmlNodePtr) -> XMLElement {
+    static func makeElement(_ node: xmlNodePtr) -> XMLElement {
         var attributes: [XMLAttribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
