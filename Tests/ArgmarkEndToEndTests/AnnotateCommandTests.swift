@@ -149,7 +149,7 @@ struct Workspace {
         try workspace.expectRefusal(["add", "missing.xml", "claim", "--quote", "x"], status: 2, message: "missing.xml: error: no such file")
         try workspace.expectRefusal(["add", "a.xml", "opinion", "--quote", "x"], status: 2, message: "argmark: error: unknown unit type \"opinion\"; use one of position, claim, counterclaim, rebuttal, evidence")
         try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "the movement is dead"], message: "a.xml: error: quote \"the movement is dead\" not found in the text of a1; its first 16 characters match at line 2, column 1")
-        let ambiguous = try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "The movement"], message: "a.xml: error: quote \"The movement\" occurs 2 times in a1; pass --occurrence 1 or 2 or a longer quote:")
+        let ambiguous = try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "The movement"], message: "a.xml: error: quote \"The movement\" occurs 2 times in a1; pass --occurrence 1 or 2, or a longer quote:")
         #expect(ambiguous.standardError.contains("  2: 65-77 (line 2, column 24): "))
         try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "The movement", "--occurrence", "3"], message: "occurs 2 times in a1; pass --occurrence 1 or 2")
         try workspace.expectRefusal(["add", "a.xml", "claim", "--start", "80", "--end", "500"], message: "a.xml: error: offsets 80-500 are out of range: the text has 112 code points")
