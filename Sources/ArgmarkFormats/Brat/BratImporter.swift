@@ -1,0 +1,238 @@
+import ArgmarkCore
+
+/// brat standoff: `NAME.txt` holds the text, `NAME.ann` one annotation per line — `T` text-bound
+/// spans (offsets in code points, fragments separated by `;`), `R` relations, `A` attributes,
+/// `#` notes, and `E`, `N`, `M`, `*` lines argmark keeps verbatim. Mapping in the README.
+public enum BratImporter {
+    /// Prefix of the metadata properties that keep lines argmark has no field for (`brat:A1`).
+    public static let propertyPrefix = "brat:"
+
+    /// Span labels and the unit type each becomes (compared case-insensitively, ignoring `_`,
+    /// `-` and spaces); any other label becomes a `claim` that keeps its label.
+    public static let unitTypes: [String: UnitType] = [
+        "position": .position, "majorclaim": .position, "claim": .claim, "premise": .claim,
+        "counterclaim": .counterclaim, "rebuttal": .rebuttal, "evidence": .evidence, "backing": .evidence,
+    ]
+
+    /// Relation labels and the relation type each becomes.
+    public static let relationTypes: [String: RelationType] = [
+        "supports": .supports, "support": .supports, "sup": .supports, "exa": .supports,
+        "attacks": .attacks, "attack": .attacks, "reb": .attacks, "contradicts": .attacks,
+        "rebuts": .rebuts, "rebut": .rebuts, "undercuts": .attacks, "undercut": .attacks,
+        "restates": .restates, "restate": .restates, "paraphrase": .restates,
+    ]
+
+    static func key(_ label: String) -> String {
+        String(label.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " }.map(Character.init))
+    }
+
+    public static func importFile(_ path: String) throws(FormatError) -> Article {
+        let textPath = Names.sibling(of: path, replacing: ".ann", with: ".txt")
+        let annotationBytes: [UInt8], textBytes: [UInt8]
+        do {
+            annotationBytes = try FileSystem.read(path)
+        } catch {
+            throw FormatError(path, line: nil, error.reason)
+        }
+        do {
+            textBytes = try FileSystem.read(textPath)
+        } catch {
+            throw FormatError(path, line: nil, "the text file beside it cannot be read (\(textPath): \(error.reason)); brat keeps the text in NAME.txt next to NAME.ann")
+        }
+        guard let text = StrictUTF8.decode(textBytes) else { throw FormatError(textPath, line: nil, "not valid UTF-8; save the text as UTF-8") }
+        guard let annotations = StrictUTF8.decode(annotationBytes) else { throw FormatError(path, line: nil, "not valid UTF-8; save the annotations as UTF-8") }
+        return try article(text: text, annotations: annotations, path: path, id: Names.identifier(Names.stem(of: path, dropping: ".ann"), prefix: "doc-"))
+    }
+
+    public static func article(text: String, annotations: String, path: String, id: String) throws(FormatError) -> Article {
+        let codePoints = CodePointText(text)
+        var units: [ArgumentUnit] = []
+        var unitIndex: [String: Int] = [:]
+        var relations: [Relation] = []
+        var relationIndex: [String: Int] = [:]
+        var properties: [MetadataProperty] = []
+        var pendingRelations: [(line: Int, id: String, label: String, arguments: [(role: String, target: String)])] = []
+        var pendingNotes: [(line: Int, id: String, target: String, note: String)] = []
+        var seen: Set<String> = []
+        var pendingAttributes: [(line: Int, id: String, target: String)] = []
+
+        for (index, rawLine) in annotations.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            var line = String(rawLine)
+            if line.hasSuffix("\r") { line.removeLast() }
+            if line.allSatisfy(\.isWhitespace) { continue }
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 2, let kind = fields[0].unicodeScalars.first else {
+                throw FormatError(path, line: lineNumber, "not a brat annotation line (expected ID<tab>TYPE ...)")
+            }
+            let annotationID = fields[0]
+            if annotationID != "*" && !seen.insert(annotationID).inserted {
+                throw FormatError(path, line: lineNumber, "id \(annotationID) is used twice; brat ids must be unique")
+            }
+            switch kind {
+            case "T":
+                guard fields.count == 3 else { throw FormatError(path, line: lineNumber, "span \(annotationID) needs three tab-separated fields: id, label and offsets, text") }
+                let head = fields[1].split(separator: " ", maxSplits: 1).map(String.init)
+                guard head.count == 2 else { throw FormatError(path, line: lineNumber, "span \(annotationID) has no offsets; write LABEL START END") }
+                var fragments: [Span] = []
+                for piece in head[1].split(separator: ";") {
+                    let numbers = piece.split(separator: " ").map { Int($0) }
+                    guard numbers.count == 2, let start = numbers[0], let end = numbers[1] else {
+                        throw FormatError(path, line: lineNumber, "span \(annotationID) has malformed offsets \"\(piece)\"; write START END, fragments separated by ;")
+                    }
+                    guard start < end else { throw FormatError(path, line: lineNumber, "span \(annotationID) has start \(start) not before end \(end)") }
+                    guard end <= codePoints.count else {
+                        throw FormatError(path, line: lineNumber, "span \(annotationID) ends at \(end), past the end of the text (\(codePoints.count) characters); is the .txt the one this .ann was made for?")
+                    }
+                    if let last = fragments.last, start < last.end {
+                        throw FormatError(path, line: lineNumber, "fragments of span \(annotationID) overlap or are out of order")
+                    }
+                    fragments.append(Span(start: start, end: end))
+                }
+                let expected = fragments.map { codePoints[$0] }.joined(separator: " ")
+                if expected != fields[2] && flatten(expected) != flatten(fields[2]) {
+                    throw FormatError(path, line: lineNumber, "span \(annotationID) says \"\(fields[2])\" but the text at its offsets is \"\(expected)\"; is the .txt the one this .ann was made for?")
+                }
+                let span = Span(start: fragments.first!.start, end: fragments.last!.end)
+                let label = head[0]
+                let unitID = UnitID(Names.identifier(annotationID, prefix: "T"))
+                unitIndex[annotationID] = units.count
+                units.append(ArgumentUnit(id: unitID, type: unitTypes[key(label)] ?? .claim, span: span, fragments: fragments.count > 1 ? fragments : [],
+                                          quote: codePoints[span], sourceLabel: label, sourceID: annotationID))
+            case "R":
+                let parts = fields[1].split(separator: " ").map(String.init)
+                guard parts.count == 3 else { throw FormatError(path, line: lineNumber, "relation \(annotationID) needs LABEL Arg1:ID Arg2:ID") }
+                var arguments: [(role: String, target: String)] = []
+                for argument in parts[1...] {
+                    let pair = argument.split(separator: ":", maxSplits: 1).map(String.init)
+                    guard pair.count == 2 else { throw FormatError(path, line: lineNumber, "relation \(annotationID) has argument \"\(argument)\"; write ROLE:ID") }
+                    arguments.append((pair[0], pair[1]))
+                }
+                pendingRelations.append((lineNumber, annotationID, parts[0], arguments))
+            case "#":
+                let parts = fields[1].split(separator: " ").map(String.init)
+                if parts.count == 2, parts[0] == "AnnotatorNotes" {
+                    pendingNotes.append((lineNumber, annotationID, parts[1], fields.count > 2 ? fields[2] : ""))
+                } else {
+                    properties.append(MetadataProperty(name: propertyPrefix + annotationID, value: fields.dropFirst().joined(separator: "\t")))
+                }
+            case "A", "M", "E", "N", "*":
+                // Attributes (e.g. `Stance T1 For`) and the rest: kept verbatim, re-emitted on export.
+                if kind == "A" || kind == "M" {
+                    let parts = fields[1].split(separator: " ").map(String.init)
+                    guard parts.count >= 2, parts.count <= 3 else {
+                        throw FormatError(path, line: lineNumber, "attribute \(annotationID) needs NAME ID [VALUE]")
+                    }
+                    pendingAttributes.append((lineNumber, annotationID, parts[1]))
+                }
+                properties.append(MetadataProperty(name: propertyPrefix + annotationID, value: fields.dropFirst().joined(separator: "\t")))
+            default:
+                throw FormatError(path, line: lineNumber, "unknown annotation kind \"\(annotationID)\"; brat ids start with T, R, A, M, E, N, # or are *")
+            }
+        }
+
+        for attribute in pendingAttributes where !seen.contains(attribute.target) {
+            throw FormatError(path, line: attribute.line, "attribute \(attribute.id) refers to \(attribute.target), which is not an annotation of this file")
+        }
+        var usedIDs = Set(units.map(\.id.rawValue))
+        for pending in pendingRelations {
+            guard let type = relationTypes[key(pending.label)] else {
+                throw FormatError(path, line: pending.line, "relation label \(pending.label) has no argmark equivalent; use supports, attacks, rebuts, undercuts or restates (or Support, Attack, ...)")
+            }
+            var ends: [UnitID] = []
+            for argument in pending.arguments {
+                guard let index = unitIndex[argument.target] else {
+                    throw FormatError(path, line: pending.line, "relation \(pending.id) refers to \(argument.target), which is not a span (T annotation) of this file")
+                }
+                ends.append(units[index].id)
+            }
+            var relationID = Names.identifier(pending.id, prefix: "R")
+            while !usedIDs.insert(relationID).inserted { relationID += "r" }
+            relationIndex[pending.id] = relations.count
+            relations.append(Relation(id: RelationID(relationID), type: type, from: ends[0], to: .unit(ends[1]), sourceLabel: pending.label, sourceID: pending.id))
+        }
+        for note in pendingNotes {
+            if let index = unitIndex[note.target] {
+                units[index].note = note.note
+            } else if let index = relationIndex[note.target] {
+                relations[index].note = note.note
+            } else {
+                throw FormatError(path, line: note.line, "note \(note.id) refers to \(note.target), which is not an annotation of this file")
+            }
+        }
+        return Article(id: id, metadata: ArticleMetadata(properties: properties), text: text, units: units, relations: relations)
+    }
+
+    /// Text with line breaks and tabs as spaces, as brat writes it in the .ann text column.
+    static func flatten(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+    }
+}
+
+/// Writes argmark articles as brat standoff (`<id>.txt` and `<id>.ann`).
+public enum BratExporter {
+    public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+        let text = CodePointText(article.text)
+        var lines: [String] = []
+        var bratIDs: [UnitID: String] = [:]
+        var used: Set<String> = []
+        // Keep source ids that are brat T ids; number the others after them.
+        for unit in article.units where unit.span != nil {
+            if let source = unit.sourceID, source.hasPrefix("T"), isBratID(source), used.insert(source).inserted { bratIDs[unit.id] = source }
+        }
+        var counter = 1
+        func fresh(_ prefix: String) -> String {
+            while used.contains("\(prefix)\(counter)") { counter += 1 }
+            used.insert("\(prefix)\(counter)")
+            return "\(prefix)\(counter)"
+        }
+        var notes: [(target: String, note: String)] = []
+        for unit in ArticleWriter.canonicalOrder(article.units) {
+            guard let span = unit.span else {
+                throw FormatError(path, line: nil, "unit \(unit.id) is implicit (no span); brat has no place for a unit without text — remove it or give it a span before exporting to brat")
+            }
+            let id = bratIDs[unit.id] ?? fresh("T")
+            bratIDs[unit.id] = id
+            let pieces = unit.fragments.isEmpty ? [span] : unit.fragments
+            let offsets = pieces.map { "\($0.start) \($0.end)" }.joined(separator: ";")
+            let label = (unit.sourceLabel.map { !$0.isEmpty && !$0.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) } ?? false) ? unit.sourceLabel! : capitalized(unit.type.rawValue)
+            lines.append("\(id)\t\(label) \(offsets)\t\(BratImporter.flatten(pieces.map { text[$0] }.joined(separator: " ")))")
+            if let note = unit.note { notes.append((id, note)) }
+        }
+        counter = 1
+        var relationIDs: [String] = []
+        for relation in article.relations {
+            if let source = relation.sourceID, source.hasPrefix("R"), isBratID(source), used.insert(source).inserted { relationIDs.append(source) } else { relationIDs.append("") }
+        }
+        for (index, relation) in article.relations.enumerated() {
+            guard case .unit(let target) = relation.to else {
+                throw FormatError(path, line: nil, "relation \(relation.id) undercuts relation \(relation.to); brat relations join two spans, so an undercut of a relation cannot be written — remove it before exporting to brat")
+            }
+            let id = relationIDs[index].isEmpty ? fresh("R") : relationIDs[index]
+            let label = relation.sourceLabel.flatMap { BratImporter.relationTypes[BratImporter.key($0)] == relation.type && !$0.contains(" ") ? $0 : nil } ?? relation.type.rawValue
+            lines.append("\(id)\t\(label) Arg1:\(bratIDs[relation.from]!) Arg2:\(bratIDs[target]!)")
+            if let note = relation.note { notes.append((id, note)) }
+        }
+        // Lines kept from a brat import (attributes, events, normalisations, other notes).
+        for property in article.metadata.properties where property.name.hasPrefix(BratImporter.propertyPrefix) {
+            lines.append(String(property.name.dropFirst(BratImporter.propertyPrefix.count)) + "\t" + property.value)
+        }
+        for property in article.metadata.properties where property.name.hasPrefix(BratImporter.propertyPrefix) {
+            used.insert(String(property.name.dropFirst(BratImporter.propertyPrefix.count)))
+        }
+        counter = 1
+        for note in notes {
+            lines.append("\(fresh("#"))\tAnnotatorNotes \(note.target)\t\(BratImporter.flatten(note.note))")
+        }
+        let annotations = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return [ExportedFile(name: article.id + ".txt", text: article.text), ExportedFile(name: article.id + ".ann", text: annotations)]
+    }
+
+    static func capitalized(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    static func isBratID(_ value: String) -> Bool {
+        !value.isEmpty && !value.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\n" }
+    }
+}

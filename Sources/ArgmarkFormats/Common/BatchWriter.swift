@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgmarkCore
+import Dispatch
+import Synchronization
+
+/// Writes a whole batch or nothing: every file is prepared and checked in memory first, and only
+/// when all of them are fine does anything reach the output folder (each file via ``AtomicFile``).
+public enum BatchWriter {
+    /// Encodes each imported article, validates the exact bytes to be written, and writes them as
+    /// `DIR/<article id>.xml` only if every article is valid and no two share a file name.
+    /// Returns the diagnostics that stopped the batch (empty when everything was written).
+    public static func writeArticles(_ articles: [ImportedArticle], to directory: String, validator: Validator = Validator()) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var owners: [String: String] = [:]
+        for imported in articles {
+            let name = imported.article.id + ".xml"
+            if let other = owners[name] {
+                diagnostics.append(Diagnostic(.error, .sourceFormat, "\(other) and this file both become \(FileSystem.join(directory, name)); import them into separate folders", at: SourceLocation(path: imported.sourcePath)))
+            }
+            owners[name] = imported.sourcePath
+        }
+        guard diagnostics.isEmpty else { return diagnostics }
+        let prepared = Mutex([Result<ExportedFile, DiagnosticList>?](repeating: nil, count: articles.count))
+        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+            let result = prepare(articles[index], directory: directory, validator: validator)
+            prepared.withLock { $0[index] = result }
+        }
+        var files: [ExportedFile] = []
+        for result in prepared.withLock({ $0 }) {
+            switch result! {
+            case .success(let file): files.append(file)
+            case .failure(let list): diagnostics += list.diagnostics
+            }
+        }
+        guard diagnostics.isEmpty else { return diagnostics }
+        return write(files, to: directory)
+    }
+
+    struct DiagnosticList: Error { var diagnostics: [Diagnostic] }
+
+    /// Encodes one article and validates the exact bytes, under the name they will be written as.
+    static func prepare(_ imported: ImportedArticle, directory: String, validator: Validator) -> Result<ExportedFile, DiagnosticList> {
+        let name = imported.article.id + ".xml"
+        let bytes: [UInt8]
+        do {
+            bytes = try ArticleWriter.encode(imported.article)
+        } catch {
+            return .failure(DiagnosticList(diagnostics: [Diagnostic(.error, .encoding, error.description, at: SourceLocation(path: imported.sourcePath))]))
+        }
+        let outputPath = FileSystem.join(directory, name)
+        let findings = validator.validate(bytes: bytes, path: outputPath, corpus: nil).diagnostics.filter { $0.severity == .error }
+        guard findings.isEmpty else {
+            let lead = Diagnostic(.error, .sourceFormat, "the import of this file is not valid argmark (\(findings.count) \(findings.count == 1 ? "error follows" : "errors follow")); nothing was written", at: SourceLocation(path: imported.sourcePath))
+            return .failure(DiagnosticList(diagnostics: [lead] + findings))
+        }
+        return .success(ExportedFile(name: name, bytes: bytes))
+    }
+
+    /// Writes prepared files into `directory` (created if missing), each atomically.
+    public static func write(_ files: [ExportedFile], to directory: String) -> [Diagnostic] {
+        var names: Set<String> = []
+        for file in files where !names.insert(file.name).inserted {
+            return [Diagnostic(.error, .sourceFormat, "two inputs would both be written as \(file.name); export them into separate folders", at: SourceLocation(path: FileSystem.join(directory, file.name)))]
+        }
+        if let problem = makeDirectory(directory) { return [problem] }
+        for file in files {
+            do {
+                try AtomicFile.write(file.bytes, to: FileSystem.join(directory, file.name))
+            } catch {
+                return [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: error.path))]
+            }
+        }
+        return []
+    }
+
+    /// Creates `directory` and its parents, like `mkdir -p`.
+    static func makeDirectory(_ directory: String) -> Diagnostic? {
+        switch FileSystem.kind(of: directory) {
+        case .directory: return nil
+        case .file, .other:
+            return Diagnostic(.error, .unreadable, "exists and is not a folder; choose another output folder", at: SourceLocation(path: directory))
+        case .missing:
+            let parent = FileSystem.directoryName(of: directory)
+            if parent != directory, parent != ".", parent != "/", let problem = makeDirectory(parent) { return problem }
+            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                return Diagnostic(.error, .unreadable, "cannot create the folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: directory))
+            }
+            return nil
+        }
+    }
+}
