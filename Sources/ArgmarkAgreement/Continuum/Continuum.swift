@@ -1,7 +1,7 @@
 import ArgmarkCore
 
 /// What the span-based measures count: whitespace tokens (the Feedback Prize convention) or code points.
-public enum Measurement: String, Sendable, CaseIterable {
+public enum Granularity: String, Sendable, CaseIterable {
     /// Maximal runs of code points that are not Unicode `White_Space`.
     case tokens
     /// Unicode code points, the unit of argmark's offsets.
@@ -60,14 +60,14 @@ public struct Coverage: Hashable, Sendable {
 
 /// One article's text seen as a continuum of tokens or code points, mapping code-point spans onto it.
 public struct Continuum: Sendable {
-    public let measurement: Measurement
+    public let granularity: Granularity
     /// The whitespace tokens as code-point spans, in text order.
     public let tokens: [Span]
     /// The number of positions: tokens, or code points.
     public let length: Int
 
-    public init(text: String, measurement: Measurement) {
-        self.measurement = measurement
+    public init(text: String, granularity: Granularity) {
+        self.granularity = granularity
         let scalars = Array(text.unicodeScalars)
         var tokens: [Span] = []
         var start: Int?
@@ -83,13 +83,13 @@ public struct Continuum: Sendable {
         }
         if let begin = start { tokens.append(Span(start: begin, end: scalars.count)) }
         self.tokens = tokens
-        length = measurement == .tokens ? tokens.count : scalars.count
+        length = granularity == .tokens ? tokens.count : scalars.count
     }
 
     /// The positions a code-point span covers: the tokens it touches (a token counts when the span
     /// holds at least one of its code points), or its code points.
     public func segment(for span: Span) -> Segment {
-        switch measurement {
+        switch granularity {
         case .codepoints:
             return Segment(span.start, span.end)
         case .tokens:
@@ -113,7 +113,7 @@ public struct Continuum: Sendable {
         return Coverage(pieces.map(segment(for:)))
     }
 
-    /// The code-point coverage of a unit, for exact matching whatever the measurement.
+    /// The code-point coverage of a unit, for exact matching whatever the granularity.
     public static func codePointCoverage(of unit: ArgumentUnit) -> Coverage {
         guard let span = unit.span else { return Coverage([]) }
         let pieces = unit.fragments.isEmpty ? [span] : unit.fragments

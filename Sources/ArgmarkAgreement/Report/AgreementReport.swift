@@ -20,7 +20,7 @@ public struct AgreementReport: Sendable {
     }
 
     public var annotators: [String]
-    public var measurement: Measurement
+    public var granularity: Granularity
     /// Compared articles by id, with the indices of the annotators who have each.
     public var articles: [(id: String, annotators: [Int])]
     /// Articles left out because only one annotator has them.
@@ -35,7 +35,7 @@ public struct AgreementReport: Sendable {
     /// Computes every measure on a study.
     public init(study: Study) {
         annotators = study.annotators
-        measurement = study.measurement
+        granularity = study.granularity
         articles = study.articles.map { ($0.id, $0.annotatorIndices) }
         unpaired = study.unpaired
         let table = study.labelTable()
@@ -62,7 +62,7 @@ public struct AgreementReport: Sendable {
     }
 
     /// Reads the annotations and computes the report.
-    public init(annotators: [Annotator], measurement: Measurement, filter: UnitFilter = UnitFilter()) throws(AgreementError) {
-        self.init(study: try Study(annotators: annotators, measurement: measurement, filter: filter))
+    public init(annotators: [Annotator], granularity: Granularity, filter: UnitFilter = UnitFilter()) throws(AgreementError) {
+        self.init(study: try Study(annotators: annotators, granularity: granularity, filter: filter))
     }
 }

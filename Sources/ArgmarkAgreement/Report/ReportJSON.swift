@@ -5,7 +5,7 @@ extension AgreementReport {
     public var json: JSONValue {
         .object([
             "annotators": .array(annotators.map(JSONValue.string)),
-            "measurement": .string(measurement.rawValue),
+            "granularity": .string(granularity.rawValue),
             "articles": .array(articles.map { article in
                 .object(["id": .string(article.id), "annotators": .array(article.annotators.map { .string(annotators[$0]) })])
             }),

@@ -53,7 +53,7 @@ extension AgreementReport {
 
     /// The report for people: one section per measure, each pair of annotators in turn.
     public func rendered(_ style: ReportStyle) -> String {
-        let unitName = measurement == .tokens ? "tokens" : "code points"
+        let unitName = granularity == .tokens ? "tokens" : "code points"
         var out = ""
         func heading(_ title: String, level: Int = 2) {
             if !out.isEmpty { out += "\n" }

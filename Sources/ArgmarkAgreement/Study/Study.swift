@@ -69,13 +69,13 @@ public struct Study: Sendable {
     public var articles: [ArticleStudy]
     /// Articles only one annotator has, by id, with that annotator's name: left out of every measure.
     public var unpaired: [(article: String, annotator: String)]
-    public var measurement: Measurement
+    public var granularity: Granularity
     public var filter: UnitFilter
 
-    public init(annotators: [Annotator], measurement: Measurement, filter: UnitFilter = UnitFilter()) throws(AgreementError) {
+    public init(annotators: [Annotator], granularity: Granularity, filter: UnitFilter = UnitFilter()) throws(AgreementError) {
         guard annotators.count >= 2 else { throw .tooFewAnnotators }
         self.annotators = annotators.map(\.name)
-        self.measurement = measurement
+        self.granularity = granularity
         self.filter = filter
         var byID: [String: [Article?]] = [:]
         var firstHolder: [String: (annotator: Int, digest: String, path: String)] = [:]
@@ -112,7 +112,7 @@ public struct Study: Sendable {
                 continue
             }
             let text = versions[holders[0]]!.text
-            articles.append(ArticleStudy(id: id, continuum: Continuum(text: text, measurement: measurement), versions: versions))
+            articles.append(ArticleStudy(id: id, continuum: Continuum(text: text, granularity: granularity), versions: versions))
         }
         guard !articles.isEmpty else { throw .nothingToCompare }
         self.articles = articles

@@ -33,7 +33,7 @@ public struct UnitizedAlpha: Sendable {
 
     /// Types in `UnitType` order.
     public var categories: [Category]
-    /// The length of the whole continuum, in the study's measurement.
+    /// The length of the whole continuum, in the study's granularity.
     public var length: Int
     /// How many articles (those all annotators have) the continuum spans.
     public var articleCount: Int

@@ -5,7 +5,7 @@ public enum MatchingRule: String, Sendable, CaseIterable {
     /// Same type and the very same code points (span, and fragments if any).
     case exact
     /// The Feedback Prize rule: same type, and the overlap holds at least half of each unit,
-    /// counted in the study's measurement (tokens or code points); the overlap must not be empty.
+    /// counted in the study's granularity (tokens or code points); the overlap must not be empty.
     case overlap
 }
 

@@ -25,7 +25,7 @@ struct Agree: ParsableCommand {
     var format: OutputFormat = .text
 
     @Option(help: "What the span measures count: tokens (whitespace tokens) or codepoints.")
-    var unit: Measurement = .tokens
+    var unit: Granularity = .tokens
 
     @Flag(help: "Count units with status=\"suggested\" too (by default only gold units count).")
     var includeSuggested = false
@@ -55,7 +55,7 @@ struct Agree: ParsableCommand {
         }
         let report: AgreementReport
         do {
-            report = try AgreementReport(annotators: annotators, measurement: unit, filter: UnitFilter(includeSuggested: includeSuggested))
+            report = try AgreementReport(annotators: annotators, granularity: unit, filter: UnitFilter(includeSuggested: includeSuggested))
         } catch {
             Terminal.standardError("argmark agree: error: \(error)")
             throw ExitCode.failure
@@ -68,4 +68,4 @@ struct Agree: ParsableCommand {
     }
 }
 
-extension Measurement: ExpressibleByArgument {}
+extension Granularity: ExpressibleByArgument {}
