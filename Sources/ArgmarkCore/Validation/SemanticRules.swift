@@ -99,7 +99,7 @@ public enum SemanticRules {
 
         for relation in article.relations {
             let line = lines.relations[relation.id]
-            if relation.to.rawID == relation.from.rawValue || relation.to.rawID == relation.id.rawValue {
+            if relation.to.rawID == relation.from.rawValue || relation.to == .relation(relation.id) {
                 findings.error(.selfRelation, "relation \(relation.id) points from \(relation.from) to itself", line: line)
                 continue
             }
@@ -151,7 +151,8 @@ public enum SemanticRules {
     static func supportCycles(_ relations: [Relation]) -> [(units: [UnitID], relation: RelationID)] {
         var edges: [UnitID: [(UnitID, RelationID)]] = [:]
         for relation in relations where relation.type == .supports {
-            if case .unit(let target) = relation.to { edges[relation.from, default: []].append((target, relation.id)) }
+            // A unit supporting itself is reported as a self-relation, not again as a cycle.
+            if case .unit(let target) = relation.to, target != relation.from { edges[relation.from, default: []].append((target, relation.id)) }
         }
         enum Mark { case visiting, done }
         var marks: [UnitID: Mark] = [:]
