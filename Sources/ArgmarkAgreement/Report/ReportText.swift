@@ -8,16 +8,17 @@ public enum ReportStyle: Sendable {
     case markdown
 }
 
-/// A table whose first column is left-aligned and the others right-aligned.
+/// A table whose first `leftAligned` columns are left-aligned and the others (numbers) right-aligned.
 struct Table {
     var header: [String]
     var rows: [[String]]
+    var leftAligned = 1
 
     func rendered(_ style: ReportStyle) -> String {
         switch style {
         case .markdown:
             var lines = ["| " + header.joined(separator: " | ") + " |"]
-            lines.append("|" + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined())
+            lines.append("|" + header.indices.map { $0 < leftAligned ? " --- |" : " ---: |" }.joined())
             lines += rows.map { "| " + $0.joined(separator: " | ") + " |" }
             return lines.joined(separator: "\n") + "\n"
         case .text:
@@ -27,7 +28,8 @@ struct Table {
                 var line = "  "
                 for (column, cell) in row.enumerated() {
                     let padding = String(repeating: " ", count: widths[column] - cell.unicodeScalars.count)
-                    line += column == 0 ? cell + padding : "  " + padding + cell
+                    let separator = column == 0 ? "" : "  "
+                    line += column < leftAligned ? separator + cell + padding : separator + padding + cell
                 }
                 while line.hasSuffix(" ") { line.removeLast() }
                 return line
@@ -54,6 +56,7 @@ extension AgreementReport {
     /// The report for people: one section per measure, each pair of annotators in turn.
     public func rendered(_ style: ReportStyle) -> String {
         let unitName = granularity == .tokens ? "tokens" : "code points"
+        let unitSingular = granularity == .tokens ? "token" : "code point"
         var out = ""
         func heading(_ title: String, level: Int = 2) {
             if !out.isEmpty { out += "\n" }
@@ -73,14 +76,14 @@ extension AgreementReport {
         heading("Agreement of \(annotators.count) annotators on \(articles.count) \(articles.count == 1 ? "article" : "articles") (positions: \(unitName))", level: 1)
         table(Table(header: ["annotator", "path", "articles"], rows: annotators.indices.map { index in
             [Self.letter(index), annotators[index], String(articles.filter { $0.annotators.contains(index) }.count)]
-        }))
+        }, leftAligned: 2))
         for skipped in unpaired {
             paragraph("skipped: article \(skipped.article) is only in \(skipped.annotator)")
         }
 
         heading("Coefficients over all annotators")
         table(Table(header: ["measure", "value", "over"], rows: [
-            ["Krippendorff's alpha, \(unitName) labels (nominal)", Self.format(alpha), "\(alphaPositions) \(unitName)"],
+            ["Krippendorff's alpha, \(unitSingular) labels (nominal)", Self.format(alpha), "\(alphaPositions) \(unitName)"],
             ["Krippendorff's unitized alpha (αU), all types", Self.format(unitizedAlpha.overall),
              "\(unitizedAlpha.length) \(unitName), \(unitizedAlpha.articleCount) \(unitizedAlpha.articleCount == 1 ? "article" : "articles")"],
         ] + unitizedAlpha.categories.map { ["αU, \($0.type.rawValue)", Self.format($0.value), ""] }))
@@ -106,7 +109,7 @@ extension AgreementReport {
             table(Table(header: ["type", a, b, "exact", "P", "R", "F1", "overlap", "P", "R", "F1"], rows: rows))
             paragraph("exact: same type and span; overlap: same type, overlap ≥ half of each unit in \(unitName)")
 
-            heading("\(a) and \(b): \(unitName) labels")
+            heading("\(a) and \(b): \(unitSingular) labels")
             table(Table(header: ["measure", "value", "over"], rows: [
                 ["Cohen's kappa", Self.format(pair.kappa), "\(pair.positions) \(unitName)"],
             ]))
