@@ -38,6 +38,19 @@ ARTICLES = {
     "homework": ("Homework helps nobody", "opinion", HOMEWORK),
 }
 
+# The first seed article, annotated a second time (annotator b) independently of the seed
+# annotation in Annotations/ (annotator a, copied here as it was when the fixture was made).
+REPOSITORY = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+SEED_TEXT_FOLDER = os.path.normpath(os.path.join(REPOSITORY, "..", "shared", "seeds"))
+SEED_ID = "seed-000"
+SEED_TITLE = "Alyssa Milano on Asia Argento Accusations: ‘Stop Trying to Undermine the #MeToo Movement’ (Guest Blog)"
+
+
+def seed_text():
+    name = next(n for n in sorted(os.listdir(SEED_TEXT_FOLDER)) if n.startswith("000_"))
+    with open(os.path.join(SEED_TEXT_FOLDER, name), encoding="utf-8", newline="") as handle:
+        return handle.read()
+
 
 def span(text, quote, occurrence=1):
     """Code-point offsets of the n-th occurrence of quote (Python str indices are code points)."""
@@ -47,18 +60,23 @@ def span(text, quote, occurrence=1):
     return index, index + len(quote)
 
 
-def unit(uid, utype, quote, stance=None, target="car-ban", occurrence=1, pieces=None):
+def unit(uid, utype, quote, stance=None, target="car-ban", occurrence=1, pieces=None, speaker=None):
     return dict(id=uid, type=utype, quote=quote, stance=stance, target=target if stance else None,
-                occurrence=occurrence, pieces=pieces)
+                occurrence=occurrence, pieces=pieces, speaker=speaker)
 
 
-def write_article(path, article_id, units, relations):
+def write_article(path, article_id, units, relations, speakers=()):
     title, genre, text = ARTICLES[article_id]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<article xmlns="urn:argmark:1" version="1" id="{article_id}">',
              "  <meta>", f"    <title>{escape(title)}</title>", f"    <genre>{genre}</genre>",
              "    <language>en</language>", "  </meta>",
              f'  <text sha256="{hashlib.sha256(text.encode("utf-8")).hexdigest()}">{escape(text)}</text>']
+    if speakers:
+        lines.append("  <speakers>")
+        for sid, name, role in speakers:
+            lines.append(f"    <speaker id={quoteattr(sid)} name={quoteattr(name)} role={quoteattr(role)}/>")
+        lines.append("  </speakers>")
     if units:
         lines.append("  <units>")
         for u in units:
@@ -73,6 +91,8 @@ def write_article(path, article_id, units, relations):
                     fragments.append(f"{piece_start}-{piece_start + len(piece)}")
                     cursor = piece_start + len(piece)
                 attributes.append(("fragments", " ".join(fragments)))
+            if u["speaker"]:
+                attributes.append(("speaker", u["speaker"]))
             if u["stance"]:
                 attributes += [("stance", u["stance"]), ("target", u["target"])]
             rendered = "".join(f" {name}={quoteattr(str(value))}" for name, value in attributes)
@@ -156,6 +176,79 @@ NESTED_B = [  # every unit lies inside one of a's units of the same type
     unit("b5", "evidence", "the streets came back to life", "favor"),
 ]
 
+SEED_SPEAKERS = [("burke", "Tarana Burke", "quoted"), ("critics", "people who pounced on the news", "reported"),
+                 ("milano", "Alyssa Milano", "author")]
+
+
+def seed_unit(uid, utype, quote, stance=None, target=None, occurrence=1, speaker="milano"):
+    return unit(uid, utype, quote, stance, target, occurrence, speaker=speaker)
+
+
+AGAINST_ARGENTO = dict(stance="against", target="argento-undermines-metoo")
+FOR_METOO = dict(stance="favor", target="metoo")
+SEED_B = [
+    seed_unit("p1", "position", "one victim’s alleged horrid behavior does not nullify an entire movement", occurrence=2, **AGAINST_ARGENTO),
+    seed_unit("c1", "counterclaim", "People pounced on the news that a vocal advocate for survivors has been accused of sexual "
+              "battery, leveraging it to “prove” that #MeToo is hypocritical and that sexual harassment and assault are not "
+              "part of institutional misogyny.", speaker="critics", stance="favor", target="argento-undermines-metoo"),
+    seed_unit("rb1", "rebuttal", "They are wrong.", **AGAINST_ARGENTO),
+    seed_unit("cl1", "claim", "these two truths can exist at once: A victim of assault can also be an offender.", **AGAINST_ARGENTO),
+    seed_unit("ev1", "evidence", "There is no one way to be a perpetrator…and there is no model survivor.", speaker="burke", **AGAINST_ARGENTO),
+    seed_unit("ev2", "evidence", "We are imperfectly human and we all have to be accountable for our individual behavior.", speaker="burke"),
+    seed_unit("cl2", "claim", "accountability is at the very heart of the #MeToo movement", **FOR_METOO),
+    seed_unit("cl3", "claim", "We hold any and every abuser accountable, regardless of their gender, race, socioeconomic status, "
+              "public visibility or popularity.", **AGAINST_ARGENTO),
+    seed_unit("cc2", "counterclaim", "the process of calling it out, and seeking justice and reform isn’t so black-and-white. "
+              "It’s messy and complicated and sometimes disappointing", stance="neutral", target="metoo"),
+    seed_unit("rb2", "rebuttal", "the answer is not to dismiss the voices of survivors and advocates who are doing the work to shift our culture", **FOR_METOO),
+    seed_unit("cl4", "claim", "we must keep talking", **FOR_METOO),
+    seed_unit("cl5", "claim", "we must reject false narratives and double standards", **FOR_METOO),
+    seed_unit("cl6", "claim", "Discrediting #MeToo isn’t just a bad or “hot” take; it directly serves the interests of those who "
+              "benefit from a culture that demeans survivors and undermines the camaraderie of women who stand in solidarity "
+              "to right these wrongs.", **FOR_METOO),
+    seed_unit("ev3", "evidence", "more people are publicly coming forward", **FOR_METOO),
+    seed_unit("cl7", "claim", "#MeToo is alive and swelling", **FOR_METOO),
+    seed_unit("p2", "position", "nothing can or will ever invalidate #MeToo", **FOR_METOO),
+    seed_unit("ev4", "evidence", "it is a movement created by and for millions of survivors throughout the world", **FOR_METOO),
+    seed_unit("cl8", "claim", "No one story can discredit or undermine the power of our collective voices or our drive for "
+              "sustainable change.", **AGAINST_ARGENTO),
+]
+SEED_B_RELATIONS = [
+    ("r1", "attacks", "c1", "p1"), ("r2", "rebuts", "rb1", "c1"), ("r3", "supports", "cl1", "rb1"),
+    ("r4", "supports", "ev1", "cl1"), ("r5", "supports", "ev2", "cl2"), ("r6", "supports", "cl2", "p1"),
+    ("r7", "supports", "cl3", "cl2"), ("r8", "attacks", "cc2", "p1"), ("r9", "rebuts", "rb2", "cc2"),
+    ("r10", "supports", "cl4", "rb2"), ("r11", "supports", "cl5", "rb2"), ("r12", "supports", "cl6", "p1"),
+    ("r13", "supports", "ev3", "cl7"), ("r14", "supports", "cl7", "p2"), ("r15", "supports", "ev4", "p2"),
+    ("r16", "supports", "cl8", "p2"), ("r17", "restates", "p2", "p1"),
+]
+SEED_CORPUS = """<?xml version="1.0" encoding="UTF-8"?>
+<corpus xmlns="urn:argmark:1" version="1">
+  <targets>
+    <target id="argento-undermines-metoo" name="the allegations against Asia Argento undermine #MeToo"/>
+    <target id="metoo" name="the #MeToo movement"/>
+  </targets>
+</corpus>
+"""
+
+
+def write_seed_case():
+    """Fixtures/seed-000: a = the seed annotation from Annotations/ (when it exists), b = SEED_B."""
+    seed_annotation = os.path.join(REPOSITORY, "Annotations", f"{SEED_ID}.xml")
+    if not os.path.exists(seed_annotation):
+        print(f"note: {seed_annotation} not found; seed-000 fixture left as it is")
+        return
+    ARTICLES[SEED_ID] = (SEED_TITLE, "opinion", seed_text())
+    case = os.path.join(HERE, SEED_ID)
+    for annotator in ("a", "b"):
+        shutil.rmtree(os.path.join(case, annotator), ignore_errors=True)
+        os.makedirs(os.path.join(case, annotator))
+    shutil.copyfile(seed_annotation, os.path.join(case, "a", f"{SEED_ID}.xml"))
+    shutil.copyfile(os.path.join(REPOSITORY, "Annotations", "corpus.xml"), os.path.join(case, "a", "corpus.xml"))
+    with open(os.path.join(case, "b", "corpus.xml"), "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(SEED_CORPUS)
+    write_article(os.path.join(case, "b", f"{SEED_ID}.xml"), SEED_ID, SEED_B, SEED_B_RELATIONS, SEED_SPEAKERS)
+
+
 CASES = {
     # case: {annotator: [(article, units, relations)]}
     "three-annotators": {
@@ -197,6 +290,7 @@ def main():
                 handle.write(CORPUS)
             for article_id, units, relations in articles:
                 write_article(os.path.join(folder, f"{article_id}.xml"), article_id, units, relations)
+    write_seed_case()
 
 
 if __name__ == "__main__":
