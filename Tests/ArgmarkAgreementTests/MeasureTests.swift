@@ -110,7 +110,7 @@ import Testing
                                    Annotator(name: "b", articles: [other], paths: ["b/x.xml"])], granularity: .tokens)
         }
         let message = AgreementError.textMismatch(article: "x", firstAnnotator: "a", firstPath: "a/x.xml", secondAnnotator: "b", secondPath: "b/x.xml").description
-        #expect(message.hasPrefix("article x has a different text in a/x.xml"))
+        #expect(message == "b/x.xml: error: article x (b) has a different text than in a/x.xml (a); compare annotations of the same text, or give one of them another id")
     }
 
     @Test func duplicatesAndTooFewAnnotatorsAreErrors() {

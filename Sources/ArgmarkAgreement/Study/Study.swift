@@ -27,10 +27,20 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Fewer than two annotators.
     case tooFewAnnotators
 
-    public var description: String {
+    /// The file the error is about, if it is about one.
+    public var path: String? {
         switch self {
-        case let .textMismatch(article, first, firstPath, second, secondPath):
-            "article \(article) has a different text in \(firstPath) (\(first)) and \(secondPath) (\(second)); compare annotations of the same text, or give one of them another id"
+        case .textMismatch(_, _, _, _, let secondPath): secondPath
+        case .duplicateArticle(_, _, let paths): paths.last
+        case .nothingToCompare, .tooFewAnnotators: nil
+        }
+    }
+
+    /// What went wrong and how to fix it, lowercase, without the path.
+    public var message: String {
+        switch self {
+        case let .textMismatch(article, first, firstPath, second, _):
+            "article \(article) (\(second)) has a different text than in \(firstPath) (\(first)); compare annotations of the same text, or give one of them another id"
         case let .duplicateArticle(article, annotator, paths):
             "article \(article) occurs more than once in \(annotator) (\(paths.joined(separator: ", "))); keep one file per article for each annotator"
         case .nothingToCompare:
@@ -38,6 +48,11 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
         case .tooFewAnnotators:
             "agreement needs at least two annotators; pass two or more files or folders"
         }
+    }
+
+    /// `path: error: message`, or `error: message` when no file is to blame.
+    public var description: String {
+        (path.map { "\($0): " } ?? "") + "error: " + message
     }
 }
 

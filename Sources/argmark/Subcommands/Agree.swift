@@ -57,7 +57,7 @@ struct Agree: ParsableCommand {
         do {
             report = try AgreementReport(annotators: annotators, granularity: unit, filter: UnitFilter(includeSuggested: includeSuggested))
         } catch {
-            Terminal.standardError("argmark agree: error: \(error)")
+            Terminal.standardError(error.description)
             throw ExitCode.failure
         }
         switch format {
