@@ -685,6 +685,8 @@ e_lauer=$(add evidence milano "you may disagree ways to address the pay gap and 
 c_transcends=$(add claim milano "Just as #MeToo raced across national, societal, language, religious, cultural, and economic barriers, it also transcends political barriers." \
     --stance favor --target metoo)
 c_deserve=$(add claim milano "you deserve a culture which believes and honors you and a government which protects you" --stance favor --target metoo)
+c_never_say=$(add claim milano "is that you never have to say #MeToo" --stance favor --target metoo --proposition never-say-metoo \
+    --note "from Milano's video for her daughter, quoted by the interviewer")
 c_healthier=$(add claim milano "I believe these painful times will make for a healthier world for them" --stance favor --target metoo)
 c_shaming_changed=$(add claim milano "the public shaming with consequences has already changed it" --stance favor --target metoo)
 e_films=$(add evidence milano "We're seeing more films led by women, directed by women, written by women, in more genres than \"rom-com.\"")
@@ -704,6 +706,7 @@ rel "$e_lauer" supports "$c_agree"
 rel "$c_transcends" supports "$rb_not_politics"
 rel "$c_deserve" supports "$c_for_all_of_you"
 rel "$c_healthier" supports "$p_change"
+rel "$c_never_say" supports "$p_change"
 rel "$c_shaming_changed" supports "$p_change"
 rel "$c_deterrent" supports "$c_shaming_changed"
 rel "$e_films" supports "$c_shaming_changed"
