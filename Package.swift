@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
         .library(name: "ArgmarkFormats", targets: ["ArgmarkFormats"]),
         .library(name: "ArgmarkAgreement", targets: ["ArgmarkAgreement"]),
+        .library(name: "ArgmarkSuggest", targets: ["ArgmarkSuggest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,12 +27,18 @@ let package = Package(
         ),
         .target(name: "ArgmarkFormats", dependencies: ["ArgmarkCore"]),
         .target(name: "ArgmarkAgreement", dependencies: ["ArgmarkCore"]),
+        .target(
+            name: "ArgmarkSuggest",
+            dependencies: ["ArgmarkCore"],
+            resources: [.embedInCode("Resources/weights.tsv")]
+        ),
         .executableTarget(
             name: "argmark",
             dependencies: [
                 "ArgmarkCore",
                 "ArgmarkFormats",
                 "ArgmarkAgreement",
+                "ArgmarkSuggest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,5 +54,6 @@ let package = Package(
             dependencies: ["ArgmarkAgreement", "ArgmarkCore"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ArgmarkSuggestTests", dependencies: ["ArgmarkSuggest", "ArgmarkCore"]),
     ]
 )
