@@ -2,6 +2,7 @@
 """Prepares folders for bench/suggest/evaluate.sh.
 
     stage.py held-out SRC DST   copy the articles of SRC that split.held_out selects (+ corpus.xml)
+    stage.py training SRC DST   copy the articles of SRC that are not held out (+ corpus.xml)
     stage.py all SRC DST        copy every article of SRC (+ corpus.xml)
     stage.py strip SRC DST      copy SRC with every unit and relation removed (text and speakers kept)
 
@@ -38,6 +39,8 @@ def main():
             text = handle.read()
         article_id = ID.search(text).group(1)
         if mode == "held-out" and not held_out(article_id):
+            continue
+        if mode == "training" and held_out(article_id):
             continue
         if mode == "strip":
             text = re.sub(r"\n  <units>\n.*?\n  </units>", "", text, flags=re.S)

@@ -55,9 +55,9 @@ public struct FeatureExtractor: Sendable {
             // Position in the article.
             let relative = Double(segment.span.start) / Double(max(text.count, 1))
             features["text:fifth-\(min(Int(relative * 5), 4) + 1)"] = 1
-            if segment.paragraph == 0 { features["text:first-paragraph"] = 1 }
-            if segment.paragraph == paragraphs.count - 1 { features["text:last-paragraph"] = 1 }
-            if segment.paragraph <= 2 { features["text:first-three-paragraphs"] = 1 }
+            // Only relative position: "first paragraph" or "last paragraph" would mostly say how
+            // long the text is (in a one-paragraph comment every segment is both), and text
+            // length differs between the training corpora and news articles.
 
             // Position in the paragraph.
             let before = index > 0 && segments[index - 1].paragraph == segment.paragraph

@@ -21,10 +21,15 @@ public struct ModelLoadError: Error, Sendable, CustomStringConvertible {
 /// written by `bench/suggest/train.py`): a header `feature` then one column per label, then one
 /// row per feature. Lines starting with `#` are comments. Features the table does not know are
 /// ignored, so the table and the extractor can evolve one step apart without breaking.
+/// Before the header, `none-threshold<TAB>T` sets ``noneThreshold``.
 public struct SuggestionModel: Sendable {
     public var labels: [SegmentLabel]
     /// Feature name → one weight per label, in `labels` order.
     public var weights: [String: [Double]]
+    /// A segment is proposed as a unit when the probability of `none` is below this (the most
+    /// probable unit type is proposed); 0.5 is close to taking the most probable label, higher
+    /// values propose more. Chosen on training articles (see `bench/suggest/train.sh`).
+    public var noneThreshold: Double = 0.5
 
     /// The model shipped with argmark.
     public static let shipped: SuggestionModel = {
@@ -42,11 +47,19 @@ public struct SuggestionModel: Sendable {
     public init(table: String) throws(ModelLoadError) {
         var labels: [SegmentLabel]?
         var weights: [String: [Double]] = [:]
+        var noneThreshold = 0.5
         for (index, line) in table.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let header = labels else {
+                if fields.count == 2, fields[0] == "none-threshold" {
+                    guard let value = Double(fields[1]), (0...1).contains(value) else {
+                        throw ModelLoadError(line: number, message: "none-threshold must be a number between 0 and 1")
+                    }
+                    noneThreshold = value
+                    continue
+                }
                 guard fields.first == "feature", fields.count >= 3 else {
                     throw ModelLoadError(line: number, message: "expected a header line \"feature<TAB>label…\"")
                 }
@@ -79,6 +92,7 @@ public struct SuggestionModel: Sendable {
         guard let labels else { throw ModelLoadError(line: 1, message: "the table is empty; expected a header line") }
         self.labels = labels
         self.weights = weights
+        self.noneThreshold = noneThreshold
     }
 
     /// The probability of each label, in `labels` order. Sums run over the features in name
@@ -95,12 +109,15 @@ public struct SuggestionModel: Sendable {
         return exponentials.map { $0 / total }
     }
 
-    /// The most probable label and its probability (ties go to the earlier label).
+    /// The label to propose and its probability: the most probable unit type if the probability
+    /// of `none` is below ``noneThreshold``, `none` otherwise (ties go to the earlier label).
     public func predict(_ features: FeatureVector) -> (label: SegmentLabel, probability: Double) {
         let probabilities = self.probabilities(features)
-        var best = 0
-        for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
-        return (labels[best], probabilities[best])
+        let noneIndex = labels.firstIndex(of: .none)!
+        guard probabilities[noneIndex] < noneThreshold else { return (.none, probabilities[noneIndex]) }
+        var best: Int?
+        for index in probabilities.indices where index != noneIndex && probabilities[index] > (best.map { probabilities[$0] } ?? -1) { best = index }
+        return (labels[best!], probabilities[best!])
     }
 }
 

@@ -31,13 +31,15 @@ struct Suggest: ParsableCommand {
     @Option(help: "Only suggest units the model gives at least this confidence (0 to 1).") var minConfidence: Double = 0
     @Flag(help: .hidden) var dumpFeatures = false
     @Option(help: .hidden) var baseline: Baseline?
+    @Option(help: .hidden) var noneThreshold: Double?
 
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
     }
 
     func run() throws {
-        let suggester = Suggester()
+        var suggester = Suggester()
+        if let noneThreshold { suggester.model.noneThreshold = noneThreshold }
         if dumpFeatures { return try dump(suggester) }
         var worst: Int32 = 0
         for file in files {
