@@ -3,7 +3,8 @@ import ArgmarkCore
 /// Proposes candidate units for an article: segments it, scores each segment with the model,
 /// and keeps those the model labels as a unit type with at least the minimum confidence and
 /// that overlap no unit already in the article (gold or suggested), so gold is never touched
-/// and running it twice adds nothing.
+/// and running it twice adds nothing. Lines without a sentence-final stop (headlines, captions,
+/// bylines, banners) are never proposed: the guidelines leave page furniture unannotated.
 public struct Suggester: Sendable {
     public var model: SuggestionModel
     public var extractor = FeatureExtractor()
@@ -22,6 +23,15 @@ public struct Suggester: Sendable {
         public var overlapping = 0
         /// Candidates left out because the model's confidence was below the minimum.
         public var belowMinimum = 0
+        /// Candidates left out because their line has no sentence-final stop (page furniture).
+        public var furniture = 0
+    }
+
+    /// Whether the line ends with `.`, `!`, `?` or `…` (possibly followed by closing marks).
+    static func endsWithStop(_ line: Span, _ text: CodePointText) -> Bool {
+        var index = line.end - 1
+        while index >= line.start, Lexicon.closingMarks.contains(text.scalars[index]) || text.scalars[index].properties.isWhitespace { index -= 1 }
+        return index >= line.start && [".", "!", "?", "…", ":"].contains(text.scalars[index])
     }
 
     /// One scored segment (for `--dump-features` and the tests).
@@ -51,6 +61,7 @@ public struct Suggester: Sendable {
         var result = Suggestions()
         for scored in score(text) {
             guard let type = scored.label.unitType else { continue }
+            guard Self.endsWithStop(paragraphs[scored.segment.paragraph].span, text) else { result.furniture += 1; continue }
             // Four decimals, as the file stores them, so what is compared is what is written.
             let confidence = (scored.probability * 10_000).rounded() / 10_000
             guard confidence >= minimumConfidence else { result.belowMinimum += 1; continue }

@@ -71,7 +71,7 @@ public struct Segmenter: Sendable {
                 let clauses = self.clauses(in: sentence, scalars, quoted: quoted)
                 for (clauseIndex, clause) in clauses.enumerated() {
                     result.append(Segment(span: clause, paragraph: paragraphIndex, sentence: sentenceIndex, clause: clauseIndex,
-                                          clausesInSentence: clauses.count, insideQuotation: quoted.contains(clause.start)))
+                                          clausesInSentence: clauses.count, insideQuotation: quoted.contains(firstWordOffset(clause, scalars))))
                 }
                 sentenceIndex += 1
             }
@@ -87,7 +87,7 @@ public struct Segmenter: Sendable {
         for (paragraphIndex, paragraph) in paragraphs(text).enumerated() {
             for sentence in paragraph.sentences {
                 result.append(Segment(span: sentence, paragraph: paragraphIndex, sentence: sentenceIndex, clause: 0,
-                                      clausesInSentence: 1, insideQuotation: quoted.contains(sentence.start)))
+                                      clausesInSentence: 1, insideQuotation: quoted.contains(firstWordOffset(sentence, text.scalars))))
                 sentenceIndex += 1
             }
         }
@@ -188,6 +188,14 @@ public struct Segmenter: Sendable {
         guard end > start, end < sentence.end, scalars[end] == " " || scalars[end] == "," else { return nil }
         let word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
         return Lexicon.clauseConnectives.contains(word) ? start : nil
+    }
+
+    /// The first offset of `span` after any opening quotation marks, so that a segment that
+    /// opens with “ counts as inside the quotation it opens.
+    func firstWordOffset(_ span: Span, _ scalars: [Unicode.Scalar]) -> Int {
+        var offset = span.start
+        while offset < span.end - 1, Lexicon.openingMarks.contains(scalars[offset]) { offset += 1 }
+        return offset
     }
 
     func tokenCount(_ span: Span, _ scalars: [Unicode.Scalar]) -> Int {

@@ -62,6 +62,7 @@ struct Suggest: ParsableCommand {
                     var skipped: [String] = []
                     if added.overlapping > 0 { skipped.append("\(added.overlapping) overlapping existing units") }
                     if added.belowMinimum > 0 { skipped.append("\(added.belowMinimum) below --min-confidence") }
+                    if added.furniture > 0 { skipped.append("\(added.furniture) on lines without a final stop (headlines, captions)") }
                     Terminal.standardOutput("\(file): \(added.units.count) \(added.units.count == 1 ? "suggestion" : "suggestions")\(skipped.isEmpty ? "" : "; skipped " + skipped.joined(separator: ", "))")
                     EditReporting.warn(outcome.warnings)
                 }
