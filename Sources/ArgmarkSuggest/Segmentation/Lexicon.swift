@@ -5,9 +5,11 @@ public enum Lexicon {
     static let openingMarks: Set<Unicode.Scalar> = ["“", "\"", "‘", "«", "„"]
 
     /// Words whose full stop does not end a sentence (compared without the stop, lower-case).
+    /// "No." is one only before a number ("No. 5"), which the segmenter checks itself, since
+    /// "No. Absolutely not." is a sentence.
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "v", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u",
-        "no", "nos", "inc", "ltd", "co", "corp", "gen", "gov", "sen", "rep", "rev", "capt", "lt", "col", "sgt", "mt",
+        "inc", "ltd", "co", "corp", "gen", "gov", "sen", "rep", "rev", "capt", "lt", "col", "sgt", "mt",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "approx",
         "dept", "est", "fig", "vol", "pp", "cf", "al", "ca", "mme", "mlle", "hon", "pres", "messrs",
     ]

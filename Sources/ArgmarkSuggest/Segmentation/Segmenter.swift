@@ -36,7 +36,7 @@ public struct Paragraph: Sendable, Equatable {
 /// - a sentence is cut into clauses before `;`-separated parts, at ` — ` dashes, before a
 ///   quotation introduced by a comma or colon (`Burke tweeted, “…”`), and before connectives
 ///   that start a new proposition (`, but`, `, because`, `, although`, …), but only when both
-///   sides keep at least ``minimumClauseTokens`` words.
+///   sides keep at least ``minimumClauseTokens`` words (two for an attribution before a quotation).
 public struct Segmenter: Sendable {
     public var minimumClauseTokens = 3
 
@@ -141,6 +141,7 @@ public struct Segmenter: Sendable {
             }
             let word = String(String.UnicodeScalarView(scalars[wordStart..<terminal])).lowercased()
             if Lexicon.abbreviations.contains(word) { return false }
+            if (word == "no" || word == "nos"), following.properties.numericType != nil { return false }
             let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
             if letters.count == 1 && word.unicodeScalars.count == 1 && scalars[wordStart].properties.isUppercase { return false }
             // "U.S", "e.g", "a.m": letters separated by dots.
@@ -152,26 +153,28 @@ public struct Segmenter: Sendable {
     // MARK: - Clauses
 
     func clauses(in sentence: Span, _ scalars: [Unicode.Scalar], quoted: Quotations) -> [Span] {
-        var cuts: [Int] = []
+        // Each cut with the fewest words either side must keep (an attribution before a quotation
+        // may be two words: "Burke said, “…”").
+        var cuts: [(offset: Int, minimum: Int)] = []
         var index = sentence.start + 1
         while index < sentence.end {
             let scalar = scalars[index]
             if scalar == ";" {
-                cuts.append(index + 1)
+                cuts.append((index + 1, minimumClauseTokens))
             } else if (scalar == "—" || scalar == "–"), index > sentence.start, scalars[index - 1] == " " {
-                cuts.append(index)
+                cuts.append((index, minimumClauseTokens))
             } else if Lexicon.openingMarks.contains(scalar), index >= sentence.start + 2, scalars[index - 1] == " ", scalars[index - 2] == "," || scalars[index - 2] == ":" {
-                cuts.append(index)
+                cuts.append((index, 2))
             } else if scalar == ",", let cut = connectiveCut(after: index, in: sentence, scalars) {
-                cuts.append(cut)
+                cuts.append((cut, minimumClauseTokens))
             }
             index += 1
         }
         var result: [Span] = []
         var start = sentence.start
-        for cut in cuts {
+        for (cut, minimum) in cuts {
             guard let left = trim(Span(start: start, end: cut), scalars), let right = trim(Span(start: cut, end: sentence.end), scalars),
-                  tokenCount(left, scalars) >= minimumClauseTokens, tokenCount(right, scalars) >= minimumClauseTokens else { continue }
+                  tokenCount(left, scalars) >= minimum, tokenCount(right, scalars) >= minimum else { continue }
             result.append(left)
             start = cut
         }
