@@ -35,7 +35,7 @@ public struct SpeakerAttribution: Sendable {
 
     /// The speaker of `segment`: a declared one, or a name to declare.
     public func attribute(_ segment: Segment, text: CodePointText, quotations: Quotations, paragraph: Span, speakers: [Speaker]) -> Attribution? {
-        if segment.insideQuotation, let region = quotations.region(containing: segment.span.start) {
+        if segment.insideQuotation, let region = quotations.region(containing: Segmenter().firstWordOffset(segment.span, text.scalars)) {
             let beforeStart = max(paragraph.start, region.start - 1 - Self.window)
             let before = beforeStart < region.start - 1 ? text[Span(start: beforeStart, end: region.start - 1)] : ""
             let afterEnd = min(paragraph.end, region.end + 1 + Self.window)
