@@ -65,6 +65,16 @@ public struct ArgumentGraph: Sendable {
         }
     }
 
+    /// The unit a relation hangs below on the map and in the argument tree: its target unit, or
+    /// for an undercut the unit whose inference it attacks (the start of the attacked relation),
+    /// so that a rebuttal undercutting a counterclaim's attack sits below that counterclaim.
+    public func parentUnit(of relation: Relation) -> UnitID? {
+        switch relation.to {
+        case .unit(let id): return id
+        case .relation(let id): return relationsByID[id]?.from
+        }
+    }
+
     /// Relations that answer a unit: `rebuts`, `undercuts` or `attacks` aimed at it, or undercuts
     /// aimed at an inference that starts from it.
     public func attacks(on unit: UnitID) -> [Relation] {
@@ -76,8 +86,8 @@ public struct ArgumentGraph: Sendable {
     }
 
     /// The longest chain of units linked by relations (counted in units; 0 for an article
-    /// without units). Relations are followed from the unit they start at to the unit they land
-    /// on; a cycle is cut where it closes, so the result is always finite.
+    /// without units). Relations are followed from the unit they start at to their parent unit
+    /// (see ``parentUnit(of:)``); a cycle is cut where it closes, so the result is always finite.
     public var depth: Int {
         var memo: [UnitID: Int] = [:]
         var onStack = Set<UnitID>()
@@ -86,7 +96,7 @@ public struct ArgumentGraph: Sendable {
             if !onStack.insert(id).inserted { return 0 }
             var best = 0
             for relation in outgoing[id] ?? [] where relation.type != .restates {
-                if let target = landingUnit(of: relation), unitsByID[target] != nil, target != id {
+                if let target = parentUnit(of: relation), unitsByID[target] != nil, target != id {
                     best = max(best, chain(from: target))
                 }
             }

@@ -89,12 +89,17 @@ public struct ComparisonReport: Sendable {
             var bucket: [Int: StanceMatrix.Cell] = [:]
             for unit in graph.units {
                 guard let target = unit.target, let stance = unit.stance, let row = rowIndex[target] else { continue }
-                add(UnitReference(source: source, unit: unit.id), stance, to: &bucket[row, default: StanceMatrix.Cell(row: row, column: source)])
+                let reference = UnitReference(source: source, unit: unit.id)
+                if unit.type == .counterclaim {
+                    bucket[row, default: StanceMatrix.Cell(row: row, column: source)].reported.append(reference)
+                } else {
+                    add(reference, stance, to: &bucket[row, default: StanceMatrix.Cell(row: row, column: source)])
+                }
             }
             cells += bucket.keys.sorted().map { bucket[$0]! }
         }
         cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        let columns = sources.enumerated().map { StanceMatrix.Column(key: $1.key, label: $1.displayName, sources: [$0]) }
+        let columns = sources.enumerated().map { StanceMatrix.Column(key: $1.key, label: $1.key, sources: [$0]) }
         return StanceMatrix(targets: rows, columns: columns, cells: cells)
     }
 

@@ -18,18 +18,25 @@ public struct StanceMatrix: Sendable {
         public var favor: [UnitReference] = []
         public var against: [UnitReference] = []
         public var neutral: [UnitReference] = []
+        /// In the source matrix, counterclaims: views the source reports but does not hold, kept
+        /// out of the verdict (their stance is their holder's, listed in the speaker matrix).
+        public var reported: [UnitReference] = []
 
-        /// The stance most units take; `nil` when favor and against are tied but not both zero
-        /// (the cell is mixed), and `neutral` when only neutral units are present.
+        /// The stance most held units take; `nil` when favor and against are tied but not both
+        /// zero (the cell is mixed), `neutral` when only neutral units are present, and `nil` with
+        /// ``verdictName`` `reported` when the source only reports others' views.
         public var verdict: Stance? {
             if favor.count > against.count { return .favor }
             if against.count > favor.count { return .against }
-            return favor.isEmpty ? .neutral : nil
+            return favor.isEmpty && !neutral.isEmpty ? .neutral : nil
         }
 
-        /// `favor`, `against`, `neutral` or `mixed`.
-        public var verdictName: String { verdict?.rawValue ?? "mixed" }
-        public var units: [UnitReference] { (favor + against + neutral).sorted() }
+        /// `favor`, `against`, `neutral`, `mixed`, or `reported` when only counterclaims are present.
+        public var verdictName: String {
+            if let verdict { return verdict.rawValue }
+            return favor.isEmpty && against.isEmpty && neutral.isEmpty ? "reported" : "mixed"
+        }
+        public var units: [UnitReference] { (favor + against + neutral + reported).sorted() }
     }
 
     public var targets: [TargetID]

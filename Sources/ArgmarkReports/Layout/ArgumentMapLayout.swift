@@ -88,7 +88,7 @@ public struct ArgumentMapLayout: Sendable {
         for (layer, row) in rows.enumerated() where !row.isEmpty {
             // Children go under their parents (the mean x of what they point to), in text order on ties.
             let desired: [(unit: ArgumentUnit, x: Double)] = row.map { unit in
-                let parents = (graph.outgoing[unit.id] ?? []).compactMap { graph.landingUnit(of: $0) }.compactMap { centerX[$0] }
+                let parents = (graph.outgoing[unit.id] ?? []).compactMap { graph.parentUnit(of: $0) }.compactMap { centerX[$0] }
                 let x = parents.isEmpty ? Double.infinity : parents.reduce(0, +) / Double(parents.count)
                 return (unit, x)
             }
@@ -126,7 +126,8 @@ public struct ArgumentMapLayout: Sendable {
     }
 
     /// Layer 0 holds units that point at nothing (the roots); a unit sits one layer below the
-    /// lowest unit it supports or attacks, and on the same layer as a unit it restates. Units
+    /// lowest unit it supports or attacks (an undercut: below the unit whose inference it attacks),
+    /// and on the same layer as a unit it restates. Units
     /// with no relation at all that are not positions or claims go to an extra bottom layer.
     static func assignLayers(_ graph: ArgumentGraph) -> [UnitID: Int] {
         var memo: [UnitID: Int] = [:]
@@ -136,7 +137,7 @@ public struct ArgumentMapLayout: Sendable {
             if !onStack.insert(id).inserted { return 0 }
             var result = 0
             for relation in graph.outgoing[id] ?? [] {
-                guard let target = graph.landingUnit(of: relation), target != id, graph.unitsByID[target] != nil else { continue }
+                guard let target = graph.parentUnit(of: relation), target != id, graph.unitsByID[target] != nil else { continue }
                 result = max(result, layer(of: target) + (relation.type == .restates ? 0 : 1))
             }
             onStack.remove(id)

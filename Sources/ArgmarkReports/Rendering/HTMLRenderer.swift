@@ -69,7 +69,7 @@ public enum HTMLRenderer {
         for (index, source) in report.sources.enumerated() {
             let profile = report.profiles[index]
             let meta = source.article.metadata
-            out += "<tr data-source=\"\(e(source.key))\"><td><a href=\"#s\(index)\">\(e(source.key))</a></td><td>\(e(meta.outlet ?? ""))<div class=\"sub\">\(e(Markup.shorten(meta.title ?? "", to: 90)))</div></td><td>\(e(meta.genre?.rawValue ?? ""))</td><td>\(e(meta.published ?? ""))</td><td class=\"num\">\(profile.unitCount)</td>"
+            out += "<tr data-source=\"\(e(source.key))\"><td><a href=\"#s\(index)\">\(e(source.key))</a></td><td>\(e(meta.outlet ?? ""))<div class=\"sub\">\(e(Markup.shorten(meta.title ?? "", to: 90)))</div></td><td>\(e(meta.genre?.rawValue ?? ""))</td><td class=\"date\">\(e(meta.published ?? ""))</td><td class=\"num\">\(profile.unitCount)</td>"
             for type in UnitType.allCases { out += "<td class=\"num\">\(profile.unitsByType[type] ?? 0)</td>" }
             let share = Markup.percent(profile.annotatedShare)
             out += "<td class=\"num\">\(profile.supports)</td><td class=\"num\">\(profile.attacks)</td><td class=\"num\">\(profile.depth)</td><td><span class=\"bar\"><span style=\"width: \(share)\"></span></span> \(share)</td></tr>\n"
@@ -81,7 +81,7 @@ public enum HTMLRenderer {
     static func stanceSection(_ report: ComparisonReport, _ matrix: StanceMatrix, id: String, title: String, isSpeakers: Bool) -> String {
         var out = "<section id=\"\(id)\">\n<h2>\(e(title))</h2>\n"
         guard !matrix.cells.isEmpty else { return out + "<p class=\"empty\">No unit has both a stance and a target.</p>\n</section>\n" }
-        out += "<p class=\"hint\">Each cell gives the stance of the units behind it (links go to the units in the text). <span class=\"st st-favor\">favor</span> <span class=\"st st-against\">against</span> <span class=\"st st-neutral\">neutral</span> <span class=\"st st-mixed\">mixed</span></p>\n"
+        out += "<p class=\"hint\">Each cell gives the stance of the units behind it (links go to the units in the text). <span class=\"st st-favor\">favor</span> <span class=\"st st-against\">against</span> <span class=\"st st-neutral\">neutral</span> <span class=\"st st-mixed\">mixed</span>; counterclaims a source reports are listed but do not count toward its verdict.</p>\n"
         // One row per column entity (source or speaker), one column per target: it stays readable
         // with many sources, and the targets are few.
         out += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>\(isSpeakers ? "Speaker" : "Source")</th>"
@@ -93,7 +93,11 @@ public enum HTMLRenderer {
             let entity = matrix.columns[column]
             let sourceKeys = entity.sources.map { report.sources[$0].key }
             out += "<tr data-source=\"\(e(sourceKeys.joined(separator: " ")))\"><th scope=\"row\">\(e(entity.label))"
-            if isSpeakers { out += "<div class=\"sub\">\(e(sourceKeys.joined(separator: ", ")))</div>" }
+            if isSpeakers {
+                out += "<div class=\"sub\">\(e(sourceKeys.joined(separator: ", ")))</div>"
+            } else if let source = entity.sources.first, report.sources[source].displayName != entity.label {
+                out += "<div class=\"sub\">\(e(Markup.shorten(report.sources[source].displayName, to: 60)))</div>"
+            }
             out += "</th>"
             for row in matrix.targets.indices {
                 guard let cell = cellsByColumn[column]![row] else {
@@ -102,7 +106,7 @@ public enum HTMLRenderer {
                 }
                 out += "<td class=\"st-\(cell.verdictName)\"><strong>\(cell.verdictName)</strong> "
                 var parts: [String] = []
-                for (name, units) in [("favor", cell.favor), ("against", cell.against), ("neutral", cell.neutral)] where !units.isEmpty {
+                for (name, units) in [("favor", cell.favor), ("against", cell.against), ("neutral", cell.neutral), ("reports counterclaims", cell.reported)] where !units.isEmpty {
                     parts.append("<span class=\"stance-list\">\(name): " + units.map { unitLink(report, $0, showSource: isSpeakers) }.joined(separator: ", ") + "</span>")
                 }
                 out += parts.joined(separator: " ") + "</td>"
@@ -209,7 +213,16 @@ public enum HTMLRenderer {
             out += "</div>\n"
             out += "<details\(report.sources.count == 1 ? " open=\"open\"" : "")><summary>Text with units highlighted</summary>\n<div class=\"text\">"
             out += highlightedText(graph, source: index)
-            out += "</div>\n</details>\n</article>\n"
+            out += "</div>\n"
+            let implicit = graph.units.filter(\.isImplicit)
+            if !implicit.isEmpty {
+                out += "<ul class=\"implicit\">"
+                for unit in implicit {
+                    out += "<li id=\"\(e(anchor(index, unit.id)))\"><sup class=\"uid t-\(unit.type.rawValue)\">\(e(unit.id.rawValue))</sup> implicit \(unit.type.rawValue)\(unit.speaker.map { " (" + e(graph.article.speaker($0)?.name ?? $0.rawValue) + ")" } ?? ""): \(e(unit.quote))</li>"
+                }
+                out += "</ul>\n"
+            }
+            out += "</details>\n</article>\n"
         }
         out += "</section>\n"
         return out
@@ -271,7 +284,7 @@ public enum HTMLRenderer {
     :root { --ink: #111827; --muted: #6b7280; --line: #e5e7eb; --bg: #f9fafb; }
     * { box-sizing: border-box; }
     body { margin: 0; font: 15px/1.5 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: var(--bg); }
-    header { background: #1f2937; color: #f9fafb; padding: 16px 28px 12px; position: sticky; top: 0; z-index: 2; }
+    header { background: #1f2937; color: #f9fafb; padding: 16px 28px 12px; }
     header h1 { margin: 0 0 4px; font-size: 22px; }
     header .summary { margin: 0 0 6px; color: #d1d5db; font-size: 14px; }
     header nav a { color: #93c5fd; margin-right: 14px; font-size: 14px; text-decoration: none; }
@@ -286,7 +299,8 @@ public enum HTMLRenderer {
     .scroll { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
     th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
-    thead th { background: #f3f4f6; position: sticky; top: 0; }
+    thead th { background: #f3f4f6; white-space: nowrap; }
+    td.date { white-space: nowrap; }
     td.num, th.num { text-align: right; }
     a { color: #1d4ed8; }
     .unit-link { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
@@ -295,6 +309,7 @@ public enum HTMLRenderer {
     .st-against { background: #fee2e2; }
     .st-neutral { background: #f3f4f6; }
     .st-mixed { background: #fef3c7; }
+    .st-reported { background: #f9fafb; }
     .stance-list { display: block; font-size: 12px; }
     tr.unanswered td { background: #fff7ed; }
     .flag { color: #b91c1c; }
@@ -343,6 +358,19 @@ public enum HTMLRenderer {
           document.body.classList.toggle('hide-' + box.getAttribute('data-type'), !box.checked);
         });
       });
+      // A link to a unit opens the folded text that holds it.
+      function reveal() {
+        var id = decodeURIComponent(location.hash.slice(1));
+        var target = id ? document.getElementById(id) : null;
+        if (!target) { return; }
+        var details = target.closest('details');
+        if (details) {
+          details.open = true;
+          target.scrollIntoView();
+        }
+      }
+      window.addEventListener('hashchange', reveal);
+      reveal();
     })();
 
     """

@@ -151,6 +151,7 @@ public enum JSONRenderer {
                     "favor": .array(cell.favor.map { reference(report, $0) }),
                     "against": .array(cell.against.map { reference(report, $0) }),
                     "neutral": .array(cell.neutral.map { reference(report, $0) }),
+                    "reported": .array(cell.reported.map { reference(report, $0) }),
                 ])
             }),
         ])

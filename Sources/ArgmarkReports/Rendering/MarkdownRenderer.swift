@@ -72,7 +72,8 @@ public enum MarkdownRenderer {
         if !cell.favor.isEmpty { parts.append("favor (\(ids(cell.favor)))") }
         if !cell.against.isEmpty { parts.append("against (\(ids(cell.against)))") }
         if !cell.neutral.isEmpty { parts.append("neutral (\(ids(cell.neutral)))") }
-        let verdict = cell.verdict == nil ? "**mixed**: " : ""
+        if !cell.reported.isEmpty { parts.append("reports counterclaims (\(ids(cell.reported)))") }
+        let verdict = cell.verdictName == "mixed" ? "**mixed**: " : ""
         return verdict + parts.joined(separator: "; ")
     }
 

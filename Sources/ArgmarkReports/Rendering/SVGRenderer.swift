@@ -17,7 +17,7 @@ public enum SVGRenderer {
         out += "<defs>\n"
         for type in RelationType.allCases {
             let style = Style.edge(type)
-            out += "<marker id=\"\(idPrefix)-arrow-\(type.rawValue)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"\(style.color)\"/></marker>\n"
+            out += "<marker id=\"\(idPrefix)-arrow-\(type.rawValue)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"\(style.color)\"/></marker>\n"
         }
         out += "</defs>\n"
         out += "<rect x=\"0.0\" y=\"0.0\" width=\"\(n(layout.width))\" height=\"\(n(layout.height))\" fill=\"#ffffff\"/>\n"
