@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "argmark", targets: ["argmark"]),
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
+        .library(name: "ArgmarkReports", targets: ["ArgmarkReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,14 +23,21 @@ let package = Package(
             dependencies: ["CLibXML2"],
             resources: [.embedInCode("Resources/argmark.xsd")]
         ),
+        .target(name: "ArgmarkReports", dependencies: ["ArgmarkCore"]),
         .executableTarget(
             name: "argmark",
             dependencies: [
                 "ArgmarkCore",
+                "ArgmarkReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"]),
         .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"]),
+        .testTarget(
+            name: "ArgmarkReportsTests",
+            dependencies: ["ArgmarkReports", "ArgmarkCore"],
+            exclude: ["Fixtures", "Golden"]
+        ),
     ]
 )
