@@ -745,6 +745,7 @@ file="$OUT/seed-004.xml"
     --outlet Forbes --author "Michelle King" --genre interview --language en 2>/dev/null
 speaker king "Michelle King" "interviewer (author)"
 speaker milano "Alyssa Milano" interviewee
+speaker competition-narrative "the narrative that women compete with each other" "reported by Milano"
 
 # Milano's two theses: #MeToo is much more than a hashtag; it must bring meaningful change.
 p_hashtag=$(add position milano "This is so much more than a hashtag." --stance favor --target metoo)
@@ -787,7 +788,8 @@ c_locker_room=$(add claim milano "Don’t be a part of “locker room talk” be
 c_hire=$(add claim milano "hire more people who are underrepresented")
 c_board_room=$(add claim milano "Make sure the board room reflects the wonderful diversity we are as people.")
 c_women_supporting=$(add claim king "The power of ‘Me Too’ has been women supporting women." --stance favor --target metoo)
-c_competition=$(add claim milano "we need to try to break the habit of buying into the narrative that women are all in competition with each other")
+rb_competition=$(add rebuttal milano "we need to try to break the habit of buying into the narrative" --stance favor --target metoo)
+cc_competition=$(add counterclaim competition-narrative "women are all in competition with each other" --stance against --target metoo)
 c_reporting=$(add claim milano "tell her you will go with her and support her through the reporting process")
 c_not_fragile=$(add claim milano "Have faith that this is not a fragile movement." --stance favor --target metoo)
 c_patriarchy=$(add claim milano "That is what the patriarchy wants you to believe.")
@@ -825,7 +827,8 @@ rel "$c_locker_room" supports "$c_need_men"
 rel "$c_hire" supports "$c_need_men"
 rel "$c_board_room" supports "$c_hire"
 rel "$c_women_supporting" supports "$p_hashtag"
-rel "$c_competition" supports "$p_change"
-rel "$c_reporting" supports "$c_competition"
+rel "$cc_competition" attacks "$c_women_supporting"
+rel "$rb_competition" rebuts "$cc_competition"
+rel "$c_reporting" supports "$rb_competition"
 rel "$c_not_fragile" supports "$p_hashtag"
 rel "$c_patriarchy" supports "$c_not_fragile"
