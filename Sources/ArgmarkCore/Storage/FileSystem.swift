@@ -59,20 +59,36 @@ public enum FileSystem {
         if Int(info.st_size) > limit {
             throw FileSystemError(path: path, reason: "file is \(Int(info.st_size) >> 20) MiB, larger than the \(limit >> 20) MiB argmark reads; split the article or check that this is the right file")
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .fromErrno(path, "read")
+        // Read straight into an array of the file's size; a file that grows meanwhile is read on
+        // in chunks up to the limit.
+        let expected = Int(info.st_size)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            while initialized < expected {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, expected - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { break }
+                initialized += count
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            // The file may grow while it is read.
-            if bytes.count > limit {
-                throw FileSystemError(path: path, reason: "file is larger than the \(limit >> 20) MiB argmark reads")
+        }
+        if failure != 0 { throw .fromErrno(path, "read", failure) }
+        if bytes.count == expected {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .fromErrno(path, "read")
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: chunk[0..<count])
+                if bytes.count > limit {
+                    throw FileSystemError(path: path, reason: "file is larger than the \(limit >> 20) MiB argmark reads")
+                }
             }
         }
         return bytes
