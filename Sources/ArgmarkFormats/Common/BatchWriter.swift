@@ -54,7 +54,7 @@ public enum BatchWriter {
         let outputPath = FileSystem.join(directory, name)
         let findings = validator.validate(bytes: bytes, path: outputPath, corpus: nil).diagnostics.filter { $0.severity == .error }
         guard findings.isEmpty else {
-            let lead = Diagnostic(.error, .sourceFormat, "the import of this file is not valid argmark (\(findings.count) \(findings.count == 1 ? "error follows" : "errors follow")); nothing was written", at: SourceLocation(path: imported.sourcePath))
+            let lead = Diagnostic(.error, .sourceFormat, "the argmark file this becomes, \(outputPath), would not be valid (\(findings.count) \(findings.count == 1 ? "error follows" : "errors follow")); it was not written", at: SourceLocation(path: imported.sourcePath))
             return .failure(DiagnosticList(diagnostics: [lead] + findings))
         }
         return .success(ExportedFile(name: name, bytes: bytes))

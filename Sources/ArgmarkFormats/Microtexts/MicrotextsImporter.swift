@@ -28,9 +28,11 @@ public enum MicrotextsImporter {
         var textLength = 0
         var eduSpans: [String: Span] = [:]
         var eduOrder: [String: Int] = [:]
+        var explicitIndex: [String: Int] = [:]
         for (index, edu) in graph.edus.enumerated() {
             eduOrder[edu.id] = index
             guard !edu.isImplicit else { continue }
+            explicitIndex[edu.id] = explicitIndex.count
             if !text.isEmpty {
                 text += " "
                 textLength += 1
@@ -130,9 +132,20 @@ public enum MicrotextsImporter {
                                     span: nil, quote: "", sourceLabel: adu.role, sourceID: adu.id)
             if eduIDs.contains(where: { edusByID[$0]!.isImplicit }) {
                 unit.quote = eduIDs.map { edusByID[$0]!.text }.joined(separator: " ")
-                unit.note = "implicit: reconstructed, not in the running text"
             } else {
-                let spans = eduIDs.map { eduSpans[$0]! }
+                // Consecutive EDUs make one piece; a gap (other EDUs between) starts a new fragment.
+                // The `edus` property keeps the EDU boundaries inside a piece for export.
+                var spans: [Span] = []
+                var previousIndex = -2
+                for eduID in eduIDs {
+                    let index = explicitIndex[eduID]!
+                    if index == previousIndex + 1, let last = spans.last {
+                        spans[spans.count - 1] = Span(start: last.start, end: eduSpans[eduID]!.end)
+                    } else {
+                        spans.append(eduSpans[eduID]!)
+                    }
+                    previousIndex = index
+                }
                 let span = Span(start: spans.first!.start, end: spans.last!.end)
                 unit.span = span
                 unit.fragments = spans.count > 1 ? spans : []

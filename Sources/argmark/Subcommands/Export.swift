@@ -22,6 +22,10 @@ struct Export: ParsableCommand {
     @Argument(help: "argmark files or folders.")
     var paths: [String]
 
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one PATH (a file or folder) to convert") }
+    }
+
     func run() throws {
         var diagnostics: [Diagnostic] = []
         var files: [ExportedFile] = []

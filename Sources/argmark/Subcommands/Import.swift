@@ -26,6 +26,10 @@ struct Import: ParsableCommand {
     @Argument(help: "Source files or folders.")
     var paths: [String]
 
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one PATH (a file or folder) to convert") }
+    }
+
     func run() throws {
         let (groups, readErrors) = BatchImport.run(format, paths: paths)
         if !readErrors.isEmpty {
