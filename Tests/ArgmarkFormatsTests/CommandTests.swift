@@ -74,6 +74,21 @@ struct CommandTests {
         #expect(Corpora.contents(of: folder + "/aif") == ["doc-7.json"])
     }
 
+    @Test("existing output files are not replaced unless --overwrite is given")
+    func overwrite() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let arguments = ["import", "--from", "brat", Corpora.fixtures + "/brat/good", "-o", folder]
+        #expect(try ArgmarkBinary.run(arguments).status == 0)
+        try "changed".write(toFile: folder + "/schulpflicht.xml", atomically: true, encoding: .utf8)
+        let refused = try ArgmarkBinary.run(arguments)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("\(folder)/schulpflicht.xml: error: already exists; pass --overwrite"))
+        #expect(try String(contentsOfFile: folder + "/schulpflicht.xml", encoding: .utf8) == "changed")
+        #expect(try ArgmarkBinary.run(arguments + ["--overwrite"]).status == 0)
+        #expect(try String(contentsOfFile: folder + "/schulpflicht.xml", encoding: .utf8).hasPrefix("<?xml"))
+    }
+
     @Test("a missing path is a usage-level error (exit 2)")
     func missingPath() throws {
         let result = try ArgmarkBinary.run(["import", "--from", "xmi", "/nonexistent/folder", "-o", "/tmp/never"])

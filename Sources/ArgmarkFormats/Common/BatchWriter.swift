@@ -13,7 +13,7 @@ public enum BatchWriter {
     /// Encodes each imported article, validates the exact bytes to be written, and writes them as
     /// `DIR/<article id>.xml` only if every article is valid and no two share a file name.
     /// Returns the diagnostics that stopped the batch (empty when everything was written).
-    public static func writeArticles(_ articles: [ImportedArticle], to directory: String, validator: Validator = Validator()) -> [Diagnostic] {
+    public static func writeArticles(_ articles: [ImportedArticle], to directory: String, overwrite: Bool = false, validator: Validator = Validator()) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
         for imported in articles {
@@ -37,7 +37,7 @@ public enum BatchWriter {
             }
         }
         guard diagnostics.isEmpty else { return diagnostics }
-        return write(files, to: directory)
+        return write(files, to: directory, overwrite: overwrite)
     }
 
     struct DiagnosticList: Error { var diagnostics: [Diagnostic] }
@@ -60,18 +60,26 @@ public enum BatchWriter {
         return .success(ExportedFile(name: name, bytes: bytes))
     }
 
-    /// Writes prepared files into `directory` (created if missing), each atomically.
-    public static func write(_ files: [ExportedFile], to directory: String) -> [Diagnostic] {
+    /// Writes prepared files into `directory` (created if missing), each atomically. Without
+    /// `overwrite`, existing files are never replaced: if any target exists, nothing is written.
+    /// A failure part-way (a full disk) names the file and how many were written before it.
+    public static func write(_ files: [ExportedFile], to directory: String, overwrite: Bool = false) -> [Diagnostic] {
         var names: Set<String> = []
         for file in files where !names.insert(file.name).inserted {
-            return [Diagnostic(.error, .sourceFormat, "two inputs would both be written as \(file.name); export them into separate folders", at: SourceLocation(path: FileSystem.join(directory, file.name)))]
+            return [Diagnostic(.error, .sourceFormat, "two inputs would both be written as \(file.name); convert them into separate folders", at: SourceLocation(path: FileSystem.join(directory, file.name)))]
+        }
+        if !overwrite {
+            let existing = files.map { FileSystem.join(directory, $0.name) }.filter { FileSystem.kind(of: $0) != .missing }
+            if !existing.isEmpty {
+                return existing.map { Diagnostic(.error, .sourceFormat, "already exists; pass --overwrite to replace it, or choose another output folder", at: SourceLocation(path: $0)) }
+            }
         }
         if let problem = makeDirectory(directory) { return [problem] }
-        for file in files {
+        for (index, file) in files.enumerated() {
             do {
-                try AtomicFile.write(file.bytes, to: FileSystem.join(directory, file.name))
+                try AtomicFile.write(file.bytes, to: FileSystem.join(directory, file.name), overwrite: overwrite)
             } catch {
-                return [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: error.path))]
+                return [Diagnostic(.error, .unreadable, "\(error.reason) (\(index) of \(files.count) files were written before this one)", at: SourceLocation(path: error.path))]
             }
         }
         return []

@@ -11,7 +11,7 @@ struct Import: ParsableCommand {
         discussion: """
             Takes files and folders (searched recursively for *.xml, *.xmi, *.ann or *.json by format).
             Every article is validated before anything is written; if any input fails, nothing is
-            written. Prints one summary line per path argument (documents, units and relations by
+            written. Existing files are not replaced unless --overwrite is given. Prints one summary line per path argument (documents, units and relations by
             type and by source label) on stdout; errors as path:line: error: message on stderr.
             Exit 0 on success, 1 when any input cannot be imported, 2 for usage errors or unreadable paths.
             """
@@ -22,6 +22,9 @@ struct Import: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Output folder (created if missing).")
     var output: String
+
+    @Flag(help: "Replace files that already exist in the output folder (by default nothing is written if any exists).")
+    var overwrite = false
 
     @Argument(help: "Source files or folders.")
     var paths: [String]
@@ -38,10 +41,10 @@ struct Import: ParsableCommand {
             throw ExitCode(readErrors.contains { $0.rule == .unreadable } ? 2 : 1)
         }
         let articles = groups.flatMap(\.articles)
-        let writeErrors = BatchWriter.writeArticles(articles, to: output)
+        let writeErrors = BatchWriter.writeArticles(articles, to: output, overwrite: overwrite)
         if !writeErrors.isEmpty {
             DiagnosticPrinter.print(writeErrors)
-            Terminal.standardError("nothing written: the import did not validate")
+            Terminal.standardError(writeErrors.contains { $0.rule == .unreadable } ? "the output could not be written" : "nothing written")
             throw ExitCode.failure
         }
         for group in groups {
