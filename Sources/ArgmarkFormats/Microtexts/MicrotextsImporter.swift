@@ -22,6 +22,7 @@ public enum MicrotextsImporter {
         return try article(from: graph, path: path, language: ["en", "de"].contains(language) ? language : nil)
     }
 
+    /// Maps a parsed graph; errors name lines of `path`.
     public static func article(from graph: Arggraph, path: String, language: String?) throws(FormatError) -> Article {
         // The text: the explicit EDUs joined by one space, as in the corpus's .txt files.
         var text = ""

@@ -14,6 +14,7 @@ public enum XMIImporter {
         "Rebuttal": .counterclaim, "Refutation": .rebuttal,
     ]
 
+    /// Reads one XMI document (a single view); the article id is `doc-<documentId>`.
     public static func importFile(_ path: String) throws(FormatError) -> Article {
         let bytes: [UInt8]
         do {
