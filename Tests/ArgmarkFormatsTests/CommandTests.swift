@@ -74,6 +74,18 @@ struct CommandTests {
         #expect(Corpora.contents(of: folder + "/aif") == ["doc-7.json"])
     }
 
+    @Test("en and de import together into parallel subfolders, since their ids are the same")
+    func bothLanguages() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try ArgmarkBinary.run(["import", "--from", "microtexts", Corpora.folder + "/arg-microtexts/corpus", "-o", folder])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains(": 224 documents, 1152 units"))
+        #expect(Corpora.contents(of: folder) == ["de", "en"])
+        #expect(Corpora.contents(of: folder + "/de").count == 112)
+        #expect(try ArgmarkBinary.run(["validate", folder]).status == 0)
+    }
+
     @Test("existing output files are not replaced unless --overwrite is given")
     func overwrite() throws {
         let folder = try Corpora.temporaryFolder()

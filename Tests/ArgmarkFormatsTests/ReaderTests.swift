@@ -64,3 +64,15 @@ struct ReaderTests {
         }
     }
 }
+
+@Suite("output layout")
+struct OutputLayoutTests {
+    @Test("files found in subfolders of a folder argument keep their subfolder under the output folder")
+    func relativeFolders() {
+        #expect(BatchImport.relativeFolder(of: "corpus/en/a.xml", under: "corpus") == "en")
+        #expect(BatchImport.relativeFolder(of: "corpus/en/a.xml", under: "corpus/") == "en")
+        #expect(BatchImport.relativeFolder(of: "corpus/a.xml", under: "corpus") == "")
+        #expect(BatchImport.relativeFolder(of: "corpus/a.xml", under: "corpus/a.xml") == "")
+        #expect(BatchImport.relativeFolder(of: "/x/corpus/de/sub/a.xml", under: "/x/corpus") == "de/sub")
+    }
+}

@@ -40,7 +40,8 @@ public enum BratImporter {
         } catch {
             throw FormatError(path, line: nil, "the text file beside it cannot be read (\(textPath): \(error.reason)); brat keeps the text in NAME.txt next to NAME.ann")
         }
-        guard let text = StrictUTF8.decode(textBytes) else { throw FormatError(textPath, line: nil, "not valid UTF-8; save the text as UTF-8") }
+        // The text keeps a byte order mark if it has one: brat counts it as a character.
+        guard let text = String(validating: textBytes, as: UTF8.self) else { throw FormatError(textPath, line: nil, "not valid UTF-8; save the text as UTF-8") }
         guard let annotations = StrictUTF8.decode(annotationBytes) else { throw FormatError(path, line: nil, "not valid UTF-8; save the annotations as UTF-8") }
         return try article(text: text, annotations: annotations, path: path, id: Names.identifier(Names.stem(of: path, dropping: ".ann"), prefix: "doc-"))
     }

@@ -17,7 +17,7 @@ public enum BatchWriter {
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
         for imported in articles {
-            let name = imported.article.id + ".xml"
+            let name = imported.outputName
             if let other = owners[name] {
                 diagnostics.append(Diagnostic(.error, .sourceFormat, "\(other) and this file both become \(FileSystem.join(directory, name)); import them into separate folders", at: SourceLocation(path: imported.sourcePath)))
             }
@@ -44,7 +44,7 @@ public enum BatchWriter {
 
     /// Encodes one article and validates the exact bytes, under the name they will be written as.
     static func prepare(_ imported: ImportedArticle, directory: String, validator: Validator) -> Result<ExportedFile, DiagnosticList> {
-        let name = imported.article.id + ".xml"
+        let name = imported.outputName
         let bytes: [UInt8]
         do {
             bytes = try ArticleWriter.encode(imported.article)
@@ -76,6 +76,7 @@ public enum BatchWriter {
         }
         if let problem = makeDirectory(directory) { return [problem] }
         for (index, file) in files.enumerated() {
+            if file.name.contains("/"), let problem = makeDirectory(FileSystem.directoryName(of: FileSystem.join(directory, file.name))) { return [problem] }
             do {
                 try AtomicFile.write(file.bytes, to: FileSystem.join(directory, file.name), overwrite: overwrite)
             } catch {
