@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "argmark", targets: ["argmark"]),
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
         .library(name: "ArgmarkFormats", targets: ["ArgmarkFormats"]),
+        .library(name: "ArgmarkReports", targets: ["ArgmarkReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,11 +25,13 @@ let package = Package(
             resources: [.embedInCode("Resources/argmark.xsd")]
         ),
         .target(name: "ArgmarkFormats", dependencies: ["ArgmarkCore"]),
+        .target(name: "ArgmarkReports", dependencies: ["ArgmarkCore"]),
         .executableTarget(
             name: "argmark",
             dependencies: [
                 "ArgmarkCore",
                 "ArgmarkFormats",
+                "ArgmarkReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +41,11 @@ let package = Package(
             name: "ArgmarkFormatsTests",
             dependencies: ["ArgmarkFormats", "ArgmarkCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ArgmarkReportsTests",
+            dependencies: ["ArgmarkReports", "ArgmarkCore"],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )
