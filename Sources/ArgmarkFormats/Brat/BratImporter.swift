@@ -92,6 +92,7 @@ public enum BratImporter {
                     }
                     fragments.append(Span(start: start, end: end))
                 }
+                guard !fragments.isEmpty else { throw FormatError(path, line: lineNumber, "span \(annotationID) has no offsets; write LABEL START END") }
                 let expected = fragments.map { codePoints[$0] }.joined(separator: " ")
                 if expected != fields[2] && flatten(expected) != flatten(fields[2]) {
                     throw FormatError(path, line: lineNumber, "span \(annotationID) says \"\(fields[2])\" but the text at its offsets is \"\(expected)\"; is the .txt the one this .ann was made for?")
