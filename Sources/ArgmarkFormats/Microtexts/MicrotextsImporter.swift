@@ -171,6 +171,15 @@ public enum MicrotextsImporter {
             throw FormatError(path, line: edu.line, "edu \(edu.id) holds a character XML cannot store")
         }
 
+        // The author's stance on the topic is the central claim's stance toward the topic, a target
+        // shared by every text on it (defined in the output folder's corpus.xml by the import).
+        if let topic = graph.attribute("topic_id"), TargetID.isValid(topic),
+           let stance: Stance = ["pro": .favor, "con": .against][graph.attribute("stance") ?? ""] {
+            for index in units.indices where units[index].type == .position {
+                units[index].stance = stance
+                units[index].target = TargetID(topic)
+            }
+        }
         let metadata = ArticleMetadata(genre: .microtext, language: language, properties: properties)
         return Article(id: Names.identifier(graph.id, prefix: "micro-"), metadata: metadata, text: text, units: units, relations: relations)
     }
