@@ -6,14 +6,16 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write argmark articles in other tools' formats (arg-microtexts, brat, AIF JSON, Argdown).",
         discussion: """
-            Takes argmark files and folders; each must be valid. Writes nothing if any article cannot
-            be exported, or if an output file exists (unless --overwrite). Prints one summary line per path argument on stdout; errors as
-            path:line: error: message on stderr. Exit 0 on success, 1 when an article is invalid or
-            cannot be expressed in the target format, 2 for usage errors or unreadable paths.
+            Takes argmark files and folders; each must be valid. Writes nothing if any article \
+            cannot be exported (or if an output file exists, unless --overwrite is given).
+
+            Prints one summary line per path argument on stdout; errors as path:line: error: message \
+            on stderr. Exit 0 on success, 1 when an article is invalid or cannot be expressed in the \
+            target format, 2 for usage errors or unreadable paths.
             """
     )
 
-    @Option(name: .customLong("to"), help: "Target format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .customLong("to"), help: "Target format.")
     var format: ExportFormat
 
     @Option(name: .shortAndLong, help: "Output folder (created if missing).")

@@ -9,15 +9,20 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert other tools' annotations (arg-microtexts, UIMA XMI, brat, AIF JSON) into argmark files.",
         discussion: """
-            Takes files and folders (searched recursively for *.xml, *.xmi, *.ann or *.json by format).
-            Every article is validated before anything is written; if any input fails, nothing is
-            written. Existing files are not replaced unless --overwrite is given. Prints one summary line per path argument (documents, units and relations by
-            type and by source label) on stdout; errors as path:line: error: message on stderr.
-            Exit 0 on success, 1 when any input cannot be imported, 2 for usage errors or unreadable paths.
+            Takes files and folders (searched recursively for *.xml, *.xmi, *.ann or *.json by \
+            format); files in subfolders of a folder keep their subfolder under the output folder.
+
+            Every article is validated before anything is written: if any input fails, nothing is \
+            written. Existing files are not replaced unless --overwrite is given. Stance targets are \
+            defined in the corpus.xml beside the articles.
+
+            Prints one summary line per path argument (documents, units and relations by type and by \
+            source label) on stdout; errors as path:line: error: message on stderr. Exit 0 on success, \
+            1 when any input cannot be imported, 2 for usage errors or unreadable paths.
             """
     )
 
-    @Option(name: .customLong("from"), help: "Source format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .customLong("from"), help: "Source format.")
     var format: ImportFormat
 
     @Option(name: .shortAndLong, help: "Output folder (created if missing).")
