@@ -98,6 +98,13 @@ import Testing
         #expect(!naturalLess("u10", "u2"))
         #expect(naturalLess("a", "b"))
         #expect(naturalLess("r1", "u1"))
+        #expect(naturalLess("u9", "u10") && naturalLess("u10", "u11") && !naturalLess("u11", "u11"))
+        #expect(naturalLess("a10", "b2"))
+        #expect(naturalLess("u02", "u2") && !naturalLess("u2", "u02"))
+        #expect(naturalLess("u", "u1"))
+        #expect(naturalLess("seed-2", "seed-10"))
+        let shuffled = ["u10", "u2", "r3", "u1", "x", "u100", "r20"]
+        #expect(shuffled.sorted(by: naturalLess) == ["r3", "r20", "u1", "u2", "u10", "u100", "x"])
     }
 
     @Test func implicitUnitsAndFragmentsDecode() throws {
