@@ -64,12 +64,13 @@ public enum HTMLRenderer {
 
     static func sourcesSection(_ report: ComparisonReport) -> String {
         var out = "<section id=\"sources\">\n<h2>Sources</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Outlet · title</th><th>Genre</th><th>Published</th><th>Units</th>"
-        for type in UnitType.allCases { out += "<th class=\"num\"><span class=\"dot t-\(type.rawValue)\"></span>\(type.rawValue)</th>" }
+        let abbreviations: [UnitType: String] = [.position: "Pos.", .claim: "Claim", .counterclaim: "Counter", .rebuttal: "Rebut.", .evidence: "Evid."]
+        for type in UnitType.allCases { out += "<th class=\"num\" title=\"\(type.rawValue) units\"><span class=\"dot t-\(type.rawValue)\"></span>\(abbreviations[type]!)</th>" }
         out += "<th class=\"num\">Supports</th><th class=\"num\">Attacks</th><th class=\"num\">Depth</th><th>Annotated</th></tr></thead>\n<tbody>\n"
         for (index, source) in report.sources.enumerated() {
             let profile = report.profiles[index]
             let meta = source.article.metadata
-            out += "<tr data-source=\"\(e(source.key))\"><td><a href=\"#s\(index)\">\(e(source.key))</a></td><td>\(e(meta.outlet ?? ""))<div class=\"sub\">\(e(Markup.shorten(meta.title ?? "", to: 90)))</div></td><td>\(e(meta.genre?.rawValue ?? ""))</td><td class=\"date\">\(e(meta.published ?? ""))</td><td class=\"num\">\(profile.unitCount)</td>"
+            out += "<tr data-source=\"\(e(source.key))\"><td class=\"key\"><a href=\"#s\(index)\">\(e(source.key))</a></td><td>\(e(meta.outlet ?? ""))<div class=\"sub\">\(e(Markup.shorten(meta.title ?? "", to: 90)))</div></td><td>\(e(meta.genre?.rawValue ?? ""))</td><td class=\"date\">\(e(meta.published ?? ""))</td><td class=\"num\">\(profile.unitCount)</td>"
             for type in UnitType.allCases { out += "<td class=\"num\">\(profile.unitsByType[type] ?? 0)</td>" }
             let share = Markup.percent(profile.annotatedShare)
             out += "<td class=\"num\">\(profile.supports)</td><td class=\"num\">\(profile.attacks)</td><td class=\"num\">\(profile.depth)</td><td><span class=\"bar\"><span style=\"width: \(share)\"></span></span> \(share)</td></tr>\n"
@@ -81,7 +82,7 @@ public enum HTMLRenderer {
     static func stanceSection(_ report: ComparisonReport, _ matrix: StanceMatrix, id: String, title: String, isSpeakers: Bool) -> String {
         var out = "<section id=\"\(id)\">\n<h2>\(e(title))</h2>\n"
         guard !matrix.cells.isEmpty else { return out + "<p class=\"empty\">No unit has both a stance and a target.</p>\n</section>\n" }
-        out += "<p class=\"hint\">Each cell gives the stance of the units behind it (links go to the units in the text). <span class=\"st st-favor\">favor</span> <span class=\"st st-against\">against</span> <span class=\"st st-neutral\">neutral</span> <span class=\"st st-mixed\">mixed</span>; counterclaims a source reports are listed but do not count toward its verdict.</p>\n"
+        out += "<p class=\"hint\">Each cell gives the stance of the units behind it (links go to the units in the text). <span class=\"st st-favor\">favor</span> <span class=\"st st-against\">against</span> <span class=\"st st-neutral\">neutral</span> <span class=\"st st-mixed\">mixed</span>\(isSpeakers ? "" : "; counterclaims a source reports are listed but do not count toward its verdict").</p>\n"
         // One row per column entity (source or speaker), one column per target: it stays readable
         // with many sources, and the targets are few.
         out += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>\(isSpeakers ? "Speaker" : "Source")</th>"
@@ -300,7 +301,7 @@ public enum HTMLRenderer {
     table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
     th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
     thead th { background: #f3f4f6; white-space: nowrap; }
-    td.date { white-space: nowrap; }
+    td.date, td.key { white-space: nowrap; }
     td.num, th.num { text-align: right; }
     a { color: #1d4ed8; }
     .unit-link { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
