@@ -66,7 +66,7 @@ struct Report: ParsableCommand {
         guard format.isPerSource, report.sources.count > 1 || (output.map { FileSystem.kind(of: $0) == .directory } ?? false) else {
             let text = report.rendered(as: format)
             if let output {
-                try AtomicFile.write(Array(text.utf8), to: output)
+                try writeFile(text, to: output)
             } else {
                 Terminal.write(text, to: STDOUT_FILENO)
             }
@@ -90,6 +90,19 @@ struct Report: ParsableCommand {
             let path = FileSystem.join(folder, fileName(report.sources[index].key))
             try AtomicFile.write(Array(report.renderMap(source: index, format: format).utf8), to: path)
         }
+    }
+
+    /// Writes through AtomicFile; a device or pipe such as `/dev/null` cannot be replaced by a
+    /// rename (and must not be), so it is written in place.
+    func writeFile(_ text: String, to path: String) throws(FileSystemError) {
+        guard FileSystem.kind(of: path) == .other else {
+            try AtomicFile.write(Array(text.utf8), to: path)
+            return
+        }
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot open for writing; check the path and its permissions") }
+        defer { close(descriptor) }
+        Terminal.write(text, to: descriptor)
     }
 
     /// A file name from a source key: path separators replaced so the file stays in the folder.
