@@ -44,25 +44,52 @@ public enum FileSystem {
         }
     }
 
-    /// Reads a whole regular file.
-    public static func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+    /// The largest file argmark reads: far beyond any article (a 1 MB article makes a ~1.2 MB file),
+    /// small enough that a hostile file cannot exhaust memory.
+    public static let maximumFileSize = 64 << 20
+
+    /// Reads a whole regular file of at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = maximumFileSize) throws(FileSystemError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .fromErrno(path, "read") }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .fromErrno(path, "read") }
         if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory; pass a file, or use a command that takes folders") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .fromErrno(path, "read")
+        if Int(info.st_size) > limit {
+            throw FileSystemError(path: path, reason: "file is \(Int(info.st_size) >> 20) MiB, larger than the \(limit >> 20) MiB argmark reads; split the article or check that this is the right file")
+        }
+        // Read straight into an array of the file's size; a file that grows meanwhile is read on
+        // in chunks up to the limit.
+        let expected = Int(info.st_size)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            while initialized < expected {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, expected - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { break }
+                initialized += count
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+        }
+        if failure != 0 { throw .fromErrno(path, "read", failure) }
+        if bytes.count == expected {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .fromErrno(path, "read")
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: chunk[0..<count])
+                if bytes.count > limit {
+                    throw FileSystemError(path: path, reason: "file is larger than the \(limit >> 20) MiB argmark reads")
+                }
+            }
         }
         return bytes
     }

@@ -25,44 +25,33 @@ public enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     public static func digest(of bytes: [UInt8]) -> [UInt8] {
-        var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = bytes
+        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        // Whole blocks are hashed straight from the input; only the tail is copied for padding.
+        let wholeBlocks = bytes.count / 64 * 64
+        var tail = Array(bytes[wholeBlocks...])
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(bytes.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
-        var schedule = [UInt32](repeating: 0, count: 64)
-        message.withUnsafeBufferPointer { buffer in
-            for blockStart in stride(from: 0, to: buffer.count, by: 64) {
-                for t in 0..<16 {
-                    let i = blockStart + t * 4
-                    schedule[t] = UInt32(buffer[i]) << 24 | UInt32(buffer[i + 1]) << 16 | UInt32(buffer[i + 2]) << 8 | UInt32(buffer[i + 3])
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            roundConstants.withUnsafeBufferPointer { constants in
+                bytes.withUnsafeBufferPointer { input in
+                    for blockStart in stride(from: 0, to: wholeBlocks, by: 64) {
+                        compress(UnsafeBufferPointer(rebasing: input[blockStart..<blockStart + 64]), &state, schedule, constants)
+                    }
                 }
-                for t in 16..<64 {
-                    let s0 = rotate(schedule[t - 15], 7) ^ rotate(schedule[t - 15], 18) ^ (schedule[t - 15] >> 3)
-                    let s1 = rotate(schedule[t - 2], 17) ^ rotate(schedule[t - 2], 19) ^ (schedule[t - 2] >> 10)
-                    schedule[t] = schedule[t - 16] &+ s0 &+ schedule[t - 7] &+ s1
+                tail.withUnsafeBufferPointer { input in
+                    for blockStart in stride(from: 0, to: input.count, by: 64) {
+                        compress(UnsafeBufferPointer(rebasing: input[blockStart..<blockStart + 64]), &state, schedule, constants)
+                    }
                 }
-                var a = state[0], b = state[1], c = state[2], d = state[3]
-                var e = state[4], f = state[5], g = state[6], h = state[7]
-                for t in 0..<64 {
-                    let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                    let choice = (e & f) ^ (~e & g)
-                    let temp1 = h &+ sum1 &+ choice &+ roundConstants[t] &+ schedule[t]
-                    let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let temp2 = sum0 &+ majority
-                    h = g; g = f; f = e; e = d &+ temp1
-                    d = c; c = b; b = a; a = temp1 &+ temp2
-                }
-                state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-                state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
             }
         }
         var result: [UInt8] = []
         result.reserveCapacity(32)
-        for word in state {
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
             result.append(UInt8(truncatingIfNeeded: word >> 24))
             result.append(UInt8(truncatingIfNeeded: word >> 16))
             result.append(UInt8(truncatingIfNeeded: word >> 8))
@@ -71,8 +60,37 @@ public enum SHA256 {
         return result
     }
 
+    /// One 64-byte block of the compression function.
+    @inline(__always)
+    private static func compress(_ block: UnsafeBufferPointer<UInt8>,
+                                 _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                                 _ schedule: UnsafeMutableBufferPointer<UInt32>,
+                                 _ constants: UnsafeBufferPointer<UInt32>) {
+        for t in 0..<16 {
+            let i = t &* 4
+            schedule[t] = UInt32(block[i]) << 24 | UInt32(block[i &+ 1]) << 16 | UInt32(block[i &+ 2]) << 8 | UInt32(block[i &+ 3])
+        }
+        for t in 16..<64 {
+            let s0 = rotate(schedule[t &- 15], 7) ^ rotate(schedule[t &- 15], 18) ^ (schedule[t &- 15] >> 3)
+            let s1 = rotate(schedule[t &- 2], 17) ^ rotate(schedule[t &- 2], 19) ^ (schedule[t &- 2] >> 10)
+            schedule[t] = schedule[t &- 16] &+ s0 &+ schedule[t &- 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, h) = state
+        for t in 0..<64 {
+            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ sum1 &+ choice &+ constants[t] &+ schedule[t]
+            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let temp2 = sum0 &+ majority
+            h = g; g = f; f = e; e = d &+ temp1
+            d = c; c = b; b = a; a = temp1 &+ temp2
+        }
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+    }
+
     @inline(__always)
     private static func rotate(_ value: UInt32, _ amount: UInt32) -> UInt32 {
-        (value >> amount) | (value << (32 - amount))
+        (value &>> amount) | (value &<< (32 &- amount))
     }
 }

@@ -44,10 +44,15 @@ public final class SchemaValidator: @unchecked Sendable {
             xmlSchemaSetValidStructuredErrors(context, LibXMLIssueSink.structuredCallback, Unmanaged.passUnretained(sink).toOpaque())
             _ = xmlSchemaValidateDoc(context, parsed.document.pointer)
         }
-        return issues.map { issue in
-            Diagnostic(issue.isWarning ? .warning : .error, Self.rule(for: issue.message), Self.clarify(issue.message),
-                       at: SourceLocation(path: path, line: issue.line > 0 ? issue.line : nil))
+        var seen: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for issue in issues {
+            let diagnostic = Diagnostic(issue.isWarning ? .warning : .error, Self.rule(for: issue.message), Self.clarify(issue.message),
+                                        at: SourceLocation(path: path, line: issue.line > 0 ? issue.line : nil))
+            // One duplicate id breaks several identity constraints at once; say it once.
+            if seen.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
         }
+        return diagnostics
     }
 
     /// Identity constraints carry names in the XSD that say which reference broke.
@@ -59,11 +64,29 @@ public final class SchemaValidator: @unchecked Sendable {
         return .schema
     }
 
-    /// Rewrites libxml2's namespace-qualified element names into the names users type.
+    /// Rewrites libxml2's messages into the names users type; identity-constraint messages, which
+    /// name XSD internals, become plain statements about ids.
     static func clarify(_ message: String) -> String {
-        message
-            .replacing("{\(ArticleXML.namespace)}", with: "")
-            .replacing("No match found for key-sequence [", with: "reference to an undefined id [")
+        let plain = message.replacing("{\(ArticleXML.namespace)}", with: "")
+        let element = plain.firstRange(of: "Element '").map { start in
+            plain[start.upperBound...].prefix { $0 != "'" }
+        }.map(String.init) ?? "element"
+        let value = plain.firstRange(of: "['").map { start in
+            plain[start.upperBound...].prefix { $0 != "'" }
+        }.map(String.init)
+        if plain.contains("Duplicate key-sequence"), let value {
+            return "\(element) id '\(value)' is already used in this file; ids must be unique within an article"
+        }
+        if plain.contains("No match found for key-sequence"), let value {
+            let what: String
+            if plain.contains("unitSpeaker'") { what = "speaker '\(value)' is not defined in <speakers>; add it with argmark speaker" }
+            else if plain.contains("relationFrom'") { what = "from='\(value)' names no unit of this article" }
+            else if plain.contains("relationTo'") { what = "to='\(value)' names no unit or relation of this article" }
+            else if plain.contains("propositionTarget'") { what = "target '\(value)' is not defined in <targets>" }
+            else { what = "reference '\(value)' is not defined" }
+            return "\(element): \(what)"
+        }
+        return plain
     }
 }
 

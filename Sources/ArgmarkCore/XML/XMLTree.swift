@@ -44,8 +44,15 @@ public struct XMLParseFailure: Error, Sendable {
 /// A parsed document: the Swift tree plus the libxml2 document, kept for schema validation so
 /// that no file is parsed twice.
 public struct ParsedXML: @unchecked Sendable {
-    public let root: XMLElement
     let document: LibXMLDocument
+    let rootNode: xmlNodePtr
+
+    /// The document as a Swift tree, built on each access (argmark's own reader walks the
+    /// libxml2 nodes directly and never needs it).
+    public var root: XMLElement { SafeXMLParser.makeElement(rootNode) }
+
+    /// The root element as a cheap view over libxml2's nodes.
+    var rootView: LibXMLNodeView { LibXMLNodeView(node: rootNode) }
 }
 
 /// Parses XML with every network, DTD and entity feature of libxml2 turned off.
@@ -84,10 +91,10 @@ public enum SafeXMLParser {
         guard let rootNode = xmlDocGetRootElement(document) else {
             return .failure(XMLParseFailure(diagnostics: [Diagnostic(.error, .wellFormed, "document has no root element", at: SourceLocation(path: path))]))
         }
-        return .success(ParsedXML(root: makeElement(rootNode), document: owned))
+        return .success(ParsedXML(document: owned, rootNode: rootNode))
     }
 
-    private static func makeElement(_ node: xmlNodePtr) -> XMLElement {
+    static func makeElement(_ node: xmlNodePtr) -> XMLElement {
         var attributes: [XMLAttribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -135,22 +142,28 @@ enum PrologScanner {
         if bytes.isEmpty {
             return Diagnostic(.error, .wellFormed, "file is empty; an argmark file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?>", at: SourceLocation(path: path))
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
+        // A byte-order mark, or "<" followed or preceded by a zero byte, is UTF-16 or UTF-32.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x3C, 0x00]) || bytes.starts(with: [0x00, 0x3C]) || bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) {
             return Diagnostic(.error, .encoding, "file is UTF-16 or UTF-32; argmark reads UTF-8 only (convert it with iconv -t UTF-8)", at: SourceLocation(path: path, line: 1, column: 1))
         }
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         var lineStart = index
-        func startsWith(_ literal: String) -> Bool {
-            let utf8 = Array(literal.utf8)
-            return bytes.count - index >= utf8.count && Array(bytes[index..<index + utf8.count]) == utf8
+        // Compares in place: this runs on every file, so it must not allocate.
+        func matches(_ literal: StaticString, at position: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard bytes.count - position >= count else { return false }
+            return literal.withUTF8Buffer { utf8 in
+                for offset in 0..<count where bytes[position + offset] != utf8[offset] { return false }
+                return true
+            }
         }
-        func skip(until terminator: String) {
-            let utf8 = Array(terminator.utf8)
+        func startsWith(_ literal: StaticString) -> Bool { matches(literal, at: index) }
+        func skip(until terminator: StaticString) {
             while index < bytes.count {
                 if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
-                if bytes.count - index >= utf8.count && Array(bytes[index..<index + utf8.count]) == utf8 {
-                    index += utf8.count
+                if matches(terminator, at: index) {
+                    index += terminator.utf8CodeUnitCount
                     return
                 }
                 index += 1
@@ -163,9 +176,15 @@ enum PrologScanner {
             if startsWith("<?xml ") || startsWith("<?xml\t") {
                 let declarationStart = index
                 skip(until: "?>")
-                let declaration = String(decoding: bytes[declarationStart..<index], as: UTF8.self).lowercased()
-                if let range = declaration.firstRange(of: "encoding") {
-                    let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+                // Byte search: generic string searching costs more than parsing a small file.
+                var encodingEnd: Int?
+                for position in declarationStart..<index where matches("encoding", at: position) {
+                    encodingEnd = position + 8
+                    break
+                }
+                if let encodingEnd {
+                    let declaration = String(decoding: bytes[encodingEnd..<index], as: UTF8.self).lowercased()
+                    let rest = declaration.drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
                     let name = rest.prefix { $0 != "\"" && $0 != "'" }
                     if name != "utf-8" && name != "utf8" {
                         return Diagnostic(.error, .encoding, "file declares encoding \"\(name)\"; argmark reads UTF-8 only", at: SourceLocation(path: path, line: 1, column: 1))

@@ -1,0 +1,386 @@
+/// Where a new unit is in the text.
+public enum UnitAnchor: Sendable, Equatable {
+    /// A quote to find; `occurrence` (1-based) picks one when it occurs more than once.
+    case quote(String, occurrence: Int?)
+    /// Code-point offsets, half-open.
+    case offsets(start: Int, end: Int)
+}
+
+/// The attributes a unit can be given or changed to from the command line.
+public struct UnitAttributes: Sendable, Equatable {
+    public var speaker: SpeakerID?
+    public var stance: Stance?
+    public var target: TargetID?
+    public var proposition: PropositionID?
+    public var note: String?
+    public init(speaker: SpeakerID? = nil, stance: Stance? = nil, target: TargetID? = nil,
+                proposition: PropositionID? = nil, note: String? = nil) {
+        self.speaker = speaker
+        self.stance = stance
+        self.target = target
+        self.proposition = proposition
+        self.note = note
+    }
+}
+
+/// What `add` did: the new unit, and how its quote was found.
+public struct AddedUnit: Sendable {
+    public var unit: ArgumentUnit
+    /// What the forgiving match tolerated; empty for an exact match or offsets.
+    public var forgiven: [QuoteMatcher.Difference]
+}
+
+/// The changes the annotating commands make to an article. Each checks its input against the
+/// article and corpus first, so a mistake gets a message naming the fix rather than a schema error.
+public enum ArticleEdits {
+    // MARK: Units
+
+    /// Adds a unit of `type` at `anchor`, with a fresh id `uN`.
+    public static func addUnit(_ type: UnitType, at anchor: UnitAnchor, attributes: UnitAttributes,
+                               to article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> AddedUnit {
+        try checkReferences(attributes, in: article, corpus: corpus, path: path)
+        if (attributes.stance == nil) != (attributes.target == nil) {
+            throw EditError.usage(attributes.stance == nil ? "--target needs --stance favor|against|neutral" : "--stance needs --target naming what the unit is for or against")
+        }
+        let text = CodePointText(article.text)
+        let (span, forgiven) = try locate(anchor, in: text, article: article, path: path)
+        let id = UnitID(ArticleEditor.nextID(prefix: "u", among: article.allIDs))
+        let unit = ArgumentUnit(id: id, type: type, span: span, quote: text[span],
+                                speaker: attributes.speaker, stance: attributes.stance, target: attributes.target,
+                                proposition: attributes.proposition, note: attributes.note)
+        article.units.append(unit)
+        return AddedUnit(unit: unit, forgiven: forgiven)
+    }
+
+    /// The span `anchor` denotes in `text`, and what a forgiving match tolerated.
+    public static func locate(_ anchor: UnitAnchor, in text: CodePointText, article: Article, path: String) throws(EditError) -> (Span, [QuoteMatcher.Difference]) {
+        switch anchor {
+        case .offsets(let start, let end):
+            guard start >= 0, end <= text.count, start < end else {
+                let why = start >= end ? "start must be before end" : "the text has \(text.count) code points, so offsets run from 0 to \(text.count)"
+                throw EditError.refused("offsets \(start)-\(end) are out of range: \(why); argmark show \(path) helps find the span, or use --quote", path: path)
+            }
+            return (Span(start: start, end: end), [])
+        case .quote(let quote, let occurrence):
+            guard !quote.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
+                throw EditError.usage("--quote is empty; pass the exact text of the unit")
+            }
+            let search = QuoteMatcher.search(quote, in: text)
+            let occurrences = search.occurrences
+            guard !occurrences.isEmpty else {
+                throw EditError.refused(notFoundMessage(quote, in: text, article: article, path: path), path: path)
+            }
+            if let occurrence {
+                guard occurrence >= 1, occurrence <= occurrences.count else {
+                    throw EditError.refused("quote \"\(SemanticRules.abbreviate(quote))\" occurs \(occurrences.count) \(occurrences.count == 1 ? "time" : "times") in \(article.id); pass --occurrence \(occurrenceChoices(occurrences.count))", path: path)
+                }
+                return (occurrences[occurrence - 1], search.forgiven)
+            }
+            guard occurrences.count == 1 else {
+                var message = "quote \"\(SemanticRules.abbreviate(quote))\" occurs \(occurrences.count) times in \(article.id); pass --occurrence \(occurrenceChoices(occurrences.count)), or a longer quote:"
+                for (index, span) in occurrences.enumerated() {
+                    let (line, column) = text.lineAndColumn(of: span.start)
+                    message += "\n  \(index + 1): \(span.start)-\(span.end) (line \(line), column \(column)): \(QuoteMatcher.context(of: span, in: text))"
+                }
+                throw EditError.refused(message, path: path)
+            }
+            return (occurrences[0], search.forgiven)
+        }
+    }
+
+    static func occurrenceChoices(_ count: Int) -> String {
+        switch count {
+        case 1: return "1"
+        case 2: return "1 or 2"
+        default: return "1 to \(count)"
+        }
+    }
+
+    static func notFoundMessage(_ quote: String, in text: CodePointText, article: Article, path: String) -> String {
+        var message = "quote \"\(SemanticRules.abbreviate(quote))\" not found in the text of \(article.id)"
+        let quoteLength = quote.unicodeScalars.count
+        if let prefix = QuoteMatcher.longestMatchingPrefix(of: quote, in: text), prefix.length >= max(8, quoteLength / 3), prefix.length < quoteLength {
+            let (line, column) = text.lineAndColumn(of: prefix.span.start)
+            let quoteRest = String(String.UnicodeScalarView(Array(quote.unicodeScalars)[prefix.length...].prefix(20)))
+            let textRest = prefix.span.end < text.count ? text[Span(start: prefix.span.end, end: min(text.count, prefix.span.end + 20))] : ""
+            message += "; its first \(prefix.length) characters match at line \(line), column \(column), then the text has \"\(SemanticRules.abbreviate(textRest))\" where the quote has \"\(SemanticRules.abbreviate(quoteRest))\""
+        }
+        return message + "; copy the quote from the text (argmark show \(path)) or give --start and --end"
+    }
+
+    /// Changes the attributes of unit `id`; `nil` fields stay as they are.
+    public struct UnitChange: Sendable {
+        public var type: UnitType?
+        public var speaker: SpeakerID?
+        public var stance: Stance?
+        public var target: TargetID?
+        public var proposition: PropositionID?
+        public var note: String?
+        public var status: UnitStatus?
+        /// Moves the unit to another place in the text.
+        public var anchor: UnitAnchor?
+        public var clearSpeaker = false
+        /// Removes both stance and target.
+        public var clearStance = false
+        public var clearProposition = false
+        public var clearNote = false
+        public init() {}
+    }
+
+    /// Applies `change` to unit `id`. Returns what a forgiving quote match tolerated, if it moved.
+    @discardableResult
+    public static func setUnit(_ id: UnitID, _ change: UnitChange, in article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> [QuoteMatcher.Difference] {
+        guard let index = article.units.firstIndex(where: { $0.id == id }) else {
+            throw unknownID(id.rawValue, kind: "unit", in: article, path: path)
+        }
+        try checkReferences(UnitAttributes(speaker: change.speaker, target: change.target, proposition: change.proposition), in: article, corpus: corpus, path: path)
+        var unit = article.units[index]
+        if let type = change.type { unit.type = type }
+        if change.clearSpeaker { unit.speaker = nil }
+        if let speaker = change.speaker { unit.speaker = speaker }
+        if change.clearStance { unit.stance = nil; unit.target = nil }
+        if let stance = change.stance { unit.stance = stance }
+        if let target = change.target { unit.target = target }
+        if change.clearProposition { unit.proposition = nil }
+        if let proposition = change.proposition { unit.proposition = proposition }
+        if change.clearNote { unit.note = nil }
+        if let note = change.note { unit.note = note }
+        if let status = change.status {
+            unit.status = status
+            if status == .gold { unit.confidence = nil }
+        }
+        var forgiven: [QuoteMatcher.Difference] = []
+        if let anchor = change.anchor {
+            let text = CodePointText(article.text)
+            let (span, tolerated) = try locate(anchor, in: text, article: article, path: path)
+            unit.span = span
+            unit.fragments = []
+            unit.quote = text[span]
+            forgiven = tolerated
+        }
+        if (unit.stance == nil) != (unit.target == nil) {
+            throw EditError.usage(unit.stance == nil ? "unit \(id) would have a target but no stance; pass --stance favor|against|neutral too" : "unit \(id) would have a stance but no target; pass --target too")
+        }
+        article.units[index] = unit
+        return forgiven
+    }
+
+    // MARK: Relations
+
+    /// Adds relation `from type to` with a fresh id `rN`. `to` may name a unit or, for `undercuts`,
+    /// a relation.
+    public static func addRelation(from: String, _ type: RelationType, to: String, note: String? = nil,
+                                   in article: inout Article, path: String) throws(EditError) -> Relation {
+        guard article.unit(UnitID(from)) != nil else {
+            if article.relation(RelationID(from)) != nil {
+                throw EditError.refused("\(from) is a relation; a relation starts at a unit", path: path)
+            }
+            throw unknownID(from, kind: "unit", in: article, path: path)
+        }
+        let endpoint: RelationEndpoint
+        if article.unit(UnitID(to)) != nil {
+            endpoint = .unit(UnitID(to))
+            if type == .undercuts {
+                let through = article.relations.filter { $0.to == .unit(UnitID(to)) }.map(\.id.rawValue)
+                let hint = through.isEmpty ? "" : " (relations into \(to): \(through.joined(separator: ", ")))"
+                throw EditError.refused("undercuts attacks an inference, so its target must be a relation id, not unit \(to)\(hint); use attacks or rebuts against a unit", path: path)
+            }
+        } else if article.relation(RelationID(to)) != nil {
+            endpoint = .relation(RelationID(to))
+            if type != .undercuts {
+                throw EditError.refused("\(to) is a relation; only undercuts may point to a relation (point \(type.rawValue) to a unit)", path: path)
+            }
+        } else {
+            throw unknownID(to, kind: type == .undercuts ? "relation" : "unit", in: article, path: path)
+        }
+        guard from != to else {
+            throw EditError.refused("a relation cannot go from \(from) to itself", path: path)
+        }
+        if let existing = article.relations.first(where: { $0.from == UnitID(from) && $0.type == type && $0.to == endpoint }) {
+            throw EditError.refused("\(from) \(type.rawValue) \(to) exists already as \(existing.id)", path: path)
+        }
+        let relation = Relation(id: RelationID(ArticleEditor.nextID(prefix: "r", among: article.allIDs)), type: type,
+                                from: UnitID(from), to: endpoint, note: note)
+        article.relations.append(relation)
+        return relation
+    }
+
+    /// Changes a relation's type or note.
+    public static func setRelation(_ id: RelationID, type: RelationType?, note: String?, clearNote: Bool,
+                                   in article: inout Article, path: String) throws(EditError) {
+        guard let index = article.relations.firstIndex(where: { $0.id == id }) else {
+            throw unknownID(id.rawValue, kind: "relation", in: article, path: path)
+        }
+        if let type { article.relations[index].type = type }
+        if clearNote { article.relations[index].note = nil }
+        if let note { article.relations[index].note = note }
+    }
+
+    // MARK: Speakers
+
+    /// Adds speaker `id`, or updates its name and role. Returns whether it was new.
+    @discardableResult
+    public static func upsertSpeaker(_ id: SpeakerID, name: String?, role: String?, clearRole: Bool = false,
+                                     in article: inout Article, path: String) throws(EditError) -> Bool {
+        guard Identifier<Speaker>.isValid(id.rawValue) else { throw invalidID(id.rawValue) }
+        if let index = article.speakers.firstIndex(where: { $0.id == id }) {
+            if let name { article.speakers[index].name = name }
+            if clearRole { article.speakers[index].role = nil }
+            if let role { article.speakers[index].role = role }
+            return false
+        }
+        if article.allIDs.contains(id.rawValue) {
+            throw EditError.refused("\(id) is already the id of a unit or relation; choose another speaker id", path: path)
+        }
+        guard let name, !name.isEmpty else {
+            throw EditError.usage("speaker \(id) is new, so it needs --name")
+        }
+        article.speakers.append(Speaker(id: id, name: name, role: clearRole ? nil : role))
+        return true
+    }
+
+    // MARK: Removal
+
+    /// What a removal took out of the article.
+    public struct Removal: Sendable, Equatable {
+        public var units: [ArgumentUnit] = []
+        public var relations: [Relation] = []
+        public var speakers: [Speaker] = []
+        /// Units whose speaker attribute was cleared because their speaker was removed.
+        public var unitsWithoutSpeaker: [UnitID] = []
+    }
+
+    /// Removes the unit, relation or speaker `id`. While other annotations refer to it, refuses
+    /// unless `cascade`; then it also removes the relations from and to a unit, the relations that
+    /// undercut removed relations (transitively), and clears a removed speaker from its units.
+    public static func remove(_ id: String, cascade: Bool, from article: inout Article, path: String) throws(EditError) -> Removal {
+        var removal = Removal()
+        if let unit = article.unit(UnitID(id)) {
+            let direct = article.relations.filter { $0.from == unit.id || $0.to == .unit(unit.id) }
+            let dependent = dependents(of: Set(direct.map(\.id)), in: article)
+            let all = direct + dependent
+            if !all.isEmpty && !cascade {
+                throw EditError.refused("unit \(id) is used by \(describe(all)); remove those first, or pass --cascade to remove them too", path: path)
+            }
+            let gone = Set(all.map(\.id))
+            removal.units = [unit]
+            removal.relations = article.relations.filter { gone.contains($0.id) }
+            article.units.removeAll { $0.id == unit.id }
+            article.relations.removeAll { gone.contains($0.id) }
+        } else if let relation = article.relation(RelationID(id)) {
+            let dependent = dependents(of: [relation.id], in: article)
+            if !dependent.isEmpty && !cascade {
+                throw EditError.refused("relation \(id) is undercut by \(describe(dependent)); remove those first, or pass --cascade to remove them too", path: path)
+            }
+            let gone = Set([relation.id] + dependent.map(\.id))
+            removal.relations = article.relations.filter { gone.contains($0.id) }
+            article.relations.removeAll { gone.contains($0.id) }
+        } else if let speaker = article.speaker(SpeakerID(id)) {
+            let users = article.units.filter { $0.speaker == speaker.id }.map(\.id)
+            if !users.isEmpty && !cascade {
+                throw EditError.refused("speaker \(id) speaks in \(users.count == 1 ? "unit" : "units") \(users.map(\.rawValue).joined(separator: ", ")); reassign \(users.count == 1 ? "it" : "them") with argmark set, or pass --cascade to clear the speaker", path: path)
+            }
+            for index in article.units.indices where article.units[index].speaker == speaker.id {
+                article.units[index].speaker = nil
+            }
+            removal.speakers = [speaker]
+            removal.unitsWithoutSpeaker = users
+            article.speakers.removeAll { $0.id == speaker.id }
+        } else {
+            throw unknownID(id, kind: "unit, relation or speaker", in: article, path: path)
+        }
+        return removal
+    }
+
+    /// Relations that undercut any of `relations`, transitively, in id order.
+    static func dependents(of relations: Set<RelationID>, in article: Article) -> [Relation] {
+        var found: [Relation] = []
+        var frontier = relations
+        var seen = relations
+        while !frontier.isEmpty {
+            let next = article.relations.filter { relation in
+                if case .relation(let target) = relation.to { return frontier.contains(target) && !seen.contains(relation.id) }
+                return false
+            }
+            found += next
+            frontier = Set(next.map(\.id))
+            seen.formUnion(frontier)
+        }
+        return found
+    }
+
+    static func describe(_ relations: [Relation]) -> String {
+        let sorted = relations.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
+        return (sorted.count == 1 ? "relation " : "relations ") + sorted.map { "\($0.id) (\($0.from) \($0.type.rawValue) \($0.to))" }.joined(separator: ", ")
+    }
+
+    // MARK: Checks
+
+    static func checkReferences(_ attributes: UnitAttributes, in article: Article, corpus: Corpus?, path: String) throws(EditError) {
+        if let speaker = attributes.speaker, article.speaker(speaker) == nil {
+            throw EditError.refused("unknown speaker \(speaker); add it with argmark speaker \(path) --id \(speaker) --name NAME", path: path)
+        }
+        let folder = FileSystem.directoryName(of: path)
+        if let target = attributes.target, corpus?.target(target) == nil {
+            throw EditError.refused("unknown target \(target); define it with argmark target \(folder) --id \(target) --name NAME", path: path)
+        }
+        if let proposition = attributes.proposition, corpus?.proposition(proposition) == nil {
+            throw EditError.refused("unknown proposition \(proposition); define it with argmark proposition \(folder) --id \(proposition) --text TEXT", path: path)
+        }
+    }
+
+    static func unknownID(_ id: String, kind: String, in article: Article, path: String) -> EditError {
+        EditError.refused("no \(kind) \(id) in \(article.id); argmark list \(path) shows the ids", path: path)
+    }
+
+    static func invalidID(_ id: String) -> EditError {
+        EditError.usage("\"\(id)\" is not a valid id; use ASCII letters, digits, '-', '_' and '.', starting with a letter or '_'")
+    }
+}
+
+/// Changes to the corpus vocabulary.
+public enum CorpusEdits {
+    /// Adds target `id` or updates its name and description. Returns whether it was new.
+    @discardableResult
+    public static func upsertTarget(_ id: TargetID, name: String?, description: String?, in corpus: inout Corpus) throws(EditError) -> Bool {
+        guard Identifier<StanceTarget>.isValid(id.rawValue) else { throw ArticleEdits.invalidID(id.rawValue) }
+        if let index = corpus.targets.firstIndex(where: { $0.id == id }) {
+            if let name { corpus.targets[index].name = name }
+            if let description { corpus.targets[index].description = description }
+            return false
+        }
+        if corpus.proposition(PropositionID(id.rawValue)) != nil {
+            throw EditError.refused("\(id) is already the id of a proposition; choose another target id")
+        }
+        guard let name, !name.isEmpty else { throw EditError.usage("target \(id) is new, so it needs --name") }
+        corpus.targets.append(StanceTarget(id: id, name: name, description: description))
+        return true
+    }
+
+    /// Adds proposition `id` or updates it. Returns whether it was new.
+    @discardableResult
+    public static func upsertProposition(_ id: PropositionID, statement: String?, target: TargetID?, stance: Stance?, in corpus: inout Corpus) throws(EditError) -> Bool {
+        guard Identifier<Proposition>.isValid(id.rawValue) else { throw ArticleEdits.invalidID(id.rawValue) }
+        if let target, corpus.target(target) == nil {
+            throw EditError.refused("unknown target \(target); define it first with argmark target --id \(target) --name NAME")
+        }
+        if let index = corpus.propositions.firstIndex(where: { $0.id == id }) {
+            if let statement { corpus.propositions[index].statement = statement }
+            if let target { corpus.propositions[index].target = target }
+            if let stance { corpus.propositions[index].stance = stance }
+            if (corpus.propositions[index].target == nil) != (corpus.propositions[index].stance == nil) {
+                throw EditError.usage("a proposition's --target and --stance go together; pass both")
+            }
+            return false
+        }
+        if corpus.target(TargetID(id.rawValue)) != nil {
+            throw EditError.refused("\(id) is already the id of a target; choose another proposition id")
+        }
+        guard let statement, !statement.isEmpty else { throw EditError.usage("proposition \(id) is new, so it needs --text") }
+        if (target == nil) != (stance == nil) {
+            throw EditError.usage("a proposition's --target and --stance go together; pass both")
+        }
+        corpus.propositions.append(Proposition(id: id, statement: statement, target: target, stance: stance))
+        return true
+    }
+}

@@ -1,0 +1,175 @@
+/// The article text cut at unit boundaries, for `argmark show`: plain text and markers where
+/// units open and close, so a frontend can print `[u3 claim: …]` with or without colour.
+public enum MarkedText {
+    public enum Segment: Sendable, Equatable {
+        case text(String)
+        case open(ArgumentUnit)
+        /// `crossing` is set when the unit closes while a unit opened after it is still open,
+        /// so a plain `]` would be ambiguous.
+        case close(ArgumentUnit, crossing: Bool)
+    }
+
+    /// The segments of `article`'s text. At one offset, units that end close first (innermost
+    /// first), then units that start open (outermost first). Implicit units do not appear.
+    public static func segments(of article: Article) -> [Segment] {
+        let text = CodePointText(article.text)
+        let placed = ArticleWriter.canonicalOrder(article.units).filter { $0.span != nil }
+        var opensAt: [Int: [ArgumentUnit]] = [:]
+        for unit in placed { opensAt[unit.span!.start, default: []].append(unit) }
+        for key in opensAt.keys {
+            opensAt[key]!.sort { $0.span!.end != $1.span!.end ? $0.span!.end > $1.span!.end : naturalLess($0.id.rawValue, $1.id.rawValue) }
+        }
+        var segments: [Segment] = []
+        var open: [ArgumentUnit] = []
+        var buffer = String.UnicodeScalarView()
+        func flush() {
+            if !buffer.isEmpty { segments.append(.text(String(buffer))); buffer = String.UnicodeScalarView() }
+        }
+        for offset in 0...text.count {
+            let closing = open.enumerated().filter { $0.element.span!.end == offset }.map(\.offset)
+            if !closing.isEmpty { flush() }
+            for index in closing.reversed() {
+                let unit = open[index]
+                segments.append(.close(unit, crossing: index != open.count - 1))
+                open.remove(at: index)
+            }
+            if let starting = opensAt[offset] {
+                flush()
+                for unit in starting {
+                    segments.append(.open(unit))
+                    open.append(unit)
+                }
+            }
+            if offset < text.count { buffer.append(text.scalars[offset]) }
+        }
+        flush()
+        return segments
+    }
+}
+
+/// The argument structure of an article as an indented tree: positions, what supports them,
+/// what attacks them, and what answers the attacks.
+public enum ArgumentOutline {
+    public struct Line: Sendable, Equatable {
+        /// 0 for a root.
+        public var depth: Int
+        public var unit: ArgumentUnit
+        /// The relation linking this unit to its parent line; `nil` for a root.
+        public var relation: Relation?
+        /// For an undercut, the relation it attacks.
+        public var undercut: Relation?
+        /// The unit was shown in full earlier; its children are not repeated.
+        public var repeated: Bool
+    }
+
+    public struct Outline: Sendable, Equatable {
+        /// Trees under each position, in text order.
+        public var positions: [Line]
+        /// Trees of units that no position reaches (roots: units that point to nothing reachable).
+        public var unattached: [Line]
+    }
+
+    /// Which relations come first under a unit.
+    static let order: [RelationType] = [.supports, .restates, .attacks, .rebuts, .undercuts]
+
+    public static func outline(of article: Article) -> Outline {
+        let units = ArticleWriter.canonicalOrder(article.units)
+        let rank = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.id, $0.offset) })
+        let unitsByID = Dictionary(article.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let relationsByID = Dictionary(article.relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        /// (child unit, relation, undercut relation) under `unit`.
+        func children(of unit: UnitID) -> [(ArgumentUnit, Relation, Relation?)] {
+            var result: [(ArgumentUnit, Relation, Relation?)] = []
+            for relation in article.relations {
+                guard let child = unitsByID[relation.from] else { continue }
+                switch relation.to {
+                case .unit(let target) where target == unit:
+                    result.append((child, relation, nil))
+                case .relation(let target):
+                    if let undercut = relationsByID[target], undercut.from == unit { result.append((child, relation, undercut)) }
+                default: break
+                }
+            }
+            return result.sorted { lhs, rhs in
+                let left = (order.firstIndex(of: lhs.1.type) ?? 9, rank[lhs.0.id] ?? 0)
+                let right = (order.firstIndex(of: rhs.1.type) ?? 9, rank[rhs.0.id] ?? 0)
+                return left < right
+            }
+        }
+
+        var shown: Set<UnitID> = []
+        func tree(_ unit: ArgumentUnit, depth: Int, relation: Relation?, undercut: Relation?, into lines: inout [Line]) {
+            if shown.contains(unit.id) {
+                lines.append(Line(depth: depth, unit: unit, relation: relation, undercut: undercut, repeated: true))
+                return
+            }
+            shown.insert(unit.id)
+            lines.append(Line(depth: depth, unit: unit, relation: relation, undercut: undercut, repeated: false))
+            for (child, link, undercutRelation) in children(of: unit.id) {
+                tree(child, depth: depth + 1, relation: link, undercut: undercutRelation, into: &lines)
+            }
+        }
+
+        var positions: [Line] = []
+        for unit in units where unit.type == .position { tree(unit, depth: 0, relation: nil, undercut: nil, into: &positions) }
+        var unattached: [Line] = []
+        // Local roots first (units pointing to nothing), then whatever cycles are left.
+        let pointing = Set(article.relations.compactMap { relation -> UnitID? in
+            if case .unit(let target) = relation.to, unitsByID[target] != nil { return relation.from }
+            if case .relation(let target) = relation.to, relationsByID[target] != nil { return relation.from }
+            return nil
+        })
+        for unit in units where !shown.contains(unit.id) && !pointing.contains(unit.id) {
+            tree(unit, depth: 0, relation: nil, undercut: nil, into: &unattached)
+        }
+        for unit in units where !shown.contains(unit.id) {
+            tree(unit, depth: 0, relation: nil, undercut: nil, into: &unattached)
+        }
+        return Outline(positions: positions, unattached: unattached)
+    }
+}
+
+extension ArgumentUnit {
+    /// `speaker; favor metoo; proposition p1` — the attributes worth showing next to a unit.
+    public var attributeSummary: String {
+        var parts: [String] = []
+        if let speaker { parts.append(speaker.rawValue) }
+        if let stance, let target { parts.append("\(stance.rawValue) \(target)") }
+        if let proposition { parts.append("proposition \(proposition)") }
+        if status == .suggested { parts.append("suggested") }
+        return parts.joined(separator: "; ")
+    }
+}
+
+extension Article {
+    /// The article as JSON for tools: metadata, speakers, units (in text order, optionally only
+    /// of one type) and relations. Deterministic.
+    public func listingJSON(unitType: UnitType? = nil) -> JSONValue {
+        func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        let units = ArticleWriter.canonicalOrder(self.units).filter { unitType == nil || $0.type == unitType }
+        var object: [String: JSONValue] = [
+            "id": .string(id),
+            "units": .array(units.map { unit in
+                .object([
+                    "id": .string(unit.id.rawValue), "type": .string(unit.type.rawValue),
+                    "start": unit.span.map { .int($0.start) } ?? .null, "end": unit.span.map { .int($0.end) } ?? .null,
+                    "quote": .string(unit.quote), "speaker": optional(unit.speaker?.rawValue),
+                    "stance": optional(unit.stance?.rawValue), "target": optional(unit.target?.rawValue),
+                    "proposition": optional(unit.proposition?.rawValue), "note": optional(unit.note),
+                    "status": .string(unit.status.rawValue),
+                ])
+            }),
+        ]
+        if unitType == nil {
+            object["relations"] = .array(relations.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }.map { relation in
+                .object(["id": .string(relation.id.rawValue), "type": .string(relation.type.rawValue),
+                         "from": .string(relation.from.rawValue), "to": .string(relation.to.rawID), "note": optional(relation.note)])
+            })
+            object["speakers"] = .array(speakers.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }.map { speaker in
+                .object(["id": .string(speaker.id.rawValue), "name": .string(speaker.name), "role": optional(speaker.role)])
+            })
+        }
+        return .object(object)
+    }
+}

@@ -1,0 +1,40 @@
+/// Why an annotating command did not change anything.
+///
+/// Every edit either lands completely or fails with one of these, leaving the file as it was.
+public struct EditError: Error, Sendable, CustomStringConvertible {
+    /// How the failure should end the process.
+    public enum Kind: Sendable {
+        /// The request cannot be carried out (unknown id, quote not found, invalid result): exit 1.
+        case refused
+        /// The command was called wrongly or a path is missing or unreadable: exit 2.
+        case usage
+    }
+
+    public var kind: Kind
+    /// Where the problem is, if it is in a file; `nil` for a problem with the command itself.
+    public var location: SourceLocation?
+    /// Lowercase, naming the thing and the fix.
+    public var message: String
+    /// Findings of the validator when the result of an edit was refused; `message` sums them up.
+    public var diagnostics: [Diagnostic]
+
+    public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, diagnostics: [Diagnostic] = []) {
+        self.kind = kind
+        self.message = message
+        self.location = location
+        self.diagnostics = diagnostics
+    }
+
+    static func refused(_ message: String, path: String? = nil) -> EditError {
+        EditError(.refused, message, at: path.map { SourceLocation(path: $0) })
+    }
+
+    static func usage(_ message: String, path: String? = nil) -> EditError {
+        EditError(.usage, message, at: path.map { SourceLocation(path: $0) })
+    }
+
+    /// `path:line:col: error: message`, or `argmark: error: message` without a location.
+    public var description: String {
+        "\(location.map(\.description) ?? "argmark"): error: \(message)"
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import ArgmarkCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List an article's units (and its relations and speakers).",
+        discussion: "Units in text order. --type keeps only units of one type; --format json is for tools."
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The annotation file.") var file: String
+    @Option(help: "Only units of this type.") var type: String?
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        try EditReporting.run { () throws(EditError) in
+            let unitType = try type.map(Vocabulary.unitType)
+            let (article, _, _) = try ArticleEditor.read(article: file)
+            switch format {
+            case .json:
+                Terminal.write(article.listingJSON(unitType: unitType).rendered(), to: STDOUT_FILENO)
+            case .text:
+                var rows: [[String]] = []
+                for unit in ArticleWriter.canonicalOrder(article.units) where unitType == nil || unit.type == unitType {
+                    rows.append([unit.id.rawValue, unit.type.rawValue, unit.span.map(\.description) ?? "implicit",
+                                 unit.attributeSummary.isEmpty ? "-" : unit.attributeSummary, "\"\(Abbreviation.short(unit.quote))\""])
+                }
+                var out = table(rows)
+                if unitType == nil {
+                    let relations = article.relations.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
+                    if !relations.isEmpty {
+                        out += "\n" + table(relations.map { [$0.id.rawValue, $0.from.rawValue, $0.type.rawValue, $0.to.rawID] })
+                    }
+                    let speakers = article.speakers.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
+                    if !speakers.isEmpty {
+                        out += "\n" + table(speakers.map { [$0.id.rawValue, $0.name, $0.role ?? "-"] })
+                    }
+                }
+                Terminal.write(out, to: STDOUT_FILENO)
+            }
+        }
+    }
+
+    /// Left-aligned columns separated by two spaces (the last column is not padded).
+    private func table(_ rows: [[String]]) -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.unicodeScalars.count) }
+        }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                line += cell
+                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.unicodeScalars.count + 2) }
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import ArgmarkCore
+
+struct Relate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Relate two units (FROM supports|attacks|rebuts|undercuts|restates TO); prints the relation's id.",
+        discussion: "For undercuts, TO is a relation id: the inference it attacks."
+    )
+
+    @Argument(help: "The annotation file.") var file: String
+    @Argument(help: "The unit the relation starts at.") var from: String
+    @Argument(help: "supports, attacks, rebuts, undercuts or restates.") var type: String
+    @Argument(help: "The unit (or, for undercuts, the relation) it points to.") var to: String
+    @Option(help: "A free-text note.") var note: String?
+
+    func run() throws {
+        try EditReporting.run { () throws(EditError) in
+            let relationType = try Vocabulary.relationType(type)
+            let outcome = try ArticleEditor.edit(file) { (article, _) throws(EditError) in
+                try ArticleEdits.addRelation(from: from, relationType, to: to, note: note, in: &article, path: file)
+            }
+            EditReporting.warn(outcome.warnings)
+            Terminal.standardOutput(outcome.value.id.rawValue)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import ArgmarkCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print an article with its units marked, then its argument structure as a tree.",
+        discussion: """
+            Units appear as [u3 claim: …] in the text (coloured by type on a terminal). The tree
+            lists each position with the units that support it, the counterclaims that attack it
+            and the rebuttals that answer them; units no position reaches come after.
+            """
+    )
+
+    @Argument(help: "The annotation file.") var file: String
+
+    func run() throws {
+        try EditReporting.run { () throws(EditError) in
+            let (article, _, diagnostics) = try ArticleEditor.read(article: file)
+            let color = Terminal.usesColor(STDOUT_FILENO)
+            var out = ""
+            if let title = article.metadata.title { out += style("\(title)", "1", color) + "\n" }
+            let source = [article.metadata.author, article.metadata.outlet, article.metadata.published].compactMap { $0 }
+            out += style("\(article.id)\(source.isEmpty ? "" : " · " + source.joined(separator: ", "))", "2", color) + "\n\n"
+            for segment in MarkedText.segments(of: article) {
+                switch segment {
+                case .text(let text): out += displayable(text)
+                case .open(let unit): out += style("[\(unit.id) \(unit.type.rawValue): ", code(unit.type), color)
+                case .close(let unit, let crossing): out += style(crossing ? "]\(unit.id)" : "]", code(unit.type), color)
+                }
+            }
+            if !out.hasSuffix("\n") { out += "\n" }
+            let outline = ArgumentOutline.outline(of: article)
+            out += "\n" + style("Argument structure", "1", color) + "\n"
+            if outline.positions.isEmpty { out += "  (no positions yet; add one with argmark add \(file) position --quote \"…\")\n" }
+            for line in outline.positions { out += render(line, color: color) }
+            if !outline.unattached.isEmpty {
+                out += "\n" + style("Not connected to a position", "1", color) + "\n"
+                for line in outline.unattached { out += render(line, color: color) }
+            }
+            let implicit = article.units.filter(\.isImplicit)
+            if !implicit.isEmpty {
+                out += "\n" + style("Implicit units", "1", color) + "\n"
+                for unit in ArticleWriter.canonicalOrder(implicit) { out += "  \(unit.id) \(unit.type.rawValue): \(Abbreviation.short(unit.quote, limit: 70))\n" }
+            }
+            Terminal.write(out, to: STDOUT_FILENO)
+            let errors = diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                DiagnosticPrinter.print(errors)
+                throw EditError(.refused, "the file has \(errors.count) validation \(errors.count == 1 ? "error" : "errors") (listed above); the display may be incomplete", at: SourceLocation(path: file))
+            }
+        }
+    }
+
+    private func render(_ line: ArgumentOutline.Line, color: Bool) -> String {
+        let unit = line.unit
+        var text = String(repeating: "  ", count: line.depth + 1)
+        text += style("\(unit.id) \(unit.type.rawValue)", code(unit.type), color)
+        if let relation = line.relation {
+            text += " \(relation.type.rawValue)"
+            if let undercut = line.undercut { text += " \(undercut.id) (\(undercut.from) \(undercut.type.rawValue) \(undercut.to))" }
+        }
+        var details: [String] = []
+        if let relation = line.relation { details.append(relation.id.rawValue) }
+        if !unit.attributeSummary.isEmpty { details.append(unit.attributeSummary) }
+        if !details.isEmpty { text += " (\(details.joined(separator: "; ")))" }
+        text += line.repeated ? " — shown above" : ": \"\(Abbreviation.short(unit.quote, limit: 70))\""
+        return text + "\n"
+    }
+
+    /// A lone CR (old Mac line end) would make a terminal overwrite the line, so it is shown as LF.
+    private func displayable(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var view = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let nextIsLineFeed = index + 1 < scalars.count && scalars[index + 1] == "\n"
+            view.append(scalar == "\r" && !nextIsLineFeed ? "\n" : scalar)
+        }
+        return String(view)
+    }
+
+    private func code(_ type: UnitType) -> String {
+        switch type {
+        case .position: "1;35"
+        case .claim: "1;34"
+        case .counterclaim: "1;31"
+        case .rebuttal: "1;32"
+        case .evidence: "1;33"
+        }
+    }
+
+    private func style(_ text: String, _ code: String, _ color: Bool) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import ArgmarkCore
+
+struct Target: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Define a stance target in the corpus file (or change its name or description).",
+        discussion: """
+            Targets live in corpus.xml beside the article files, so every article can take a stance
+            on the same target. Pass the folder or the corpus.xml path; the file is created if missing.
+            """
+    )
+
+    @Argument(help: "A folder of annotation files, or its corpus.xml.") var corpus: String
+    @Option(help: "The target's id, e.g. metoo.") var id: String
+    @Option(help: "A short name, e.g. \"the #MeToo movement\" (required for a new target).") var name: String?
+    @Option(help: "What counts as being for or against it.") var description: String?
+
+    func run() throws {
+        try EditReporting.run { () throws(EditError) in
+            let targetID: TargetID = try Vocabulary.id(id, "target")!
+            _ = try ArticleEditor.editCorpus(corpus) { (corpus) throws(EditError) in
+                try CorpusEdits.upsertTarget(targetID, name: name, description: description, in: &corpus)
+            }
+            Terminal.standardOutput(targetID.rawValue)
+        }
+    }
+}

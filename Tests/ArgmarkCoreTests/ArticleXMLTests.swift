@@ -1,0 +1,100 @@
+import Testing
+@testable import ArgmarkCore
+
+@Suite struct ArticleXMLTests {
+    private func decodeArticle(_ bytes: [UInt8]) throws -> DecodedArticle {
+        let parsed = try SafeXMLParser.parse(bytes, path: "fixture.xml").get()
+        guard case .article(let decoded)? = ArticleXML.decode(parsed.root) else {
+            Issue.record("not an article")
+            throw CancellationError()
+        }
+        return decoded
+    }
+
+    @Test func canonicalFileRoundTripsByteForByte() throws {
+        for name in ["valid/fixture.xml", "valid/corpus.xml"] {
+            let bytes = try Fixtures.bytes(name)
+            let parsed = try SafeXMLParser.parse(bytes, path: name).get()
+            let rewritten: [UInt8]
+            switch ArticleXML.decode(parsed.root) {
+            case .article(let decoded)?: rewritten = try ArticleWriter.encode(decoded.article)
+            case .corpus(let decoded)?: rewritten = try ArticleWriter.encode(decoded.corpus)
+            case nil: Issue.record("\(name) did not decode"); continue
+            }
+            #expect(String(decoding: rewritten, as: UTF8.self) == String(decoding: bytes, as: UTF8.self), "\(name)")
+        }
+    }
+
+    @Test func carriageReturnsAndSpecialCharactersSurvive() throws {
+        let text = "line one\r\nline two\rthree & <four> \"quoted\" ]]> 🙂\ttab"
+        var article = Article(id: "cr", text: text)
+        article.metadata.title = "A & B <C>"
+        article.speakers = [Speaker(id: "s1", name: "Name with \"quotes\"\nand a newline", role: "tab\there")]
+        let span = Span(start: 0, end: 10)
+        article.units = [ArgumentUnit(id: "u1", type: .claim, span: span, quote: CodePointText(text)[span], note: "a\r\nnote")]
+        let bytes = try ArticleWriter.encode(article)
+        let decoded = try decodeArticle(bytes)
+        #expect(decoded.article == article)
+        #expect(Array(decoded.article.text.unicodeScalars) == Array(text.unicodeScalars))
+        #expect(decoded.storedDigest == article.textDigest)
+        #expect(try ArticleWriter.encode(decoded.article) == bytes)
+    }
+
+    @Test func writerRefusesCharactersXMLCannotHold() {
+        let article = Article(id: "bad", text: "bell \u{7} here")
+        #expect(throws: UnwritableCharacterError.self) { try ArticleWriter.encode(article) }
+        do {
+            _ = try ArticleWriter.encode(article)
+        } catch {
+            #expect(error.description.contains("U+0007"))
+            #expect(error.description.contains("line 1, column 6"))
+        }
+    }
+
+    @Test func writerOrdersUnitsByPositionAndIdsNaturally() throws {
+        var article = Article(id: "order", text: "abcdefghij")
+        article.units = [
+            ArgumentUnit(id: "u10", type: .claim, span: Span(start: 5, end: 6), quote: "f"),
+            ArgumentUnit(id: "u2", type: .claim, span: nil, quote: "implicit premise"),
+            ArgumentUnit(id: "u1", type: .claim, span: Span(start: 0, end: 2), quote: "ab"),
+        ]
+        article.relations = [
+            Relation(id: "r10", type: .supports, from: "u10", to: .unit("u1")),
+            Relation(id: "r9", type: .supports, from: "u1", to: .unit("u2")),
+        ]
+        let xml = String(decoding: try ArticleWriter.encode(article), as: UTF8.self)
+        let order = ["id=\"u1\"", "id=\"u10\"", "id=\"u2\"", "id=\"r9\"", "id=\"r10\""].map { xml.firstRange(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+        #expect(xml.hasSuffix("</article>\n"))
+        #expect(!xml.contains("\r"))
+    }
+
+    @Test func confidenceIsWrittenWithoutFloatNoise() {
+        #expect(ArticleWriter.formatConfidence(0.1 + 0.2) == "0.3")
+        #expect(ArticleWriter.formatConfidence(1) == "1")
+        #expect(ArticleWriter.formatConfidence(0) == "0")
+        #expect(ArticleWriter.formatConfidence(0.00004) == "0")
+        #expect(ArticleWriter.formatConfidence(0.12346) == "0.1235")
+        #expect(ArticleWriter.formatConfidence(0.5) == "0.5")
+    }
+
+    @Test func naturalOrder() {
+        #expect(naturalLess("u2", "u10"))
+        #expect(!naturalLess("u10", "u2"))
+        #expect(naturalLess("a", "b"))
+        #expect(naturalLess("r1", "u1"))
+    }
+
+    @Test func implicitUnitsAndFragmentsDecode() throws {
+        var article = Article(id: "imp", text: "one two three")
+        article.units = [
+            ArgumentUnit(id: "u1", type: .claim, span: nil, quote: "an implicit conclusion"),
+            ArgumentUnit(id: "u2", type: .evidence, span: Span(start: 0, end: 13), fragments: [Span(start: 0, end: 3), Span(start: 8, end: 13)], quote: "one two three"),
+        ]
+        let decoded = try decodeArticle(try ArticleWriter.encode(article))
+        #expect(decoded.article.units.first { $0.id == "u1" }?.isImplicit == true)
+        #expect(decoded.article.units.first { $0.id == "u2" }?.fragments == [Span(start: 0, end: 3), Span(start: 8, end: 13)])
+        let diagnostics = Validator().validate(bytes: try ArticleWriter.encode(article), path: "imp.xml", corpus: nil).diagnostics
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+}

@@ -1,0 +1,22 @@
+import Testing
+@testable import ArgmarkCore
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("“#MeToo” 🙂", "f5cb941f26f64fa6f3e7e8bd143a063a2c5e9097f633ee1c23f147509933780d"),
+    ])
+    func knownDigests(input: String, expected: String) {
+        #expect(SHA256.hexDigest(of: Array(input.utf8)) == expected)
+    }
+
+    @Test func messagesAroundBlockBoundariesDiffer() {
+        // Padding edge cases: 55, 56, 63, 64 and 65 bytes land on different block counts.
+        let digests = [55, 56, 63, 64, 65, 119, 120].map { SHA256.hexDigest(of: [UInt8](repeating: 0x61, count: $0)) }
+        #expect(Set(digests).count == digests.count)
+        #expect(SHA256.hexDigest(of: [UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        #expect(SHA256.hexDigest(of: [UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
