@@ -101,4 +101,31 @@ import Testing
         #expect(first.standardOutput == second.standardOutput)
         #expect(first.standardOutput.count > 10_000)
     }
+
+    @Test func readmeDocumentsEveryJSONField() throws {
+        let readme = try String(contentsOf: ArgmarkProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Reports\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let result = try ArgmarkProcess.run(["report", Self.small, Self.seeds, "--format", "json"])
+        #expect(result.status == 0)
+        var keys = Set<String>()
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                for (key, member) in object {
+                    keys.insert(key)
+                    collect(member)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)))
+        #expect(keys.count > 60)
+        // Keys of type-count objects are the unit and relation types, documented with the format.
+        let typeNames: Set<String> = ["position", "claim", "counterclaim", "rebuttal", "evidence", "supports", "attacks", "rebuts", "undercuts", "restates"]
+        for key in keys.subtracting(typeNames).sorted() {
+            // Documented alone (`key`) or as part of a path (`sources[].key`, `sharedText.pairs[]`).
+            let forms = ["`\(key)`", "`\(key)[", "`\(key).", ".\(key)`", ".\(key)[", ".\(key)."]
+            #expect(forms.contains { section.contains($0) }, "README's Reports section does not document the JSON field \(key)")
+        }
+    }
 }

@@ -48,7 +48,8 @@ public enum HTMLRenderer {
         let unanswered = report.counterclaims.filter { !$0.isAnswered }.count
         let passages = report.sharedText.pairs.reduce(0) { $0 + $1.passages.count }
         var out = "<header>\n<h1>Argument report</h1>\n"
-        out += "<p class=\"summary\">\(report.sources.count) sources · \(units) units · \(relations) relations · \(report.stanceBySource.targets.count) targets · \(report.propositions.count) shared propositions · \(report.counterclaims.count) counterclaims (\(unanswered) unanswered) · \(passages) shared passages</p>\n"
+        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        out += "<p class=\"summary\">\(count(report.sources.count, "source")) · \(count(units, "unit")) · \(count(relations, "relation")) · \(count(report.stanceBySource.targets.count, "target")) · \(count(report.propositions.count, "shared proposition")) · \(count(report.counterclaims.count, "counterclaim")) (\(unanswered) unanswered) · \(count(passages, "shared passage"))</p>\n"
         out += "<nav><a href=\"#sources\">Sources</a> <a href=\"#stance-sources\">Stance by source</a> <a href=\"#stance-speakers\">Stance by speaker</a> <a href=\"#propositions\">Propositions</a> <a href=\"#counterclaims\">Counterclaims</a> <a href=\"#shared\">Shared text</a> <a href=\"#speakers\">Who quotes whom</a> <a href=\"#articles\">Argument maps</a></nav>\n"
         out += "<form class=\"filters\" onsubmit=\"return false\">\n<label>Source <select id=\"source-filter\"><option value=\"\">all sources</option>"
         for source in report.sources {
