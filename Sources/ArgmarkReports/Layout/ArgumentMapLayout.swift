@@ -53,16 +53,18 @@ public struct ArgumentMapLayout: Sendable {
 
     /// Sizes used by the layout and the SVG renderer.
     public enum Metrics {
-        public static let nodeWidth = 220.0
-        public static let horizontalGap = 28.0
+        public static let nodeWidth = 210.0
+        public static let horizontalGap = 24.0
         public static let verticalGap = 56.0
-        public static let margin = 20.0
+        public static let margin = 16.0
+        /// A layer with more units wraps onto several rows, so a map fits a 1280 px wide page.
+        public static let maximumNodesPerRow = 5
         /// Room above the map for the caption.
         public static let header = 34.0
         /// Room below the map for the legend.
         public static let footer = 34.0
         public static let lineHeight = 14.0
-        public static let charactersPerLine = 34
+        public static let charactersPerLine = 32
         public static let maximumLines = 4
         /// Type line, padding and speaker line around the quote.
         public static let chrome = 44.0
@@ -96,27 +98,12 @@ public struct ArgumentMapLayout: Sendable {
                 if lhs.x != rhs.x { return lhs.x < rhs.x }
                 return textOrder[lhs.unit.id]! < textOrder[rhs.unit.id]!
             }
-            var rowHeight = 0.0
-            var previousRight = -Double.infinity
-            var placed: [(ArgumentUnit, Double)] = []
-            for (unit, wanted) in ordered {
-                var left = wanted.isFinite ? wanted - M.nodeWidth / 2 : max(M.margin, previousRight + M.horizontalGap)
-                left = max(left, previousRight + M.horizontalGap, M.margin)
-                placed.append((unit, left))
-                previousRight = left + M.nodeWidth
+            // A wide layer wraps: rows of at most `maximumNodesPerRow`, packed from the left.
+            let wraps = ordered.count > M.maximumNodesPerRow
+            for chunkStart in stride(from: 0, to: ordered.count, by: M.maximumNodesPerRow) {
+                let chunk = ordered[chunkStart..<min(chunkStart + M.maximumNodesPerRow, ordered.count)]
+                y += place(Array(chunk), wrapped: wraps, layer: layer, y: y, graph: graph, centerX: &centerX, nodes: &nodes) + M.verticalGap
             }
-            for (unit, left) in placed {
-                let lines = wrap(unit.quote)
-                let height = M.chrome + Double(lines.count) * M.lineHeight
-                rowHeight = max(rowHeight, height)
-                centerX[unit.id] = left + M.nodeWidth / 2
-                nodes.append(MapNode(
-                    unit: unit.id, type: unit.type, x: left, y: y, width: M.nodeWidth, height: height, layer: layer,
-                    lines: lines, speaker: unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue },
-                    quote: unit.quote, isImplicit: unit.isImplicit
-                ))
-            }
-            y += rowHeight + M.verticalGap
         }
         let right = nodes.map { $0.x + $0.width }.max() ?? 0
         let width = max(right + M.margin, 2 * M.margin + 2 * M.nodeWidth)
@@ -125,10 +112,45 @@ public struct ArgumentMapLayout: Sendable {
         return ArgumentMapLayout(nodes: nodes, edges: edges, width: width, height: height)
     }
 
+    /// Places one row of at most ``Metrics/maximumNodesPerRow`` nodes at `y`: each under its
+    /// parents unless the layer wraps, without overlaps, and never beyond the last column.
+    /// Returns the row's height.
+    static func place(_ row: [(unit: ArgumentUnit, x: Double)], wrapped: Bool, layer: Int, y: Double, graph: ArgumentGraph,
+                      centerX: inout [UnitID: Double], nodes: inout [MapNode]) -> Double {
+        typealias M = Metrics
+        var rowHeight = 0.0
+        var previousRight = -Double.infinity
+        var placed: [(ArgumentUnit, Double)] = []
+        for (unit, wanted) in row {
+            var left = wanted.isFinite && !wrapped ? wanted - M.nodeWidth / 2 : max(M.margin, previousRight + M.horizontalGap)
+            left = max(left, previousRight + M.horizontalGap, M.margin)
+            placed.append((unit, left))
+            previousRight = left + M.nodeWidth
+        }
+        // Pushed too far right by its neighbours, the row slides back inside the last column.
+        var limit = M.margin + Double(M.maximumNodesPerRow) * (M.nodeWidth + M.horizontalGap) - M.horizontalGap
+        for index in placed.indices.reversed() {
+            placed[index].1 = min(placed[index].1, limit - M.nodeWidth)
+            limit = placed[index].1 - M.horizontalGap
+        }
+        for (unit, left) in placed {
+            let lines = wrap(unit.quote)
+            let height = M.chrome + Double(lines.count) * M.lineHeight
+            rowHeight = max(rowHeight, height)
+            centerX[unit.id] = left + M.nodeWidth / 2
+            nodes.append(MapNode(
+                unit: unit.id, type: unit.type, x: left, y: y, width: M.nodeWidth, height: height, layer: layer,
+                lines: lines, speaker: unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue },
+                quote: unit.quote, isImplicit: unit.isImplicit
+            ))
+        }
+        return rowHeight
+    }
+
     /// Layer 0 holds units that point at nothing (the roots); a unit sits one layer below the
     /// lowest unit it supports or attacks (an undercut: below the unit whose inference it attacks),
-    /// and on the same layer as a unit it restates. Units
-    /// with no relation at all that are not positions or claims go to an extra bottom layer.
+    /// and on the same layer as a unit it restates. Units with no relation at all that are not
+    /// positions or claims go to an extra bottom layer.
     static func assignLayers(_ graph: ArgumentGraph) -> [UnitID: Int] {
         var memo: [UnitID: Int] = [:]
         var onStack = Set<UnitID>()

@@ -106,12 +106,16 @@ public enum HTMLRenderer {
                     out += "<td></td>"
                     continue
                 }
+                let groups = [("favor", cell.favor), ("against", cell.against), ("neutral", cell.neutral), ("reports counterclaims", cell.reported)].filter { !$0.1.isEmpty }
                 out += "<td class=\"st-\(cell.verdictName)\"><strong>\(cell.verdictName)</strong> "
-                var parts: [String] = []
-                for (name, units) in [("favor", cell.favor), ("against", cell.against), ("neutral", cell.neutral), ("reports counterclaims", cell.reported)] where !units.isEmpty {
-                    parts.append("<span class=\"stance-list\">\(name): " + units.map { unitLink(report, $0, showSource: isSpeakers) }.joined(separator: ", ") + "</span>")
+                out += "<span class=\"counts\">" + groups.map { "\($0.0) \($0.1.count)" }.joined(separator: " · ") + "</span>"
+                let lists = groups.map { "<span class=\"stance-list\">\($0.0): " + $0.1.map { unitLink(report, $0, showSource: isSpeakers) }.joined(separator: ", ") + "</span>" }.joined(separator: " ")
+                // Long lists of links fold away so that the matrix stays a matrix.
+                if cell.units.count > 6 {
+                    out += "<details class=\"units\"><summary>\(cell.units.count) units</summary>\(lists)</details></td>"
+                } else {
+                    out += lists + "</td>"
                 }
-                out += parts.joined(separator: " ") + "</td>"
             }
             out += "</tr>\n"
         }
@@ -143,7 +147,7 @@ public enum HTMLRenderer {
         out += "<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Counterclaim</th><th>Held by</th><th>Answered by</th></tr></thead>\n<tbody>\n"
         for entry in report.counterclaims {
             let key = report.sources[entry.unit.source].key
-            out += "<tr data-source=\"\(e(key))\"\(entry.isAnswered ? "" : " class=\"unanswered\"")><td>\(e(key))</td><td>\(unitLink(report, entry.unit, showSource: false)) “\(e(Markup.shorten(entry.quote, to: 220)))”</td><td>\(e(entry.speaker ?? ""))</td><td>"
+            out += "<tr data-source=\"\(e(key))\"\(entry.isAnswered ? "" : " class=\"unanswered\"")><td class=\"key\">\(e(key))</td><td>\(unitLink(report, entry.unit, showSource: false)) “\(e(Markup.shorten(entry.quote, to: 220)))”</td><td>\(e(entry.speaker ?? ""))</td><td>"
             if entry.isAnswered {
                 out += entry.answers.map { unitLink(report, $0.unit, showSource: false) + " (\($0.type.rawValue))" }.joined(separator: ", ")
             } else {
@@ -173,7 +177,7 @@ public enum HTMLRenderer {
                     }
                     return html + "</div><q>\(e(Markup.shorten(side.text, to: 400)))</q>"
                 }
-                out += "<tr><td class=\"num\">\(passage.matchedWords)</td><td class=\"num\">\(Markup.score(passage.similarity))</td><td>\(side(passage.a))</td><td>\(side(passage.b))</td><td>\(passage.propositions.map { "<code>\(e($0.rawValue))</code>" }.joined(separator: " "))</td></tr>\n"
+                out += "<tr><td class=\"num\">\(passage.matchedWords)</td><td class=\"num\">\(Markup.score(passage.similarity))</td><td>\(side(passage.a))</td><td>\(side(passage.b))</td><td>\(passage.propositions.map { "<div><code>\(e($0.rawValue))</code></div>" }.joined())</td></tr>\n"
             }
             out += "</tbody>\n</table></div>\n</div>\n"
         }
@@ -194,7 +198,7 @@ public enum HTMLRenderer {
                 if stance.neutral > 0 { parts.append("<span class=\"st st-neutral\">neutral \(stance.neutral)</span>") }
                 return "\(e(targetName(report, stance.target))): " + parts.joined(separator: " ")
             }.joined(separator: "<br/>")
-            out += "<tr data-source=\"\(e(key))\"><td>\(e(key))</td><td>\(e(summary.name))</td><td>\(e(summary.role ?? ""))</td><td class=\"num\">\(summary.units.count)</td><td>\(stances)</td><td>\(e(summary.alsoIn.map { report.sources[$0].key }.joined(separator: ", ")))</td></tr>\n"
+            out += "<tr data-source=\"\(e(key))\"><td class=\"key\">\(e(key))</td><td>\(e(summary.name))</td><td>\(e(summary.role ?? ""))</td><td class=\"num\">\(summary.units.count)</td><td>\(stances)</td><td>\(e(summary.alsoIn.map { report.sources[$0].key }.joined(separator: ", ")))</td></tr>\n"
         }
         out += "</tbody>\n</table></div>\n</section>\n"
         return out
@@ -293,8 +297,8 @@ public enum HTMLRenderer {
     .filters { margin-top: 8px; font-size: 13px; display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; }
     .filters select { font: inherit; }
     .chip { padding: 1px 8px; border-radius: 10px; color: var(--ink); margin-left: 4px; }
-    main { max-width: 1240px; margin: 0 auto; padding: 8px 20px 40px; }
-    section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 18px 14px; margin: 18px 0; }
+    main { max-width: 1280px; margin: 0 auto; padding: 8px 12px 40px; }
+    section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 12px 14px; margin: 18px 0; }
     h2 { font-size: 19px; margin: 12px 0 8px; }
     h3 { font-size: 16px; margin: 14px 0 6px; }
     .hint, .meta, .sub, .empty { color: var(--muted); font-size: 13px; }
@@ -313,6 +317,9 @@ public enum HTMLRenderer {
     .st-mixed { background: #fef3c7; }
     .st-reported { background: #f9fafb; }
     .stance-list { display: block; font-size: 12px; }
+    .counts { display: block; font-size: 12px; color: #374151; }
+    details.units { margin: 2px 0 0; font-size: 12px; }
+    table.matrix thead th { white-space: normal; min-width: 110px; }
     tr.unanswered td { background: #fff7ed; }
     .flag { color: #b91c1c; }
     .bar { display: inline-block; width: 60px; height: 8px; background: #e5e7eb; border-radius: 4px; vertical-align: middle; }
@@ -322,7 +329,7 @@ public enum HTMLRenderer {
     table.passages q { display: block; font-size: 13px; }
     .offsets { color: var(--muted); font-size: 12px; }
     article.source { border-top: 2px solid var(--line); padding-top: 4px; }
-    .map { border: 1px solid var(--line); border-radius: 6px; background: #fff; max-height: 720px; overflow: auto; }
+    .map { border: 1px solid var(--line); border-radius: 6px; background: #fff; overflow-x: auto; }
     .map svg { display: block; }
     details { margin: 10px 0; }
     summary { cursor: pointer; color: #1d4ed8; }
