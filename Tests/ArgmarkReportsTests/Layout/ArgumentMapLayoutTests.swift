@@ -79,7 +79,7 @@ import Testing
         for line in lines { #expect(line.unicodeScalars.count <= ArgumentMapLayout.Metrics.charactersPerLine) }
         #expect(ArgumentMapLayout.wrap("short one") == ["short one"])
         let word = ArgumentMapLayout.wrap(String(repeating: "x", count: 80))
-        #expect(word == [String(repeating: "x", count: 33) + "…"])
+        #expect(word == [String(repeating: "x", count: ArgumentMapLayout.Metrics.charactersPerLine - 1) + "…"])
     }
 
     @Test func emptyArticleHasAnEmptyMap() {
