@@ -47,6 +47,11 @@ import Testing
         #expect(written.status == 0, "\(written.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("maps").path).sorted()
         #expect(files == ["a-gazette.svg", "b-radio.svg", "c-merchants.svg"])
+
+        let fileName = try ArgmarkProcess.run(["report", Self.small, "--format", "svg", "-o", "maps.svg"], in: folder)
+        #expect(fileName.status == 2)
+        #expect(fileName.standardError.contains("maps.svg looks like a file name"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("maps.svg").path))
     }
 
     @Test func oneArticleMapGoesToStandardOutput() throws {
@@ -79,6 +84,27 @@ import Testing
         let json = try String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8)
         #expect(json.contains("\"key\": \"a-gazette\""))
         #expect(!json.contains("\"key\": \"c-merchants\""))
+    }
+
+    @Test func reportOnTheAnnotatedSeedsNamesTheCopyingAndTheBurkeQuote() throws {
+        let result = try ArgmarkProcess.run(["report", "Annotations", "--format", "json"], in: ArgmarkProcess.packageRoot)
+        #expect(result.status == 0, "\(result.standardError)")
+        let document = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
+        let pairs = (document["sharedText"] as! [String: Any])["pairs"] as! [[String: Any]]
+        guard let copy = pairs.first(where: { $0["a"] as? String == "seed-000" && $0["b"] as? String == "seed-001" }) else {
+            Issue.record("no shared text between seed-000 and seed-001")
+            return
+        }
+        #expect((copy["longestPassageWords"] as! Int) >= 40)
+        guard let burke = pairs.first(where: { $0["a"] as? String == "seed-000" && $0["b"] as? String == "seed-002" }) else {
+            Issue.record("no shared text between seed-000 and seed-002")
+            return
+        }
+        let passages = burke["passages"] as! [[String: Any]]
+        #expect(passages.contains { passage in
+            let a = passage["a"] as! [String: Any], b = passage["b"] as! [String: Any]
+            return (a["text"] as! String).contains("no model survivor") && (b["text"] as! String).contains("no model survivor")
+        })
     }
 
     @Test func missingPathExitsTwo() throws {

@@ -83,6 +83,9 @@ struct Report: ParsableCommand {
         switch FileSystem.kind(of: folder) {
         case .directory: break
         case .missing:
+            if folder.hasSuffix("." + format.fileExtension) {
+                throw ValidationError("\(folder) looks like a file name, but \(report.sources.count) articles give \(report.sources.count) maps; pass -o FOLDER to write one file per article")
+            }
             guard mkdir(folder, 0o755) == 0 else { throw FileSystemError(path: folder, reason: "cannot create the output folder; create it or choose another") }
         default:
             throw ValidationError("\(folder) is a file; with several articles, -o must name a folder for one \(format.rawValue) file per article")
