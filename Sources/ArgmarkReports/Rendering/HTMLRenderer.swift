@@ -215,7 +215,7 @@ public enum HTMLRenderer {
             out += "<p class=\"meta\">\(e(metaLine.joined(separator: " · ")))</p>\n"
             let layout = ArgumentMapLayout.layout(graph)
             out += "<div class=\"map scroll\">\n"
-            out += SVGRenderer.render(layout, caption: caption(source), idPrefix: "m\(index)", linkPrefix: "s\(index)-")
+            out += SVGRenderer.render(layout, caption: source.caption, idPrefix: "m\(index)", linkPrefix: "s\(index)-")
             out += "</div>\n"
             out += "<details\(report.sources.count == 1 ? " open=\"open\"" : "")><summary>Text with units highlighted</summary>\n<div class=\"text\">"
             out += highlightedText(graph, source: index)
@@ -232,11 +232,6 @@ public enum HTMLRenderer {
         }
         out += "</section>\n"
         return out
-    }
-
-    /// The caption of a source's map: its key and title.
-    public static func caption(_ source: ReportSource) -> String {
-        source.key + (source.article.metadata.title.map { ": " + $0 } ?? "")
     }
 
     /// The article text cut at every unit boundary; each piece is marked with the innermost

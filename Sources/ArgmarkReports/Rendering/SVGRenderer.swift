@@ -68,17 +68,17 @@ public enum SVGRenderer {
         let paint = "fill=\"\(style.fill)\" stroke=\"\(style.stroke)\" stroke-width=\"\(n(style.strokeWidth))\"\(dash)"
         let (x, y, w, h) = (node.x, node.y, node.width, node.height)
         switch style.shape {
-        case "octagon":
+        case .octagon:
             let c = 8.0
             let points = [(x + c, y), (x + w - c, y), (x + w, y + c), (x + w, y + h - c), (x + w - c, y + h), (x + c, y + h), (x, y + h - c), (x, y + c)]
             return "<polygon points=\"\(points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\" \(paint)/>"
-        case "hexagon":
+        case .hexagon:
             let c = 10.0
             let points = [(x + c, y), (x + w - c, y), (x + w, y + h / 2), (x + w - c, y + h), (x + c, y + h), (x, y + h / 2)]
             return "<polygon points=\"\(points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\" \(paint)/>"
-        case "box":
+        case .box:
             return "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(h))\" \(paint)/>"
-        default:
+        case .rounded:
             let radius = node.type == .position ? 14.0 : 6.0
             return "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(h))\" rx=\"\(n(radius))\" \(paint)/>"
         }
