@@ -39,7 +39,19 @@ public struct MapEdge: Sendable {
     /// The arrow's tip: a border of the target node, or for an undercut the midpoint of the
     /// arrow it attacks.
     public var end: MapPoint
-    public var midpoint: MapPoint { MapPoint(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2) }
+    /// Corners between `start` and `end`; empty for a straight arrow.
+    public var bends: [MapPoint] = []
+
+    /// Every point of the arrow, from start to tip.
+    public var points: [MapPoint] { [start] + bends + [end] }
+
+    /// The middle of the arrow's middle segment: where an undercut aimed at this arrow ends.
+    public var midpoint: MapPoint {
+        let points = points
+        let segment = (points.count - 1) / 2
+        let from = points[segment], to = points[segment + 1]
+        return MapPoint(x: (from.x + to.x) / 2, y: (from.y + to.y) / 2)
+    }
 }
 
 /// An article's argument map, laid out in layers: the units nothing points from (positions and
@@ -105,10 +117,11 @@ public struct ArgumentMapLayout: Sendable {
                 y += place(Array(chunk), wrapped: wraps, layer: layer, y: y, graph: graph, centerX: &centerX, nodes: &nodes) + M.verticalGap
             }
         }
-        let right = nodes.map { $0.x + $0.width }.max() ?? 0
+        let edges = route(graph, nodes)
+        // Undercuts routed round a node may run in the gutter right of the last column.
+        let right = (nodes.map { $0.x + $0.width } + edges.flatMap(\.bends).map(\.x)).max() ?? 0
         let width = max(right + M.margin, 2 * M.margin + 2 * M.nodeWidth)
         let height = y - M.verticalGap + M.margin + M.footer
-        let edges = route(graph, nodes)
         return ArgumentMapLayout(nodes: nodes, edges: edges, width: width, height: height)
     }
 
@@ -229,10 +242,22 @@ public struct ArgumentMapLayout: Sendable {
                     continue
                 }
                 let end = attacked.midpoint
-                let start = end.y < source.y
-                    ? MapPoint(x: source.x + source.width / 2, y: source.y)
-                    : MapPoint(x: source.x + source.width / 2, y: source.y + source.height)
-                let edge = MapEdge(relation: relation.id, type: relation.type, from: relation.from, to: relation.to, start: start, end: end)
+                var bends: [MapPoint] = []
+                let start: MapPoint
+                if end.y < source.y {
+                    start = MapPoint(x: source.x + source.width / 2, y: source.y)
+                    // A straight line would usually cross the node the attacked arrow starts from,
+                    // which sits right above; go round it instead: up into the gap above this row,
+                    // across to the gutter beside that node, up the gutter, across to the midpoint.
+                    if let attackedFrom = nodeByID[attacked.from], attackedFrom.y + attackedFrom.height <= source.y, attackedFrom.y > end.y {
+                        let gutter = attackedFrom.x + attackedFrom.width + Metrics.horizontalGap / 2
+                        let aboveRow = source.y - Metrics.verticalGap / 2
+                        bends = [MapPoint(x: start.x, y: aboveRow), MapPoint(x: gutter, y: aboveRow), MapPoint(x: gutter, y: end.y)]
+                    }
+                } else {
+                    start = MapPoint(x: source.x + source.width / 2, y: source.y + source.height)
+                }
+                let edge = MapEdge(relation: relation.id, type: relation.type, from: relation.from, to: relation.to, start: start, end: end, bends: bends)
                 edges.append(edge)
                 placed[relation.id] = edge
             }

@@ -30,7 +30,12 @@ public enum SVGRenderer {
             let style = Style.edge(edge.type)
             let dash = style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\""
             out += "<g class=\"edge r-\(edge.type.rawValue)\"><title>\(Markup.escape("\(edge.relation): \(edge.from) \(edge.type.rawValue) \(edge.to)"))</title>"
-            out += "<line x1=\"\(n(edge.start.x))\" y1=\"\(n(edge.start.y))\" x2=\"\(n(edge.end.x))\" y2=\"\(n(edge.end.y))\" stroke=\"\(style.color)\" stroke-width=\"\(n(style.width))\"\(dash) marker-end=\"url(#\(idPrefix)-arrow-\(edge.type.rawValue))\"/>"
+            let paint = "stroke=\"\(style.color)\" stroke-width=\"\(n(style.width))\"\(dash) marker-end=\"url(#\(idPrefix)-arrow-\(edge.type.rawValue))\""
+            if edge.bends.isEmpty {
+                out += "<line x1=\"\(n(edge.start.x))\" y1=\"\(n(edge.start.y))\" x2=\"\(n(edge.end.x))\" y2=\"\(n(edge.end.y))\" \(paint)/>"
+            } else {
+                out += "<polyline points=\"\(edge.points.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " "))\" fill=\"none\" \(paint)/>"
+            }
             if case .relation = edge.to {
                 out += "<circle cx=\"\(n(edge.end.x))\" cy=\"\(n(edge.end.y))\" r=\"3.0\" fill=\"\(style.color)\"/>"
             }

@@ -36,6 +36,17 @@ import Testing
         let attacked = try #require(layout.edges.first { $0.relation == "r2" })
         let undercut = try #require(layout.edges.first { $0.relation == "r3" })
         #expect(undercut.end == attacked.midpoint)
+        // It goes round the counterclaim instead of through it: every segment stays clear of c3.
+        let counterclaim = node(layout, "c3")
+        for (from, to) in zip(undercut.points, undercut.points.dropFirst()) {
+            for step in 0...20 {
+                let t = Double(step) / 20
+                let x = from.x + (to.x - from.x) * t, y = from.y + (to.y - from.y) * t
+                let inside = x > counterclaim.x && x < counterclaim.x + counterclaim.width && y > counterclaim.y && y < counterclaim.y + counterclaim.height
+                #expect(!inside, "undercut passes through c3 at \(x),\(y)")
+            }
+        }
+        for point in undercut.points { #expect(point.x <= layout.width) }
         #expect(node(layout, "c4").layer == node(layout, "c3").layer + 1, "the rebuttal hangs below the counterclaim")
     }
 
