@@ -114,6 +114,15 @@ import Testing
         #expect(result.standardOutput.isEmpty)
     }
 
+    @Test func emptyFolderIsAnError() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try ArgmarkProcess.run(["report", "."], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError == ".: error: no argmark article files found; pass .xml files or folders that hold them\n")
+        #expect(result.standardOutput.isEmpty)
+    }
+
     @Test func unknownFormatIsAUsageError() throws {
         let result = try ArgmarkProcess.run(["report", Self.small, "--format", "pdf"])
         #expect(result.status == 2)

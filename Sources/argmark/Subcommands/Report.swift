@@ -13,13 +13,16 @@ struct Report: ParsableCommand {
         commandName: "report",
         abstract: "Compare how sources argue: argument maps, stance matrices, shared propositions and shared text.",
         discussion: """
-            Takes files and folders (searched recursively for *.xml); each folder's corpus.xml
-            supplies the targets and propositions. Formats: html (default; one self-contained page),
-            markdown, json (structure in the README), dot and svg (one argument map per article).
-            Without -o the report goes to stdout. For svg or dot with several articles, -o names a
-            folder that receives one file per article (svg needs it; dot can also go to stdout).
-            Invalid files are reported on stderr and left out; the exit code is then 1.
-            Exit 2 for unreadable paths or usage errors.
+            Takes files and folders (searched recursively for *.xml); each folder's corpus.xml \
+            supplies the targets and propositions.
+
+            Formats: html (default; one self-contained page), markdown, json (structure in the \
+            README), dot and svg (one argument map per article). Without -o the report goes to \
+            stdout. For svg or dot with several articles, -o names a folder that receives one file \
+            per article (svg needs it; dot can also go to stdout).
+
+            Invalid files are reported on stderr and left out of the report; the exit code is then \
+            1. Exit 2 for unreadable paths or usage errors.
             """
     )
 
@@ -45,7 +48,7 @@ struct Report: ParsableCommand {
         let invalidCount = loadResult.articles.count - valid.count + loadResult.failures.count
         if valid.isEmpty {
             Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
-                ? "error: no article files found under \(paths.joined(separator: " ")); pass argmark .xml files or folders that hold them"
+                ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
                 : "error: no valid articles to report on; fix the errors above (see argmark validate)")
             throw unreadable ? ExitCode(2) : ExitCode.failure
         }
