@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "argmark", targets: ["argmark"]),
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
+        .library(name: "ArgmarkReports", targets: ["ArgmarkReports"]),
         .library(name: "ArgmarkAgreement", targets: ["ArgmarkAgreement"]),
     ],
     dependencies: [
@@ -23,17 +24,24 @@ let package = Package(
             dependencies: ["CLibXML2"],
             resources: [.embedInCode("Resources/argmark.xsd")]
         ),
+        .target(name: "ArgmarkReports", dependencies: ["ArgmarkCore"]),
         .target(name: "ArgmarkAgreement", dependencies: ["ArgmarkCore"]),
         .executableTarget(
             name: "argmark",
             dependencies: [
                 "ArgmarkCore",
+                "ArgmarkReports",
                 "ArgmarkAgreement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"]),
         .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"]),
+        .testTarget(
+            name: "ArgmarkReportsTests",
+            dependencies: ["ArgmarkReports", "ArgmarkCore"],
+            exclude: ["Fixtures", "Golden"]
+        ),
         .testTarget(
             name: "ArgmarkAgreementTests",
             dependencies: ["ArgmarkAgreement", "ArgmarkCore"],

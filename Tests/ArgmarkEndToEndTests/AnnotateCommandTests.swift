@@ -149,7 +149,7 @@ struct Workspace {
         try workspace.expectRefusal(["add", "missing.xml", "claim", "--quote", "x"], status: 2, message: "missing.xml: error: no such file")
         try workspace.expectRefusal(["add", "a.xml", "opinion", "--quote", "x"], status: 2, message: "argmark: error: unknown unit type \"opinion\"; use one of position, claim, counterclaim, rebuttal, evidence")
         try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "the movement is dead"], message: "a.xml: error: quote \"the movement is dead\" not found in the text of a1; its first 16 characters match at line 2, column 1")
-        let ambiguous = try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "The movement"], message: "a.xml: error: quote \"The movement\" occurs 2 times in a1; pass --occurrence 1 or 2 or a longer quote:")
+        let ambiguous = try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "The movement"], message: "a.xml: error: quote \"The movement\" occurs 2 times in a1; pass --occurrence 1 or 2, or a longer quote:")
         #expect(ambiguous.standardError.contains("  2: 65-77 (line 2, column 24): "))
         try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "The movement", "--occurrence", "3"], message: "occurs 2 times in a1; pass --occurrence 1 or 2")
         try workspace.expectRefusal(["add", "a.xml", "claim", "--start", "80", "--end", "500"], message: "a.xml: error: offsets 80-500 are out of range: the text has 112 code points")
@@ -290,5 +290,102 @@ struct Workspace {
         #expect(try workspace.validate().status == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.folder.path).filter { $0.contains(".argmark-") }
         #expect(leftovers.isEmpty)
+    }
+
+    @Test func readingCommandsReportMissingFilesAndBadTypes() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanUp() }
+        for command in ["show", "list"] {
+            let result = try workspace.run([command, "nothing.xml"])
+            #expect(result.status == 2)
+            #expect(result.standardError == "nothing.xml: error: no such file; check the path, or create it with argmark new\n")
+        }
+        let badType = try workspace.run(["list", "a.xml", "--type", "claims"])
+        #expect(badType.status == 2)
+        #expect(badType.standardError.hasPrefix("argmark: error: unknown unit type \"claims\""))
+        let corpus = try workspace.run(["show", "corpus.xml"])
+        #expect(corpus.status == 1)
+        #expect(corpus.standardError.contains("this is a corpus file, not an article"))
+    }
+
+    @Test func listJSONIsDeterministicAndCoversRelationsAndSpeakers() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanUp() }
+        try workspace.expectSuccess(["add", "a.xml", "claim", "--quote", "Nobody asked"])
+        try workspace.expectSuccess(["add", "a.xml", "counterclaim", "--quote", "it’s over", "--occurrence", "1"])
+        try workspace.expectSuccess(["relate", "a.xml", "u1", "attacks", "u2", "--note", "asks back"])
+        let first = try workspace.expectSuccess(["list", "a.xml", "--format", "json"])
+        let second = try workspace.expectSuccess(["list", "a.xml", "--format", "json"])
+        #expect(first == second)
+        #expect(first.contains("""
+                {
+                  "from": "u1",
+                  "id": "r1",
+                  "note": "asks back",
+                  "to": "u2",
+                  "type": "attacks"
+                }
+            """))
+        // Units come in text order, whatever their ids.
+        let counterclaim = try #require(first.range(of: "\"id\": \"u2\""))
+        let claim = try #require(first.range(of: "\"id\": \"u1\""))
+        #expect(counterclaim.lowerBound < claim.lowerBound)
+        #expect(first.contains("\"name\": \"The Author\""))
+    }
+
+    @Test func undercutsAndRelationEditsShowInTheTree() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanUp() }
+        try workspace.expectSuccess(["add", "a.xml", "position", "--quote", "The movement is alive."])
+        try workspace.expectSuccess(["add", "a.xml", "claim", "--quote", "The movement grows."])
+        try workspace.expectSuccess(["add", "a.xml", "claim", "--quote", "Nobody asked"])
+        try workspace.expectSuccess(["relate", "a.xml", "u2", "supports", "u1"])
+        try workspace.expectSuccess(["relate", "a.xml", "u3", "undercuts", "r1"])
+        try workspace.expectSuccess(["set", "a.xml", "r1", "--note", "growth shows life"])
+        try workspace.expectRefusal(["set", "a.xml", "r1", "--speaker", "author"], status: 2, message: "r1 is a relation; a relation takes only --type and --note")
+        let show = try workspace.expectSuccess(["show", "a.xml"])
+        #expect(show.hasSuffix("""
+              u1 position: "The movement is alive."
+                u2 claim supports (r1): "The movement grows."
+                  u3 claim undercuts r1 (u2 supports u1) (r2): "Nobody asked"
+
+            """))
+        try workspace.expectSuccess(["remove", "a.xml", "r1", "--cascade"])
+        let after = try workspace.expectSuccess(["show", "a.xml"])
+        #expect(after.contains("Not connected to a position\n  u2 claim: \"The movement grows.\"\n  u3 claim: \"Nobody asked\"\n"))
+    }
+
+    @Test func unwritableCharactersInOptionsAreRefused() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanUp() }
+        try workspace.expectRefusal(["add", "a.xml", "claim", "--quote", "Nobody asked", "--note", "bell\u{07}"], message: "contains U+0007, a control character XML 1.0 cannot store")
+    }
+
+    /// Colour only on a terminal: run `show` under a pseudo-terminal with script(1), where present.
+    @Test func showUsesColourOnlyOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let workspace = try Workspace()
+        defer { workspace.cleanUp() }
+        try workspace.expectSuccess(["add", "a.xml", "claim", "--quote", "Nobody asked"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(ArgmarkProcess.executable.path)' show a.xml", "/dev/null"]
+        process.currentDirectoryURL = workspace.folder
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "NO_COLOR")
+        environment["TERM"] = "xterm"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("\u{1B}[1;34m[u1 claim: \u{1B}[0mNobody asked\u{1B}[1;34m]\u{1B}[0m"))
+        let plain = try workspace.expectSuccess(["show", "a.xml"])
+        #expect(plain.contains("[u1 claim: Nobody asked]"))
+        #expect(!plain.contains("\u{1B}"))
     }
 }

@@ -176,9 +176,15 @@ enum PrologScanner {
             if startsWith("<?xml ") || startsWith("<?xml\t") {
                 let declarationStart = index
                 skip(until: "?>")
-                let declaration = String(decoding: bytes[declarationStart..<index], as: UTF8.self).lowercased()
-                if let range = declaration.firstRange(of: "encoding") {
-                    let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+                // Byte search: generic string searching costs more than parsing a small file.
+                var encodingEnd: Int?
+                for position in declarationStart..<index where matches("encoding", at: position) {
+                    encodingEnd = position + 8
+                    break
+                }
+                if let encodingEnd {
+                    let declaration = String(decoding: bytes[encodingEnd..<index], as: UTF8.self).lowercased()
+                    let rest = declaration.drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
                     let name = rest.prefix { $0 != "\"" && $0 != "'" }
                     if name != "utf-8" && name != "utf8" {
                         return Diagnostic(.error, .encoding, "file declares encoding \"\(name)\"; argmark reads UTF-8 only", at: SourceLocation(path: path, line: 1, column: 1))
