@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "argmark", targets: ["argmark"]),
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
+        .library(name: "ArgmarkFormats", targets: ["ArgmarkFormats"]),
         .library(name: "ArgmarkReports", targets: ["ArgmarkReports"]),
         .library(name: "ArgmarkAgreement", targets: ["ArgmarkAgreement"]),
     ],
@@ -24,12 +25,14 @@ let package = Package(
             dependencies: ["CLibXML2"],
             resources: [.embedInCode("Resources/argmark.xsd")]
         ),
+        .target(name: "ArgmarkFormats", dependencies: ["ArgmarkCore"]),
         .target(name: "ArgmarkReports", dependencies: ["ArgmarkCore"]),
         .target(name: "ArgmarkAgreement", dependencies: ["ArgmarkCore"]),
         .executableTarget(
             name: "argmark",
             dependencies: [
                 "ArgmarkCore",
+                "ArgmarkFormats",
                 "ArgmarkReports",
                 "ArgmarkAgreement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,6 +40,11 @@ let package = Package(
         ),
         .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"]),
         .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"]),
+        .testTarget(
+            name: "ArgmarkFormatsTests",
+            dependencies: ["ArgmarkFormats", "ArgmarkCore"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "ArgmarkReportsTests",
             dependencies: ["ArgmarkReports", "ArgmarkCore"],

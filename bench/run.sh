@@ -28,7 +28,7 @@ SOURCE=$ESSAYS
 if [ "$LIMIT" -gt 0 ]; then
   SOURCE=$WORK/essays
   mkdir -p "$SOURCE"
-  ls "$ESSAYS" | sort | head -n "$LIMIT" | while read -r name; do cp "$ESSAYS/$name" "$SOURCE/"; done
+  python3 -c "import os,shutil,sys; [shutil.copy(os.path.join(sys.argv[1],n), sys.argv[2]) for n in sorted(os.listdir(sys.argv[1]))[:int(sys.argv[3])]]" "$ESSAYS" "$SOURCE" "$LIMIT"
 fi
 FILES=$(ls "$SOURCE" | wc -l)
 
@@ -61,7 +61,7 @@ REPORT100=$($MEASURE -- "$BIN" report "$WORK/corpus" --format json -o "$WORK/rep
 
 echo "step 4: argmark add on the largest seed article vs xmllint on the same file..." >&2
 mkdir -p "$WORK/add"
-LARGEST=$(ls -S "$ROOT"/Annotations/*.xml | grep -v '/corpus.xml$' | head -1)
+LARGEST=$(ls -S "$ROOT"/Annotations/*.xml | grep -v '/corpus.xml$' | sed -n 1p)
 cp "$LARGEST" "$WORK/add/original.xml"
 [ -f "$ROOT/Annotations/corpus.xml" ] && cp "$ROOT/Annotations/corpus.xml" "$WORK/add/corpus.xml"
 cp "$WORK/add/original.xml" "$WORK/add/article.xml"

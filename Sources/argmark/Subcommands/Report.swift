@@ -10,6 +10,7 @@ import Darwin
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Compare how sources argue: argument maps, stance matrices, shared propositions and shared text.",
         discussion: """
             Takes files and folders (searched recursively for *.xml); each folder's corpus.xml
