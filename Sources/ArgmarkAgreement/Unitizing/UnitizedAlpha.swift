@@ -5,7 +5,8 @@ import ArgmarkCore
 /// The variant is the one of Krippendorff (1995), "On the reliability of unitizing continuous data",
 /// *Sociological Methodology* 25:47–76, restated in Krippendorff (2004), *Content Analysis*, 2nd ed.,
 /// as implemented by DKPro Agreement's `KrippendorffAlphaUnitizingAgreement` (Meyer et al. 2014),
-/// the implementation Habernal & Gurevych (2017) report with. For each unit type `c`, every
+/// the library of Habernal & Gurevych's (2017) lab (which implementation produced their published
+/// figures is not verified here). For each unit type `c`, every
 /// annotator's continuum (all articles that every annotator has, concatenated in id order; positions
 /// are tokens or code points) is cut into units of `c` and the gaps between them, and
 ///
