@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
         .library(name: "ArgmarkFormats", targets: ["ArgmarkFormats"]),
         .library(name: "ArgmarkReports", targets: ["ArgmarkReports"]),
+        .library(name: "ArgmarkAgreement", targets: ["ArgmarkAgreement"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,12 +27,14 @@ let package = Package(
         ),
         .target(name: "ArgmarkFormats", dependencies: ["ArgmarkCore"]),
         .target(name: "ArgmarkReports", dependencies: ["ArgmarkCore"]),
+        .target(name: "ArgmarkAgreement", dependencies: ["ArgmarkCore"]),
         .executableTarget(
             name: "argmark",
             dependencies: [
                 "ArgmarkCore",
                 "ArgmarkFormats",
                 "ArgmarkReports",
+                "ArgmarkAgreement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +49,11 @@ let package = Package(
             name: "ArgmarkReportsTests",
             dependencies: ["ArgmarkReports", "ArgmarkCore"],
             exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "ArgmarkAgreementTests",
+            dependencies: ["ArgmarkAgreement", "ArgmarkCore"],
+            exclude: ["Fixtures"]
         ),
     ]
 )
