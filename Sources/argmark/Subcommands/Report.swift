@@ -99,17 +99,9 @@ struct Report: ParsableCommand {
         }
     }
 
-    /// Writes through AtomicFile; a device or pipe such as `/dev/null` cannot be replaced by a
-    /// rename (and must not be), so it is written in place.
+    /// Writes through AtomicFile, which also writes into devices and pipes such as `/dev/null`.
     func writeFile(_ text: String, to path: String) throws(FileSystemError) {
-        guard FileSystem.kind(of: path) == .other else {
-            try AtomicFile.write(Array(text.utf8), to: path)
-            return
-        }
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "cannot open for writing; check the path and its permissions") }
-        defer { close(descriptor) }
-        Terminal.write(text, to: descriptor)
+        try AtomicFile.write(Array(text.utf8), to: path)
     }
 
     /// A file name from a source key: path separators replaced so the file stays in the folder.
