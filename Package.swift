@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "argmark", targets: ["argmark"]),
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
         .library(name: "ArgmarkFormats", targets: ["ArgmarkFormats"]),
+        .library(name: "ArgmarkReports", targets: ["ArgmarkReports"]),
         .library(name: "ArgmarkAgreement", targets: ["ArgmarkAgreement"]),
         .library(name: "ArgmarkSuggest", targets: ["ArgmarkSuggest"]),
     ],
@@ -26,6 +27,7 @@ let package = Package(
             resources: [.embedInCode("Resources/argmark.xsd")]
         ),
         .target(name: "ArgmarkFormats", dependencies: ["ArgmarkCore"]),
+        .target(name: "ArgmarkReports", dependencies: ["ArgmarkCore"]),
         .target(name: "ArgmarkAgreement", dependencies: ["ArgmarkCore"]),
         .target(
             name: "ArgmarkSuggest",
@@ -37,6 +39,7 @@ let package = Package(
             dependencies: [
                 "ArgmarkCore",
                 "ArgmarkFormats",
+                "ArgmarkReports",
                 "ArgmarkAgreement",
                 "ArgmarkSuggest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -48,6 +51,11 @@ let package = Package(
             name: "ArgmarkFormatsTests",
             dependencies: ["ArgmarkFormats", "ArgmarkCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ArgmarkReportsTests",
+            dependencies: ["ArgmarkReports", "ArgmarkCore"],
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "ArgmarkAgreementTests",

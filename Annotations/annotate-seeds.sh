@@ -13,6 +13,7 @@
 # unit id is kept in a shell variable so `argmark relate` can connect the units into argument trees.
 # Judgement calls are explained in Annotations/README.md.
 set -euo pipefail
+shopt -s inherit_errexit  # a failing argmark inside $(...) stops the script too
 
 ARGMARK=${ARGMARK:-argmark}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,12 +25,24 @@ rm -f "$OUT"/seed-000.xml "$OUT"/seed-001.xml "$OUT"/seed-002.xml "$OUT"/seed-00
 
 # The article being annotated; the helpers below act on it.
 file=""
+# A no-break space (U+00A0): some seed texts have one where a quote shows a space.
+nbsp=$(printf '\302\240')
+notes=$(mktemp)
+trap 'rm -f "$notes"' EXIT
 
 # add TYPE SPEAKER QUOTE [argmark add options...]: adds a unit and prints its id.
 add() {
     local type=$1 speaker=$2 quote=$3
     shift 3
-    "$ARGMARK" add "$file" "$type" --speaker "$speaker" --quote "$quote" "$@"
+    local id
+    id=$("$ARGMARK" add "$file" "$type" --speaker "$speaker" --quote "$quote" "$@" 2>"$notes") || { cat "$notes" >&2; return 1; }
+    # Quotes must match exactly (no forgiving match) and raise no warning, so re-runs are exact.
+    if [ -s "$notes" ]; then
+        cat "$notes" >&2
+        echo "annotate-seeds.sh: fix the quote above to match the text exactly" >&2
+        return 1
+    fi
+    printf '%s\n' "$id"
 }
 # rel FROM TYPE TO: relates two units (or, for undercuts, a unit to a relation).
 rel() { "$ARGMARK" relate "$file" "$1" "$2" "$3" >/dev/null; }
@@ -81,6 +94,7 @@ proposition show-magnitude "The point of 'me too' was to show the magnitude of t
 proposition lift-burke "Milano used her fame and platform to lift up Tarana Burke's work." metoo favor
 proposition never-say-metoo "The hope is that our children will never have to say 'me too'." metoo favor
 proposition sexual-violence-is-about-power "Sexual violence is about power (not about sex)." metoo favor
+proposition metoo-cultural-change "#MeToo has brought about a sea change in the culture." metoo favor
 
 # ---------------------------------------------------------------------------------------------
 # 000: Alyssa Milano's guest blog on TheWrap, 21 August 2018
@@ -260,6 +274,8 @@ c_harmed=$(add claim catharsis "those who have been harmed sometimes go on to in
     --stance against --target argento-undermines-metoo --proposition victim-can-be-offender)
 c_men_victims=$(add claim catharsis "men can be victims" --stance favor --target metoo)
 c_women_perpetrators=$(add claim catharsis "women can be perpetrators" --stance against --target argento-undermines-metoo)
+cc_terrible=$(add counterclaim catharsis "Bennett's accusation${nbsp}is terrible to${nbsp}hear, just like every other story that has come to light in the past few months" \
+    --note "conceded by the author")
 rb_no_blame=$(add rebuttal catharsis "This is not to blame the #MeToo movement for it." --stance against --target argento-undermines-metoo)
 c_rape_culture=$(add claim catharsis "this is an indicator of just how harmful rape culture is for our society" --stance favor --target metoo)
 c_toxic=$(add claim catharsis "toxic masculinity makes it hard for society to understand that men can also be victims")
@@ -305,7 +321,9 @@ rel "$c_conversations" supports "$p_not_invalidate"
 rel "$c_harmed" supports "$c_conversations"
 rel "$c_men_victims" supports "$c_spectrum"
 rel "$c_women_perpetrators" supports "$c_spectrum"
+rel "$cc_terrible" restates "$cc_disturbing"
 rel "$rb_no_blame" rebuts "$cc_disturbing"
+rel "$rb_no_blame" rebuts "$cc_terrible"
 rel "$c_rape_culture" supports "$rb_no_blame"
 rel "$c_toxic" supports "$c_rape_culture"
 rel "$e_safe" supports "$rb_no_blame"
@@ -358,7 +376,7 @@ speaker reardon "Kathleen Kelley Reardon" "quoted: USC business school professor
 speaker conservative-women "conservative women (in the interviewer's words)" reported
 
 # Milano's two theses: #MeToo is a huge, ongoing cultural change; feminism has not gone too far.
-p_change=$(add position milano "this huge cultural change that we're currently experiencing" --stance favor --target metoo)
+p_change=$(add position milano "this huge cultural change that we're currently experiencing" --stance favor --target metoo --proposition metoo-cultural-change)
 p_not_too_far=$(add position milano "Feminism has not gone too far." --stance against --target metoo-gone-too-far)
 
 # Introduction and the tweet
@@ -727,11 +745,13 @@ file="$OUT/seed-004.xml"
     --outlet Forbes --author "Michelle King" --genre interview --language en 2>/dev/null
 speaker king "Michelle King" "interviewer (author)"
 speaker milano "Alyssa Milano" interviewee
+speaker competition-narrative "the narrative that women compete with each other" "reported by Milano"
 
 # Milano's two theses: #MeToo is much more than a hashtag; it must bring meaningful change.
 p_hashtag=$(add position milano "This is so much more than a hashtag." --stance favor --target metoo)
 p_change=$(add position milano "to see to it that meaningful change is implemented" --stance favor --target metoo)
 
+c_sea_change=$(add claim king "she had no idea the sea change she would create" --stance favor --target metoo --proposition metoo-cultural-change)
 e_no_woman=$(add evidence milano "I personally do not know one woman that has not faced some form of harassment, abuse or assault")
 c_aim=$(add claim milano "raise awareness of the number of women around the world who have experienced sexual harassment" \
     --stance favor --target metoo --proposition show-magnitude --note "the interviewer's paraphrase of Milano's aim")
@@ -754,7 +774,6 @@ e_daughter=$(add evidence milano "terrified for her, that she might one day have
 e_replies=$(add evidence milano "there were over 30,000 replies of the hash tag ‘Me Too.’")
 e_burke_work=$(add evidence milano "the life changing work that Tarana Burke is doing for underrepresented and disenfranchised survivors of assault")
 c_impact=$(add claim milano "it was making real impact" --stance favor --target metoo)
-nbsp=$(printf '\302\240')  # the text has a no-break space after "shared" and after "story"
 e_konjit=$(add evidence milano "UNICEF (I’m a goodwill ambassador) shared${nbsp}a story${nbsp}with me about a young girl in Ethiopia name Konjit who spoke out against a teacher and his misconduct")
 c_boundaries=$(add claim milano "We need to work together to set boundaries and be vocal about those boundaries.")
 c_leadership=$(add claim milano "We need political leadership that shouldn’t include accused predators.")
@@ -769,11 +788,13 @@ c_locker_room=$(add claim milano "Don’t be a part of “locker room talk” be
 c_hire=$(add claim milano "hire more people who are underrepresented")
 c_board_room=$(add claim milano "Make sure the board room reflects the wonderful diversity we are as people.")
 c_women_supporting=$(add claim king "The power of ‘Me Too’ has been women supporting women." --stance favor --target metoo)
-c_competition=$(add claim milano "we need to try to break the habit of buying into the narrative that women are all in competition with each other")
+rb_competition=$(add rebuttal milano "we need to try to break the habit of buying into the narrative" --stance favor --target metoo)
+cc_competition=$(add counterclaim competition-narrative "women are all in competition with each other" --stance against --target metoo)
 c_reporting=$(add claim milano "tell her you will go with her and support her through the reporting process")
 c_not_fragile=$(add claim milano "Have faith that this is not a fragile movement." --stance favor --target metoo)
 c_patriarchy=$(add claim milano "That is what the patriarchy wants you to believe.")
 
+rel "$c_sea_change" supports "$p_hashtag"
 rel "$c_hope" supports "$p_hashtag"
 rel "$c_silence" supports "$c_hope"
 rel "$c_children" supports "$c_hope"
@@ -806,7 +827,8 @@ rel "$c_locker_room" supports "$c_need_men"
 rel "$c_hire" supports "$c_need_men"
 rel "$c_board_room" supports "$c_hire"
 rel "$c_women_supporting" supports "$p_hashtag"
-rel "$c_competition" supports "$p_change"
-rel "$c_reporting" supports "$c_competition"
+rel "$cc_competition" attacks "$c_women_supporting"
+rel "$rb_competition" rebuts "$cc_competition"
+rel "$c_reporting" supports "$rb_competition"
 rel "$c_not_fragile" supports "$p_hashtag"
 rel "$c_patriarchy" supports "$c_not_fragile"

@@ -89,4 +89,13 @@ import Testing
         // A's relations all touch an unmatched unit (a1 or a4), so none takes part.
         #expect(pair.relations.typed.first == 0)
     }
+
+    @Test(arguments: Granularity.allCases)
+    func anUndercutMatchesThroughTheRelationItAttacks(granularity: Granularity) throws {
+        let pair = try #require(Fixtures.report("undercuts", granularity).pairs.first)
+        // A: three relations between units and one undercut of r2; B: the same plus r5, with its
+        // undercut (r9) pointing to its own r2. Matching r3 with r9 needs r2 matched first.
+        #expect(pair.relations.typed == MatchCounts(first: 4, second: 5, matched: 4))
+        #expect(pair.relations.untyped == MatchCounts(first: 4, second: 5, matched: 4))
+    }
 }

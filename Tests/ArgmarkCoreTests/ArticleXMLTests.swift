@@ -51,6 +51,21 @@ import Testing
         }
     }
 
+    @Test func writerRefusesNoncharactersAndControlsInAttributes() {
+        #expect(throws: UnwritableCharacterError.self) { try ArticleWriter.encode(Article(id: "bad", text: "ok \u{FFFE}")) }
+        var article = Article(id: "bad", text: "fine")
+        article.speakers = [Speaker(id: "s1", name: "bell\u{1}")]
+        do {
+            _ = try ArticleWriter.encode(article)
+            Issue.record("a control character in an attribute was written")
+        } catch {
+            #expect(error.description.contains("U+0001"))
+            #expect(error.description.contains("name of speaker s1"))
+        }
+        // Characters that need escaping but are allowed still round-trip.
+        #expect(throws: Never.self) { try ArticleWriter.encode(Article(id: "ok", text: "a & b < c > d \u{FFFD} \u{EFFF}")) }
+    }
+
     @Test func writerOrdersUnitsByPositionAndIdsNaturally() throws {
         var article = Article(id: "order", text: "abcdefghij")
         article.units = [
@@ -83,6 +98,13 @@ import Testing
         #expect(!naturalLess("u10", "u2"))
         #expect(naturalLess("a", "b"))
         #expect(naturalLess("r1", "u1"))
+        #expect(naturalLess("u9", "u10") && naturalLess("u10", "u11") && !naturalLess("u11", "u11"))
+        #expect(naturalLess("a10", "b2"))
+        #expect(naturalLess("u02", "u2") && !naturalLess("u2", "u02"))
+        #expect(naturalLess("u", "u1"))
+        #expect(naturalLess("seed-2", "seed-10"))
+        let shuffled = ["u10", "u2", "r3", "u1", "x", "u100", "r20"]
+        #expect(shuffled.sorted(by: naturalLess) == ["r3", "r20", "u1", "u2", "u10", "u100", "x"])
     }
 
     @Test func implicitUnitsAndFragmentsDecode() throws {

@@ -33,6 +33,24 @@ import Testing
         #expect(markdown.standardOutput.contains("| type | A | B | exact | P | R | F1 | overlap | P | R | F1 |\n"))
     }
 
+    /// The "done when": two different annotations of one seed article, as a table and as JSON.
+    @Test func comparesTheSeedAnnotationWithASecondOne() throws {
+        let arguments = ["agree", "Annotations/seed-000.xml", "Tests/ArgmarkAgreementTests/Fixtures/seed-000/b"]
+        let text = try ArgmarkProcess.run(arguments, in: ArgmarkProcess.packageRoot)
+        #expect(text.status == 0, "\(text.standardError)")
+        #expect(text.standardOutput.hasPrefix("Agreement of 2 annotators on 1 article (positions: tokens)\n"))
+        #expect(text.standardOutput.contains("  A          Annotations/seed-000.xml "))
+        let json = try ArgmarkProcess.run(arguments + ["--format", "json"], in: ArgmarkProcess.packageRoot)
+        #expect(json.status == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]
+        #expect((document["articles"] as! [[String: Any]]).map { $0["id"] as! String } == ["seed-000"])
+        let pair = (document["pairs"] as! [[String: Any]])[0]
+        let micro = ((pair["units"] as! [String: Any])["overlap"] as! [String: Any])["micro"] as! [String: Any]
+        let f1 = (micro["f1"] as! NSNumber).doubleValue
+        #expect(f1 > 0 && f1 < 1, "two different annotations agree partly")
+        #expect(text.standardOutput.contains(String(format: "%.3f", f1)))
+    }
+
     @Test func differentTextsUnderOneIDAreAnErrorNamingTheArticle() throws {
         let folder = try ArgmarkProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -63,6 +63,14 @@ struct MicrotextsTests {
         let c003 = try #require(articles.first { $0.id == "micro_c003" })
         let a1 = try #require(c003.unit("a1"))
         #expect(a1.fragments.count == 2)
+        // micro_c069's a2 is e2 + e4 e5: two fragments, the second spanning both adjacent EDUs.
+        let c069 = try #require(articles.first { $0.id == "micro_c069" })
+        #expect(c069.unit("a2")?.fragments.count == 2)
+        // micro_c171's a2 is e1 e2, adjacent: one span, no fragments (the `edus` property keeps the cut).
+        let c171 = try #require(articles.first { $0.id == "micro_c171" })
+        let a2 = try #require(c171.unit("a2"))
+        #expect(a2.fragments == [])
+        #expect(a2.span?.start == 0)
     }
 
     @Test("the mapping of micro_b001: opp reb → counterclaim attacks, pro und → rebuttal undercuts, add joins")
@@ -70,6 +78,9 @@ struct MicrotextsTests {
         let article = try MicrotextsImporter.importFile(Corpora.microtextsEnglish + "/micro_b001.xml")
         #expect(article.unit("a1")?.type == .counterclaim)
         #expect(article.unit("a5")?.type == .position)
+        #expect(article.unit("a5")?.stance == .favor)
+        #expect(article.unit("a5")?.target == "waste_separation")
+        #expect(article.unit("a1")?.stance == nil)
         #expect(article.unit("a3")?.type == .rebuttal)
         #expect(article.unit("a4")?.type == .rebuttal)
         #expect(article.relation("c1")?.type == .attacks)

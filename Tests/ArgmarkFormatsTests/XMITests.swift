@@ -25,6 +25,26 @@ struct XMITests {
         #expect(articles.flatMap(\.metadata.properties).count { $0.name.hasPrefix("ArgumentComponent ") } == 98)
     }
 
+    @Test("every explicit unit's quote is the text between its UTF-16 begin and end, sliced independently")
+    func quotesMatchUTF16Slices() throws {
+        for path in Corpora.files(in: Corpora.xmi, ending: ".xmi") {
+            let article = try XMIImporter.importFile(path)
+            let root = try SafeXMLParser.parse(FileSystem.read(path), path: path).get().root
+            let sofa = try #require(root.children.first { $0.name == "Sofa" }?[attribute: "sofaString"])
+            let utf16 = Array(sofa.utf16)
+            var byID: [String: XMLElement] = [:]
+            for element in root.children {
+                if let id = element.attributes.first(where: { $0.name == "id" && $0.namespace == XMIImporter.xmiNamespace })?.value { byID[id] = element }
+            }
+            for unit in article.units where !unit.isImplicit {
+                let element = try #require(byID[unit.sourceID ?? ""])
+                let begin = Int(element[attribute: "begin"]!)!, end = Int(element[attribute: "end"]!)!
+                #expect(unit.quote == String(decoding: utf16[begin..<end], as: UTF16.self), "\(path) \(unit.id)")
+                #expect(unit.sourceLabel == element.name)
+            }
+        }
+    }
+
     @Test("UTF-16 offsets become code points; metadata, implicit claims and relations are mapped")
     func fixture() throws {
         let article = try XMIImporter.importFile(Corpora.fixtures + "/xmi/emoji.xmi")

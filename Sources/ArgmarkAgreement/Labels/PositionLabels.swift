@@ -27,14 +27,15 @@ extension Study {
     /// shortest of them in code points; ties go to the earlier type in `UnitType` order, then to the
     /// earlier unit in text order.
     public func labels(of article: Article, on continuum: Continuum) -> [PositionLabel] {
-        let ranked = units(of: article).enumerated().sorted { lhs, rhs in
-            let left = Continuum.codePointCoverage(of: lhs.element).count
-            let right = Continuum.codePointCoverage(of: rhs.element).count
-            return (left, lhs.element.type, lhs.offset) < (right, rhs.element.type, rhs.offset)
+        let admitted = units(of: article)
+        let sizes = admitted.map { Continuum.codePointCoverage(of: $0).count }
+        let ranked = admitted.indices.sorted { lhs, rhs in
+            (sizes[lhs], admitted[lhs].type, lhs) < (sizes[rhs], admitted[rhs].type, rhs)
         }
         var labels = [PositionLabel](repeating: .none, count: continuum.length)
         var labelled = [Bool](repeating: false, count: continuum.length)
-        for (_, unit) in ranked {
+        for index in ranked {
+            let unit = admitted[index]
             for segment in continuum.coverage(of: unit).segments {
                 for position in segment.lower..<segment.upper where !labelled[position] {
                     labels[position] = .unit(unit.type)

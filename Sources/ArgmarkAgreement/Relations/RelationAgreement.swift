@@ -15,14 +15,15 @@ public struct RelationScores: Sendable {
     public var untyped: MatchCounts
 
     public static func compute(_ study: Study, first: Int, second: Int) -> RelationScores {
+        compute(study.articlePairs(first, second))
+    }
+
+    public static func compute(_ articles: [ArticlePair]) -> RelationScores {
         var typed = MatchCounts(), untyped = MatchCounts()
-        for article in study.shared(first, second) {
-            let a = study.units(of: article.versions[first]!)
-            let b = study.units(of: article.versions[second]!)
-            let alignment = UnitAlignment.align(a, b, rule: .overlap, continuum: article.continuum)
-            let forward = alignment.firstToSecond
-            let relationsA = article.versions[first]!.relations
-            let relationsB = article.versions[second]!.relations
+        for article in articles {
+            let forward = article.overlap.firstToSecond
+            let relationsA = article.first.relations
+            let relationsB = article.second.relations
             typed = typed + match(relationsA, relationsB, unitMap: forward, typed: true)
             untyped = untyped + match(relationsA, relationsB, unitMap: forward, typed: false)
         }

@@ -46,16 +46,17 @@ public struct AgreementReport: Sendable {
         for first in study.annotators.indices {
             for second in study.annotators.indices where second > first {
                 let labels = study.pairedLabels(first, second)
+                let articles = study.articlePairs(first, second)
                 pairs.append(Pair(
                     first: first, second: second,
-                    articleCount: study.shared(first, second).count,
-                    exact: UnitScores.compute(study, first: first, second: second, rule: .exact),
-                    overlap: UnitScores.compute(study, first: first, second: second, rule: .overlap),
+                    articleCount: articles.count,
+                    exact: UnitScores.compute(articles, rule: .exact),
+                    overlap: UnitScores.compute(articles, rule: .overlap),
                     positions: labels.count,
                     kappa: CohenKappa.value(labels),
                     confusion: ConfusionMatrix(labels),
-                    relations: RelationScores.compute(study, first: first, second: second),
-                    stance: StanceScores.compute(study, first: first, second: second)))
+                    relations: RelationScores.compute(articles),
+                    stance: StanceScores.compute(articles)))
             }
         }
         self.pairs = pairs

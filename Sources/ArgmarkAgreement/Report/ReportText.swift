@@ -20,7 +20,8 @@ struct Table {
             var lines = ["| " + header.joined(separator: " | ") + " |"]
             lines.append("|" + header.indices.map { $0 < leftAligned ? " --- |" : " ---: |" }.joined())
             lines += rows.map { "| " + $0.joined(separator: " | ") + " |" }
-            return lines.joined(separator: "\n") + "\n"
+            // A blank line ends the table, so the next line is not read as one of its rows.
+            return lines.joined(separator: "\n") + "\n\n"
         case .text:
             let all = [header] + rows
             let widths = header.indices.map { column in all.map { $0[column].unicodeScalars.count }.max() ?? 0 }
@@ -59,7 +60,7 @@ extension AgreementReport {
         let unitSingular = granularity == .tokens ? "token" : "code point"
         var out = ""
         func heading(_ title: String, level: Int = 2) {
-            if !out.isEmpty { out += "\n" }
+            if !out.isEmpty && !out.hasSuffix("\n\n") { out += "\n" }
             switch style {
             case .markdown: out += String(repeating: "#", count: level) + " " + title + "\n\n"
             case .text: out += title + "\n"
@@ -132,8 +133,9 @@ extension AgreementReport {
                 ["stance Cohen's kappa", Self.format(stance.kappa), "\(stance.items) matched units"],
             ]))
         }
-        out += "\n"
+        if !out.hasSuffix("\n\n") { out += "\n" }
         paragraph("n/a: undefined (nothing to compare, or every item got one and the same label so chance explains all agreement)")
+        while out.hasSuffix("\n\n") { out.removeLast() }
         return out
     }
 }

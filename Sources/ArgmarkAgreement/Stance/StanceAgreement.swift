@@ -20,12 +20,14 @@ public struct StanceScores: Sendable {
     }
 
     public static func compute(_ study: Study, first: Int, second: Int) -> StanceScores {
+        compute(study.articlePairs(first, second))
+    }
+
+    public static func compute(_ articles: [ArticlePair]) -> StanceScores {
         var items: [(String, String)] = []
-        for article in study.shared(first, second) {
-            let a = study.units(of: article.versions[first]!)
-            let b = study.units(of: article.versions[second]!)
-            let alignment = UnitAlignment.align(a, b, rule: .overlap, continuum: article.continuum)
-            items += alignment.pairs.map { (label(a[$0.first]), label(b[$0.second])) }
+        for article in articles {
+            let alignment = article.overlap
+            items += alignment.pairs.map { (label(alignment.first[$0.first]), label(alignment.second[$0.second])) }
         }
         return StanceScores(items: items.count, agreed: items.filter { $0.0 == $0.1 }.count, kappa: CohenKappa.value(items))
     }

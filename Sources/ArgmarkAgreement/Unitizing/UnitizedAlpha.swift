@@ -5,7 +5,8 @@ import ArgmarkCore
 /// The variant is the one of Krippendorff (1995), "On the reliability of unitizing continuous data",
 /// *Sociological Methodology* 25:47–76, restated in Krippendorff (2004), *Content Analysis*, 2nd ed.,
 /// as implemented by DKPro Agreement's `KrippendorffAlphaUnitizingAgreement` (Meyer et al. 2014),
-/// the implementation Habernal & Gurevych (2017) report with. For each unit type `c`, every
+/// the library of Habernal & Gurevych's (2017) lab (which implementation produced their published
+/// figures is not verified here). For each unit type `c`, every
 /// annotator's continuum (all articles that every annotator has, concatenated in id order; positions
 /// are tokens or code points) is cut into units of `c` and the gaps between them, and
 ///
@@ -101,12 +102,20 @@ public struct UnitizedAlpha: Sendable {
                 // (i, j) a unit of i inside a gap of j counts, and so does a unit of j inside a gap
                 // of i; the second is the first of the pair (j, i), hence the factor 2 below. A pair
                 // of overlapping units is met once from each side, as the formula has it.
+                // Both lists are sorted and disjoint, so the units of j that overlap successive
+                // units of i start at a position that only moves forward.
+                let others = raters[j]
+                var first = 0
                 for g in raters[i] {
+                    while first < others.count, others[first].upper <= g.lower { first += 1 }
+                    var index = first
                     var overlapsAny = false
-                    for h in raters[j] where h.lower < g.upper && g.lower < h.upper {
+                    while index < others.count, others[index].lower < g.upper {
+                        let h = others[index]
                         overlapsAny = true
                         let begin = Double(g.lower - h.lower), end = Double(g.upper - h.upper)
                         total += begin * begin + end * end
+                        index += 1
                     }
                     if !overlapsAny { total += 2 * Double(g.length) * Double(g.length) }
                 }
@@ -129,13 +138,24 @@ public struct UnitizedAlpha: Sendable {
             }
             if length > position { gaps.append(length - position) }
         }
+        // Σ_{G ≥ l} (G − l + 1) = (sum of those gaps) − (their number)·(l − 1): gaps sorted,
+        // with suffix sums, so each unit needs one binary search.
+        gaps.sort()
+        var suffixSums = [Int](repeating: 0, count: gaps.count + 1)
+        for index in stride(from: gaps.count - 1, through: 0, by: -1) {
+            suffixSums[index] = suffixSums[index + 1] + gaps[index]
+        }
         let unitCount = Double(units.count)
         var numerator = 0.0
         var squaredLengths = 0.0
         for unit in units {
+            var low = 0, high = gaps.count
+            while low < high {
+                let middle = (low + high) / 2
+                if gaps[middle] < unit.length { low = middle + 1 } else { high = middle }
+            }
             let l = Double(unit.length)
-            var fits = 0.0
-            for gap in gaps where gap >= unit.length { fits += Double(gap - unit.length + 1) }
+            let fits = Double(suffixSums[low]) - Double(gaps.count - low) * (l - 1)
             numerator += (unitCount - 1) * (2 * l * l * l - 3 * l * l + l) / 3 + l * l * fits
             squaredLengths += l * (l - 1)
         }

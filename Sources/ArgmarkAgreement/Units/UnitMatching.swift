@@ -35,12 +35,34 @@ public struct UnitAlignment: Sendable {
         let measure: (ArgumentUnit) -> Coverage = { unit in
             rule == .exact ? Continuum.codePointCoverage(of: unit) : continuum.coverage(of: unit)
         }
-        let firstCoverage = first.map(measure)
-        let secondCoverage = second.map(measure)
+        let firstCoverage = first.map(measure), secondCoverage = second.map(measure)
+        let firstTypes = first.map(\.type), secondTypes = second.map(\.type)
         var candidates: [Candidate] = []
-        for i in first.indices {
-            for j in second.indices where first[i].type == second[j].type {
-                let a = firstCoverage[i], b = secondCoverage[j]
+        // Only units whose extents meet can match: sweep both lists by where they start, keeping
+        // the second annotator's units that began earlier and are still open.
+        let firstOrder = first.indices.filter { !firstCoverage[$0].segments.isEmpty }
+            .sorted { (firstCoverage[$0].segments[0].lower, $0) < (firstCoverage[$1].segments[0].lower, $1) }
+        let secondOrder = second.indices.filter { !secondCoverage[$0].segments.isEmpty }
+            .sorted { (secondCoverage[$0].segments[0].lower, $0) < (secondCoverage[$1].segments[0].lower, $1) }
+        let lower: (Coverage) -> Int = { $0.segments[0].lower }
+        let upper: (Coverage) -> Int = { $0.segments[$0.segments.count - 1].upper }
+        var next = 0
+        var open: [Int] = []
+        for i in firstOrder {
+            let a = firstCoverage[i]
+            while next < secondOrder.count, lower(secondCoverage[secondOrder[next]]) < lower(a) {
+                open.append(secondOrder[next])
+                next += 1
+            }
+            open.removeAll { upper(secondCoverage[$0]) <= lower(a) }
+            var nearby = open
+            var ahead = next
+            while ahead < secondOrder.count, lower(secondCoverage[secondOrder[ahead]]) < upper(a) {
+                nearby.append(secondOrder[ahead])
+                ahead += 1
+            }
+            for j in nearby where firstTypes[i] == secondTypes[j] {
+                let b = secondCoverage[j]
                 switch rule {
                 case .exact:
                     if a == b { candidates.append(Candidate(first: i, second: j, overlap: a.count, union: a.count)) }
@@ -118,11 +140,15 @@ public struct UnitScores: Sendable {
 
     /// Scores the second annotator against the first over the articles both have.
     public static func compute(_ study: Study, first: Int, second: Int, rule: MatchingRule) -> UnitScores {
+        compute(study.articlePairs(first, second), rule: rule)
+    }
+
+    /// Scores the second annotator against the first over already aligned articles.
+    public static func compute(_ articles: [ArticlePair], rule: MatchingRule) -> UnitScores {
         var counts: [UnitType: MatchCounts] = [:]
-        for article in study.shared(first, second) {
-            let a = study.units(of: article.versions[first]!)
-            let b = study.units(of: article.versions[second]!)
-            let alignment = UnitAlignment.align(a, b, rule: rule, continuum: article.continuum)
+        for article in articles {
+            let alignment = article.alignment(rule)
+            let a = alignment.first, b = alignment.second
             for unit in a { counts[unit.type, default: MatchCounts()].first += 1 }
             for unit in b { counts[unit.type, default: MatchCounts()].second += 1 }
             for pair in alignment.pairs { counts[a[pair.first].type, default: MatchCounts()].matched += 1 }
@@ -135,5 +161,31 @@ public struct UnitScores: Sendable {
             micro = micro + typeCounts
         }
         return UnitScores(rule: rule, byType: byType, micro: micro)
+    }
+}
+
+/// One article as two annotators marked it, with their units paired under both rules.
+public struct ArticlePair: Sendable {
+    public var first: Article
+    public var second: Article
+    public var exact: UnitAlignment
+    public var overlap: UnitAlignment
+
+    public func alignment(_ rule: MatchingRule) -> UnitAlignment {
+        rule == .exact ? exact : overlap
+    }
+}
+
+extension Study {
+    /// The articles two annotators share, each with its units aligned, computed once for every
+    /// pairwise measure.
+    public func articlePairs(_ first: Int, _ second: Int) -> [ArticlePair] {
+        shared(first, second).map { article in
+            let a = units(of: article.versions[first]!)
+            let b = units(of: article.versions[second]!)
+            return ArticlePair(first: article.versions[first]!, second: article.versions[second]!,
+                               exact: UnitAlignment.align(a, b, rule: .exact, continuum: article.continuum),
+                               overlap: UnitAlignment.align(a, b, rule: .overlap, continuum: article.continuum))
+        }
     }
 }

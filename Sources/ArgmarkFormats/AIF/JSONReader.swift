@@ -34,13 +34,15 @@ public struct JSONNode: Sendable {
     }
 }
 
-/// Why a JSON file could not be read.
+/// Why a JSON file could not be read, and on which line.
 public struct JSONSyntaxError: Error, Sendable {
     public var line: Int
     public var message: String
 }
 
+/// Parses JSON into ``JSONNode`` values that know their line.
 public enum JSONReader {
+    /// Parses a whole document (a UTF-8 byte order mark is allowed); trailing text is an error.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         var reader = Reader(bytes: bytes)
         reader.skipWhitespace()

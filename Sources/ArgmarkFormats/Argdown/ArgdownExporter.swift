@@ -6,10 +6,12 @@ import ArgmarkCore
 /// premise–conclusion structure, so the undercut can point to it (`_>`). Argdown has no
 /// restatement relation; `restates` is written as a comment.
 public enum ArgdownExporter {
+    /// The `<id>.argdown` file.
     public static func export(_ article: Article) -> ExportedFile {
         ExportedFile(name: article.id + ".argdown", text: document(for: article))
     }
 
+    /// The Argdown text of `article`: deterministic, ending with a newline.
     public static func document(for article: Article) -> String {
         var blocks: [String] = []
         blocks.append("# " + escape(article.metadata.title ?? article.id))

@@ -26,6 +26,7 @@ public enum BratImporter {
         String(label.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " }.map(Character.init))
     }
 
+    /// Reads `NAME.ann` and the `NAME.txt` beside it; the article id is `NAME`.
     public static func importFile(_ path: String) throws(FormatError) -> Article {
         let textPath = Names.sibling(of: path, replacing: ".ann", with: ".txt")
         let annotationBytes: [UInt8], textBytes: [UInt8]
@@ -39,11 +40,13 @@ public enum BratImporter {
         } catch {
             throw FormatError(path, line: nil, "the text file beside it cannot be read (\(textPath): \(error.reason)); brat keeps the text in NAME.txt next to NAME.ann")
         }
-        guard let text = StrictUTF8.decode(textBytes) else { throw FormatError(textPath, line: nil, "not valid UTF-8; save the text as UTF-8") }
+        // The text keeps a byte order mark if it has one: brat counts it as a character.
+        guard let text = String(validating: textBytes, as: UTF8.self) else { throw FormatError(textPath, line: nil, "not valid UTF-8; save the text as UTF-8") }
         guard let annotations = StrictUTF8.decode(annotationBytes) else { throw FormatError(path, line: nil, "not valid UTF-8; save the annotations as UTF-8") }
         return try article(text: text, annotations: annotations, path: path, id: Names.identifier(Names.stem(of: path, dropping: ".ann"), prefix: "doc-"))
     }
 
+    /// Maps annotation lines onto `text`; errors name lines of `path`.
     public static func article(text: String, annotations: String, path: String, id: String) throws(FormatError) -> Article {
         let codePoints = CodePointText(text)
         var units: [ArgumentUnit] = []
@@ -89,6 +92,7 @@ public enum BratImporter {
                     }
                     fragments.append(Span(start: start, end: end))
                 }
+                guard !fragments.isEmpty else { throw FormatError(path, line: lineNumber, "span \(annotationID) has no offsets; write LABEL START END") }
                 let expected = fragments.map { codePoints[$0] }.joined(separator: " ")
                 if expected != fields[2] && flatten(expected) != flatten(fields[2]) {
                     throw FormatError(path, line: lineNumber, "span \(annotationID) says \"\(fields[2])\" but the text at its offsets is \"\(expected)\"; is the .txt the one this .ann was made for?")
@@ -166,73 +170,5 @@ public enum BratImporter {
     /// Text with line breaks and tabs as spaces, as brat writes it in the .ann text column.
     static func flatten(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
-    }
-}
-
-/// Writes argmark articles as brat standoff (`<id>.txt` and `<id>.ann`).
-public enum BratExporter {
-    public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
-        let text = CodePointText(article.text)
-        var lines: [String] = []
-        var bratIDs: [UnitID: String] = [:]
-        var used: Set<String> = []
-        // Keep source ids that are brat T ids; number the others after them.
-        for unit in article.units where unit.span != nil {
-            if let source = unit.sourceID, source.hasPrefix("T"), isBratID(source), used.insert(source).inserted { bratIDs[unit.id] = source }
-        }
-        var counter = 1
-        func fresh(_ prefix: String) -> String {
-            while used.contains("\(prefix)\(counter)") { counter += 1 }
-            used.insert("\(prefix)\(counter)")
-            return "\(prefix)\(counter)"
-        }
-        var notes: [(target: String, note: String)] = []
-        for unit in ArticleWriter.canonicalOrder(article.units) {
-            guard let span = unit.span else {
-                throw FormatError(path, line: nil, "unit \(unit.id) is implicit (no span); brat has no place for a unit without text — remove it or give it a span before exporting to brat")
-            }
-            let id = bratIDs[unit.id] ?? fresh("T")
-            bratIDs[unit.id] = id
-            let pieces = unit.fragments.isEmpty ? [span] : unit.fragments
-            let offsets = pieces.map { "\($0.start) \($0.end)" }.joined(separator: ";")
-            let label = (unit.sourceLabel.map { !$0.isEmpty && !$0.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) } ?? false) ? unit.sourceLabel! : capitalized(unit.type.rawValue)
-            lines.append("\(id)\t\(label) \(offsets)\t\(BratImporter.flatten(pieces.map { text[$0] }.joined(separator: " ")))")
-            if let note = unit.note { notes.append((id, note)) }
-        }
-        counter = 1
-        var relationIDs: [String] = []
-        for relation in article.relations {
-            if let source = relation.sourceID, source.hasPrefix("R"), isBratID(source), used.insert(source).inserted { relationIDs.append(source) } else { relationIDs.append("") }
-        }
-        for (index, relation) in article.relations.enumerated() {
-            guard case .unit(let target) = relation.to else {
-                throw FormatError(path, line: nil, "relation \(relation.id) undercuts relation \(relation.to); brat relations join two spans, so an undercut of a relation cannot be written — remove it before exporting to brat")
-            }
-            let id = relationIDs[index].isEmpty ? fresh("R") : relationIDs[index]
-            let label = relation.sourceLabel.flatMap { BratImporter.relationTypes[BratImporter.key($0)] == relation.type && !$0.contains(" ") ? $0 : nil } ?? relation.type.rawValue
-            lines.append("\(id)\t\(label) Arg1:\(bratIDs[relation.from]!) Arg2:\(bratIDs[target]!)")
-            if let note = relation.note { notes.append((id, note)) }
-        }
-        // Lines kept from a brat import (attributes, events, normalisations, other notes).
-        for property in article.metadata.properties where property.name.hasPrefix(BratImporter.propertyPrefix) {
-            lines.append(String(property.name.dropFirst(BratImporter.propertyPrefix.count)) + "\t" + property.value)
-        }
-        for property in article.metadata.properties where property.name.hasPrefix(BratImporter.propertyPrefix) {
-            used.insert(String(property.name.dropFirst(BratImporter.propertyPrefix.count)))
-        }
-        counter = 1
-        for note in notes {
-            lines.append("\(fresh("#"))\tAnnotatorNotes \(note.target)\t\(BratImporter.flatten(note.note))")
-        }
-        let annotations = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
-        return [ExportedFile(name: article.id + ".txt", text: article.text), ExportedFile(name: article.id + ".ann", text: annotations)]
-    }
-
-    static func capitalized(_ word: String) -> String {
-        word.prefix(1).uppercased() + word.dropFirst()
-    }
-
-    static func isBratID(_ value: String) -> Bool {
-        !value.isEmpty && !value.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\n" }
     }
 }

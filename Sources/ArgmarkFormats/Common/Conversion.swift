@@ -5,10 +5,19 @@ public struct ImportedArticle: Sendable {
     /// The file it came from (for diagnostics and the summary).
     public var sourcePath: String
     public var article: Article
+    /// The folder under the output folder it goes to: the source file's folder relative to the
+    /// folder named on the command line (so `corpus/en` and `corpus/de` stay apart), or empty.
+    public var subfolder: String
 
-    public init(sourcePath: String, article: Article) {
+    public init(sourcePath: String, article: Article, subfolder: String = "") {
         self.sourcePath = sourcePath
         self.article = article
+        self.subfolder = subfolder
+    }
+
+    /// The output file name, relative to the output folder.
+    public var outputName: String {
+        subfolder.isEmpty ? article.id + ".xml" : subfolder + "/" + article.id + ".xml"
     }
 }
 

@@ -72,10 +72,21 @@ public enum BatchImport {
         var groups = paths.map { ImportGroup(name: $0, articles: []) }
         for (index, result) in results.withLock({ $0 }).enumerated() {
             switch result! {
-            case .success(let article): groups[work[index].group].articles.append(ImportedArticle(sourcePath: work[index].path, article: article))
+            case .success(let article):
+                let subfolder = relativeFolder(of: work[index].path, under: paths[work[index].group])
+                groups[work[index].group].articles.append(ImportedArticle(sourcePath: work[index].path, article: article, subfolder: subfolder))
             case .failure(let error): diagnostics.append(error.diagnostic)
             }
         }
         return (groups, diagnostics)
+    }
+
+    /// `corpus/en` for `ROOT/corpus/en/x.xml` under `ROOT`; empty for a file named directly.
+    static func relativeFolder(of file: String, under root: String) -> String {
+        let folder = FileSystem.directoryName(of: file)
+        var prefix = root
+        while prefix.count > 1 && prefix.hasSuffix("/") { prefix.removeLast() }
+        guard file != root, folder.hasPrefix(prefix + "/") else { return "" }
+        return String(folder.dropFirst(prefix.count + 1))
     }
 }

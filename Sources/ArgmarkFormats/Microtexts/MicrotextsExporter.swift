@@ -2,6 +2,7 @@ import ArgmarkCore
 
 /// Writes argmark articles as arg-microtexts graphs (`<id>.xml` plus the `<id>.txt` beside it).
 public enum MicrotextsExporter {
+    /// `<id>.xml` and `<id>.txt`; `path` (the argmark file) is only used in error messages.
     public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
         let graph = try graph(from: article, path: path)
         return [ExportedFile(name: graph.id + ".xml", bytes: graph.encoded()), ExportedFile(name: graph.id + ".txt", text: graph.plainText)]

@@ -22,15 +22,18 @@ public enum MicrotextsImporter {
         return try article(from: graph, path: path, language: ["en", "de"].contains(language) ? language : nil)
     }
 
+    /// Maps a parsed graph; errors name lines of `path`.
     public static func article(from graph: Arggraph, path: String, language: String?) throws(FormatError) -> Article {
         // The text: the explicit EDUs joined by one space, as in the corpus's .txt files.
         var text = ""
         var textLength = 0
         var eduSpans: [String: Span] = [:]
         var eduOrder: [String: Int] = [:]
+        var explicitIndex: [String: Int] = [:]
         for (index, edu) in graph.edus.enumerated() {
             eduOrder[edu.id] = index
             guard !edu.isImplicit else { continue }
+            explicitIndex[edu.id] = explicitIndex.count
             if !text.isEmpty {
                 text += " "
                 textLength += 1
@@ -130,9 +133,20 @@ public enum MicrotextsImporter {
                                     span: nil, quote: "", sourceLabel: adu.role, sourceID: adu.id)
             if eduIDs.contains(where: { edusByID[$0]!.isImplicit }) {
                 unit.quote = eduIDs.map { edusByID[$0]!.text }.joined(separator: " ")
-                unit.note = "implicit: reconstructed, not in the running text"
             } else {
-                let spans = eduIDs.map { eduSpans[$0]! }
+                // Consecutive EDUs make one piece; a gap (other EDUs between) starts a new fragment.
+                // The `edus` property keeps the EDU boundaries inside a piece for export.
+                var spans: [Span] = []
+                var previousIndex = -2
+                for eduID in eduIDs {
+                    let index = explicitIndex[eduID]!
+                    if index == previousIndex + 1, let last = spans.last {
+                        spans[spans.count - 1] = Span(start: last.start, end: eduSpans[eduID]!.end)
+                    } else {
+                        spans.append(eduSpans[eduID]!)
+                    }
+                    previousIndex = index
+                }
                 let span = Span(start: spans.first!.start, end: spans.last!.end)
                 unit.span = span
                 unit.fragments = spans.count > 1 ? spans : []
@@ -157,6 +171,15 @@ public enum MicrotextsImporter {
             throw FormatError(path, line: edu.line, "edu \(edu.id) holds a character XML cannot store")
         }
 
+        // The author's stance on the topic is the central claim's stance toward the topic, a target
+        // shared by every text on it (defined in the output folder's corpus.xml by the import).
+        if let topic = graph.attribute("topic_id"), TargetID.isValid(topic),
+           let stance: Stance = ["pro": .favor, "con": .against][graph.attribute("stance") ?? ""] {
+            for index in units.indices where units[index].type == .position {
+                units[index].stance = stance
+                units[index].target = TargetID(topic)
+            }
+        }
         let metadata = ArticleMetadata(genre: .microtext, language: language, properties: properties)
         return Article(id: Names.identifier(graph.id, prefix: "micro-"), metadata: metadata, text: text, units: units, relations: relations)
     }

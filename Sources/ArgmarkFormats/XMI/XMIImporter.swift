@@ -14,6 +14,7 @@ public enum XMIImporter {
         "Rebuttal": .counterclaim, "Refutation": .rebuttal,
     ]
 
+    /// Reads one XMI document (a single view); the article id is `doc-<documentId>`.
     public static func importFile(_ path: String) throws(FormatError) -> Article {
         let bytes: [UInt8]
         do {
@@ -66,17 +67,16 @@ public enum XMIImporter {
                 for attribute in element.attributes where attribute.namespace == nil {
                     let value = attribute.value
                     switch attribute.name {
-                    case "xmi:id", "sofa", "begin", "end": continue
-                    case "author" where !value.isEmpty: metadata.author = value
-                    case "title" where !value.isEmpty: metadata.title = value
-                    case "origUrl" where !value.isEmpty: metadata.url = value
+                    case "sofa", "begin", "end": continue
+                    case _ where value.isEmpty: continue
+                    case "author": metadata.author = value
+                    case "title": metadata.title = value
+                    case "origUrl": metadata.url = value
                     case "docType":
                         metadata.genre = genre(ofDocType: value)
                         properties.append(MetadataProperty(name: "docType", value: value))
                     default:
-                        if !value.isEmpty, !["sofa", "begin", "end"].contains(attribute.name) {
-                            properties.append(MetadataProperty(name: attribute.name, value: value))
-                        }
+                        properties.append(MetadataProperty(name: attribute.name, value: value))
                     }
                 }
             case "ArgumentRelation":

@@ -4,6 +4,7 @@ import ArgmarkSuggest
 
 struct Accept: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "accept",
         abstract: "Turn suggested units into annotations.",
         discussion: """
             Accepted units keep their id, type, span and speaker and lose status and confidence.

@@ -4,13 +4,17 @@ import ArgmarkCore
 
 struct Agree: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "agree",
         abstract: "Measure how far annotators agree: units, labels, unitizing, relations and stance.",
         discussion: """
-            Each argument is one annotator: an article file or a folder of them (searched recursively
-            for *.xml). Articles are matched across annotators by id; their texts must be identical
-            (same SHA-256), otherwise the command stops naming the article. Articles only one
-            annotator has are skipped. Pairwise scores take the later annotator against the earlier.
-            Exit 0 on success, 1 when a file is invalid or texts differ, 2 for unreadable paths.
+            Each argument is one annotator: an article file or a folder of them (searched \
+            recursively for *.xml). Articles are matched across annotators by id; their texts must \
+            be identical (same SHA-256), otherwise the command stops naming the article. Articles \
+            only one annotator has are skipped. Pairwise scores take the later annotator against \
+            the earlier.
+
+            Exit 0 on success, 1 when a file is invalid or texts differ, 2 for usage errors and \
+            unreadable paths.
             """
     )
 

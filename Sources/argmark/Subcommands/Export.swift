@@ -4,23 +4,33 @@ import ArgmarkFormats
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write argmark articles in other tools' formats (arg-microtexts, brat, AIF JSON, Argdown).",
         discussion: """
-            Takes argmark files and folders; each must be valid. Writes nothing if any article cannot
-            be exported. Prints one summary line per path argument on stdout; errors as
-            path:line: error: message on stderr. Exit 0 on success, 1 when an article is invalid or
-            cannot be expressed in the target format, 2 for usage errors or unreadable paths.
+            Takes argmark files and folders; each must be valid. Writes nothing if any article \
+            cannot be exported (or if an output file exists, unless --overwrite is given).
+
+            Prints one summary line per path argument on stdout; errors as path:line: error: message \
+            on stderr. Exit 0 on success, 1 when an article is invalid or cannot be expressed in the \
+            target format, 2 for usage errors or unreadable paths.
             """
     )
 
-    @Option(name: .customLong("to"), help: "Target format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .customLong("to"), help: "Target format.")
     var format: ExportFormat
 
     @Option(name: .shortAndLong, help: "Output folder (created if missing).")
     var output: String
 
+    @Flag(help: "Replace files that already exist in the output folder (by default nothing is written if any exists).")
+    var overwrite = false
+
     @Argument(help: "argmark files or folders.")
     var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one PATH (a file or folder) to convert") }
+    }
 
     func run() throws {
         var diagnostics: [Diagnostic] = []
@@ -47,7 +57,7 @@ struct Export: ParsableCommand {
             }
             summaries.append(CorpusSummary(articles).line(name: path))
         }
-        if diagnostics.isEmpty { diagnostics = BatchWriter.write(files, to: output) }
+        if diagnostics.isEmpty { diagnostics = BatchWriter.write(files, to: output, overwrite: overwrite) }
         guard diagnostics.isEmpty else {
             DiagnosticPrinter.print(diagnostics)
             Terminal.standardError("nothing written: \(diagnostics.count) \(diagnostics.count == 1 ? "error" : "errors")")

@@ -4,6 +4,7 @@ import ArgmarkSuggest
 
 struct Reject: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reject",
         abstract: "Remove suggested units.",
         discussion: """
             Only suggestions can be rejected; annotations are removed with argmark remove.

@@ -9,6 +9,7 @@ import Darwin
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print an article with its units marked, then its argument structure as a tree.",
         discussion: """
             Units appear as [u3 claim: …] in the text (coloured by type on a terminal);

@@ -10,6 +10,7 @@ import Darwin
 
 struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "suggest",
         abstract: "Propose candidate units (status=\"suggested\", with a confidence) for review.",
         discussion: """
             Cuts the text into sentences and clauses and labels each with a small, documented

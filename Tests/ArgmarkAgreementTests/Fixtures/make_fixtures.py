@@ -249,8 +249,27 @@ def write_seed_case():
     write_article(os.path.join(case, "b", f"{SEED_ID}.xml"), SEED_ID, SEED_B, SEED_B_RELATIONS, SEED_SPEAKERS)
 
 
+# Undercuts: both annotators attack the inference of the counterclaim's attack, so a relation to a
+# relation must be matched through the relation it points to.
+UNDERCUT_A_RELATIONS = [("r1", "supports", "a2", "a1"), ("r2", "attacks", "a3", "a1"),
+                        ("r3", "undercuts", "a4", "r2"), ("r4", "supports", "a5", "a4")]
+UNDERCUT_B = [
+    unit("b1", "position", "Cities should ban cars from their centres", "favor"),
+    unit("b2", "evidence", "Traffic kills 1.3 million people a year", "favor"),
+    unit("b3", "counterclaim", "Critics argue that shops will lose customers", "against"),
+    unit("b4", "rebuttal", "in Pontevedra, Spain, retail grew after the ban —", "favor"),
+    unit("b5", "evidence", "“the streets came back to life,” the mayor said", "favor"),
+]
+UNDERCUT_B_RELATIONS = [("r1", "supports", "b2", "b1"), ("r2", "attacks", "b3", "b1"),
+                        ("r9", "undercuts", "b4", "r2"), ("r4", "supports", "b5", "b4"),
+                        ("r5", "supports", "b5", "b1")]
+
 CASES = {
     # case: {annotator: [(article, units, relations)]}
+    "undercuts": {
+        "a": [("cars", CARS_A, UNDERCUT_A_RELATIONS)],
+        "b": [("cars", UNDERCUT_B, UNDERCUT_B_RELATIONS)],
+    },
     "three-annotators": {
         "a": [("cars", CARS_A, CARS_A_RELATIONS), ("homework", HOMEWORK_A, HOMEWORK_A_RELATIONS)],
         "b": [("cars", CARS_B, CARS_B_RELATIONS), ("homework", HOMEWORK_B, HOMEWORK_B_RELATIONS)],

@@ -20,10 +20,12 @@ enum Corpora {
         FileSystem.expand([directory], extension: suffix).files
     }
 
-    /// Encodes and validates an imported article exactly as the import command does; returns the errors.
+    /// Encodes and validates an imported article as the import command does (with a corpus
+    /// defining the targets it refers to); returns the errors.
     static func validationErrors(of article: Article) throws -> [Diagnostic] {
         let bytes = try ArticleWriter.encode(article)
-        return Validator().validate(bytes: bytes, path: article.id + ".xml", corpus: nil).diagnostics.filter { $0.severity == .error }
+        let targets = Set(article.units.compactMap(\.target)).sorted().map { StanceTarget(id: $0, name: $0.rawValue) }
+        return Validator().validate(bytes: bytes, path: article.id + ".xml", corpus: Corpus(targets: targets)).diagnostics.filter { $0.severity == .error }
     }
 
     static func temporaryFolder() throws -> String {
