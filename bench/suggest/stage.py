@@ -26,6 +26,28 @@ def articles(folder):
             yield name, os.path.join(folder, name)
 
 
+def copy_corpus(source, destination):
+    """Copies a corpus file; when the destination has one already (two corpora staged into one
+    folder, such as arg-microtexts parts 1 and 2), the stance targets of both are kept."""
+    if not os.path.exists(destination):
+        shutil.copy(source, destination)
+        return
+    targets = {}
+    for path in (destination, source):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        if "<proposition " in text:
+            sys.exit(f"{path}: error: cannot merge corpus files with propositions; stage into separate folders")
+        for line in text.splitlines():
+            if line.strip().startswith("<target "):
+                targets[re.search(r'id="([^"]+)"', line).group(1)] = line
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<corpus xmlns="urn:argmark:1" version="1">', "  <targets>"]
+    lines += [targets[key] for key in sorted(targets)]
+    lines += ["  </targets>", "</corpus>"]
+    with open(destination, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
 def main():
     mode, source, destination = sys.argv[1:4]
     if mode == "strip" and os.path.exists(destination):
@@ -33,7 +55,7 @@ def main():
     os.makedirs(destination, exist_ok=True)
     corpus = os.path.join(source, "corpus.xml")
     if os.path.exists(corpus):
-        shutil.copy(corpus, destination)
+        copy_corpus(corpus, os.path.join(destination, "corpus.xml"))
     for name, path in articles(source):
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
