@@ -7,8 +7,8 @@ struct Accept: ParsableCommand {
         commandName: "accept",
         abstract: "Turn suggested units into annotations.",
         discussion: """
-            Accepted units keep their id, type, span and speaker and lose status and confidence.
-            Correct a type or speaker before or after with argmark set. Speakers that argmark
+            Accepted units keep their id, type, span and speaker and lose status and confidence. \
+            Correct a type or speaker before or after with argmark set. Speakers that argmark \
             suggest declared become role "quoted" once a unit of theirs is accepted.
             """
     )

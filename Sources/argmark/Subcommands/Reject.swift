@@ -7,7 +7,7 @@ struct Reject: ParsableCommand {
         commandName: "reject",
         abstract: "Remove suggested units.",
         discussion: """
-            Only suggestions can be rejected; annotations are removed with argmark remove.
+            Only suggestions can be rejected; annotations are removed with argmark remove. \
             Speakers that argmark suggest declared and no unit uses any more go too.
             """
     )

@@ -13,13 +13,15 @@ struct Suggest: ParsableCommand {
         commandName: "suggest",
         abstract: "Propose candidate units (status=\"suggested\", with a confidence) for review.",
         discussion: """
-            Cuts the text into sentences and clauses and labels each with a small, documented
-            model (logistic regression over discourse markers, reported speech, person, modality,
-            negation, position and quotation cues; see the README, section Suggestions). Keeps
-            candidates the model labels as a unit type with at least --min-confidence, and never
-            one that overlaps a unit already in the file, so gold units are untouched and running
-            it twice adds nothing. Quotations attributed to a named person get that speaker
+            Cuts the text into sentences and clauses and labels each with a small, documented \
+            model (logistic regression over discourse markers, reported speech, person, modality, \
+            negation, position and quotation cues; see the README, section Suggestions). Keeps \
+            candidates the model labels as a unit type with at least --min-confidence, and never \
+            one that overlaps a unit already in the file, so gold units are untouched and running \
+            it twice adds nothing. Lines without a sentence-final stop (headlines, captions, \
+            banners) are never proposed. Quotations attributed to a named person get that speaker \
             (declared as a new speaker if the article has none of that name).
+
             Review with argmark show, then argmark accept or argmark reject.
             """
     )
