@@ -145,8 +145,8 @@ extension ArgumentUnit {
     /// from the annotations without colour.
     public var displayID: String { status == .suggested ? "\(id)?" : id.rawValue }
 
-    /// A confidence with two decimals, `0.83`.
-    static func formatConfidence(_ value: Double) -> String {
+    /// A confidence with two decimals, `0.83`, for displays.
+    public static func formatConfidence(_ value: Double) -> String {
         let hundredths = Int((min(max(value, 0), 1) * 100).rounded())
         return hundredths == 100 ? "1.00" : "0.\(hundredths < 10 ? "0" : "")\(hundredths)"
     }

@@ -60,7 +60,7 @@ struct Suggest: ParsableCommand {
                     }
                     for unit in added.units {
                         let speaker = unit.speaker.map { " \($0)" } ?? ""
-                        Terminal.standardOutput("\(file): suggested \(unit.id) \(unit.type.rawValue) \(formatted(unit.confidence ?? 0))\(speaker) \"\(Abbreviation.short(unit.quote))\"")
+                        Terminal.standardOutput("\(file): suggested \(unit.id) \(unit.type.rawValue) \(ArgumentUnit.formatConfidence(unit.confidence ?? 0))\(speaker) \"\(Abbreviation.short(unit.quote))\"")
                     }
                     var skipped: [String] = []
                     if added.overlapping > 0 { skipped.append("\(added.overlapping) overlapping existing units") }
@@ -85,10 +85,5 @@ struct Suggest: ParsableCommand {
         }
         let records = loaded.map { suggester.trainingRecord(for: $0.article, path: $0.path) }
         Terminal.write(JSONValue.array(records).rendered(), to: STDOUT_FILENO)
-    }
-
-    private func formatted(_ confidence: Double) -> String {
-        let scaled = Int((confidence * 100).rounded())
-        return scaled >= 100 ? "1.00" : "0.\(scaled < 10 ? "0" : "")\(scaled)"
     }
 }
