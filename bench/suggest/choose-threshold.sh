@@ -6,6 +6,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 import_corpora
 PY="$ROOT/bench/suggest"
+rm -rf "$WORK/train" "$WORK/train-runs"
 python3 "$PY/stage.py" training "$WORK/xmi" "$WORK/train/web-discourse"
 python3 "$PY/stage.py" training "$WORK/mt2" "$WORK/train/microtexts"
 for set in web-discourse microtexts; do

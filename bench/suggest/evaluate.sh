@@ -9,6 +9,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 import_corpora
 PY="$ROOT/bench/suggest"
+rm -rf "$WORK/sets" "$WORK/runs" "$WORK/results"
 mkdir -p "$WORK/sets"
 # Gold folders: held-out articles only (see split.py), and the seed articles.
 python3 "$PY/stage.py" held-out "$WORK/xmi" "$WORK/sets/web-discourse"
