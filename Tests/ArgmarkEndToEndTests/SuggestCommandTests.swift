@@ -55,8 +55,9 @@ import Testing
         let suggest = try seed.run(["suggest", "seed.xml"])
         let ids = SeedCopy.suggestedIDs(suggest.standardOutput)
         #expect(ids.count >= 10, "too few suggestions: \(suggest.standardOutput)")
-        #expect(suggest.standardOutput.contains("seed.xml: \(ids.count) suggestions; skipped 1 overlapping existing units"))
-        #expect(suggest.standardOutput.contains("on lines without a final stop"))
+        // The summary line (what was skipped depends on the model's verdicts, tested in ArgmarkSuggestTests).
+        #expect(suggest.standardOutput.contains("seed.xml: \(ids.count) suggestions"))
+        #expect(!ids.contains("u1"))
         try seed.expectValid()
         var lines = try seed.unitLines()
         #expect(lines.contains(gold[0]))
