@@ -50,6 +50,13 @@ struct SpeakerAttributionTests {
         #expect(attribute("Some said, “it is over for the movement now.”", segment: 1, speakers: [milano]) == nil)
     }
 
+    @Test func thePersonSpokenToIsNotTheSpeaker() {
+        let text = "She told David Axelrod for CNN: “The nine of us are now a family.”"
+        let sotomayor = Speaker(id: "sotomayor", name: "Sonia Sotomayor")
+        #expect(attribute(text, segment: 1, speakers: [sotomayor]) == nil)
+        #expect(SpeakerAttribution.names(in: "She told David Axelrod for CNN, Sotomayor said") == ["CNN", "Sotomayor"])
+    }
+
     @Test func interviewTurnsGoToTheirSpeaker() {
         let anderson = Speaker(id: "anderson", name: "Pamela Anderson")
         #expect(attribute("ANDERSON: I think it has gone too far.", segment: 0, speakers: [anderson]) == .init(name: "Pamela Anderson", speaker: "anderson"))

@@ -71,15 +71,22 @@ public struct SpeakerAttribution: Sendable {
         return matching.count == 1 ? matching[0] : nil
     }
 
-    /// Runs of capitalised words, nearest to the quotation first is left to the caller.
+    /// Words after which a name is the one spoken to, not the speaker ("She told David Axelrod").
+    static let addresseeMarkers: Set<String> = ["told", "tells", "asked", "asks", "to", "interviewed", "telling", "asking"]
+
+    /// Runs of capitalised words in `text`, in order, leaving out addressees.
     static func names(in text: String) -> [String] {
         var result: [String] = []
         var current: [String] = []
+        var addressee = false
+        var previous = ""
         func flush() {
-            if !current.isEmpty { result.append(current.joined(separator: " ")) }
+            if !current.isEmpty, !addressee { result.append(current.joined(separator: " ")) }
             current = []
         }
         for piece in text.split(whereSeparator: { $0.isWhitespace }) {
+            defer { previous = String(piece).lowercased() }
+            if current.isEmpty { addressee = addresseeMarkers.contains(previous) }
             let word = String(piece).trimmingCharacters(in: ",;:“”\"‘’()")
             let possessive = word.hasSuffix("’s") || word.hasSuffix("'s")
             let bare = possessive ? String(word.dropLast(2)) : word
