@@ -1,9 +1,13 @@
 # Shared by train.sh and evaluate.sh: builds argmark (unless ARGMARK names a binary) and imports
-# the shared corpora with argmark's own importers into $WORK.
+# the shared corpora with argmark's own importers into $WORK (a temporary folder, removed at the end,
+# unless WORK names one to keep).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CORPORA=${CORPORA:-$ROOT/../shared/corpora}
-WORK=${WORK:-$(mktemp -d /tmp/argmark-suggest.XXXXXX)}
+if [[ -z "${WORK:-}" ]]; then
+    WORK=$(mktemp -d /tmp/argmark-suggest.XXXXXX)
+    trap 'rm -rf "$WORK"' EXIT
+fi
 if [[ -z "${ARGMARK:-}" ]]; then
     SCRATCH_PATH=${SCRATCH_PATH:-.build}
     (cd "$ROOT" && swift build --scratch-path "$SCRATCH_PATH" --product argmark >&2)
