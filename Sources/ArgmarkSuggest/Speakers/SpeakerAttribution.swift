@@ -67,7 +67,7 @@ public struct SpeakerAttribution: Sendable {
         guard !name.isEmpty else { return nil }
         if let exact = speakers.first(where: { $0.name == name }) { return exact }
         guard let last = name.split(separator: " ").last else { return nil }
-        let matching = speakers.filter { $0.name.split(separator: " ").last == last && $0.name.split(separator: " ").count >= 1 }
+        let matching = speakers.filter { $0.name.split(separator: " ").last == last }
         return matching.count == 1 ? matching[0] : nil
     }
 
