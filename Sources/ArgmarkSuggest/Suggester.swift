@@ -56,6 +56,7 @@ public struct Suggester: Sendable {
         let text = CodePointText(article.text)
         let quotations = Quotations.find(text.scalars)
         let paragraphs = extractor.segmenter.paragraphs(text)
+        let turns = attribution.interviewTurns(paragraphs, text: text, speakers: article.speakers)
         let occupied = article.units.flatMap { unit in unit.fragments.isEmpty ? (unit.span.map { [$0] } ?? []) : unit.fragments }
         var taken = article.allIDs
         var result = Suggestions()
@@ -71,7 +72,7 @@ public struct Suggester: Sendable {
             var unit = ArgumentUnit(id: UnitID(id), type: type, span: scored.segment.span, quote: text[scored.segment.span],
                                     status: .suggested, confidence: confidence)
             let declared = article.speakers + result.speakers
-            if let found = attribution.attribute(scored.segment, text: text, quotations: quotations, paragraph: paragraphs[scored.segment.paragraph].span, speakers: declared) {
+            if let found = attribution.attribute(scored.segment, text: text, quotations: quotations, paragraph: paragraphs[scored.segment.paragraph].span, speakers: declared, turn: turns[scored.segment.paragraph]) {
                 if let speaker = found.speaker {
                     unit.speaker = speaker
                 } else {

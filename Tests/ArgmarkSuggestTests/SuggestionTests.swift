@@ -62,6 +62,21 @@ struct SpeakerAttributionTests {
         #expect(attribute("ANDERSON: I think it has gone too far.", segment: 0, speakers: [anderson]) == .init(name: "Pamela Anderson", speaker: "anderson"))
     }
 
+    @Test func interviewsWithoutPrefixesAlternateAtQuestions() {
+        let text = "Milano spoke to us.\nWhat inspired you? Tell us.\nIt was a time of stories.\nShe said, “It was late.”\nDid it work?\nYes."
+        let codePoints = CodePointText(text)
+        let paragraphs = Segmenter().paragraphs(codePoints)
+        let speakers = [Speaker(id: "weltwoche", name: "The interviewer", role: "interviewer"), Speaker(id: "milano", name: "Alyssa Milano", role: "interviewee")]
+        let attribution = SpeakerAttribution()
+        #expect(attribution.interviewTurns(paragraphs, text: codePoints, speakers: speakers) == [nil, "weltwoche", "milano", "milano", "weltwoche", "milano"])
+        // Without an interviewee there are no turns.
+        #expect(attribution.interviewTurns(paragraphs, text: codePoints, speakers: [speakers[0]]).allSatisfy { $0 == nil })
+        // The turn decides outside quotations.
+        var article = Article(id: "a", text: text, speakers: speakers)
+        let suggestions = Suggester(model: try! model()).suggest(into: &article)
+        #expect(suggestions.units.map(\.speaker) == [nil, "weltwoche", "weltwoche", "milano", "milano", nil, "weltwoche", "milano"])
+    }
+
     @Test func newSpeakerIDsAreValidAndUnique() {
         #expect(SpeakerAttribution.newID(for: "Rose McGowan", taken: []) == "rose-mcgowan")
         #expect(SpeakerAttribution.newID(for: "Rose McGowan", taken: ["rose-mcgowan"]) == "rose-mcgowan-2")

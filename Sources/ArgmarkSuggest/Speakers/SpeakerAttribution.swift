@@ -8,6 +8,10 @@ import ArgmarkCore
 ///   last word (`Burke` → Tarana Burke); a full name (two or more capitalised words) that
 ///   matches no one becomes a new speaker, with the role ``newSpeakerRole``.
 /// - In an interview turn that opens with `NAME:`, the declared speaker of that name.
+/// - In an interview without such prefixes (exactly one speaker whose role starts with
+///   `interviewer` and one with `interviewee`): from the first paragraph whose first sentence is
+///   a question on, question paragraphs are the interviewer's and the paragraphs after them the
+///   interviewee's (see ``interviewTurns(_:text:speakers:)``).
 /// - Anywhere else: the article's author, when exactly one speaker has a role starting with
 ///   `author`.
 public struct SpeakerAttribution: Sendable {
@@ -33,8 +37,9 @@ public struct SpeakerAttribution: Sendable {
 
     public init() {}
 
-    /// The speaker of `segment`: a declared one, or a name to declare.
-    public func attribute(_ segment: Segment, text: CodePointText, quotations: Quotations, paragraph: Span, speakers: [Speaker]) -> Attribution? {
+    /// The speaker of `segment`: a declared one, or a name to declare. `turn` is the speaker of
+    /// the segment's paragraph in an interview, if known.
+    public func attribute(_ segment: Segment, text: CodePointText, quotations: Quotations, paragraph: Span, speakers: [Speaker], turn: SpeakerID? = nil) -> Attribution? {
         if segment.insideQuotation, let region = quotations.region(containing: Segmenter().firstWordOffset(segment.span, text.scalars)) {
             let beforeStart = max(paragraph.start, region.start - 1 - Self.window)
             let before = beforeStart < region.start - 1 ? text[Span(start: beforeStart, end: region.start - 1)] : ""
@@ -57,9 +62,36 @@ public struct SpeakerAttribution: Sendable {
             let name = line[...colon].joined(separator: " ").trimmingCharacters(in: ":")
             if let speaker = match(name, speakers) ?? match(name.capitalizedWords, speakers) { return Attribution(name: speaker.name, speaker: speaker.id) }
         }
+        if let turn, let speaker = speakers.first(where: { $0.id == turn }) { return Attribution(name: speaker.name, speaker: turn) }
         let authors = speakers.filter { $0.role?.lowercased().hasPrefix("author") == true }
         if authors.count == 1 { return Attribution(name: authors[0].name, speaker: authors[0].id) }
         return nil
+    }
+
+    /// Who speaks each paragraph of an interview that marks turns only by questions: `nil` for
+    /// every paragraph unless the article declares exactly one interviewer and one interviewee
+    /// (by role); then nothing before the first paragraph whose first sentence ends with `?`,
+    /// the interviewer for such paragraphs, and the interviewee for the paragraphs after them.
+    public func interviewTurns(_ paragraphs: [Paragraph], text: CodePointText, speakers: [Speaker]) -> [SpeakerID?] {
+        func only(_ prefix: String) -> SpeakerID? {
+            let found = speakers.filter { $0.role?.lowercased().hasPrefix(prefix) == true }
+            return found.count == 1 ? found[0].id : nil
+        }
+        var turns = [SpeakerID?](repeating: nil, count: paragraphs.count)
+        guard let interviewer = only("interviewer"), let interviewee = only("interviewee") else { return turns }
+        var started = false
+        for (index, paragraph) in paragraphs.enumerated() {
+            guard let first = paragraph.sentences.first else { continue }
+            var end = first.end - 1
+            while end > first.start, Lexicon.closingMarks.contains(text.scalars[end]) { end -= 1 }
+            if text.scalars[end] == "?" {
+                started = true
+                turns[index] = interviewer
+            } else if started {
+                turns[index] = interviewee
+            }
+        }
+        return turns
     }
 
     /// The declared speaker `name` refers to: the same name, or the same last word.
