@@ -38,8 +38,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"]),
-        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"]),
+        .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ArgmarkFormatsTests",
             dependencies: ["ArgmarkFormats", "ArgmarkCore"],
