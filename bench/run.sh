@@ -19,7 +19,7 @@ command -v xmllint >/dev/null || { echo "bench: xmllint is missing: apt-get inst
 [ -d "$ESSAYS" ] || { echo "bench: no essays at $ESSAYS (set ESSAYS=...)" >&2; exit 1; }
 
 echo "building release binary..." >&2
-swift build -c release --package-path "$ROOT" >&2
+swift build -c release --static-swift-stdlib --package-path "$ROOT" >&2
 BIN=$ROOT/.build/release/argmark
 
 rm -rf "$WORK"
