@@ -20,9 +20,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // SHA-256 on the x86 SHA extensions; ArgmarkCore falls back to its own Swift code elsewhere.
+        .target(name: "CArgmarkSHA256"),
         .target(
             name: "ArgmarkCore",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "CArgmarkSHA256"],
             resources: [.embedInCode("Resources/argmark.xsd")]
         ),
         .target(name: "ArgmarkFormats", dependencies: ["ArgmarkCore"]),
