@@ -14,40 +14,51 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The value as compact-but-readable JSON (2-space indent), ending with a newline.
     public func rendered() -> String {
-        var out = ""
+        String(decoding: renderedBytes(), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``rendered()``; large reports are written straight from these.
+    public func renderedBytes() -> [UInt8] {
+        var out: [UInt8] = []
         write(into: &out, indent: 0)
-        out += "\n"
+        out.append(UInt8(ascii: "\n"))
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private static func appendIndent(_ count: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    private func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value): out += Self.format(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .double(let value): out.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let values):
-            if values.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if values.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
             for (index, value) in values.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                Self.appendIndent(indent + 2, to: &out)
                 value.write(into: &out, indent: indent + 2)
-                out += index == values.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += String(repeating: " ", count: indent) + "]"
+            Self.appendIndent(indent, to: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                Self.appendIndent(indent + 2, to: &out)
                 Self.writeString(key, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 members[key]!.write(into: &out, indent: indent + 2)
-                out += index == keys.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += String(repeating: " ", count: indent) + "}"
+            Self.appendIndent(indent, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -64,25 +75,34 @@ public enum JSONValue: Sendable, Equatable {
         return (negative && magnitude != 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
     }
 
-    static func writeString(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// Writes a JSON string: runs of bytes that need no escape are copied whole (every byte that
+    /// needs one is ASCII, so UTF-8 sequences pass through untouched).
+    static func writeString(_ value: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
                 }
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

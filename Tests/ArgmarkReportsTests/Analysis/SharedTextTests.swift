@@ -130,3 +130,20 @@ import Testing
         #expect(words.ends == [1, 8, 13])
     }
 }
+
+@Suite struct ShingleIndexSortTests {
+    @Test func radixSortOrdersByHashAndKeepsInsertionOrderWithinAHash() {
+        var state: UInt64 = 99
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+        // Few distinct hashes, so equal hashes are common; some differ only in high bits.
+        let hashes = (0..<64).map { index in index.isMultiple(of: 3) ? next() : next() & 0xFFFF_0000_0000_0000 }
+        var entries = (0..<5000).map { (hash: hashes[Int(next() % 64)], location: UInt64($0)) }
+        let expected = entries.sorted { ($0.hash, $0.location) < ($1.hash, $1.location) }
+        SharedTextFinder.sortByHash(&entries)
+        #expect(entries.map(\.hash) == expected.map(\.hash))
+        #expect(entries.map(\.location) == expected.map(\.location))
+    }
+}
