@@ -257,7 +257,8 @@ public struct ComparisonReport: Sendable {
         for index in summaries.indices {
             let sources = sourcesByKey[summaries[index].key] ?? []
             let ownSource = summaries[index].source
-            summaries[index].alsoInCount = sources.count { $0 != ownSource }
+            // The list holds each source with this name once, this summary's own source among them.
+            summaries[index].alsoInCount = max(0, sources.count - 1)
             summaries[index].alsoIn = Array(sources.lazy.filter { $0 != ownSource }.prefix(SpeakerSummary.alsoInLimit))
         }
         return summaries

@@ -17,15 +17,23 @@ public struct SharedTextOptions: Sendable, Equatable {
     public var maximumPartnersPerSource: Int
     /// The report lists at most this many pairs, those with the longest shared passages.
     public var maximumPairs: Int
+    /// Pairs of sources the matching may put side by side, per source in the corpus (see
+    /// ``SharedTextFinder``): keeps the work linear in the size of the corpus.
+    public var pairBudgetPerSource: Int
+    /// The budget for small corpora, where every shingle up to `maximumSourcesPerShingle` is used.
+    public var minimumPairBudget: Int
 
     public init(shingleWords: Int = 5, minimumWords: Int = 8, maximumSourcesPerShingle: Int = 25, maximumGapWords: Int = 4,
-                maximumPartnersPerSource: Int = 20, maximumPairs: Int = 1000) {
+                maximumPartnersPerSource: Int = 20, maximumPairs: Int = 1000,
+                pairBudgetPerSource: Int = 64, minimumPairBudget: Int = 100_000) {
         self.shingleWords = max(1, shingleWords)
         self.minimumWords = max(1, minimumWords)
         self.maximumSourcesPerShingle = max(2, maximumSourcesPerShingle)
         self.maximumGapWords = max(0, maximumGapWords)
         self.maximumPartnersPerSource = max(1, maximumPartnersPerSource)
         self.maximumPairs = max(1, maximumPairs)
+        self.pairBudgetPerSource = max(1, pairBudgetPerSource)
+        self.minimumPairBudget = max(0, minimumPairBudget)
     }
 }
 
@@ -76,6 +84,9 @@ public struct SharedTextFindings: Sendable {
     public var commonShinglesSkipped: Int
     /// Pairs with a shared passage that were left out by the partner and pair limits.
     public var pairsOmitted: Int
+    /// The most sources a shingle could have and still be matched in this corpus: the
+    /// `maximumSourcesPerShingle` setting, or less where the work budget stopped lower.
+    public var effectiveMaximumSourcesPerShingle: Int
 }
 
 /// A text cut into normalised words, each with its code-point range.
@@ -204,6 +215,29 @@ enum SharedTextFinder {
             entry = end
         }
         groupStarts.append(index.count)
+        // The work budget: shingles are admitted from the rarest up (those two sources share
+        // first) while the pairs of sources they put side by side stay within a budget linear in
+        // the corpus. In a few articles every shingle up to `maximumSourcesPerShingle` is
+        // admitted; in thousands of essays on one prompt, the moderately common phrases that
+        // would make the work grow with the square of the corpus are left out, and the level
+        // reached is reported.
+        let budget = max(options.minimumPairBudget, options.pairBudgetPerSource * sources.count)
+        var pairsAtLevel = [Int](repeating: 0, count: options.maximumSourcesPerShingle + 1)
+        for count in groupSources where count >= 2 && count <= options.maximumSourcesPerShingle {
+            pairsAtLevel[count] += count * (count - 1) / 2
+        }
+        var admitted = 2
+        var spent = pairsAtLevel[2]
+        while admitted < options.maximumSourcesPerShingle, spent + pairsAtLevel[admitted + 1] <= budget {
+            admitted += 1
+            spent += pairsAtLevel[admitted]
+        }
+        for count in groupSources where count > admitted && count <= options.maximumSourcesPerShingle { commonSkipped += 1 }
+        let effective = {
+            var adjusted = options
+            adjusted.maximumSourcesPerShingle = admitted
+            return adjusted
+        }()
 
         // Source by source (in parallel), each with its own small table of matches: memory is
         // bounded by one source's matches, however many pairs of sources share text.
@@ -215,7 +249,7 @@ enum SharedTextFinder {
         found.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: sources.count) { source in
-                slots.buffer[source] = candidates(for: source, postings: allPostings[source], sequences: allSequences, shared: shared, options: options)
+                slots.buffer[source] = candidates(for: source, postings: allPostings[source], sequences: allSequences, shared: shared, options: effective)
             }
         }
 
@@ -255,7 +289,8 @@ enum SharedTextFinder {
                 sharedWordsA: candidate.sharedWordsA, sharedWordsB: candidate.sharedWordsB
             ))
         }
-        return SharedTextFindings(options: options, pairs: pairs, commonShinglesSkipped: commonSkipped, pairsOmitted: total - pairs.count)
+        return SharedTextFindings(options: options, pairs: pairs, commonShinglesSkipped: commonSkipped, pairsOmitted: total - pairs.count,
+                                  effectiveMaximumSourcesPerShingle: admitted)
     }
 
     /// Sorts the index by hash, keeping entries with equal hashes in the order they were added

@@ -194,6 +194,9 @@ public enum JSONRenderer {
                 "maximumPartnersPerSource": .int(options.maximumPartnersPerSource),
                 "maximumPairs": .int(options.maximumPairs),
                 "pairsOmitted": .int(report.sharedText.pairsOmitted),
+                "pairBudgetPerSource": .int(options.pairBudgetPerSource),
+                "minimumPairBudget": .int(options.minimumPairBudget),
+                "effectiveMaximumSourcesPerShingle": .int(report.sharedText.effectiveMaximumSourcesPerShingle),
             ]),
             "pairs": .array(report.sharedText.pairs.map { pair in
                 .object([

@@ -39,6 +39,15 @@ extension ComparisonReport {
         }
     }
 
+    /// ``rendered(as:)`` as UTF-8 bytes; JSON is written straight to bytes, which keeps a
+    /// corpus-wide report to one copy of its text in memory.
+    public func renderedBytes(as format: ReportFormat) -> [UInt8] {
+        switch format {
+        case .json: JSONRenderer.document(self).renderedBytes()
+        default: Array(rendered(as: format).utf8)
+        }
+    }
+
     /// One source's argument map as DOT or SVG (other formats fall back to SVG).
     public func renderMap(source: Int, format: ReportFormat) -> String {
         let caption = sources[source].caption

@@ -68,11 +68,11 @@ struct Report: ParsableCommand {
 
     func write(_ report: ComparisonReport) throws {
         guard format.isPerSource, report.sources.count > 1 || (output.map { FileSystem.kind(of: $0) == .directory } ?? false) else {
-            let text = report.rendered(as: format)
+            let bytes = report.renderedBytes(as: format)
             if let output {
-                try writeFile(text, to: output)
+                try AtomicFile.write(bytes, to: output)
             } else {
-                Terminal.write(text, to: STDOUT_FILENO)
+                Terminal.write(bytes, to: STDOUT_FILENO)
             }
             return
         }
@@ -97,11 +97,6 @@ struct Report: ParsableCommand {
             let path = FileSystem.join(folder, fileName(report.sources[index].key))
             try AtomicFile.write(Array(report.renderMap(source: index, format: format).utf8), to: path)
         }
-    }
-
-    /// Writes through AtomicFile, which also writes into devices and pipes such as `/dev/null`.
-    func writeFile(_ text: String, to path: String) throws(FileSystemError) {
-        try AtomicFile.write(Array(text.utf8), to: path)
     }
 
     /// A file name from a source key: path separators replaced so the file stays in the folder.

@@ -110,6 +110,24 @@ import Testing
         #expect(limited.pairs.map { [$0.a, $0.b] } == limited.pairs.map { [$0.a, $0.b] }.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
+    /// Rare shingles are matched first; a tight budget stops before the common ones.
+    @Test func workBudgetAdmitsRareShinglesFirst() {
+        let common = "a phrase that every single one of these essays repeats word for word"
+        let rare = "only the first two essays share this particular sentence about the sea"
+        let texts = (0..<6).map { index in "Essay \(index) opens with alpha\(index). " + common + ". " + (index < 2 ? rare : "unrelated words number \(index)") }
+        let input = sources(texts)
+        let generous = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts, options: SharedTextOptions())
+        #expect(generous.effectiveMaximumSourcesPerShingle == 25)
+        #expect(generous.pairs.count == 15)
+        // Six sources sharing a shingle are 15 pairs of sources; a budget of 10 stops below them.
+        let tight = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts,
+                                          options: SharedTextOptions(pairBudgetPerSource: 1, minimumPairBudget: 10))
+        #expect(tight.effectiveMaximumSourcesPerShingle < 6)
+        #expect(tight.pairs.map { [$0.a, $0.b] } == [[0, 1]])
+        #expect(tight.pairs.first?.passages.first?.b.text.contains("only the first two essays share this particular sentence about the sea") == true)
+        #expect(tight.commonShinglesSkipped > 0)
+    }
+
     @Test func smallInsertionsDoNotSplitAPassage() {
         let input = sources([
             "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
