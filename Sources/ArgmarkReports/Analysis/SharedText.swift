@@ -196,7 +196,6 @@ enum SharedTextFinder {
         sortByHash(&index)
 
         // Groups of equal shingles, with how many sources each has.
-        var groupHashes: [UInt64] = []
         var groupStarts: [Int] = []
         var groupSources: [Int] = []
         var commonSkipped = 0
@@ -208,7 +207,6 @@ enum SharedTextFinder {
                 if index[end].location >> 32 != index[end - 1].location >> 32 { sources += 1 }
                 end += 1
             }
-            groupHashes.append(index[entry].hash)
             groupStarts.append(entry)
             groupSources.append(sources)
             if sources > options.maximumSourcesPerShingle { commonSkipped += 1 }
@@ -242,14 +240,25 @@ enum SharedTextFinder {
         // Source by source (in parallel), each with its own small table of matches: memory is
         // bounded by one source's matches, however many pairs of sources share text.
         var found = [(kept: [PairCandidate], total: Int)](repeating: ([], 0), count: sources.count)
-        let shared = SharedIndex(index: index, groupHashes: groupHashes, groupStarts: groupStarts, groupSources: groupSources)
-        let allPostings = postings
+        // Each shingle of each source is told its group once, by one pass over the index; looking
+        // groups up by hash from every position (a binary search over millions of groups) cost
+        // more than everything else in a corpus-wide report, through cache misses.
+        var groupOf = postings.map { [Int32](repeating: -1, count: $0.count) }
+        for group in groupSources.indices where groupSources[group] >= 2 && groupSources[group] <= admitted {
+            for entry in groupStarts[group]..<groupStarts[group + 1] {
+                let location = index[entry].location
+                groupOf[Int(location >> 32)][Int(location & 0xFFFF_FFFF)] = Int32(group)
+            }
+        }
+        let shared = SharedIndex(index: index, groupStarts: groupStarts, groupSources: groupSources)
+        let allGroups = groupOf
+        groupOf = []
         let allSequences = sequences
         postings = []
         found.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: sources.count) { source in
-                slots.buffer[source] = candidates(for: source, postings: allPostings[source], sequences: allSequences, shared: shared, options: effective)
+                slots.buffer[source] = candidates(for: source, groups: allGroups[source], sequences: allSequences, shared: shared, options: effective)
             }
         }
 
@@ -328,20 +337,9 @@ enum SharedTextFinder {
     /// The shingle index, shared read-only by the per-source workers.
     struct SharedIndex: @unchecked Sendable {
         let index: [(hash: UInt64, location: UInt64)]
-        let groupHashes: [UInt64]
         /// Where each group starts in `index`, plus the end of the last group.
         let groupStarts: [Int]
         let groupSources: [Int]
-
-        func group(of hash: UInt64) -> Int? {
-            var low = 0
-            var high = groupHashes.count
-            while low < high {
-                let middle = (low + high) / 2
-                if groupHashes[middle] < hash { low = middle + 1 } else { high = middle }
-            }
-            return low < groupHashes.count && groupHashes[low] == hash ? low : nil
-        }
     }
 
     /// A pair of sources with its passages as word ranges, before texts and units are attached.
@@ -356,18 +354,19 @@ enum SharedTextFinder {
 
     /// The pairs (`source`, b) with b > `source` that share a passage: at most
     /// `maximumPartnersPerSource` of them, those sharing most words, and how many there were.
-    static func candidates(for source: Int, postings: [UInt64], sequences: [WordSequence], shared: SharedIndex, options: SharedTextOptions) -> (kept: [PairCandidate], total: Int) {
+    /// `groups` holds, for each shingle of the source, its group in the index, or -1 when the
+    /// shingle is not matched (no other source has it, or too many do).
+    static func candidates(for source: Int, groups: [Int32], sequences: [WordSequence], shared: SharedIndex, options: SharedTextOptions) -> (kept: [PairCandidate], total: Int) {
         let size = options.shingleWords
         let positionsPerSource = 4
         var matches: [Int: [(Int32, Int32)]] = [:]
-        var seenInSource: [UInt64: Int] = [:]
-        for (position, hash) in postings.enumerated() {
+        var seenInSource: [Int32: Int] = [:]
+        for (position, groupID) in groups.enumerated() where groupID >= 0 {
             // A shingle the source itself repeats is matched from its first few places only.
-            let seen = seenInSource[hash, default: 0]
+            let seen = seenInSource[groupID, default: 0]
             if seen >= positionsPerSource { continue }
-            seenInSource[hash] = seen + 1
-            guard let group = shared.group(of: hash), shared.groupSources[group] >= 2,
-                  shared.groupSources[group] <= options.maximumSourcesPerShingle else { continue }
+            seenInSource[groupID] = seen + 1
+            let group = Int(groupID)
             var other = -1
             var taken = 0
             for entry in shared.index[shared.groupStarts[group]..<shared.groupStarts[group + 1]] {
