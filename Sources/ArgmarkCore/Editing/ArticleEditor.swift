@@ -26,7 +26,7 @@ public enum ArticleEditor {
             let (document, diagnostics) = validator.validate(bytes: original, path: path, corpus: corpus)
             guard case .article(let decoded)? = document else {
                 if document == nil {
-                    throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as XML; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
+                    throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
                 }
                 throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
             }
@@ -107,7 +107,7 @@ public enum ArticleEditor {
         let (document, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus ?? nil)
         guard case .article(let decoded)? = document else {
             if document == nil {
-                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as XML; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
+                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
             }
             throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
         }

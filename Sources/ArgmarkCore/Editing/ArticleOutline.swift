@@ -74,7 +74,8 @@ public enum ArgumentOutline {
 
     public static func outline(of article: Article) -> Outline {
         let units = ArticleWriter.canonicalOrder(article.units)
-        let rank = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.id, $0.offset) })
+        // Invalid files (shown too) can repeat an id: the first one wins, as everywhere else.
+        let rank = Dictionary(units.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let unitsByID = Dictionary(article.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let relationsByID = Dictionary(article.relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -74,6 +74,9 @@ public final class SchemaValidator: @unchecked Sendable {
         let value = plain.firstRange(of: "['").map { start in
             plain[start.upperBound...].prefix { $0 != "'" }
         }.map(String.init)
+        if plain.contains("No matching global declaration available for the validation root") {
+            return "root element \(element.hasPrefix("{") ? element : "'\(element)' (in no namespace)") is not an argmark element; an argmark file's root is <article xmlns=\"\(ArticleXML.namespace)\"> or <corpus xmlns=\"\(ArticleXML.namespace)\">"
+        }
         if plain.contains("Duplicate key-sequence"), let value {
             return "\(element) id '\(value)' is already used in this file; ids must be unique within an article"
         }

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import ArgmarkCore
+
+/// What must hold for any input at all: the reader and validator return (no crash, no hang),
+/// every finding is one line, and a file the validator accepts survives a canonical write and
+/// read unchanged. The renderers `argmark show` uses run on whatever was decoded, valid or not.
+enum FuzzOracle {
+    static func violations(of bytes: [UInt8], corpus: Corpus?, validator: Validator) -> [String] {
+        var problems: [String] = []
+        let (document, diagnostics) = validator.validate(bytes: bytes, path: "fuzz.xml", corpus: corpus)
+        for diagnostic in diagnostics where diagnostic.description.contains(where: \.isNewline) {
+            problems.append("finding spans several lines: \(diagnostic.description)")
+        }
+        if document == nil && !diagnostics.contains(where: { $0.severity == .error }) {
+            problems.append("no document and no error")
+        }
+        guard case .article(let decoded)? = document else { return problems }
+        let article = decoded.article
+        _ = MarkedText.segments(of: article)
+        _ = ArgumentOutline.outline(of: article)
+        _ = article.listingJSON()
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return problems }
+        // A valid article: its canonical form must validate and read back as the same article.
+        guard let encoded = try? ArticleWriter.encode(article) else {
+            problems.append("a valid article cannot be written")
+            return problems
+        }
+        let (again, againDiagnostics) = validator.validate(bytes: encoded, path: "fuzz.xml", corpus: corpus)
+        if againDiagnostics.contains(where: { $0.severity == .error }) {
+            problems.append("canonical form of a valid article is invalid: \(againDiagnostics.map(\.description))")
+        }
+        guard case .article(let reread)? = again else {
+            problems.append("canonical form is not an article")
+            return problems
+        }
+        if reread.article != article { problems.append("canonical write and read changed the article") }
+        if (try? ArticleWriter.encode(reread.article)) != encoded { problems.append("canonical form is not a fixed point") }
+        return problems
+    }
+}
+
+/// Seeded random-mutation fuzzing of the reader and validator. The suite runs a short, fixed
+/// run; `bench/fuzz.sh` runs the same test for as long as asked, with other seeds
+/// (`ARGMARK_FUZZ_SEED`, `ARGMARK_FUZZ_ITERATIONS`, `ARGMARK_FUZZ_INPUT_LOG`).
+@Suite struct FuzzTests {
+    static let hostile = Fixtures.folder.appendingPathComponent("hostile")
+
+    /// Valid and hostile files to start mutating from.
+    static func seedInputs() throws -> [[UInt8]] {
+        var paths = [
+            Fixtures.validation.appendingPathComponent("valid/fixture.xml").path,
+            Fixtures.packageRoot.appendingPathComponent("Annotations/example-000.xml").path,
+        ]
+        for folder in [hostile, hostile.appendingPathComponent("fuzz-crashes")] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            paths += names.filter { $0.hasSuffix(".xml") }.sorted().map { folder.appendingPathComponent($0).path }
+        }
+        return try paths.map { try FileSystem.read($0) }
+    }
+
+    static var corpus: Corpus? {
+        ArticleLoader.loadCorpus(besides: Fixtures.validation.appendingPathComponent("valid/fixture.xml").path)
+    }
+
+    @Test func mutatedFilesNeverCrashOrBreakInvariants() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let iterations = environment["ARGMARK_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1500
+        let seed = environment["ARGMARK_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED
+        // The long harness writes each input here before trying it, so a crash leaves it behind.
+        let inputLog = environment["ARGMARK_FUZZ_INPUT_LOG"]
+        let corpus = Self.corpus
+        #expect(corpus != nil)
+        let validator = Validator()
+        var pool = try Self.seedInputs()
+        var signatures: Set<String> = []
+        var mutator = Mutator(seed: seed)
+        var slowest = Duration.zero
+        var failures: [String] = []
+        let clock = ContinuousClock()
+        for iteration in 0..<iterations {
+            let input = mutator.mutate(pool[mutator.int(pool.count)])
+            if let inputLog { FileManager.default.createFile(atPath: inputLog, contents: Data(input)) }
+            var problems: [String] = []
+            let elapsed = clock.measure {
+                problems = FuzzOracle.violations(of: input, corpus: corpus, validator: validator)
+            }
+            slowest = max(slowest, elapsed)
+            if !problems.isEmpty {
+                failures.append("seed \(seed) iteration \(iteration): \(problems.joined(separator: "; "))\n  input: \(String(decoding: input.prefix(2000), as: UTF8.self))")
+                if failures.count >= 5 { break }
+            }
+            // Keep inputs that reach a new combination of findings: a cheap stand-in for coverage.
+            let (_, diagnostics) = validator.validate(bytes: input, path: "fuzz.xml", corpus: corpus)
+            let signature = Set(diagnostics.map { $0.rule.rawValue + ($0.severity == .error ? "!" : "?") }).sorted().joined(separator: ",")
+            if signatures.insert(signature).inserted, pool.count < 400, input.count < 1 << 20 { pool.append(input) }
+        }
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        // No input may take long: a hang or a quadratic blow-up shows up here.
+        #expect(slowest < .seconds(5), "slowest input took \(slowest)")
+        if environment["ARGMARK_FUZZ_ITERATIONS"] != nil {
+            print("fuzz: seed \(seed), \(iterations) inputs, \(signatures.count) distinct finding sets, pool \(pool.count), slowest \(slowest)")
+        }
+    }
+
+    /// Every input the long fuzz runs ever crashed on stays here as a fixture.
+    @Test func recordedCrashesStayFixed() throws {
+        let folder = Self.hostile.appendingPathComponent("fuzz-crashes")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+        let validator = Validator()
+        for name in names {
+            let bytes = try FileSystem.read(folder.appendingPathComponent(name).path)
+            let problems = FuzzOracle.violations(of: bytes, corpus: Self.corpus, validator: validator)
+            #expect(problems.isEmpty, "\(name): \(problems)")
+        }
+    }
+}
