@@ -160,10 +160,11 @@ public enum Reanchor {
             }
             // Every occurrence belongs to another unit's passage: this one's was edited; look approximately.
         }
-        return approximate(selector, new: new, options: options, exactElsewhere: !exactHits.isEmpty)
+        // Exact occurrences that belong to other passages stay theirs in the approximate search too.
+        return approximate(selector, new: new, options: options, claimed: exactHits)
     }
 
-    private static func approximate(_ selector: TextQuoteSelector, new: CodePointText, options: Options, exactElsewhere: Bool) -> Result<(Span, Method, Double), ReasonError> {
+    private static func approximate(_ selector: TextQuoteSelector, new: CodePointText, options: Options, claimed: [Span]) -> Result<(Span, Method, Double), ReasonError> {
         let pattern = selector.exact
         let m = pattern.count
         let maximum = Int((1 - options.minimumSimilarity) * Double(m))
@@ -205,7 +206,7 @@ public enum Reanchor {
                 // happily cut a word in half to save an edit.
                 let around = max(0, rough.start - selector.prefix.count - maximum - 8)..<min(text.count, end + selector.suffix.count + maximum + 8)
                 let span = EditDistance.quoteBounds(of: selector, in: text, window: around) ?? Span(start: rough.start, end: end)
-                guard span.start < span.end, seen.insert(span).inserted else { continue }
+                guard span.start < span.end, seen.insert(span).inserted, !claimed.contains(where: span.overlaps) else { continue }
                 let similarity = EditDistance.similarity(pattern[...], text[span.start..<span.end])
                 guard similarity >= options.minimumSimilarity else { continue }
                 candidates.append((span, similarity, contextDistance(selector, at: span, in: new)))
@@ -213,7 +214,7 @@ public enum Reanchor {
         }
         let threshold = percent(options.minimumSimilarity)
         guard let bestSimilarity = candidates.map(\.similarity).max() else {
-            let elsewhere = exactElsewhere ? "its text occurs only where other passages of the old text were; " : ""
+            let elsewhere = claimed.isEmpty ? "" : "its text occurs only where other passages of the old text were; "
             return .failure(ReasonError("\(elsewhere)no passage of the new text is at least \(threshold) similar to it (was its text deleted?)"))
         }
         let best = candidates.filter { $0.similarity == bestSimilarity }
