@@ -18,6 +18,8 @@ public enum ArticleEditor {
     public static func edit<Value>(_ path: String, validator: Validator = Validator(),
                                    _ change: (inout Article, Corpus?) throws(EditError) -> Value) throws(EditError) -> Outcome<Value> {
         try requireFile(path, creation: "create it with argmark new")
+        // Checked before the lock file is created, so a read-only folder gets nothing at all.
+        if let problem = FileSystem.writeProblem(replacing: path) { throw EditError.refused(problem.reason, path: path) }
         let lock: FileLock
         do throws(FileSystemError) { lock = try FileLock(for: path) } catch { throw EditError.usage(error.reason, path: error.path) }
         return try withExtendedLifetime(lock) { () throws(EditError) -> Outcome<Value> in
@@ -50,6 +52,7 @@ public enum ArticleEditor {
     public static func editCorpus<Value>(_ path: String, validator: Validator = Validator(),
                                          _ change: (inout Corpus) throws(EditError) -> Value) throws(EditError) -> Outcome<Value> {
         let corpusPath = try corpusPath(for: path)
+        if let problem = FileSystem.writeProblem(replacing: corpusPath) { throw EditError.refused(problem.reason, path: corpusPath) }
         let lock: FileLock
         do throws(FileSystemError) { lock = try FileLock(for: corpusPath) } catch { throw EditError.usage(error.reason, path: error.path) }
         return try withExtendedLifetime(lock) { () throws(EditError) -> Outcome<Value> in

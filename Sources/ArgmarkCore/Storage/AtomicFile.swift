@@ -11,6 +11,7 @@ public enum AtomicFile {
     /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool = true) throws(FileSystemError) {
         let directory = FileSystem.directoryName(of: path)
+        if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
         var mode: mode_t = 0o644
         var info = stat()
         if stat(path, &info) == 0 {

@@ -94,6 +94,21 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Why argmark must not replace `path`: the file or its folder is read-only. A file or folder
+    /// without any write permission bit counts as read-only even for root (who could write it
+    /// anyway): making it read-only is how a user says "do not touch".
+    public static func writeProblem(replacing path: String) -> FileSystemError? {
+        let directory = directoryName(of: path)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+            return FileSystemError(path: path, reason: "file is read-only, so nothing was written; make it writable (chmod u+w \(path)) to edit it")
+        }
+        if stat(directory, &info) == 0, access(directory, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+            return FileSystemError(path: path, reason: "folder \(directory) is read-only, so nothing was written (argmark replaces files by writing a new one beside them); make the folder writable to edit files in it")
+        }
+        return nil
+    }
+
     /// The `.xml` files under each path: a file is taken as given, a folder is searched recursively
     /// (hidden entries skipped, symbolic links to folders not followed), in sorted order.
     /// Paths that do not exist or cannot be listed come back as errors.

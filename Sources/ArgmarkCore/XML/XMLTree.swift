@@ -107,6 +107,10 @@ public enum SafeXMLParser {
         if message.hasPrefix("Excessive depth in document") {
             return (.wellFormed, "elements are nested more than 256 levels deep; argmark files nest only a few levels, so this is not an argmark file")
         }
+        if message.hasPrefix("xmlParseCharRef: invalid xmlChar value") {
+            let value = message.split(separator: " ").last.map(String.init) ?? "?"
+            return (.wellFormed, "character reference to code point \(value), a control character XML 1.0 cannot hold; remove it")
+        }
         if message.hasPrefix("Char 0x0 out of allowed range") {
             return (.encoding, "file contains a NUL byte, which XML cannot hold; is it a binary file, or UTF-16? argmark reads UTF-8 text only")
         }
@@ -220,8 +224,13 @@ enum PrologScanner {
             if startsWith("<!DOCTYPE") || startsWith("<!doctype") {
                 return Diagnostic(.error, .doctypeForbidden, "DOCTYPE declarations are not allowed in argmark files (they can load external files and expand entities); remove it", at: SourceLocation(path: path, line: line, column: index - lineStart + 1))
             }
+            if byte != UInt8(ascii: "<") {
+                // Binary files, NUL padding, plain text: say what it is rather than libxml2's "Document is empty".
+                let hex = String(byte, radix: 16, uppercase: true)
+                return Diagnostic(.error, .wellFormed, "file is not XML: byte 0x\(hex.count == 1 ? "0" + hex : hex) where markup should start; an argmark file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?>", at: SourceLocation(path: path, line: line, column: index - lineStart + 1))
+            }
             return nil
         }
-        return nil
+        return Diagnostic(.error, .wellFormed, "file has no root element (only whitespace, comments or processing instructions); an argmark file holds an <article> or a <corpus>", at: SourceLocation(path: path))
     }
 }
