@@ -6,7 +6,7 @@ import ArgmarkCore
 /// every finding is one line, and a file the validator accepts survives a canonical write and
 /// read unchanged. The renderers `argmark show` uses run on whatever was decoded, valid or not.
 enum FuzzOracle {
-    static func violations(of bytes: [UInt8], corpus: Corpus?, validator: Validator) -> [String] {
+    static func violations(of bytes: [UInt8], corpus: Corpus?, validator: Validator, mutator: inout Mutator) -> [String] {
         var problems: [String] = []
         let (document, diagnostics) = validator.validate(bytes: bytes, path: "fuzz.xml", corpus: corpus)
         for diagnostic in diagnostics where diagnostic.description.contains(where: \.isNewline) {
@@ -36,6 +36,38 @@ enum FuzzOracle {
         }
         if reread.article != article { problems.append("canonical write and read changed the article") }
         if (try? ArticleWriter.encode(reread.article)) != encoded { problems.append("canonical form is not a fixed point") }
+        problems += reanchorViolations(article, newText: mutator.mutateText(article.text), corpus: corpus, validator: validator)
+        return problems
+    }
+
+    /// Reanchoring a valid article onto an edited text keeps it valid, places every unit or
+    /// reports it, and never claims an exact match whose text differs.
+    static func reanchorViolations(_ article: Article, newText: String, corpus: Corpus?, validator: Validator) -> [String] {
+        var problems: [String] = []
+        let plan = Reanchor.plan(article, newText: newText, options: Reanchor.Options(orphans: .keep))
+        let placed = article.units.filter { $0.span != nil }
+        if plan.placements.count + plan.orphans.count != placed.count { problems.append("reanchor lost track of a unit") }
+        let text = CodePointText(newText)
+        for placement in plan.placements {
+            guard text.contains(placement.new), text.matches(placement.quote, at: placement.new) else {
+                problems.append("reanchor placed \(placement.unit) outside the text or with a wrong quote")
+                continue
+            }
+            if placement.method == .exact, article.unit(placement.unit)?.quote != placement.quote {
+                problems.append("reanchor called a changed quote exact: \(placement.unit)")
+            }
+            if placement.similarity < Reanchor.Options.defaultMinimumSimilarity { problems.append("reanchor accepted \(placement.unit) below the threshold") }
+        }
+        var moved = article
+        do {
+            _ = try Reanchor.apply(plan, newText: newText, to: &moved, options: Reanchor.Options(orphans: .keep), path: "fuzz.xml")
+            let bytes = try ArticleWriter.encode(moved)
+            let (_, diagnostics) = validator.validate(bytes: bytes, path: "fuzz.xml", corpus: corpus)
+            let errors = diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty { problems.append("reanchored article is invalid: \(errors.map(\.description))") }
+        } catch {
+            problems.append("reanchor threw \(error)")
+        }
         return problems
     }
 }
@@ -83,7 +115,7 @@ enum FuzzOracle {
             if let inputLog { FileManager.default.createFile(atPath: inputLog, contents: Data(input)) }
             var problems: [String] = []
             let elapsed = clock.measure {
-                problems = FuzzOracle.violations(of: input, corpus: corpus, validator: validator)
+                problems = FuzzOracle.violations(of: input, corpus: corpus, validator: validator, mutator: &mutator)
             }
             slowest = max(slowest, elapsed)
             if !problems.isEmpty {
@@ -103,14 +135,44 @@ enum FuzzOracle {
         }
     }
 
+    /// Reanchoring valid articles onto randomly edited texts (the edits a correction makes,
+    /// many at a time), checked by ``FuzzOracle/reanchorViolations``.
+    @Test func reanchorOnRandomEdits() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let iterations = (environment["ARGMARK_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 3000) / 10
+        let seed = environment["ARGMARK_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED
+        let validator = Validator()
+        // Valid annotated articles, each with the corpus beside it.
+        let articles = try [Fixtures.validation.appendingPathComponent("valid/fixture.xml").path,
+                            Fixtures.packageRoot.appendingPathComponent("Annotations/example-000.xml").path].map { path in
+            let loaded = try ArticleLoader.load(path)
+            #expect(loaded.isValid && !loaded.article.units.isEmpty, "\(path)")
+            return (loaded.article, loaded.corpus)
+        }
+        var mutator = Mutator(seed: seed)
+        var failures: [String] = []
+        for iteration in 0..<iterations {
+            let (article, corpus) = articles[mutator.int(articles.count)]
+            var text = article.text
+            for _ in 0..<(1 + mutator.int(4)) { text = mutator.mutateText(text) }
+            let problems = FuzzOracle.reanchorViolations(article, newText: text, corpus: corpus, validator: validator)
+            if !problems.isEmpty {
+                failures.append("seed \(seed) iteration \(iteration) (article \(article.id)): \(problems)")
+                if failures.count >= 5 { break }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+
     /// Every input the long fuzz runs ever crashed on stays here as a fixture.
     @Test func recordedCrashesStayFixed() throws {
         let folder = Self.hostile.appendingPathComponent("fuzz-crashes")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
         let validator = Validator()
+        var mutator = Mutator(seed: 1)
         for name in names {
             let bytes = try FileSystem.read(folder.appendingPathComponent(name).path)
-            let problems = FuzzOracle.violations(of: bytes, corpus: Self.corpus, validator: validator)
+            let problems = FuzzOracle.violations(of: bytes, corpus: Self.corpus, validator: validator, mutator: &mutator)
             #expect(problems.isEmpty, "\(name): \(problems)")
         }
     }

@@ -97,4 +97,28 @@ struct Mutator {
             bytes.insert(contentsOf: run, at: position)
         }
     }
+
+    /// A corrected version of an article text: a few deletions, insertions, copies and changed
+    /// characters, using only characters XML can store.
+    mutating func mutateText(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        let inserts: [Unicode.Scalar] = ["x", " ", ".", "é", "\u{301}", "😀", "\n", "\r", "ש"]
+        for _ in 0..<(1 + int(3)) {
+            let position = int(scalars.count + 1)
+            switch int(4) {
+            case 0 where !scalars.isEmpty:
+                let start = min(position, scalars.count - 1)
+                scalars.removeSubrange(start..<min(scalars.count, start + 1 + int(40)))
+            case 1 where !scalars.isEmpty:
+                let start = min(position, scalars.count - 1)
+                let copy = scalars[start..<min(scalars.count, start + 1 + int(80))]
+                scalars.insert(contentsOf: copy, at: int(scalars.count + 1))
+            case 2 where !scalars.isEmpty:
+                scalars[min(position, scalars.count - 1)] = inserts[int(inserts.count)]
+            default:
+                scalars.insert(inserts[int(inserts.count)], at: position)
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
 }
