@@ -36,7 +36,7 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
     else
         failed=$((failed + 1))
         cp "$log" "$crashes/seed-$seed.xml"
-        echo "seed $seed FAILED; input kept as $crashes/seed-$seed.xml" | tee -a "$results"
+        echo "seed $seed FAILED; last input kept as $crashes/seed-$seed.xml; reproduce with ARGMARK_FUZZ_SEED=$seed ARGMARK_FUZZ_ITERATIONS=$per_seed swift test --filter FuzzTests" | tee -a "$results"
         grep -E 'Fatal error|recorded an issue' "$work/out.txt" | head -5 | tee -a "$results"
     fi
     total=$((total + per_seed))
