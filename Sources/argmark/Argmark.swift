@@ -17,7 +17,7 @@ struct Argmark: ParsableCommand {
             Exit codes: 0 success, 1 invalid input or a refused change, 2 usage error or unreadable path.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, New.self, Add.self, Relate.self, SpeakerCommand.self, Target.self, PropositionCommand.self, SetCommand.self, Remove.self, Show.self, List.self, ReanchorCommand.self]
+        subcommands: [Validate.self, New.self, Add.self, Relate.self, SpeakerCommand.self, Target.self, PropositionCommand.self, SetCommand.self, Remove.self, Show.self, List.self, ReanchorCommand.self, Report.self, Import.self, Export.self]
     )
 
     /// Usage errors exit 2 (as grep and diff do), not ArgumentParser's default 64.
@@ -28,10 +28,23 @@ struct Argmark: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Terminal.standardError(fullMessage(for: error))
+                Terminal.standardError(usageErrorLine(message(for: error)))
                 Glibc.exit(2)
             }
             exit(withError: error)
         }
+    }
+
+    /// One line, as every other argmark error: `argmark: error: message (see argmark CMD --help)`.
+    static func usageErrorLine(_ message: String) -> String {
+        let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+        var text = firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
+            text = first.lowercased() + text.dropFirst()
+        }
+        let names = configuration.subcommands.map { $0._commandName }
+        let arguments = CommandLine.arguments.dropFirst()
+        let command = arguments.first { names.contains($0) }.map { "argmark \($0)" } ?? "argmark"
+        return "argmark: error: \(text) (see \(command) --help)"
     }
 }

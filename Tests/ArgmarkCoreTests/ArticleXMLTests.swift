@@ -51,6 +51,21 @@ import Testing
         }
     }
 
+    @Test func writerRefusesNoncharactersAndControlsInAttributes() {
+        #expect(throws: UnwritableCharacterError.self) { try ArticleWriter.encode(Article(id: "bad", text: "ok \u{FFFE}")) }
+        var article = Article(id: "bad", text: "fine")
+        article.speakers = [Speaker(id: "s1", name: "bell\u{1}")]
+        do {
+            _ = try ArticleWriter.encode(article)
+            Issue.record("a control character in an attribute was written")
+        } catch {
+            #expect(error.description.contains("U+0001"))
+            #expect(error.description.contains("name of speaker s1"))
+        }
+        // Characters that need escaping but are allowed still round-trip.
+        #expect(throws: Never.self) { try ArticleWriter.encode(Article(id: "ok", text: "a & b < c > d \u{FFFD} \u{EFFF}")) }
+    }
+
     @Test func writerOrdersUnitsByPositionAndIdsNaturally() throws {
         var article = Article(id: "order", text: "abcdefghij")
         article.units = [

@@ -26,3 +26,20 @@ import Testing
         }
     }
 }
+
+/// Start-up cost guard: without an explicit `commandName`, ArgumentParser derives each command's
+/// name with `String(describing:)`, which scans every protocol conformance in the binary at every
+/// start (about a third of `argmark --version`'s instructions when this test was written).
+@Suite struct StartupTests {
+    @Test func everySubcommandNamesItself() throws {
+        let folder = ArgmarkProcess.packageRoot.appendingPathComponent("Sources/argmark/Subcommands")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 10)
+        for file in files {
+            let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let configurations = source.components(separatedBy: "CommandConfiguration(").count - 1
+            let named = source.components(separatedBy: "CommandConfiguration(\n        commandName:").count - 1
+            #expect(configurations == named, "\(file): give CommandConfiguration a commandName")
+        }
+    }
+}

@@ -94,9 +94,13 @@ import Testing
     @Test func usageErrorsExitTwo() throws {
         let noPaths = try ArgmarkProcess.run(["validate"])
         #expect(noPaths.status == 2)
-        #expect(noPaths.standardError.contains("Missing expected argument"))
+        #expect(noPaths.standardError == "argmark: error: missing expected argument '<paths> ...' (see argmark validate --help)\n")
         let badFormat = try ArgmarkProcess.run(["validate", "--format", "yaml", "x.xml"])
         #expect(badFormat.status == 2)
+        #expect(badFormat.standardError.split(separator: "\n").count == 1)
+        let unknownCommand = try ArgmarkProcess.run(["frobnicate"])
+        #expect(unknownCommand.status == 2)
+        #expect(unknownCommand.standardError == "argmark: error: unexpected argument 'frobnicate' (see argmark --help)\n")
     }
 
     @Test func outputIsDeterministicAcrossRuns() throws {

@@ -25,25 +25,43 @@ public enum ArticleEditor {
         return try withExtendedLifetime(lock) { () throws(EditError) -> Outcome<Value> in
             let corpus = try loadCorpus(besides: path, validator: validator)
             let original = try read(path)
-            let (document, diagnostics) = validator.validate(bytes: original, path: path, corpus: corpus)
-            guard case .article(let decoded)? = document else {
-                if document == nil {
-                    throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
+            // The original is parsed and decoded, not validated, when it is canonical: then
+            // re-encoding it gives back the same bytes, so the model holds everything in the file
+            // and an edit cannot drop anything; whatever is wrong in it is still in the result,
+            // which is validated in full (and then the original too, to tell old errors from new).
+            // A file argmark wrote (the usual case) is thus validated once per edit. Any other
+            // file is validated before it is touched.
+            let decoded: DecodedArticle
+            switch SafeXMLParser.parse(original, path: path) {
+            case .failure(let failure):
+                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as XML; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: failure.diagnostics)
+            case .success(let parsed):
+                switch ArticleXML.decode(parsed) {
+                case .article(let article)?: decoded = article
+                case .corpus?: throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
+                case nil: try refuseInvalidOriginal(original, path: path, corpus: corpus, validator: validator)
+                    throw EditError.refused("not an argmark article; argmark validate \(path) says why", path: path)
                 }
-                throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
             }
-            let errors = diagnostics.filter { $0.severity == .error }
-            guard errors.isEmpty else {
-                throw EditError(.refused, "\(FileSystem.baseName(of: path)) is not valid (\(errors.count) \(errors.count == 1 ? "error" : "errors")); fix it first, argmark validate \(path) lists them", at: SourceLocation(path: path), diagnostics: errors)
+            if (try? ArticleWriter.encode(decoded.article)) != original {
+                try refuseInvalidOriginal(original, path: path, corpus: corpus, validator: validator)
             }
             var article = decoded.article
             let value = try change(&article, corpus)
             let bytes: [UInt8]
             do throws(UnwritableCharacterError) { bytes = try ArticleWriter.encode(article) } catch { throw EditError.refused(error.description, path: path) }
-            let warnings = try checkResult(bytes, path: path, corpus: corpus, before: diagnostics, validator: validator)
+            let warnings = try checkResult(bytes, path: path, corpus: corpus, original: original, validator: validator)
             guard bytes != original else { return Outcome(value: value, warnings: warnings, changed: false) }
             do throws(FileSystemError) { try AtomicFile.write(bytes, to: path) } catch { throw EditError.refused(error.reason, path: error.path) }
             return Outcome(value: value, warnings: warnings, changed: true)
+        }
+    }
+
+    /// Refuses to edit a file that already has errors, listing them.
+    static func refuseInvalidOriginal(_ original: [UInt8], path: String, corpus: Corpus?, validator: Validator) throws(EditError) {
+        let errors = validator.validate(bytes: original, path: path, corpus: corpus).diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw EditError(.refused, "\(FileSystem.baseName(of: path)) is not valid (\(errors.count) \(errors.count == 1 ? "error" : "errors")); fix it first, argmark validate \(path) lists them", at: SourceLocation(path: path), diagnostics: errors)
         }
     }
 
@@ -58,7 +76,6 @@ public enum ArticleEditor {
         return try withExtendedLifetime(lock) { () throws(EditError) -> Outcome<Value> in
             var corpus = Corpus()
             var original: [UInt8]?
-            var before: [Diagnostic] = []
             if FileSystem.kind(of: corpusPath) == .file {
                 let bytes = try read(corpusPath)
                 let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
@@ -71,12 +88,11 @@ public enum ArticleEditor {
                 }
                 corpus = decoded.corpus
                 original = bytes
-                before = diagnostics
             }
             let value = try change(&corpus)
             let bytes: [UInt8]
             do throws(UnwritableCharacterError) { bytes = try ArticleWriter.encode(corpus) } catch { throw EditError.refused(error.description, path: corpusPath) }
-            let warnings = try checkResult(bytes, path: corpusPath, corpus: nil, before: before, validator: validator)
+            let warnings = try checkResult(bytes, path: corpusPath, corpus: nil, original: original, validator: validator)
             guard bytes != original else { return Outcome(value: value, warnings: warnings, changed: false) }
             do throws(FileSystemError) { try AtomicFile.write(bytes, to: corpusPath) } catch { throw EditError.refused(error.reason, path: error.path) }
             return Outcome(value: value, warnings: warnings, changed: true)
@@ -147,9 +163,17 @@ public enum ArticleEditor {
     }
 
     /// Validates the bytes about to be written; refuses them if they have any error. Returns the
-    /// warnings that were not there before.
-    static func checkResult(_ bytes: [UInt8], path: String, corpus: Corpus?, before: [Diagnostic], validator: Validator) throws(EditError) -> [Diagnostic] {
+    /// warnings that were not there before. The original is checked only when the result has a
+    /// finding: an error already in the original is reported as such (fix the file first), and
+    /// warnings already in it are not repeated.
+    static func checkResult(_ bytes: [UInt8], path: String, corpus: Corpus?, original: [UInt8]?, validator: Validator) throws(EditError) -> [Diagnostic] {
         let (_, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus)
+        guard !diagnostics.isEmpty else { return [] }
+        let before = original.map { validator.validate(bytes: $0, path: path, corpus: corpus).diagnostics } ?? []
+        let errorsBefore = before.filter { $0.severity == .error }
+        guard errorsBefore.isEmpty else {
+            throw EditError(.refused, "\(FileSystem.baseName(of: path)) is not valid (\(errorsBefore.count) \(errorsBefore.count == 1 ? "error" : "errors")); fix it first, argmark validate \(path) lists them", at: SourceLocation(path: path), diagnostics: errorsBefore)
+        }
         // Line numbers would point into a file that was never written, so they are dropped.
         let unlocated = diagnostics.map { diagnostic in
             var copy = diagnostic

@@ -77,7 +77,7 @@ public enum ArticleEdits {
                 return (occurrences[occurrence - 1], search.forgiven)
             }
             guard occurrences.count == 1 else {
-                var message = "quote \"\(SemanticRules.abbreviate(quote))\" occurs \(occurrences.count) times in \(article.id); pass --occurrence \(occurrenceChoices(occurrences.count)) or a longer quote:"
+                var message = "quote \"\(SemanticRules.abbreviate(quote))\" occurs \(occurrences.count) times in \(article.id); pass --occurrence \(occurrenceChoices(occurrences.count)), or a longer quote:"
                 for (index, span) in occurrences.enumerated() {
                     let (line, column) = text.lineAndColumn(of: span.start)
                     message += "\n  \(index + 1): \(span.start)-\(span.end) (line \(line), column \(column)): \(QuoteMatcher.context(of: span, in: text))"

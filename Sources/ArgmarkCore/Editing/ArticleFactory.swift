@@ -76,7 +76,7 @@ public enum ArticleFactory {
         let article = try makeArticle(id: id, text: text, metadata: metadata)
         let encoded: [UInt8]
         do { encoded = try ArticleWriter.encode(article) } catch { throw EditError.refused(error.description, path: input) }
-        _ = try ArticleEditor.checkResult(encoded, path: output, corpus: nil, before: [], validator: validator)
+        _ = try ArticleEditor.checkResult(encoded, path: output, corpus: nil, original: nil, validator: validator)
         do { try AtomicFile.write(encoded, to: output, overwrite: false) } catch {
             throw EditError.refused(error.reason, path: error.path)
         }

@@ -7,7 +7,12 @@ import Darwin
 /// Writes files so that a reader (or a crash) only ever sees the old or the new content.
 public enum AtomicFile {
     /// Replaces `path` with `bytes`: writes a temporary file in the same folder, flushes it to disk,
-    /// renames it over `path`, then flushes the folder. Keeps the old file's permissions.
+    /// and renames it over `path`. Keeps the old file's permissions.
+    ///
+    /// The rename is atomic, and the data is on disk before it, so after a crash or power loss the
+    /// file is the old version or the new one, never a mix. The folder itself is not flushed: that
+    /// would only make the rename durable sooner (at about the cost of a second flush per edit),
+    /// and either version is a valid file.
     /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool = true) throws(FileSystemError) {
         let directory = FileSystem.directoryName(of: path)
@@ -52,11 +57,6 @@ public enum AtomicFile {
             unlink(temporaryPath)
         }
         succeeded = true
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            close(directoryDescriptor)
-        }
     }
 }
 

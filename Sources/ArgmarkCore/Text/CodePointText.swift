@@ -6,7 +6,11 @@ public struct CodePointText: Sendable {
     public let scalars: [Unicode.Scalar]
 
     public init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        // One decoding pass; Array(text.unicodeScalars) would decode twice (count, then copy).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        self.scalars = scalars
     }
 
     public var count: Int { scalars.count }

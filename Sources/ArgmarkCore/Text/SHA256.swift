@@ -91,6 +91,6 @@ public enum SHA256 {
 
     @inline(__always)
     private static func rotate(_ value: UInt32, _ amount: UInt32) -> UInt32 {
-        (value >> amount) | (value << (32 - amount))
+        (value &>> amount) | (value &<< (32 &- amount))
     }
 }

@@ -54,6 +54,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case encoding = "encoding"
     case doctypeForbidden = "doctype-forbidden"
     case wellFormed = "well-formed"
+    /// A file in another tool's format (arg-microtexts, XMI, brat, AIF) that argmark cannot import.
+    case sourceFormat = "source-format"
     // Schema
     case schema = "schema"
     // Spans and text

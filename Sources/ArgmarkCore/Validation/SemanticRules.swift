@@ -6,7 +6,7 @@ public enum SemanticRules {
         var findings = Findings(path: path)
         let article = decoded.article
         let lines = decoded.lines
-        let text = CodePointText(article.text)
+        let text = UTF8SpanIndex(article.text, offsets: article.units.lazy.compactMap(\.span).flatMap { [$0.start, $0.end] })
 
         if let stored = decoded.storedDigest, stored.count == 64, stored != article.textDigest {
             findings.error(.digestMismatch, "text digest does not match the text (stored \(stored.prefix(12))…, actual \(article.textDigest.prefix(12))…); the text was edited after annotation: run argmark reanchor, or restore the text", line: lines.text)
@@ -18,7 +18,7 @@ public enum SemanticRules {
         return findings.diagnostics
     }
 
-    private static func checkSpans(_ article: Article, decoded: DecodedArticle, text: CodePointText, findings: inout Findings) {
+    private static func checkSpans(_ article: Article, decoded: DecodedArticle, text: UTF8SpanIndex, findings: inout Findings) {
         var seenSpans: [String: UnitID] = [:]
         for unit in article.units {
             let line = decoded.lines.units[unit.id]

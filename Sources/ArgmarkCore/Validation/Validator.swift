@@ -39,7 +39,7 @@ public struct Validator: Sendable {
         case .success(let value): parsed = value
         }
         var diagnostics = schema.validate(parsed, path: path)
-        let document = ArticleXML.decode(parsed.root)
+        let document = ArticleXML.decode(parsed)
         if case .article(let decoded) = document {
             diagnostics += SemanticRules.check(decoded, corpus: corpus, path: path)
         }

@@ -45,45 +45,43 @@ extension ArticleXML {
     /// the model rather than stopping, so the semantic rules can still check the rest; the schema
     /// layer reports what was left out. Returns `nil` when the root is not an argmark element.
     public static func decode(_ root: XMLElement) -> DecodedDocument? {
-        guard root.namespace == namespace else { return nil }
-        switch root.name {
-        case "article": return .article(decodeArticle(root))
-        case "corpus": return .corpus(decodeCorpus(root))
-        default: return nil
-        }
+        decode(view: root)
     }
 
-    private static func argmarkChild(_ element: XMLElement, _ name: String) -> XMLElement? {
-        element.children.first { $0.name == name && $0.namespace == namespace }
+    /// Reads an argmark document straight from libxml2's nodes, without building a Swift tree.
+    public static func decode(_ parsed: ParsedXML) -> DecodedDocument? {
+        decode(view: parsed.rootView)
     }
 
-    private static func argmarkChildren(_ element: XMLElement, _ name: String) -> [XMLElement] {
-        element.children.filter { $0.name == name && $0.namespace == namespace }
+    static func decode<Node: XMLNodeView>(view root: Node) -> DecodedDocument? {
+        if root.isArgmark("article") { return .article(decodeArticle(root)) }
+        if root.isArgmark("corpus") { return .corpus(decodeCorpus(root)) }
+        return nil
     }
 
-    private static func decodeArticle(_ root: XMLElement) -> DecodedArticle {
+    private static func decodeArticle<Node: XMLNodeView>(_ root: Node) -> DecodedArticle {
         var lines = ElementLines()
         lines.root = root.line
         var metadata = ArticleMetadata()
-        if let meta = argmarkChild(root, "meta") {
-            metadata.title = argmarkChild(meta, "title")?.text
-            metadata.outlet = argmarkChild(meta, "outlet")?.text
-            metadata.author = argmarkChild(meta, "author")?.text
-            metadata.published = argmarkChild(meta, "published")?.text
-            metadata.url = argmarkChild(meta, "url")?.text
-            metadata.genre = argmarkChild(meta, "genre").flatMap { Genre(rawValue: $0.text) }
-            metadata.language = argmarkChild(meta, "language")?.text
-            metadata.properties = argmarkChildren(meta, "property").map {
-                MetadataProperty(name: $0[attribute: "name"] ?? "", value: $0.text)
+        if let meta = root.argmarkChild("meta") {
+            metadata.title = meta.argmarkChild("title")?.text
+            metadata.outlet = meta.argmarkChild("outlet")?.text
+            metadata.author = meta.argmarkChild("author")?.text
+            metadata.published = meta.argmarkChild("published")?.text
+            metadata.url = meta.argmarkChild("url")?.text
+            metadata.genre = meta.argmarkChild("genre").flatMap { Genre(rawValue: $0.text) }
+            metadata.language = meta.argmarkChild("language")?.text
+            metadata.properties = meta.argmarkChildren("property").map {
+                MetadataProperty(name: $0.attribute("name") ?? "", value: $0.text)
             }
         }
-        let textElement = argmarkChild(root, "text")
+        let textElement = root.argmarkChild("text")
         lines.text = textElement?.line ?? root.line
 
         var speakers: [Speaker] = []
-        for element in argmarkChildren(argmarkChild(root, "speakers"), "speaker") {
-            guard let id = element[attribute: "id"] else { continue }
-            let speaker = Speaker(id: SpeakerID(id), name: element[attribute: "name"] ?? "", role: element[attribute: "role"])
+        for element in (root.argmarkChild("speakers")?.argmarkChildren("speaker") ?? []) {
+            guard let id = element.attribute("id") else { continue }
+            let speaker = Speaker(id: SpeakerID(id), name: element.attribute("name") ?? "", role: element.attribute("role"))
             if lines.speakers[speaker.id] == nil { lines.speakers[speaker.id] = element.line }
             speakers.append(speaker)
         }
@@ -91,12 +89,12 @@ extension ArticleXML {
         var units: [ArgumentUnit] = []
         var unreadable: Set<UnitID> = []
         var halfSpans: Set<UnitID> = []
-        for element in argmarkChildren(argmarkChild(root, "units"), "unit") {
-            guard let rawID = element[attribute: "id"], let type = element[attribute: "type"].flatMap(UnitType.init(rawValue:)) else { continue }
+        for element in (root.argmarkChild("units")?.argmarkChildren("unit") ?? []) {
+            guard let rawID = element.attribute("id"), let type = element.attribute("type").flatMap(UnitType.init(rawValue:)) else { continue }
             let id = UnitID(rawID)
             if lines.units[id] == nil { lines.units[id] = element.line }
-            let start = element[attribute: "start"]
-            let end = element[attribute: "end"]
+            let start = element.attribute("start")
+            let end = element.attribute("end")
             var span: Span?
             if let start, let end {
                 if let startOffset = Int(start), let endOffset = Int(end) {
@@ -108,11 +106,11 @@ extension ArticleXML {
                 halfSpans.insert(id)
             }
             var fragments: [Span] = []
-            if let rawFragments = element[attribute: "fragments"] {
+            if let rawFragments = element.attribute("fragments") {
                 if let parsed = parseFragments(rawFragments) { fragments = parsed } else { unreadable.insert(id) }
             }
             var confidence: Double?
-            if let rawConfidence = element[attribute: "confidence"] {
+            if let rawConfidence = element.attribute("confidence") {
                 confidence = Double(rawConfidence)
             }
             units.append(ArgumentUnit(
@@ -121,49 +119,44 @@ extension ArticleXML {
                 span: span,
                 fragments: fragments,
                 quote: element.text,
-                speaker: element[attribute: "speaker"].map { SpeakerID($0) },
-                stance: element[attribute: "stance"].flatMap(Stance.init(rawValue:)),
-                target: element[attribute: "target"].map { TargetID($0) },
-                proposition: element[attribute: "proposition"].map { PropositionID($0) },
-                note: element[attribute: "note"],
-                sourceLabel: element[attribute: "source-label"],
-                sourceID: element[attribute: "source-id"],
-                status: element[attribute: "status"].flatMap(UnitStatus.init(rawValue:)) ?? .gold,
+                speaker: element.attribute("speaker").map { SpeakerID($0) },
+                stance: element.attribute("stance").flatMap(Stance.init(rawValue:)),
+                target: element.attribute("target").map { TargetID($0) },
+                proposition: element.attribute("proposition").map { PropositionID($0) },
+                note: element.attribute("note"),
+                sourceLabel: element.attribute("source-label"),
+                sourceID: element.attribute("source-id"),
+                status: element.attribute("status").flatMap(UnitStatus.init(rawValue:)) ?? .gold,
                 confidence: confidence
             ))
         }
 
-        let relationElements = argmarkChildren(argmarkChild(root, "relations"), "relation")
-        let relationIDs = Set(relationElements.compactMap { $0[attribute: "id"] })
+        let relationElements = (root.argmarkChild("relations")?.argmarkChildren("relation") ?? [])
+        let relationIDs = Set(relationElements.compactMap { $0.attribute("id") })
         let unitIDs = Set(units.map(\.id.rawValue))
         var relations: [Relation] = []
         for element in relationElements {
-            guard let rawID = element[attribute: "id"],
-                  let type = element[attribute: "type"].flatMap(RelationType.init(rawValue:)),
-                  let from = element[attribute: "from"], let to = element[attribute: "to"] else { continue }
+            guard let rawID = element.attribute("id"),
+                  let type = element.attribute("type").flatMap(RelationType.init(rawValue:)),
+                  let from = element.attribute("from"), let to = element.attribute("to") else { continue }
             let id = RelationID(rawID)
             if lines.relations[id] == nil { lines.relations[id] = element.line }
             let endpoint: RelationEndpoint = relationIDs.contains(to) && !unitIDs.contains(to) ? .relation(RelationID(to)) : .unit(UnitID(to))
             relations.append(Relation(id: id, type: type, from: UnitID(from), to: endpoint,
-                                      sourceLabel: element[attribute: "source-label"],
-                                      sourceID: element[attribute: "source-id"],
-                                      note: element[attribute: "note"]))
+                                      sourceLabel: element.attribute("source-label"),
+                                      sourceID: element.attribute("source-id"),
+                                      note: element.attribute("note")))
         }
 
         let article = Article(
-            id: root[attribute: "id"] ?? "",
+            id: root.attribute("id") ?? "",
             metadata: metadata,
             text: textElement?.text ?? "",
             speakers: speakers,
             units: units,
             relations: relations
         )
-        return DecodedArticle(article: article, storedDigest: textElement?[attribute: "sha256"], lines: lines, unreadableUnits: unreadable, halfSpanUnits: halfSpans)
-    }
-
-    private static func argmarkChildren(_ element: XMLElement?, _ name: String) -> [XMLElement] {
-        guard let element else { return [] }
-        return argmarkChildren(element, name)
+        return DecodedArticle(article: article, storedDigest: textElement?.attribute("sha256"), lines: lines, unreadableUnits: unreadable, halfSpanUnits: halfSpans)
     }
 
     /// Parses `"3-7 12-20"` into spans; `nil` if malformed.
@@ -177,22 +170,22 @@ extension ArticleXML {
         return result.isEmpty ? nil : result
     }
 
-    private static func decodeCorpus(_ root: XMLElement) -> DecodedCorpus {
+    private static func decodeCorpus<Node: XMLNodeView>(_ root: Node) -> DecodedCorpus {
         var lines = ElementLines()
         lines.root = root.line
         var corpus = Corpus()
-        for element in argmarkChildren(argmarkChild(root, "targets"), "target") {
-            guard let id = element[attribute: "id"] else { continue }
-            let target = StanceTarget(id: TargetID(id), name: element[attribute: "name"] ?? "",
+        for element in (root.argmarkChild("targets")?.argmarkChildren("target") ?? []) {
+            guard let id = element.attribute("id") else { continue }
+            let target = StanceTarget(id: TargetID(id), name: element.attribute("name") ?? "",
                                       description: element.text.isEmpty ? nil : element.text)
             if lines.targets[target.id] == nil { lines.targets[target.id] = element.line }
             corpus.targets.append(target)
         }
-        for element in argmarkChildren(argmarkChild(root, "propositions"), "proposition") {
-            guard let id = element[attribute: "id"] else { continue }
+        for element in (root.argmarkChild("propositions")?.argmarkChildren("proposition") ?? []) {
+            guard let id = element.attribute("id") else { continue }
             let proposition = Proposition(id: PropositionID(id), statement: element.text,
-                                          target: element[attribute: "target"].map { TargetID($0) },
-                                          stance: element[attribute: "stance"].flatMap(Stance.init(rawValue:)))
+                                          target: element.attribute("target").map { TargetID($0) },
+                                          stance: element.attribute("stance").flatMap(Stance.init(rawValue:)))
             if lines.propositions[proposition.id] == nil { lines.propositions[proposition.id] = element.line }
             corpus.propositions.append(proposition)
         }

@@ -44,8 +44,15 @@ public struct XMLParseFailure: Error, Sendable {
 /// A parsed document: the Swift tree plus the libxml2 document, kept for schema validation so
 /// that no file is parsed twice.
 public struct ParsedXML: @unchecked Sendable {
-    public let root: XMLElement
     let document: LibXMLDocument
+    let rootNode: xmlNodePtr
+
+    /// The document as a Swift tree, built on each access (argmark's own reader walks the
+    /// libxml2 nodes directly and never needs it).
+    public var root: XMLElement { SafeXMLParser.makeElement(rootNode) }
+
+    /// The root element as a cheap view over libxml2's nodes.
+    var rootView: LibXMLNodeView { LibXMLNodeView(node: rootNode) }
 }
 
 /// Parses XML with every network, DTD and entity feature of libxml2 turned off.
@@ -90,7 +97,7 @@ public enum SafeXMLParser {
         guard let rootNode = xmlDocGetRootElement(document) else {
             return .failure(XMLParseFailure(diagnostics: [Diagnostic(.error, .wellFormed, "document has no root element", at: SourceLocation(path: path))]))
         }
-        return .success(ParsedXML(root: makeTree(rootNode), document: owned))
+        return .success(ParsedXML(document: owned, rootNode: rootNode))
     }
 
     /// libxml2's messages rewritten where they would not tell an argmark user what to do, and
@@ -119,7 +126,7 @@ public enum SafeXMLParser {
 
     /// Converts libxml2's tree to Swift values without recursion, so no nesting depth can
     /// overflow the stack (libxml2 stops at 256 levels today, but this code does not rely on it).
-    private static func makeTree(_ root: xmlNodePtr) -> XMLElement {
+    static func makeElement(_ root: xmlNodePtr) -> XMLElement {
         var stack: [(element: XMLElement, next: xmlNodePtr?)] = [(makeShell(root), root.pointee.children)]
         while true {
             guard let current = stack[stack.count - 1].next else {
@@ -209,9 +216,15 @@ enum PrologScanner {
             if startsWith("<?xml ") || startsWith("<?xml\t") {
                 let declarationStart = index
                 skip(until: "?>")
-                let declaration = String(decoding: bytes[declarationStart..<index], as: UTF8.self).lowercased()
-                if let range = declaration.firstRange(of: "encoding") {
-                    let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+                // Byte search: generic string searching costs more than parsing a small file.
+                var encodingEnd: Int?
+                for position in declarationStart..<index where matches("encoding", at: position) {
+                    encodingEnd = position + 8
+                    break
+                }
+                if let encodingEnd {
+                    let declaration = String(decoding: bytes[encodingEnd..<index], as: UTF8.self).lowercased()
+                    let rest = declaration.drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
                     let name = rest.prefix { $0 != "\"" && $0 != "'" }
                     if name != "utf-8" && name != "utf8" {
                         return Diagnostic(.error, .encoding, "file declares encoding \"\(name)\"; argmark reads UTF-8 only", at: SourceLocation(path: path, line: 1, column: 1))

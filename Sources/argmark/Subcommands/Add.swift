@@ -3,6 +3,7 @@ import ArgmarkCore
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Add an argument unit to an article; prints its id.",
         discussion: """
             Give the unit's text with --quote (matched exactly first; if it is not in the text, a
@@ -25,18 +26,20 @@ struct Add: ParsableCommand {
     @Option(help: "Shared proposition id, defined in corpus.xml (see argmark proposition).") var proposition: String?
     @Option(help: "A free-text note.") var note: String?
 
-    func validate() throws {
+    /// Usage problems are reported like every other refusal: one line, exit 2.
+    private func checkAnchor() throws(EditError) {
         switch (quote, start, end) {
         case (.some, nil, nil): break
-        case (nil, .some, .some): if occurrence != nil { throw ValidationError("--occurrence goes with --quote, not with --start/--end") }
-        case (nil, nil, nil): throw ValidationError("say where the unit is: --quote \"TEXT\", or --start S --end E")
-        case (.some, _, _): throw ValidationError("pass either --quote or --start/--end, not both")
-        default: throw ValidationError("--start and --end go together")
+        case (nil, .some, .some): if occurrence != nil { throw EditError(.usage, "--occurrence goes with --quote, not with --start/--end") }
+        case (nil, nil, nil): throw EditError(.usage, "say where the unit is: --quote \"TEXT\", or --start S --end E")
+        case (.some, _, _): throw EditError(.usage, "pass either --quote or --start/--end, not both")
+        default: throw EditError(.usage, "--start and --end go together")
         }
     }
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
+            try checkAnchor()
             let unitType = try Vocabulary.unitType(type)
             let attributes = UnitAttributes(speaker: try Vocabulary.id(speaker, "speaker"), stance: try Vocabulary.stance(stance),
                                             target: try Vocabulary.id(target, "target"), proposition: try Vocabulary.id(proposition, "proposition"),

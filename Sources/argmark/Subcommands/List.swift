@@ -9,6 +9,7 @@ import Darwin
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List an article's units (and its relations and speakers).",
         discussion: "Units in text order. --type keeps only units of one type; --format json is for tools."
     )

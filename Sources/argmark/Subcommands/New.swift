@@ -9,6 +9,7 @@ import Darwin
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create an annotation file from a plain-text article (or a folder of them).",
         discussion: """
             The text is stored exactly as read (UTF-8 required; CR and CRLF line ends are kept),

@@ -3,6 +3,7 @@ import ArgmarkCore
 
 struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "remove",
         abstract: "Remove a unit, relation or speaker.",
         discussion: """
             Refuses while other annotations refer to it. With --cascade, also removes the relations

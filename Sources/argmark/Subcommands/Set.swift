@@ -30,14 +30,15 @@ struct SetCommand: ParsableCommand {
     @Flag(help: "Remove the proposition.") var clearProposition = false
     @Flag(help: "Remove the note.") var clearNote = false
 
-    func validate() throws {
-        if quote != nil && (start != nil || end != nil) { throw ValidationError("pass either --quote or --start/--end, not both") }
-        if (start == nil) != (end == nil) { throw ValidationError("--start and --end go together") }
-        if note != nil && clearNote { throw ValidationError("pass either --note or --clear-note") }
+    private func checkOptions() throws(EditError) {
+        if quote != nil && (start != nil || end != nil) { throw EditError(.usage, "pass either --quote or --start/--end, not both") }
+        if (start == nil) != (end == nil) { throw EditError(.usage, "--start and --end go together") }
+        if note != nil && clearNote { throw EditError(.usage, "pass either --note or --clear-note") }
     }
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
+            try checkOptions()
             let outcome = try ArticleEditor.edit(file) { (article, corpus) throws(EditError) -> [QuoteMatcher.Difference] in
                 if article.relation(RelationID(id)) != nil && article.unit(UnitID(id)) == nil {
                     let unitOnly = [speaker, stance, target, proposition, status, quote].contains { $0 != nil } || start != nil

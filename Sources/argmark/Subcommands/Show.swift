@@ -9,6 +9,7 @@ import Darwin
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print an article with its units marked, then its argument structure as a tree.",
         discussion: """
             Units appear as [u3 claim: …] in the text (coloured by type on a terminal). The tree
@@ -29,7 +30,7 @@ struct Show: ParsableCommand {
             out += style("\(article.id)\(source.isEmpty ? "" : " · " + source.joined(separator: ", "))", "2", color) + "\n\n"
             for segment in MarkedText.segments(of: article) {
                 switch segment {
-                case .text(let text): out += text
+                case .text(let text): out += displayable(text)
                 case .open(let unit): out += style("[\(unit.id) \(unit.type.rawValue): ", code(unit.type), color)
                 case .close(let unit, let crossing): out += style(crossing ? "]\(unit.id)" : "]", code(unit.type), color)
                 }
@@ -77,6 +78,18 @@ struct Show: ParsableCommand {
         if !details.isEmpty { text += " (\(details.joined(separator: "; ")))" }
         text += line.repeated ? " — shown above" : ": \"\(Abbreviation.short(unit.quote, limit: 70))\""
         return text + "\n"
+    }
+
+    /// A lone CR (old Mac line end) would make a terminal overwrite the line, so it is shown as LF.
+    private func displayable(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var view = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let nextIsLineFeed = index + 1 < scalars.count && scalars[index + 1] == "\n"
+            view.append(scalar == "\r" && !nextIsLineFeed ? "\n" : scalar)
+        }
+        return String(view)
     }
 
     private func code(_ type: UnitType) -> String {

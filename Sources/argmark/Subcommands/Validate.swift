@@ -3,6 +3,7 @@ import ArgmarkCore
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check annotation files: well-formed XML, the argmark schema, and argmark's own rules.",
         discussion: """
             Takes files and folders (searched recursively for *.xml); each folder's corpus.xml

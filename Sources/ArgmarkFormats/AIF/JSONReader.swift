@@ -1,0 +1,212 @@
+/// A JSON value with the line it starts on, so import errors can name the line.
+///
+/// A small strict reader (RFC 8259) for AIF files; argmark writes JSON with core's `JSONValue`.
+public struct JSONNode: Sendable {
+    public indirect enum Value: Sendable {
+        case object([(key: String, value: JSONNode)])
+        case array([JSONNode])
+        case string(String)
+        case number(String)
+        case bool(Bool)
+        case null
+    }
+
+    public var value: Value
+    public var line: Int
+
+    public subscript(key: String) -> JSONNode? {
+        guard case .object(let members) = value else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    public var array: [JSONNode]? {
+        if case .array(let items) = value { return items }
+        return nil
+    }
+
+    /// A string, or a number written as text (AIF ids come both ways).
+    public var text: String? {
+        switch value {
+        case .string(let string): string
+        case .number(let number): number
+        default: nil
+        }
+    }
+}
+
+/// Why a JSON file could not be read, and on which line.
+public struct JSONSyntaxError: Error, Sendable {
+    public var line: Int
+    public var message: String
+}
+
+/// Parses JSON into ``JSONNode`` values that know their line.
+public enum JSONReader {
+    /// Parses a whole document (a UTF-8 byte order mark is allowed); trailing text is an error.
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        var reader = Reader(bytes: bytes)
+        reader.skipWhitespace()
+        let node = try reader.value(depth: 0)
+        reader.skipWhitespace()
+        guard reader.index == bytes.count else { throw reader.error("unexpected text after the JSON value") }
+        return node
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var index = 0
+        var line = 1
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        }
+
+        func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: line, message: message) }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\n"): line += 1
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): break
+                default: return
+                }
+                index += 1
+            }
+        }
+
+        mutating func expect(_ literal: String) throws(JSONSyntaxError) {
+            for byte in literal.utf8 {
+                guard index < bytes.count, bytes[index] == byte else { throw error("expected \(literal)") }
+                index += 1
+            }
+        }
+
+        mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONNode {
+            guard depth < 512 else { throw error("nesting too deep") }
+            guard index < bytes.count else { throw error("unexpected end of file; the JSON is truncated") }
+            let startLine = line
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                var members: [(key: String, value: JSONNode)] = []
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return JSONNode(value: .object(members), line: startLine)
+                }
+                while true {
+                    skipWhitespace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error(index < bytes.count ? "expected a quoted key" : "unexpected end of file; the JSON is truncated") }
+                    let key = try string()
+                    skipWhitespace()
+                    try expect(":")
+                    skipWhitespace()
+                    members.append((key, try value(depth: depth + 1)))
+                    skipWhitespace()
+                    guard index < bytes.count else { throw error("unexpected end of file; the JSON is truncated") }
+                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                    if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+                    throw error("expected , or } in an object")
+                }
+                return JSONNode(value: .object(members), line: startLine)
+            case UInt8(ascii: "["):
+                index += 1
+                var items: [JSONNode] = []
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return JSONNode(value: .array(items), line: startLine)
+                }
+                while true {
+                    skipWhitespace()
+                    items.append(try value(depth: depth + 1))
+                    skipWhitespace()
+                    guard index < bytes.count else { throw error("unexpected end of file; the JSON is truncated") }
+                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                    if bytes[index] == UInt8(ascii: "]") { index += 1; break }
+                    throw error("expected , or ] in an array")
+                }
+                return JSONNode(value: .array(items), line: startLine)
+            case UInt8(ascii: "\""):
+                return JSONNode(value: .string(try string()), line: startLine)
+            case UInt8(ascii: "t"):
+                try expect("true")
+                return JSONNode(value: .bool(true), line: startLine)
+            case UInt8(ascii: "f"):
+                try expect("false")
+                return JSONNode(value: .bool(false), line: startLine)
+            case UInt8(ascii: "n"):
+                try expect("null")
+                return JSONNode(value: .null, line: startLine)
+            default:
+                let start = index
+                while index < bytes.count, "+-.eE0123456789".utf8.contains(bytes[index]) { index += 1 }
+                guard index > start else { throw error("unexpected character") }
+                let number = String(decoding: bytes[start..<index], as: UTF8.self)
+                guard Double(number) != nil else { throw error("malformed number \(number)") }
+                return JSONNode(value: .number(number), line: startLine)
+            }
+        }
+
+        mutating func string() throws(JSONSyntaxError) -> String {
+            index += 1
+            var scalars = String.UnicodeScalarView()
+            var raw: [UInt8] = []
+            func flush() throws(JSONSyntaxError) {
+                guard !raw.isEmpty else { return }
+                guard let text = String(validating: raw, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                scalars.append(contentsOf: text.unicodeScalars)
+                raw.removeAll()
+            }
+            while true {
+                guard index < bytes.count else { throw error("unterminated string; the JSON is truncated") }
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    try flush()
+                    return String(scalars)
+                case UInt8(ascii: "\\"):
+                    try flush()
+                    guard index < bytes.count else { throw error("unterminated string") }
+                    let escape = bytes[index]
+                    index += 1
+                    switch escape {
+                    case UInt8(ascii: "\""): scalars.append("\"")
+                    case UInt8(ascii: "\\"): scalars.append("\\")
+                    case UInt8(ascii: "/"): scalars.append("/")
+                    case UInt8(ascii: "b"): scalars.append("\u{08}")
+                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                    case UInt8(ascii: "n"): scalars.append("\n")
+                    case UInt8(ascii: "r"): scalars.append("\r")
+                    case UInt8(ascii: "t"): scalars.append("\t")
+                    case UInt8(ascii: "u"):
+                        var unit = try hex4()
+                        if (0xD800..<0xDC00).contains(unit), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                            index += 2
+                            let low = try hex4()
+                            guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
+                            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(unit) else { throw error("unpaired surrogate in \\u escape") }
+                        scalars.append(scalar)
+                    default: throw error("unknown escape in a string")
+                    }
+                case 0x00..<0x20:
+                    throw error(byte == UInt8(ascii: "\n") ? "line break inside a string; the string is not closed" : "control character inside a string")
+                default:
+                    raw.append(byte)
+                }
+            }
+        }
+
+        mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+                throw error("malformed \\u escape")
+            }
+            index += 4
+            return value
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgmarkCore
+
+/// Writes an argmark article as Argdown (`<id>.argdown`): one statement per unit, titled by its id
+/// and tagged with its type, with its outgoing relations below it (`+>` supports, `->` attacks
+/// and rebuts). A relation that is undercut becomes an argument `<relation id>` with a
+/// premise–conclusion structure, so the undercut can point to it (`_>`). Argdown has no
+/// restatement relation; `restates` is written as a comment.
+public enum ArgdownExporter {
+    /// The `<id>.argdown` file.
+    public static func export(_ article: Article) -> ExportedFile {
+        ExportedFile(name: article.id + ".argdown", text: document(for: article))
+    }
+
+    /// The Argdown text of `article`: deterministic, ending with a newline.
+    public static func document(for article: Article) -> String {
+        var blocks: [String] = []
+        blocks.append("# " + escape(article.metadata.title ?? article.id))
+        var provenance: [String] = ["argmark article \(article.id)"]
+        if let outlet = article.metadata.outlet { provenance.append("outlet: \(outlet)") }
+        if let author = article.metadata.author { provenance.append("author: \(author)") }
+        if let url = article.metadata.url { provenance.append("url: \(url)") }
+        blocks.append("<!-- " + provenance.map(comment).joined(separator: "; ") + " -->")
+
+        let undercut = Set(article.relations.compactMap { relation -> RelationID? in
+            if case .relation(let target) = relation.to { return target }
+            return nil
+        })
+        var relationsFrom: [UnitID: [Relation]] = [:]
+        for relation in article.relations { relationsFrom[relation.from, default: []].append(relation) }
+
+        for unit in ArticleWriter.canonicalOrder(article.units) {
+            var tags = ["#" + unit.type.rawValue]
+            if unit.isImplicit { tags.append("#implicit") }
+            if let speaker = unit.speaker { tags.append("#(speaker: \(tagText(article.speaker(speaker)?.name ?? speaker.rawValue)))") }
+            var lines = ["[\(unit.id)]: \(escape(flatten(unit.quote))) \(tags.joined(separator: " "))"]
+            for relation in relationsFrom[unit.id] ?? [] where !undercut.contains(relation.id) {
+                lines.append("  " + relationLine(relation))
+            }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+
+        // Undercut relations as reconstructed arguments.
+        for relation in article.relations where undercut.contains(relation.id) {
+            var lines = ["<\(relation.id)>: \(relation.from) \(relation.type.rawValue) \(relation.to).", "", "<\(relation.id)>", "", "(1) [\(relation.from)]", "----"]
+            switch (relation.type, relation.to) {
+            case (.supports, .unit(let target)), (.restates, .unit(let target)):
+                lines.append("(2) [\(target)]")
+            case (.attacks, .unit(let target)), (.rebuts, .unit(let target)):
+                lines.append("(2) [\(relation.id)-conclusion]: It is not the case that @[\(target)].")
+                lines.append("  -> [\(target)]")
+            case (_, .relation(let target)):
+                lines.append("(2) [\(relation.id)-conclusion]: The inference of @<\(target)> does not hold.")
+                lines.append("  _> <\(target)>")
+            case (.undercuts, .unit(let target)):
+                lines.append("(2) [\(target)]")
+            }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    static func relationLine(_ relation: Relation) -> String {
+        switch (relation.type, relation.to) {
+        case (.supports, .unit(let target)): "+> [\(target)]"
+        case (.attacks, .unit(let target)), (.rebuts, .unit(let target)), (.undercuts, .unit(let target)): "-> [\(target)]"
+        case (.restates, .unit(let target)): "<!-- restates [\(target)] (relation \(relation.id)) -->"
+        case (_, .relation(let target)): "_> <\(target)>"
+        }
+    }
+
+    /// Argdown reads `[ ] < > # @ * _ \` in statement text as syntax; a backslash makes them literal.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if "[]<>#@*_\\".unicodeScalars.contains(scalar) { out += "\\" }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    static func flatten(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func tagText(_ text: String) -> String {
+        String(flatten(text).unicodeScalars.filter { $0 != "(" && $0 != ")" }.map(Character.init))
+    }
+
+    static func comment(_ text: String) -> String {
+        flatten(text).replacing("--", with: "- -")
+    }
+}

@@ -1,0 +1,125 @@
+import ArgmarkCore
+
+/// One article an importer made from a source file, before anything is written.
+public struct ImportedArticle: Sendable {
+    /// The file it came from (for diagnostics and the summary).
+    public var sourcePath: String
+    public var article: Article
+    /// The folder under the output folder it goes to: the source file's folder relative to the
+    /// folder named on the command line (so `corpus/en` and `corpus/de` stay apart), or empty.
+    public var subfolder: String
+
+    public init(sourcePath: String, article: Article, subfolder: String = "") {
+        self.sourcePath = sourcePath
+        self.article = article
+        self.subfolder = subfolder
+    }
+
+    /// The output file name, relative to the output folder.
+    public var outputName: String {
+        subfolder.isEmpty ? article.id + ".xml" : subfolder + "/" + article.id + ".xml"
+    }
+}
+
+/// A file an exporter made from an argmark article, before anything is written.
+public struct ExportedFile: Sendable, Equatable {
+    /// The file name inside the output folder.
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    public init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+}
+
+/// What reading a batch of source files gave: the articles, and the errors of the files that failed.
+public struct ImportOutcome: Sendable {
+    public var articles: [ImportedArticle] = []
+    public var diagnostics: [Diagnostic] = []
+    /// Messages about things a format cannot carry (e.g. implicit units in brat), not errors.
+    public var notes: [String] = []
+
+    public init() {}
+}
+
+/// The error an importer or exporter reports: where in the source file, and what to fix.
+public struct FormatError: Error, Sendable, CustomStringConvertible {
+    public var diagnostic: Diagnostic
+
+    public init(_ path: String, line: Int?, _ message: String) {
+        diagnostic = Diagnostic(.error, .sourceFormat, message, at: SourceLocation(path: path, line: line))
+    }
+
+    public init(diagnostic: Diagnostic) {
+        self.diagnostic = diagnostic
+    }
+
+    public var description: String { diagnostic.description }
+}
+
+/// Small helpers the importers share.
+enum Names {
+    /// A valid argmark identifier made from `raw` (a file name or a source id): invalid characters
+    /// become `-`, and a name that does not start with a letter or `_` gets `prefix` in front.
+    static func identifier(_ raw: String, prefix: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in raw.unicodeScalars {
+            let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
+            scalars.append(allowed ? scalar : "-")
+        }
+        var result = String(scalars)
+        if !UnitID.isValid(result) { result = prefix + result }
+        if result.unicodeScalars.count > 200 { result = String(String.UnicodeScalarView(result.unicodeScalars.prefix(200))) }
+        return UnitID.isValid(result) ? result : prefix
+    }
+
+    /// The file name without folder and without `suffix`.
+    static func stem(of path: String, dropping suffix: String) -> String {
+        let base = FileSystem.baseName(of: path)
+        return base.hasSuffix(suffix) ? String(base.dropLast(suffix.count)) : base
+    }
+
+    /// `path` with its extension `suffix` replaced by `replacement`.
+    static func sibling(of path: String, replacing suffix: String, with replacement: String) -> String {
+        path.hasSuffix(suffix) ? String(path.dropLast(suffix.count)) + replacement : path + replacement
+    }
+}
+
+/// Decodes UTF-8 strictly: a source file with invalid bytes is an error, not silently repaired.
+enum StrictUTF8 {
+    static func decode(_ bytes: [UInt8]) -> String? {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
+
+/// Escaping for the XML other tools read (arg-microtexts).
+enum XMLEscaping {
+    static func attribute(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Content as CDATA (as the arg-microtexts files have it); `]]>` is split across two sections.
+    static func cdata(_ value: String) -> String {
+        "<![CDATA[" + value.replacing("]]>", with: "]]]]><![CDATA[>") + "]]>"
+    }
+}

@@ -1,0 +1,92 @@
+import ArgmarkCore
+import Dispatch
+import Synchronization
+
+/// The formats argmark reads.
+public enum ImportFormat: String, CaseIterable, Sendable {
+    case microtexts, xmi, brat, aif
+
+    /// The file name ending searched for in folders.
+    public var fileExtension: String {
+        switch self {
+        case .microtexts: ".xml"
+        case .xmi: ".xmi"
+        case .brat: ".ann"
+        case .aif: ".json"
+        }
+    }
+
+    /// Reads one source file into an argmark article.
+    public func importFile(_ path: String) throws(FormatError) -> Article {
+        switch self {
+        case .microtexts: try MicrotextsImporter.importFile(path)
+        case .xmi: try XMIImporter.importFile(path)
+        case .brat: try BratImporter.importFile(path)
+        case .aif: try AIFImporter.importFile(path)
+        }
+    }
+}
+
+/// The formats argmark writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case microtexts, brat, aif, argdown
+
+    /// The files one article becomes. `path` is the argmark file, for error messages.
+    public func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+        switch self {
+        case .microtexts: try MicrotextsExporter.export(article, path: path)
+        case .brat: try BratExporter.export(article, path: path)
+        case .aif: try AIFExporter.export(article, path: path)
+        case .argdown: [ArgdownExporter.export(article)]
+        }
+    }
+}
+
+/// One group of inputs as the user named it (a file or a folder), for the per-corpus summary.
+public struct ImportGroup: Sendable {
+    public var name: String
+    public var articles: [ImportedArticle]
+}
+
+/// Reading many source files at once, in parallel, keeping the order of the paths.
+public enum BatchImport {
+    /// Imports every file under `paths` (folders searched for the format's extension). Each
+    /// argument is one group in the result; unreadable paths and failed files come back as diagnostics.
+    public static func run(_ format: ImportFormat, paths: [String]) -> (groups: [ImportGroup], diagnostics: [Diagnostic]) {
+        var jobs: [(group: Int, path: String)] = []
+        var diagnostics: [Diagnostic] = []
+        for (index, path) in paths.enumerated() {
+            let (files, errors) = FileSystem.expand([path], extension: format.fileExtension)
+            diagnostics += errors.map { Diagnostic(.error, .unreadable, $0.reason, at: SourceLocation(path: $0.path)) }
+            if errors.isEmpty && files.isEmpty {
+                diagnostics.append(Diagnostic(.error, .unreadable, "no *\(format.fileExtension) files here to import as \(format.rawValue)", at: SourceLocation(path: path)))
+            }
+            jobs += files.map { (index, $0) }
+        }
+        let results = Mutex([Result<Article, FormatError>?](repeating: nil, count: jobs.count))
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let result = Result { () throws(FormatError) in try format.importFile(work[index].path) }
+            results.withLock { $0[index] = result }
+        }
+        var groups = paths.map { ImportGroup(name: $0, articles: []) }
+        for (index, result) in results.withLock({ $0 }).enumerated() {
+            switch result! {
+            case .success(let article):
+                let subfolder = relativeFolder(of: work[index].path, under: paths[work[index].group])
+                groups[work[index].group].articles.append(ImportedArticle(sourcePath: work[index].path, article: article, subfolder: subfolder))
+            case .failure(let error): diagnostics.append(error.diagnostic)
+            }
+        }
+        return (groups, diagnostics)
+    }
+
+    /// `corpus/en` for `ROOT/corpus/en/x.xml` under `ROOT`; empty for a file named directly.
+    static func relativeFolder(of file: String, under root: String) -> String {
+        let folder = FileSystem.directoryName(of: file)
+        var prefix = root
+        while prefix.count > 1 && prefix.hasSuffix("/") { prefix.removeLast() }
+        guard file != root, folder.hasPrefix(prefix + "/") else { return "" }
+        return String(folder.dropFirst(prefix.count + 1))
+    }
+}

@@ -1,0 +1,139 @@
+import ArgmarkCore
+
+/// Writes argmark articles as arg-microtexts graphs (`<id>.xml` plus the `<id>.txt` beside it).
+public enum MicrotextsExporter {
+    /// `<id>.xml` and `<id>.txt`; `path` (the argmark file) is only used in error messages.
+    public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+        let graph = try graph(from: article, path: path)
+        return [ExportedFile(name: graph.id + ".xml", bytes: graph.encoded()), ExportedFile(name: graph.id + ".txt", text: graph.plainText)]
+    }
+
+    /// Segments the text into EDUs at every unit boundary (and at the EDU boundaries an import
+    /// kept), makes one ADU per unit, and one edge per relation.
+    public static func graph(from article: Article, path: String) throws(FormatError) -> Arggraph {
+        let text = CodePointText(article.text)
+        let properties = article.metadata.properties
+
+        // Cut points: unit fragments, plus the stored segmentation of an imported graph.
+        var cuts: Set<Int> = [0, text.count]
+        for unit in article.units {
+            for piece in pieces(of: unit) {
+                cuts.insert(piece.start)
+                cuts.insert(piece.end)
+            }
+        }
+        if let stored = properties.first(where: { $0.name == MicrotextsImporter.segmentationProperty })?.value {
+            for item in stored.split(separator: " ") {
+                let bounds = item.split(separator: "-").compactMap { Int($0) }
+                for bound in bounds where bound >= 0 && bound <= text.count { cuts.insert(bound) }
+            }
+        }
+        let sortedCuts = cuts.sorted()
+        var segments: [Span] = []
+        for index in 0..<(sortedCuts.count - 1) {
+            var start = sortedCuts[index]
+            var end = sortedCuts[index + 1]
+            while start < end, text.scalars[start].properties.isWhitespace { start += 1 }
+            while end > start, text.scalars[end - 1].properties.isWhitespace { end -= 1 }
+            if start < end { segments.append(Span(start: start, end: end)) }
+        }
+
+        var edus: [Arggraph.EDU] = []
+        var eduOfSegment: [Span: String] = [:]
+        for segment in segments {
+            let id = "e\(edus.count + 1)"
+            eduOfSegment[segment] = id
+            edus.append(Arggraph.EDU(id: id, text: text[segment], isImplicit: false, line: 0))
+        }
+
+        // ADU ids: the source ids when they are free, otherwise a1, a2, ...
+        var usedIDs: Set<String> = Set(edus.map(\.id))
+        var aduIDs: [UnitID: String] = [:]
+        for unit in article.units {
+            if let source = unit.sourceID, isNCName(source), usedIDs.insert(source).inserted { aduIDs[unit.id] = source }
+        }
+        var counter = 1
+        func fresh(_ prefix: String) -> String {
+            while usedIDs.contains("\(prefix)\(counter)") { counter += 1 }
+            usedIDs.insert("\(prefix)\(counter)")
+            return "\(prefix)\(counter)"
+        }
+        for unit in article.units where aduIDs[unit.id] == nil { aduIDs[unit.id] = fresh("a") }
+
+        var adus: [Arggraph.ADU] = []
+        var segEdges: [(source: String, target: String)] = []
+        for unit in article.units {
+            let aduID = aduIDs[unit.id]!
+            let role = unit.sourceLabel == "pro" || unit.sourceLabel == "opp" ? unit.sourceLabel! : (unit.type == .counterclaim ? "opp" : "pro")
+            adus.append(Arggraph.ADU(id: aduID, role: role, line: 0))
+            if unit.span == nil {
+                let eduID = "e\(edus.count + 1)"
+                edus.append(Arggraph.EDU(id: eduID, text: unit.quote, isImplicit: true, line: 0))
+                segEdges.append((eduID, aduID))
+            } else {
+                for piece in pieces(of: unit) {
+                    for segment in segments where segment.start >= piece.start && segment.end <= piece.end {
+                        segEdges.append((eduOfSegment[segment]!, aduID))
+                    }
+                }
+            }
+        }
+        adus.sort { naturalLess($0.id, $1.id) }
+
+        // Edge ids: the relations' source ids when free.
+        var edgeIDs: [RelationID: String] = [:]
+        for relation in article.relations {
+            if let source = relation.sourceID, isNCName(source), usedIDs.insert(source).inserted { edgeIDs[relation.id] = source }
+        }
+        counter = 1
+        for relation in article.relations where edgeIDs[relation.id] == nil { edgeIDs[relation.id] = fresh("c") }
+        let relationsBySourceID = Dictionary(article.relations.compactMap { relation in relation.sourceID.map { ($0, relation.id) } }, uniquingKeysWith: { first, _ in first })
+
+        var argumentEdges: [Arggraph.Edge] = []
+        for relation in article.relations {
+            let source = aduIDs[relation.from]!
+            let edgeID = edgeIDs[relation.id]!
+            if relation.sourceLabel == "add", let sourceID = relation.sourceID,
+               let joined = properties.first(where: { $0.name == MicrotextsImporter.addPropertyPrefix + sourceID })?.value,
+               let joinedRelation = relationsBySourceID[joined], let joinedEdge = edgeIDs[joinedRelation] {
+                argumentEdges.append(Arggraph.Edge(id: edgeID, source: source, target: joinedEdge, type: "add", line: 0))
+                continue
+            }
+            let type: String
+            switch relation.type {
+            case .supports: type = relation.sourceLabel == "exa" ? "exa" : "sup"
+            case .attacks, .rebuts: type = "reb"
+            case .undercuts: type = "und"
+            case .restates:
+                throw FormatError(path, line: nil, "relation \(relation.id) (restates) has no arg-microtexts equivalent; remove it or change its type before exporting")
+            }
+            let target: String
+            switch relation.to {
+            case .unit(let unit):
+                guard let adu = aduIDs[unit] else { throw FormatError(path, line: nil, "relation \(relation.id) points to unknown unit \(unit)") }
+                target = adu
+            case .relation(let other):
+                guard let edge = edgeIDs[other] else { throw FormatError(path, line: nil, "relation \(relation.id) points to unknown relation \(other)") }
+                target = edge
+            }
+            argumentEdges.append(Arggraph.Edge(id: edgeID, source: source, target: target, type: type, line: 0))
+        }
+        counter = 1
+        var edges = segEdges.map { Arggraph.Edge(id: fresh("c"), source: $0.source, target: $0.target, type: "seg", line: 0) }
+        edges += argumentEdges.sorted { naturalLess($0.id, $1.id) }
+
+        var attributes: [(name: String, value: String)] = []
+        for name in ["topic_id", "stance"] {
+            if let value = properties.first(where: { $0.name == name })?.value { attributes.append((name, value)) }
+        }
+        return Arggraph(id: article.id, attributes: attributes, edus: edus, joints: [], adus: adus, edges: edges)
+    }
+
+    /// A unit's pieces of text: its fragments, or its span.
+    static func pieces(of unit: ArgumentUnit) -> [Span] {
+        guard let span = unit.span else { return [] }
+        return unit.fragments.isEmpty ? [span] : unit.fragments
+    }
+
+    static func isNCName(_ value: String) -> Bool { UnitID.isValid(value) }
+}

@@ -1,0 +1,331 @@
+import ArgmarkCore
+import Dispatch
+
+/// Settings of the shared-text finder.
+public struct SharedTextOptions: Sendable, Equatable {
+    /// Words per shingle: two texts must share this many consecutive words to be compared at all.
+    public var shingleWords: Int
+    /// Shortest passage reported, in matched words.
+    public var minimumWords: Int
+    /// Shingles found in more sources than this are boilerplate (station footers, stock phrases)
+    /// and are ignored; this cap also keeps the work linear in the size of the corpus.
+    public var maximumSourcesPerShingle: Int
+    /// Words that may be inserted or dropped inside a passage without splitting it.
+    public var maximumGapWords: Int
+
+    public init(shingleWords: Int = 5, minimumWords: Int = 8, maximumSourcesPerShingle: Int = 25, maximumGapWords: Int = 4) {
+        self.shingleWords = max(1, shingleWords)
+        self.minimumWords = max(1, minimumWords)
+        self.maximumSourcesPerShingle = max(2, maximumSourcesPerShingle)
+        self.maximumGapWords = max(0, maximumGapWords)
+    }
+}
+
+/// One side of a shared passage.
+public struct PassageSide: Sendable {
+    public var source: Int
+    /// Code-point offsets in the source's text, half-open.
+    public var span: Span
+    public var text: String
+    /// Units whose span overlaps the passage.
+    public var units: [UnitID]
+}
+
+/// A passage that two sources share, word for word or nearly.
+public struct SharedPassage: Sendable {
+    public var a: PassageSide
+    public var b: PassageSide
+    /// Words of `a` covered by shingles that `b` also has.
+    public var matchedWords: Int
+    /// `matchedWords` over the longer side's word count: 1 for a verbatim copy.
+    public var similarity: Double
+    /// Declared propositions carried by units on both sides.
+    public var propositions: [PropositionID]
+}
+
+/// What two sources share.
+public struct SourcePairOverlap: Sendable {
+    public var a: Int
+    public var b: Int
+    /// Passages in the order they appear in `a`.
+    public var passages: [SharedPassage]
+    public var wordsA: Int
+    public var wordsB: Int
+    /// Words of `a` (of `b`) inside some shared passage.
+    public var sharedWordsA: Int
+    public var sharedWordsB: Int
+    public var coverageA: Double { wordsA == 0 ? 0 : Double(sharedWordsA) / Double(wordsA) }
+    public var coverageB: Double { wordsB == 0 ? 0 : Double(sharedWordsB) / Double(wordsB) }
+    public var longestPassageWords: Int { passages.map(\.matchedWords).max() ?? 0 }
+}
+
+/// Everything the shared-text finder found.
+public struct SharedTextFindings: Sendable {
+    public var options: SharedTextOptions
+    /// Pairs of sources with at least one passage, sorted by source indexes.
+    public var pairs: [SourcePairOverlap]
+    /// Distinct shingles skipped because too many sources have them.
+    public var commonShinglesSkipped: Int
+}
+
+/// A text cut into normalised words, each with its code-point range.
+struct WordSequence: Sendable {
+    /// A hash of each word's normalised form (case folded, apostrophes dropped).
+    var words: [UInt64] = []
+    var starts: [Int32] = []
+    var ends: [Int32] = []
+
+    /// Words are runs of letters and digits. Case is folded, apostrophes inside words are dropped
+    /// (so "don’t" and "don't" match), and all other punctuation, quotes and spacing only separate
+    /// words, so typographic differences between two copies do not hide the copying.
+    init(_ scalars: [Unicode.Scalar]) {
+        var hash: UInt64 = 0
+        var start = -1
+        var lastWordScalar = -1
+        for (index, scalar) in scalars.enumerated() {
+            if Self.isWordScalar(scalar) {
+                if start < 0 {
+                    start = index
+                    hash = 0xcbf2_9ce4_8422_2325
+                }
+                Self.fold(scalar, into: &hash)
+                lastWordScalar = index
+            } else if start >= 0, Self.isApostrophe(scalar), index + 1 < scalars.count, Self.isWordScalar(scalars[index + 1]) {
+                continue
+            } else if start >= 0 {
+                append(hash, start, lastWordScalar + 1)
+                start = -1
+            }
+        }
+        if start >= 0 { append(hash, start, lastWordScalar + 1) }
+    }
+
+    private mutating func append(_ hash: UInt64, _ start: Int, _ end: Int) {
+        words.append(hash)
+        starts.append(Int32(start))
+        ends.append(Int32(end))
+    }
+
+    var count: Int { words.count }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
+    }
+
+    static func fold(_ scalar: Unicode.Scalar, into hash: inout UInt64) {
+        if scalar.isASCII {
+            var value = scalar.value
+            if (0x41...0x5A).contains(value) { value += 0x20 }
+            hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+        } else {
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                hash = (hash ^ UInt64(lower.value)) &* 0x100_0000_01b3
+            }
+        }
+    }
+}
+
+/// Finds passages that sources share, through an inverted index of word shingles.
+///
+/// Every source's shingles (runs of `shingleWords` words) go into one index sorted by shingle;
+/// only sources that meet in the index are compared, so the work grows with the corpus and with
+/// the amount of shared text, not with the number of pairs of sources. A shingle that more than
+/// `maximumSourcesPerShingle` sources have is skipped as boilerplate, which bounds the pairs any
+/// one shingle can produce.
+enum SharedTextFinder {
+    static func find(in sources: [ReportSource], graphs: [ArgumentGraph], texts: [CodePointText], options: SharedTextOptions) -> SharedTextFindings {
+        let size = options.shingleWords
+        var sequences = [WordSequence](repeating: WordSequence([]), count: sources.count)
+        var postings = [[UInt64]](repeating: [], count: sources.count)
+        sequences.withUnsafeMutableBufferPointer { sequenceBuffer in
+            postings.withUnsafeMutableBufferPointer { postingBuffer in
+                let sequenceSlots = UnsafeSlots(sequenceBuffer)
+                let postingSlots = UnsafeSlots(postingBuffer)
+                DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                    let sequence = WordSequence(texts[index].scalars)
+                    sequenceSlots.buffer[index] = sequence
+                    guard sequence.count >= size else { return }
+                    var entries: [UInt64] = []
+                    entries.reserveCapacity(sequence.count - size + 1)
+                    for position in 0...(sequence.count - size) {
+                        entries.append(shingleHash(sequence.words, position, size))
+                    }
+                    postingSlots.buffer[index] = entries
+                }
+            }
+        }
+
+        // The index: (shingle hash, source, position), sorted by hash. A sorted array keeps memory
+        // predictable for millions of shingles where a dictionary of arrays would not.
+        var index: [(hash: UInt64, location: UInt64)] = []
+        index.reserveCapacity(postings.reduce(0) { $0 + $1.count })
+        for (source, hashes) in postings.enumerated() {
+            for (position, hash) in hashes.enumerated() {
+                index.append((hash, UInt64(source) << 32 | UInt64(position)))
+            }
+        }
+        postings = []
+        index.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.location < $1.location }
+
+        var matchesByPair: [UInt64: [(Int32, Int32)]] = [:]
+        var commonSkipped = 0
+        let positionsPerSource = 4
+        var groupStart = 0
+        while groupStart < index.count {
+            var groupEnd = groupStart + 1
+            while groupEnd < index.count, index[groupEnd].hash == index[groupStart].hash { groupEnd += 1 }
+            defer { groupStart = groupEnd }
+            // Runs of one source inside the group (locations are sorted, source in the high bits).
+            var runs: [(source: Int, positions: [Int32])] = []
+            for entry in index[groupStart..<groupEnd] {
+                let source = Int(entry.location >> 32)
+                let position = Int32(truncatingIfNeeded: entry.location & 0xFFFF_FFFF)
+                if runs.last?.source == source {
+                    if runs[runs.count - 1].positions.count < positionsPerSource { runs[runs.count - 1].positions.append(position) }
+                } else {
+                    runs.append((source, [position]))
+                }
+            }
+            if runs.count < 2 { continue }
+            if runs.count > options.maximumSourcesPerShingle {
+                commonSkipped += 1
+                continue
+            }
+            for first in 0..<(runs.count - 1) {
+                for second in (first + 1)..<runs.count {
+                    let a = runs[first], b = runs[second]
+                    for positionA in a.positions {
+                        for positionB in b.positions where sameWords(sequences[a.source], Int(positionA), sequences[b.source], Int(positionB), size) {
+                            matchesByPair[UInt64(a.source) << 32 | UInt64(b.source), default: []].append((positionA, positionB))
+                        }
+                    }
+                }
+            }
+        }
+
+        var pairs: [SourcePairOverlap] = []
+        for key in matchesByPair.keys.sorted() {
+            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+            let spans = passages(from: matchesByPair[key]!, options: options)
+            guard !spans.isEmpty else { continue }
+            let sequenceA = sequences[a], sequenceB = sequences[b]
+            var shared: [SharedPassage] = []
+            for found in spans {
+                let spanA = Span(start: Int(sequenceA.starts[found.startA]), end: Int(sequenceA.ends[found.endA - 1]))
+                let spanB = Span(start: Int(sequenceB.starts[found.startB]), end: Int(sequenceB.ends[found.endB - 1]))
+                let unitsA = overlapping(graphs[a], spanA)
+                let unitsB = overlapping(graphs[b], spanB)
+                let propositionsA = Set(unitsA.compactMap(\.proposition))
+                let propositions = Set(unitsB.compactMap(\.proposition)).intersection(propositionsA).sorted()
+                let longer = max(found.endA - found.startA, found.endB - found.startB)
+                shared.append(SharedPassage(
+                    a: PassageSide(source: a, span: spanA, text: texts[a][spanA], units: unitsA.map(\.id)),
+                    b: PassageSide(source: b, span: spanB, text: texts[b][spanB], units: unitsB.map(\.id)),
+                    matchedWords: found.matched,
+                    similarity: Double(found.matched) / Double(max(longer, 1)),
+                    propositions: propositions
+                ))
+            }
+            pairs.append(SourcePairOverlap(
+                a: a, b: b, passages: shared,
+                wordsA: sequenceA.count, wordsB: sequenceB.count,
+                sharedWordsA: coveredWords(spans.map { ($0.startA, $0.endA) }),
+                sharedWordsB: coveredWords(spans.map { ($0.startB, $0.endB) })
+            ))
+        }
+        return SharedTextFindings(options: options, pairs: pairs, commonShinglesSkipped: commonSkipped)
+    }
+
+    static func shingleHash(_ words: [UInt64], _ position: Int, _ size: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for offset in 0..<size {
+            hash = (hash ^ words[position + offset]) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+        }
+        return hash
+    }
+
+    /// Guards against hash collisions: the words themselves must be equal.
+    static func sameWords(_ a: WordSequence, _ positionA: Int, _ b: WordSequence, _ positionB: Int, _ size: Int) -> Bool {
+        for offset in 0..<size where a.words[positionA + offset] != b.words[positionB + offset] { return false }
+        return true
+    }
+
+    struct FoundPassage {
+        /// Word ranges, half-open.
+        var startA: Int, endA: Int, startB: Int, endB: Int
+        var matched: Int
+    }
+
+    /// Chains shingle matches into passages: first runs of overlapping shingles on one diagonal
+    /// (same offset between the two texts), then runs that follow each other closely in both texts.
+    static func passages(from matches: [(Int32, Int32)], options: SharedTextOptions) -> [FoundPassage] {
+        let size = options.shingleWords
+        let sorted = matches.map { (Int($0.0), Int($0.1)) }.sorted { ($0.1 - $0.0, $0.0) < ($1.1 - $1.0, $1.0) }
+        var runs: [FoundPassage] = []
+        for (positionA, positionB) in sorted {
+            if var last = runs.last, last.endB - last.endA == positionB - positionA, positionA <= last.endA {
+                let newEnd = positionA + size
+                if newEnd > last.endA {
+                    last.matched += newEnd - last.endA
+                    last.endB += newEnd - last.endA
+                    last.endA = newEnd
+                }
+                runs[runs.count - 1] = last
+            } else {
+                runs.append(FoundPassage(startA: positionA, endA: positionA + size, startB: positionB, endB: positionB + size, matched: size))
+            }
+        }
+        runs.sort { ($0.startA, $0.startB) < ($1.startA, $1.startB) }
+        var merged: [FoundPassage] = []
+        let gap = options.maximumGapWords
+        for run in runs {
+            if var last = merged.last,
+               run.startA <= last.endA + gap,
+               run.startB >= last.startB, run.startB <= last.endB + gap,
+               abs((run.startB - run.startA) - (last.endB - last.endA)) <= gap {
+                last.matched += max(0, run.endA - max(run.startA, last.endA))
+                last.endA = max(last.endA, run.endA)
+                last.endB = max(last.endB, run.endB)
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(run)
+            }
+        }
+        return merged.filter { $0.matched >= options.minimumWords }
+    }
+
+    /// Words inside the union of half-open word ranges.
+    static func coveredWords(_ ranges: [(Int, Int)]) -> Int {
+        var total = 0
+        var reached = Int.min
+        for (start, end) in ranges.sorted(by: { $0 < $1 }) {
+            let from = max(start, reached)
+            if end > from { total += end - from }
+            reached = max(reached, end)
+        }
+        return total
+    }
+
+    /// Units whose span (or a fragment of it) overlaps `span`, in text order.
+    static func overlapping(_ graph: ArgumentGraph, _ span: Span) -> [ArgumentUnit] {
+        graph.units.filter { unit in
+            guard let unitSpan = unit.span, unitSpan.overlaps(span) else { return false }
+            return unit.fragments.isEmpty || unit.fragments.contains { $0.overlaps(span) }
+        }
+    }
+}
+
+/// Lets concurrent iterations write distinct slots of one buffer.
+struct UnsafeSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}

@@ -1,0 +1,144 @@
+import ArgmarkCore
+
+/// Stances toward targets, one row per target and one column per source (or per speaker), with
+/// the units behind each cell. Sparse: only cells that have units are stored.
+public struct StanceMatrix: Sendable {
+    /// A column: a source key, or a speaker's normalised name.
+    public struct Column: Sendable, Hashable {
+        public var key: String
+        public var label: String
+        /// For speaker columns, the sources the speaker appears in (indexes into the report's sources).
+        public var sources: [Int]
+    }
+
+    /// The units of one row and column, split by stance.
+    public struct Cell: Sendable {
+        public var row: Int
+        public var column: Int
+        public var favor: [UnitReference] = []
+        public var against: [UnitReference] = []
+        public var neutral: [UnitReference] = []
+        /// In the source matrix, counterclaims: views the source reports but does not hold, kept
+        /// out of the verdict (their stance is their holder's, listed in the speaker matrix).
+        public var reported: [UnitReference] = []
+
+        /// The stance most held units take; `nil` when favor and against are tied but not both
+        /// zero (the cell is mixed), `neutral` when only neutral units are present, and `nil` with
+        /// ``verdictName`` `reported` when the source only reports others' views.
+        public var verdict: Stance? {
+            if favor.count > against.count { return .favor }
+            if against.count > favor.count { return .against }
+            return favor.isEmpty && !neutral.isEmpty ? .neutral : nil
+        }
+
+        /// `favor`, `against`, `neutral`, `mixed`, or `reported` when only counterclaims are present.
+        public var verdictName: String {
+            if let verdict { return verdict.rawValue }
+            return favor.isEmpty && against.isEmpty && neutral.isEmpty ? "reported" : "mixed"
+        }
+        public var units: [UnitReference] { (favor + against + neutral + reported).sorted() }
+    }
+
+    public var targets: [TargetID]
+    public var columns: [Column]
+    /// Non-empty cells, sorted by row then column.
+    public var cells: [Cell]
+
+    public func cell(row: Int, column: Int) -> Cell? {
+        // Cells are sorted; binary search keeps a 10,000-column matrix cheap to read.
+        var low = 0
+        var high = cells.count
+        while low < high {
+            let middle = (low + high) / 2
+            let cell = cells[middle]
+            if (cell.row, cell.column) < (row, column) { low = middle + 1 } else { high = middle }
+        }
+        guard low < cells.count, cells[low].row == row, cells[low].column == column else { return nil }
+        return cells[low]
+    }
+}
+
+/// How the sources treat one shared proposition.
+public struct PropositionRow: Sendable {
+    public struct Entry: Sendable {
+        public var source: Int
+        /// Units that state the proposition as the source's own view (any type but counterclaim).
+        public var asserts: [UnitReference] = []
+        /// Counterclaims carrying the proposition: the source reports it as an opposing view.
+        public var reportsAsCounterclaim: [UnitReference] = []
+        /// Units (not counterclaims) that rebut, undercut or attack a unit carrying the proposition.
+        public var rebuts: [UnitReference] = []
+    }
+
+    public var proposition: PropositionID
+    /// The proposition's wording from `corpus.xml`, if defined there.
+    public var statement: String?
+    public var target: TargetID?
+    public var stance: Stance?
+    /// One entry per source that mentions the proposition, in source order.
+    public var entries: [Entry]
+}
+
+/// A counterclaim a source raises and how (whether) the source answers it.
+public struct CounterclaimEntry: Sendable {
+    public struct Answer: Sendable {
+        public var unit: UnitReference
+        public var relation: RelationID
+        public var type: RelationType
+    }
+
+    public var unit: UnitReference
+    public var quote: String
+    public var speaker: String?
+    public var target: TargetID?
+    public var stance: Stance?
+    /// What the counterclaim attacks.
+    public var attacks: [UnitReference]
+    /// Rebuttals (or other units) that rebut, undercut or attack it.
+    public var answers: [Answer]
+    public var isAnswered: Bool { !answers.isEmpty }
+}
+
+/// One speaker of one source: who is quoted, how often, and with what stance.
+public struct SpeakerSummary: Sendable {
+    public struct TargetStance: Sendable {
+        public var target: TargetID
+        public var favor: Int
+        public var against: Int
+        public var neutral: Int
+    }
+
+    public var source: Int
+    public var speaker: SpeakerID
+    public var name: String
+    public var role: String?
+    /// The lowercased, space-collapsed name that identifies the speaker across sources.
+    public var key: String
+    public var units: [UnitReference]
+    public var unitsByType: [UnitType: Int]
+    public var stances: [TargetStance]
+    /// Other sources in which a speaker with the same name appears.
+    public var alsoIn: [Int]
+}
+
+/// A source's argument in numbers.
+public struct SourceProfile: Sendable {
+    public var source: Int
+    public var unitsByType: [UnitType: Int]
+    public var relationsByType: [RelationType: Int]
+    /// `supports` relations.
+    public var supports: Int
+    /// `attacks`, `rebuts` and `undercuts` relations.
+    public var attacks: Int
+    /// The longest chain of related units (see ``ArgumentGraph/depth``).
+    public var depth: Int
+    public var textLength: Int
+    /// Code points covered by at least one unit span.
+    public var annotatedLength: Int
+    public var speakers: Int
+    public var implicitUnits: Int
+    public var suggestedUnits: Int
+    public var unitCount: Int { unitsByType.values.reduce(0, +) }
+    /// `annotatedLength / textLength`, 0 for an empty text.
+    public var annotatedShare: Double { textLength == 0 ? 0 : Double(annotatedLength) / Double(textLength) }
+}

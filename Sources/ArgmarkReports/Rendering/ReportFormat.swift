@@ -1,0 +1,61 @@
+import ArgmarkCore
+
+/// The formats `argmark report` writes.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// One self-contained page: comparison tables, maps and highlighted texts.
+    case html
+    /// Tables and outlines for papers.
+    case markdown
+    /// Everything the report knows, for pipelines.
+    case json
+    /// One Graphviz graph per source.
+    case dot
+    /// One drawn map per source.
+    case svg
+
+    /// Whether the format describes each source on its own (one output per source).
+    public var isPerSource: Bool { self == .dot || self == .svg }
+
+    public var fileExtension: String {
+        switch self {
+        case .html: "html"
+        case .markdown: "md"
+        case .json: "json"
+        case .dot: "dot"
+        case .svg: "svg"
+        }
+    }
+}
+
+extension ComparisonReport {
+    /// The whole report in `format`; for `dot` and `svg`, every source's map one after another
+    /// (for SVG, prefer ``renderMap(source:format:)``, since one file can hold only one drawing).
+    public func rendered(as format: ReportFormat) -> String {
+        switch format {
+        case .html: HTMLRenderer.render(self)
+        case .markdown: MarkdownRenderer.render(self)
+        case .json: JSONRenderer.render(self)
+        case .dot, .svg: sources.indices.map { renderMap(source: $0, format: format) }.joined()
+        }
+    }
+
+    /// One source's argument map as DOT or SVG (other formats fall back to SVG).
+    public func renderMap(source: Int, format: ReportFormat) -> String {
+        let caption = HTMLRenderer.caption(sources[source])
+        if format == .dot { return DOTRenderer.render(graphs[source], caption: caption) }
+        return SVGRenderer.render(ArgumentMapLayout.layout(graphs[source]), caption: caption)
+    }
+
+    /// Builds the report for articles as ``ArticleLoader`` returns them, merging the corpora of
+    /// their folders.
+    public static func build(loaded: [LoadedArticle], options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
+        let sources = ReportSource.sources(for: loaded.map { ($0.path, $0.article) })
+        // One corpus per folder; deduplicated by folder so 10,000 files do not compare corpora pairwise.
+        var corpora: [Corpus] = []
+        var folders = Set<String>()
+        for article in loaded where folders.insert(FileSystem.directoryName(of: article.path)).inserted {
+            if let corpus = article.corpus { corpora.append(corpus) }
+        }
+        return build(sources: sources, corpus: Corpus.merging(corpora), options: options)
+    }
+}

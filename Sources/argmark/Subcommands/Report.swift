@@ -1,0 +1,103 @@
+import ArgumentParser
+import ArgmarkCore
+import ArgmarkReports
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Compare how sources argue: argument maps, stance matrices, shared propositions and shared text.",
+        discussion: """
+            Takes files and folders (searched recursively for *.xml); each folder's corpus.xml
+            supplies the targets and propositions. Formats: html (default; one self-contained page),
+            markdown, json (structure in the README), dot and svg (one argument map per article).
+            Without -o the report goes to stdout. For svg or dot with several articles, -o names a
+            folder that receives one file per article (svg needs it; dot can also go to stdout).
+            Invalid files are reported on stderr and left out; the exit code is then 1.
+            Exit 2 for unreadable paths or usage errors.
+            """
+    )
+
+    @Argument(help: "Annotation files or folders.")
+    var paths: [String]
+
+    @Option(help: "Output format: html, markdown, json, dot or svg.")
+    var format: ReportFormat = .html
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (or folder, for dot/svg with several articles). Default: stdout.")
+    var output: String?
+
+    func run() throws {
+        let loadResult = ArticleLoader.loadAll(paths)
+        var diagnostics = loadResult.failures
+        var valid: [LoadedArticle] = []
+        for loaded in loadResult.articles {
+            diagnostics += loaded.diagnostics
+            if loaded.isValid { valid.append(loaded) }
+        }
+        DiagnosticPrinter.print(diagnostics)
+        let unreadable = diagnostics.contains { $0.rule == .unreadable }
+        let invalidCount = loadResult.articles.count - valid.count + loadResult.failures.count
+        if valid.isEmpty {
+            Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
+                ? "error: no article files found under \(paths.joined(separator: " ")); pass argmark .xml files or folders that hold them"
+                : "error: no valid articles to report on; fix the errors above (see argmark validate)")
+            throw unreadable ? ExitCode(2) : ExitCode.failure
+        }
+        let report = ComparisonReport.build(loaded: valid)
+        do {
+            try write(report)
+        } catch let error as FileSystemError {
+            Terminal.standardError("\(error.path): error: \(error.reason)")
+            throw ExitCode(2)
+        }
+        if invalidCount > 0 {
+            Terminal.standardError("report written without \(invalidCount) invalid \(invalidCount == 1 ? "file" : "files"); fix them and run again to include them")
+        }
+        if unreadable { throw ExitCode(2) }
+        if invalidCount > 0 { throw ExitCode.failure }
+    }
+
+    func write(_ report: ComparisonReport) throws {
+        guard format.isPerSource, report.sources.count > 1 || (output.map { FileSystem.kind(of: $0) == .directory } ?? false) else {
+            let text = report.rendered(as: format)
+            if let output {
+                try AtomicFile.write(Array(text.utf8), to: output)
+            } else {
+                Terminal.write(text, to: STDOUT_FILENO)
+            }
+            return
+        }
+        guard let folder = output else {
+            if format == .dot {
+                Terminal.write(report.rendered(as: .dot), to: STDOUT_FILENO)
+                return
+            }
+            throw ValidationError("\(report.sources.count) articles give \(report.sources.count) SVG maps; pass -o FOLDER to write one file per article")
+        }
+        switch FileSystem.kind(of: folder) {
+        case .directory: break
+        case .missing:
+            guard mkdir(folder, 0o755) == 0 else { throw FileSystemError(path: folder, reason: "cannot create the output folder; create it or choose another") }
+        default:
+            throw ValidationError("\(folder) is a file; with several articles, -o must name a folder for one \(format.rawValue) file per article")
+        }
+        for index in report.sources.indices {
+            let path = FileSystem.join(folder, fileName(report.sources[index].key))
+            try AtomicFile.write(Array(report.renderMap(source: index, format: format).utf8), to: path)
+        }
+    }
+
+    /// A file name from a source key: path separators replaced so the file stays in the folder.
+    func fileName(_ key: String) -> String {
+        let safe = String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == "/" || $0 == "\\" ? "_" : $0 }))
+        return (safe.hasPrefix(".") ? "_" + safe : safe) + "." + format.fileExtension
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

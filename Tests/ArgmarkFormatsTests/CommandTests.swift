@@ -1,0 +1,147 @@
+import ArgmarkCore
+import Foundation
+import Testing
+
+/// `argmark import` and `argmark export`, run as a user would.
+@Suite("import and export commands")
+struct CommandTests {
+    @Test("import --from microtexts prints per-corpus counts, writes valid files, and export gives the corpus back")
+    func microtextsThroughTheCommands() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try ArgmarkBinary.run(["import", "--from", "microtexts", Corpora.microtextsEnglish, "-o", folder + "/en"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("\(Corpora.microtextsEnglish): 112 documents, 576 units ("))
+        #expect(result.standardOutput.contains("source labels: opp 125, pro 451"))
+        #expect(result.standardOutput.contains("source labels: add 21, exa 9, reb 108, sup 263, und 63"))
+        #expect(Corpora.contents(of: folder + "/en").count == 113)
+        // The topics are stance targets, defined once beside the articles.
+        let corpus = try String(contentsOfFile: folder + "/en/corpus.xml", encoding: .utf8)
+        #expect(corpus.contains("<target id=\"waste_separation\" name=\"waste separation\"/>"))
+        let b001 = try String(contentsOfFile: folder + "/en/micro_b001.xml", encoding: .utf8)
+        #expect(b001.contains("<unit id=\"a5\" type=\"position\" start=\"326\" end=\"402\" stance=\"favor\" target=\"waste_separation\""))
+
+        let validation = try ArgmarkBinary.run(["validate", folder + "/en"])
+        #expect(validation.status == 0, "\(validation.standardError)")
+
+        let export = try ArgmarkBinary.run(["export", "--to", "microtexts", folder + "/en", "-o", folder + "/back"])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(Corpora.contents(of: folder + "/back").count == 224)
+        let original = try FileSystem.read(Corpora.microtextsEnglish + "/micro_b001.txt")
+        #expect(try FileSystem.read(folder + "/back/micro_b001.txt") == original)
+    }
+
+    @Test("bad inputs give path:line: error:, exit 1, and nothing is written — even for the good files beside them",
+          arguments: [
+              ("microtexts", "microtexts-bad", ["dangling-edge.xml:20: error: edge c2 refers to a9", "truncated.xml:13:1: error: "]),
+              ("brat", "brat/bad", ["missing-span.ann:9: error: relation R4 refers to T9", "offset-past-text.ann:5: error: span T5 ends at"]),
+              ("aif", "aif", ["dangling-edge.json:23: error: edge 7 refers to node 44", "truncated.json:6: error: not valid JSON"]),
+          ])
+    func badInputs(format: String, fixtureFolder: String, messages: [String]) throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try ArgmarkBinary.run(["import", "--from", format, Corpora.fixtures + "/" + fixtureFolder, "-o", folder + "/out"])
+        #expect(result.status == 1)
+        for message in messages {
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+        }
+        #expect(result.standardError.contains("nothing written"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("an import whose result would not validate is refused with the validator's findings")
+    func invalidResultIsRefused() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A counterclaim that supports a claim: brat allows it, argmark's rules do not.
+        try "No. Yes.".write(toFile: folder + "/odd.txt", atomically: true, encoding: .utf8)
+        try "T1\tCounterclaim 0 3\tNo.\nT2\tClaim 4 8\tYes.\nR1\tsupports Arg1:T1 Arg2:T2\n".write(toFile: folder + "/odd.ann", atomically: true, encoding: .utf8)
+        let result = try ArgmarkBinary.run(["import", "--from", "brat", folder + "/odd.ann", "-o", folder + "/out"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("odd.ann: error: the argmark file this becomes, \(folder)/out/odd.xml, would not be valid (1 error follows); it was not written"))
+        #expect(result.standardError.contains("[counterclaim-relation]"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
+    @Test("export to a format that cannot hold the article names the unit and writes nothing")
+    func exportRefusal() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let imported = try ArgmarkBinary.run(["import", "--from", "xmi", Corpora.fixtures + "/xmi/emoji.xmi", "-o", folder + "/in"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let result = try ArgmarkBinary.run(["export", "--to", "brat", folder + "/in", "-o", folder + "/out"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("doc-7.xml: error: unit u32 is implicit"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+        let aif = try ArgmarkBinary.run(["export", "--to", "aif", folder + "/in", "-o", folder + "/aif"])
+        #expect(aif.status == 0, "\(aif.standardError)")
+        #expect(Corpora.contents(of: folder + "/aif") == ["doc-7.json"])
+    }
+
+    @Test("en and de import together into parallel subfolders, since their ids are the same")
+    func bothLanguages() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try ArgmarkBinary.run(["import", "--from", "microtexts", Corpora.folder + "/arg-microtexts/corpus", "-o", folder])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains(": 224 documents, 1152 units"))
+        #expect(Corpora.contents(of: folder) == ["de", "en"])
+        #expect(Corpora.contents(of: folder + "/de").count == 113)
+        #expect(try ArgmarkBinary.run(["validate", folder]).status == 0)
+    }
+
+    @Test("an existing corpus.xml in the output folder keeps its definitions and gains the missing targets")
+    func corpusMerge() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let existing = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <corpus xmlns="urn:argmark:1" version="1">
+              <targets>
+                <target id="metoo" name="the #MeToo movement"/>
+                <target id="waste_separation" name="Should Berlin separate waste?"/>
+              </targets>
+            </corpus>
+
+            """
+        try existing.write(toFile: folder + "/corpus.xml", atomically: true, encoding: .utf8)
+        let paths = ["micro_b001.xml", "micro_b002.xml"].map { Corpora.microtextsEnglish + "/" + $0 }
+        let result = try ArgmarkBinary.run(["import", "--from", "microtexts"] + paths + ["-o", folder])
+        #expect(result.status == 0, "\(result.standardError)")
+        let corpus = try String(contentsOfFile: folder + "/corpus.xml", encoding: .utf8)
+        #expect(corpus.contains("<target id=\"metoo\" name=\"the #MeToo movement\"/>"))
+        #expect(corpus.contains("<target id=\"waste_separation\" name=\"Should Berlin separate waste?\"/>"))
+        let b002 = try String(contentsOfFile: folder + "/micro_b002.xml", encoding: .utf8)
+        let topic = try #require(b002.firstMatch(of: /<property name="topic_id">([a-z_]+)</)?.1)
+        #expect(corpus.contains("<target id=\"\(topic)\""))
+        #expect(try ArgmarkBinary.run(["validate", folder]).status == 0)
+
+        try "<corpus>broken".write(toFile: folder + "/corpus.xml", atomically: true, encoding: .utf8)
+        let broken = try ArgmarkBinary.run(["import", "--from", "microtexts", paths[0], "-o", folder + "/", "--overwrite"])
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("corpus.xml: error: the output folder's corpus.xml is not a valid corpus file"))
+    }
+
+    @Test("existing output files are not replaced unless --overwrite is given")
+    func overwrite() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let arguments = ["import", "--from", "brat", Corpora.fixtures + "/brat/good", "-o", folder]
+        #expect(try ArgmarkBinary.run(arguments).status == 0)
+        try "changed".write(toFile: folder + "/schulpflicht.xml", atomically: true, encoding: .utf8)
+        let refused = try ArgmarkBinary.run(arguments)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("\(folder)/schulpflicht.xml: error: already exists; pass --overwrite"))
+        #expect(try String(contentsOfFile: folder + "/schulpflicht.xml", encoding: .utf8) == "changed")
+        #expect(try ArgmarkBinary.run(arguments + ["--overwrite"]).status == 0)
+        #expect(try String(contentsOfFile: folder + "/schulpflicht.xml", encoding: .utf8).hasPrefix("<?xml"))
+    }
+
+    @Test("a missing path is a usage-level error (exit 2)")
+    func missingPath() throws {
+        let result = try ArgmarkBinary.run(["import", "--from", "xmi", "/nonexistent/folder", "-o", "/tmp/never"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("/nonexistent/folder: error: no such file or directory"))
+    }
+}

@@ -1,0 +1,108 @@
+import ArgmarkCore
+@testable import ArgmarkReports
+import Testing
+
+@Suite struct SharedTextTests {
+    func pair(_ report: ComparisonReport, _ a: String, _ b: String) -> SourcePairOverlap? {
+        let first = Fixtures.sourceIndex(report, a), second = Fixtures.sourceIndex(report, b)
+        return report.sharedText.pairs.first { $0.a == first && $0.b == second }
+    }
+
+    @Test func seed001ReproducesLongPassagesOfSeed000() throws {
+        let report = Fixtures.report(Fixtures.seeds)
+        let copy = try #require(pair(report, "seed-000", "seed-001"))
+        #expect(copy.passages.count >= 3)
+        #expect(copy.longestPassageWords >= 40)
+        #expect(copy.sharedWordsB >= 100, "about a quarter of 001 is 000's text")
+        for passage in copy.passages {
+            #expect(passage.similarity == 1)
+            #expect(passage.a.text.unicodeScalars.count > 100)
+        }
+        // The passage Milano ends on, reproduced by 001 despite different quote marks around it.
+        #expect(copy.passages.contains { $0.a.text.hasPrefix("Let me be clear: nothing can or will ever invalidate #MeToo") && $0.matchedWords >= 40 })
+        #expect(copy.passages.contains { $0.a.text.contains("isn’t just a bad or “hot” take") && $0.b.text.contains("isn’t just a bad or ‘hot’ take") })
+    }
+
+    @Test func seeds000And002BothQuoteBurke() throws {
+        let report = Fixtures.report(Fixtures.seeds)
+        let burke = try #require(pair(report, "seed-000", "seed-002"))
+        let passage = try #require(burke.passages.first { $0.a.text.contains("there is no model survivor") })
+        #expect(passage.b.text.contains("there is no model survivor"))
+        #expect(passage.matchedWords >= 25)
+        #expect(passage.propositions == ["no-model-survivor"])
+        #expect(passage.a.units == ["u1"])
+        #expect(passage.b.units == ["u1"])
+        // Offsets are code points: the text at the offsets is the passage.
+        let text = CodePointText(report.sources[passage.b.source].article.text)
+        #expect(text[passage.b.span] == passage.b.text)
+        #expect(CodePointText(report.sources[passage.a.source].article.text)[passage.a.span] == passage.a.text)
+        #expect(passage.a.text.hasSuffix("individual behavior"))
+        #expect(pair(report, "seed-001", "seed-002") == nil, "001 does not quote Burke")
+    }
+
+    @Test func passagesLinkDeclaredPropositions() throws {
+        let report = Fixtures.report(Fixtures.small)
+        let radio = try #require(pair(report, "a-gazette", "b-radio"))
+        #expect(radio.passages.count == 1)
+        #expect(radio.passages[0].propositions == ["lanes-save-lives"])
+        #expect(radio.passages[0].a.units == ["a2", "a3"])
+        let quote = try #require(pair(report, "b-radio", "c-merchants"))
+        #expect(quote.passages.map(\.matchedWords) == [17, 10])
+        #expect(quote.passages[1].propositions == ["shops-lose"])
+        #expect(quote.passages[1].a.text == "Removing parking will drive our customers away from Main Street")
+    }
+
+    func sources(_ texts: [String]) -> (sources: [ReportSource], graphs: [ArgumentGraph], texts: [CodePointText]) {
+        let articles = texts.enumerated().map { Article(id: "t\($0.offset)", text: $0.element) }
+        let sources = ReportSource.sources(for: articles.map { ("\($0.id).xml", $0) })
+        return (sources, articles.map(ArgumentGraph.init), articles.map { CodePointText($0.text) })
+    }
+
+    @Test func normalisationIgnoresCaseQuotesPunctuationAndApostrophes() {
+        let input = sources([
+            "Intro. “Don’t stop believing,” she said — HOLD on to that feeling, streetlight people!",
+            "intro: 'don't STOP believing' she said... hold on to that feeling; streetlight people",
+        ])
+        let found = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts, options: SharedTextOptions())
+        #expect(found.pairs.count == 1)
+        #expect(found.pairs.first?.passages.first?.matchedWords == 13)
+        #expect(found.pairs.first?.passages.first?.similarity == 1)
+    }
+
+    @Test func shortOverlapsAreNotReported() {
+        let input = sources(["the quick brown fox jumps high", "a quick brown fox jumps low"])
+        let found = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts, options: SharedTextOptions())
+        #expect(found.pairs.isEmpty)
+    }
+
+    @Test func boilerplateSharedByTooManySourcesIsSkipped() {
+        let footer = "subscribe to our newsletter to receive our content in your inbox every month"
+        let texts = (0..<5).map { "Story number \($0) is unique: alpha\($0) beta\($0) gamma\($0) delta\($0). " + footer }
+        let input = sources(texts)
+        let capped = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts, options: SharedTextOptions(maximumSourcesPerShingle: 4))
+        #expect(capped.pairs.isEmpty)
+        #expect(capped.commonShinglesSkipped > 0)
+        let uncapped = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts, options: SharedTextOptions(maximumSourcesPerShingle: 5))
+        #expect(uncapped.pairs.count == 10)
+    }
+
+    @Test func smallInsertionsDoNotSplitAPassage() {
+        let input = sources([
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+            "one two three four five six seven INSERTED eight nine ten eleven twelve thirteen fourteen",
+        ])
+        let found = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts, options: SharedTextOptions())
+        let passages = found.pairs.first?.passages ?? []
+        #expect(passages.count == 1)
+        #expect(passages.first?.matchedWords == 14)
+        #expect(passages.first.map { $0.similarity < 1 && $0.similarity > 0.9 } == true)
+    }
+
+    @Test func wordsCarryCodePointOffsets() {
+        let text = Array("é😀 Don’t—stop".unicodeScalars)
+        let words = WordSequence(text)
+        #expect(words.count == 3)
+        #expect(words.starts == [0, 3, 9])
+        #expect(words.ends == [1, 8, 13])
+    }
+}
