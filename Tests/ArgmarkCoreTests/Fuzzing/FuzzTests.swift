@@ -80,15 +80,19 @@ enum FuzzOracle {
 
     /// Valid and hostile files to start mutating from.
     static func seedInputs() throws -> [[UInt8]] {
-        var paths = [
-            Fixtures.validation.appendingPathComponent("valid/fixture.xml").path,
-            Fixtures.packageRoot.appendingPathComponent("Annotations/example-000.xml").path,
-        ]
+        var paths = [Fixtures.validation.appendingPathComponent("valid/fixture.xml").path] + annotatedArticles
         for folder in [hostile, hostile.appendingPathComponent("fuzz-crashes")] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             paths += names.filter { $0.hasSuffix(".xml") }.sorted().map { folder.appendingPathComponent($0).path }
         }
         return try paths.map { try FileSystem.read($0) }
+    }
+
+    /// The annotated articles shipped in `Annotations/` (whatever they are called now).
+    static var annotatedArticles: [String] {
+        let folder = Fixtures.packageRoot.appendingPathComponent("Annotations")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".xml") && $0 != "corpus.xml" }.sorted().map { folder.appendingPathComponent($0).path }
     }
 
     static var corpus: Corpus? {
@@ -97,7 +101,7 @@ enum FuzzOracle {
 
     @Test func mutatedFilesNeverCrashOrBreakInvariants() throws {
         let environment = ProcessInfo.processInfo.environment
-        let iterations = environment["ARGMARK_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 1500
+        let iterations = environment["ARGMARK_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 500
         let seed = environment["ARGMARK_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED
         // The long harness writes each input here before trying it, so a crash leaves it behind.
         let inputLog = environment["ARGMARK_FUZZ_INPUT_LOG"]
@@ -139,16 +143,16 @@ enum FuzzOracle {
     /// many at a time), checked by ``FuzzOracle/reanchorViolations``.
     @Test func reanchorOnRandomEdits() throws {
         let environment = ProcessInfo.processInfo.environment
-        let iterations = (environment["ARGMARK_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 3000) / 10
+        let iterations = (environment["ARGMARK_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 500) / 10
         let seed = environment["ARGMARK_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED
         let validator = Validator()
         // Valid annotated articles, each with the corpus beside it.
-        let articles = try [Fixtures.validation.appendingPathComponent("valid/fixture.xml").path,
-                            Fixtures.packageRoot.appendingPathComponent("Annotations/example-000.xml").path].map { path in
+        let articles = try ([Fixtures.validation.appendingPathComponent("valid/fixture.xml").path] + Self.annotatedArticles).map { path in
             let loaded = try ArticleLoader.load(path)
             #expect(loaded.isValid && !loaded.article.units.isEmpty, "\(path)")
             return (loaded.article, loaded.corpus)
         }
+        #expect(articles.count >= 2, "Annotations/ holds no annotated article")
         var mutator = Mutator(seed: seed)
         var failures: [String] = []
         for iteration in 0..<iterations {
