@@ -6,15 +6,17 @@ struct ReanchorCommand: ParsableCommand {
         commandName: "reanchor",
         abstract: "Move every unit onto a corrected version of the article's text.",
         discussion: """
-            Each unit is found again by its quote and the 32 code points of text on each side of it
-            (as W3C Web Annotation's TextQuoteSelector with prefix and suffix): an exact occurrence
-            first, the surrounding text deciding between several; otherwise the most similar
-            passage, if it is at least --min-similarity similar (similarity = 1 - edits / length,
-            in code points; default 0.8). A unit found neither way, or whose surroundings cannot
-            tell two occurrences apart, is an orphan. By default orphans stop the command and
-            nothing is written; --orphans keep turns them into implicit units (no span, the old
-            quote as paraphrase, a note saying where they were), --orphans drop removes them and
-            the relations from and to them. Either way each orphan is listed.
+            Each unit is found again by its quote and the 32 code points of text on each side of it \
+            (as W3C Web Annotation's TextQuoteSelector with prefix and suffix): an exact occurrence \
+            first, the surrounding text deciding between several; otherwise the most similar \
+            passage, if it is at least --min-similarity similar (1 - edits / length, in code \
+            points; default 0.8).
+
+            A unit found neither way, or whose surroundings cannot tell two occurrences apart, is \
+            an orphan. By default orphans stop the command and nothing is written; --orphans keep \
+            turns them into implicit units (no span, the old quote as paraphrase, a note saying \
+            where they were), --orphans drop removes them and the relations from and to them. \
+            Either way each orphan is listed.
             """
     )
 
