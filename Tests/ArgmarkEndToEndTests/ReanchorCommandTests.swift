@@ -1,3 +1,4 @@
+import ArgmarkCore
 import Foundation
 import Testing
 
@@ -73,6 +74,35 @@ import Testing
         #expect(dropped.standardOutput.contains("removed relation r2 (u4 supports u3)"))
         let validate = try ArgmarkProcess.run(["validate", "b.xml", "c.xml"], in: folder)
         #expect(validate.status == 0, "\(validate.standardError)")
+    }
+
+    /// The shipped annotations survive a typical correction: a note at the top, a word doubled
+    /// and a word capitalised in a few places. Every unit is placed and the result is valid.
+    @Test func shippedAnnotationsSurviveACorrection() throws {
+        let annotations = ArgmarkProcess.packageRoot.appendingPathComponent("Annotations")
+        let names = try FileManager.default.contentsOfDirectory(atPath: annotations.path).filter { $0.hasSuffix(".xml") && $0 != "corpus.xml" }.sorted()
+        #expect(!names.isEmpty)
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: annotations.appendingPathComponent("corpus.xml"), to: folder.appendingPathComponent("corpus.xml"))
+        for name in names {
+            try FileManager.default.copyItem(at: annotations.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            let article = try ArticleLoader.load(folder.appendingPathComponent(name).path).article
+            var corrected = "Correction (2018-08-23): an earlier version misspelled a name.\n\n" + article.text
+            for (old, new) in [(" the ", " the the "), ("movement", "Movement")] {
+                // The first and the fifth occurrence, replaced from the back so ranges stay valid.
+                let ranges = corrected.ranges(of: old)
+                for index in [4, 0] where index < ranges.count { corrected.replaceSubrange(ranges[index], with: new) }
+            }
+            try Data(corrected.utf8).write(to: folder.appendingPathComponent(name + ".txt"))
+            let result = try ArgmarkProcess.run(["reanchor", name, "--text", name + ".txt"], in: folder)
+            #expect(result.status == 0, "\(name): \(result.standardError)")
+            #expect(result.standardError.contains(", 0 orphans"), "\(name): \(result.standardError)")
+            let moved = try ArticleLoader.load(folder.appendingPathComponent(name).path)
+            #expect(moved.isValid, "\(moved.diagnostics)")
+            #expect(moved.article.text == corrected)
+            #expect(moved.article.units.count == article.units.count)
+        }
     }
 
     @Test func badInputIsRefused() throws {
