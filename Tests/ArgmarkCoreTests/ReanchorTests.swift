@@ -148,4 +148,28 @@ import Testing
         let bounds = EditDistance.quoteBounds(of: selector, in: text, window: 0..<text.count)
         #expect(bounds == Span(start: 14, end: 19))
     }
+
+    @Test func inPlaceFindsUnitsByTheirQuoteAlone() {
+        // The text inside the file was edited: offsets are stale, the old text is gone.
+        var article = Self.article()
+        article.text = "EDIT: " + Self.original.replacing("One person does not", with: "One single person does not").replacing("As Burke wrote", with: "They are wrong. As Burke wrote")
+        let plan = Reanchor.planInPlace(article)
+        let spans = Dictionary(uniqueKeysWithValues: plan.placements.map { ($0.unit, $0.new) })
+        let text = CodePointText(article.text)
+        #expect(spans[UnitID("u1")].map { text[$0] } == "the movement is over")
+        // Half a word is never taken: the match widens to "single".
+        #expect(spans[UnitID("u3")].map { text[$0] } == "single person does not invalidate a movement")
+        #expect(spans[UnitID("u4")].map { text[$0] } == "there is no model survivor")
+        // "They are wrong." now occurs twice, and without the old text nothing tells which.
+        #expect(plan.orphans.map(\.unit) == [UnitID("u2")])
+        #expect(plan.orphans.first?.reason.contains("occurs 2 times") == true)
+    }
+
+    @Test func inPlaceKeepsUnitsWhoseQuoteIsStillThere() {
+        var article = Self.article()
+        article.text = Self.original + "Appended later.\n"
+        let plan = Reanchor.planInPlace(article)
+        #expect(plan.orphans.isEmpty)
+        #expect(plan.placements.allSatisfy { $0.old == $0.new })
+    }
 }

@@ -105,6 +105,27 @@ import Testing
         }
     }
 
+    /// The digest-mismatch finding says "run argmark reanchor": without --text, it repairs a
+    /// file whose text was edited inside the file.
+    @Test func repairsTextEditedInsideTheFile() throws {
+        let folder = try Self.annotated()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nothing = try ArgmarkProcess.run(["reanchor", "a.xml"], in: folder)
+        #expect(nothing.status == 0)
+        #expect(nothing.standardError.contains("the text matches its digest; nothing to do"))
+        let file = folder.appendingPathComponent("a.xml")
+        let edited = try String(contentsOf: file, encoding: .utf8).replacing("Critics say the movement", with: "EDIT: Critics say the movement")
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        let broken = try ArgmarkProcess.run(["validate", "a.xml"], in: folder)
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("run argmark reanchor"))
+        let repaired = try ArgmarkProcess.run(["reanchor", "a.xml"], in: folder)
+        #expect(repaired.status == 0, "\(repaired.standardError)")
+        #expect(repaired.standardOutput.hasPrefix("u1 12-32 -> 18-38\nu2 49-64 -> 55-70\n"), "\(repaired.standardOutput)")
+        let validate = try ArgmarkProcess.run(["validate", "a.xml"], in: folder)
+        #expect(validate.status == 0, "\(validate.standardError)")
+    }
+
     @Test func badInputIsRefused() throws {
         let folder = try Self.annotated()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -101,10 +101,12 @@ public enum Reanchor {
 
     /// Replaces `article`'s text with `newText` and moves its units; orphans are handled by
     /// `options.orphans` (with `.refuse`, the caller should not write when there are orphans).
-    public static func apply(_ plan: Plan, newText: String, to article: inout Article, options: Options = Options(), path: String) throws(EditError) -> Outcome {
+    /// `previousDigest` is the digest the orphans' notes name (by default, that of the article's text).
+    public static func apply(_ plan: Plan, newText: String, to article: inout Article, options: Options = Options(), path: String,
+                             previousDigest: String? = nil) throws(EditError) -> Outcome {
         let old = CodePointText(article.text)
         let new = CodePointText(newText)
-        let oldDigest = article.textDigest
+        let oldDigest = previousDigest ?? article.textDigest
         var placementsByUnit: [UnitID: Placement] = [:]
         for placement in plan.placements { placementsByUnit[placement.unit] = placement }
         let orphaned = Set(plan.orphans.map(\.unit))
@@ -205,9 +207,15 @@ public enum Reanchor {
                 // Let the surrounding text set the exact boundaries: an edit distance alone would
                 // happily cut a word in half to save an edit.
                 let around = max(0, rough.start - selector.prefix.count - maximum - 8)..<min(text.count, end + selector.suffix.count + maximum + 8)
-                let span = EditDistance.quoteBounds(of: selector, in: text, window: around) ?? Span(start: rough.start, end: end)
+                var span = EditDistance.quoteBounds(of: selector, in: text, window: around) ?? Span(start: rough.start, end: end)
                 guard span.start < span.end, seen.insert(span).inserted, !claimed.contains(where: span.overlaps) else { continue }
-                let similarity = EditDistance.similarity(pattern[...], text[span.start..<span.end])
+                var similarity = EditDistance.similarity(pattern[...], text[span.start..<span.end])
+                // A unit that began and ended on word boundaries still does: never half a word.
+                let whole = wholeWords(span, selector: selector, in: text)
+                if whole != span {
+                    let wholeSimilarity = EditDistance.similarity(pattern[...], text[whole.start..<whole.end])
+                    if wholeSimilarity >= options.minimumSimilarity { (span, similarity) = (whole, wholeSimilarity) }
+                }
                 guard similarity >= options.minimumSimilarity else { continue }
                 candidates.append((span, similarity, contextDistance(selector, at: span, in: new)))
             }
@@ -222,6 +230,20 @@ public enum Reanchor {
             return .success((chosen, .approximate, bestSimilarity))
         }
         return .failure(ReasonError("\(best.count) passages of the new text are equally similar to it (\(percent(bestSimilarity))) and the surrounding text does not tell them apart"))
+    }
+
+    /// `span` widened to whole words where it cuts one and the quote did not: the quote's first
+    /// (last) code point is a letter or digit and the text before (after) it in the old text was not.
+    static func wholeWords(_ span: Span, selector: TextQuoteSelector, in text: [Unicode.Scalar]) -> Span {
+        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        var result = span
+        if let first = selector.exact.first, isWord(first), !(selector.prefix.last.map(isWord) ?? false) {
+            while result.start > 0, isWord(text[result.start - 1]), isWord(text[result.start]) { result.start -= 1 }
+        }
+        if let last = selector.exact.last, isWord(last), !(selector.suffix.first.map(isWord) ?? false) {
+            while result.end < text.count, isWord(text[result.end]), isWord(text[result.end - 1]) { result.end += 1 }
+        }
+        return result
     }
 
     /// The candidate with strictly the smallest distance, if there is one.
@@ -306,15 +328,96 @@ extension Reanchor {
         let newText = try ArticleFactory.decodeText(try ArticleEditor.read(textPath), path: textPath)
         return try ArticleEditor.edit(path) { (article, _) throws(EditError) -> Outcome in
             let plan = Self.plan(article, newText: newText, options: options)
-            if !plan.orphans.isEmpty && options.orphans == .refuse {
-                let count = plan.orphans.count
-                var message = "\(count) \(count == 1 ? "unit" : "units") could not be placed on the new text, so nothing was written; pass --orphans keep (keep them as implicit units with a note) or --orphans drop (remove them and their relations), or lower --min-similarity"
-                for orphan in plan.orphans {
-                    message += "\n  \(orphan.unit) at \(orphan.old) \"\(SemanticRules.abbreviate(orphan.quote))\": \(orphan.reason)"
-                }
-                throw EditError(.refused, message, at: SourceLocation(path: path))
-            }
+            try refuseOrphans(plan, options: options, path: path)
             return try apply(plan, newText: newText, to: &article, options: options, path: path)
+        }
+    }
+
+    /// With ``OrphanPolicy/refuse``, any orphan stops the command; the message lists each one.
+    static func refuseOrphans(_ plan: Plan, options: Options, path: String) throws(EditError) {
+        guard !plan.orphans.isEmpty && options.orphans == .refuse else { return }
+        let count = plan.orphans.count
+        var message = "\(count) \(count == 1 ? "unit" : "units") could not be placed on the new text, so nothing was written; pass --orphans keep (keep them as implicit units with a note) or --orphans drop (remove them and their relations), or lower --min-similarity"
+        for orphan in plan.orphans {
+            message += "\n  \(orphan.unit) at \(orphan.old) \"\(SemanticRules.abbreviate(orphan.quote))\": \(orphan.reason)"
+        }
+        throw EditError(.refused, message, at: SourceLocation(path: path))
+    }
+
+    /// Where every unit goes when the text inside the file was edited (so its digest no longer
+    /// matches) and the old text is gone: a unit whose quote is still at its offsets stays; any
+    /// other is found by its quote alone — one exact occurrence, or the most similar passage
+    /// above the threshold. With no surrounding text to compare, a quote that now occurs
+    /// several times is an orphan.
+    public static func planInPlace(_ article: Article, options: Options = Options()) -> Plan {
+        let text = CodePointText(article.text)
+        var placements: [Placement] = []
+        var orphans: [Orphan] = []
+        for unit in article.units {
+            guard let span = unit.span else { continue }
+            if text.contains(span), span.start < span.end, text.matches(unit.quote, at: span) {
+                placements.append(Placement(unit: unit.id, old: span, new: span, method: .exact, similarity: 1, quote: unit.quote))
+                continue
+            }
+            let selector = TextQuoteSelector(exact: Array(unit.quote.unicodeScalars), prefix: [], suffix: [])
+            guard !selector.exact.isEmpty, unit.fragments.isEmpty else {
+                orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: unit.fragments.isEmpty ? "it has no quote to look for" : "it is discontinuous and its text changed; re-add it with argmark add"))
+                continue
+            }
+            let hits = occurrences(of: selector.exact, in: text.scalars, limit: 10_000)
+            if hits.count == 1 {
+                placements.append(Placement(unit: unit.id, old: span, new: hits[0], method: .exact, similarity: 1, quote: unit.quote))
+            } else if hits.count > 1 {
+                orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: "its quote occurs \(hits.count) times in the edited text, and with the old text gone nothing tells which is its own; run reanchor with --text on the original file instead, or place it with argmark set --start/--end"))
+            } else {
+                switch approximate(selector, new: text, options: options, claimed: []) {
+                case .success(let (found, method, similarity)):
+                    placements.append(Placement(unit: unit.id, old: span, new: found, method: method, similarity: similarity, quote: text[found]))
+                case .failure(let failure):
+                    orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: failure.reason))
+                }
+            }
+        }
+        return Plan(placements: placements, orphans: orphans)
+    }
+
+    /// `argmark reanchor FILE` without `--text`: repairs a file whose text was edited in place
+    /// (the digest no longer matches), with ``planInPlace(_:options:)``. Refuses files with any
+    /// other error; does nothing (`changed` false) when the text still matches its digest.
+    public static func reanchorInPlace(_ path: String, options: Options = Options(), validator: Validator = Validator()) throws(EditError) -> ArticleEditor.Outcome<Outcome> {
+        try ArticleEditor.requireFile(path, creation: "create it with argmark new")
+        if let problem = FileSystem.writeProblem(replacing: path) { throw EditError.refused(problem.reason, path: path) }
+        let lock: FileLock
+        do throws(FileSystemError) { lock = try FileLock(for: path) } catch { throw EditError.usage(error.reason, path: error.path) }
+        return try withExtendedLifetime(lock) { () throws(EditError) -> ArticleEditor.Outcome<Outcome> in
+            let corpus = try ArticleEditor.loadCorpus(besides: path, validator: validator)
+            let original = try ArticleEditor.read(path)
+            let (document, diagnostics) = validator.validate(bytes: original, path: path, corpus: corpus)
+            guard case .article(let decoded)? = document else {
+                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics.filter { $0.severity == .error })
+            }
+            let errors = diagnostics.filter { $0.severity == .error }
+            let repairable: Set<RuleID> = [.digestMismatch, .quoteMismatch, .spanRange]
+            let others = errors.filter { !repairable.contains($0.rule) }
+            guard others.isEmpty else {
+                throw EditError(.refused, "\(FileSystem.baseName(of: path)) has errors reanchor cannot repair; fix them first", at: SourceLocation(path: path), diagnostics: others)
+            }
+            let empty = Outcome(plan: Plan(placements: [], orphans: []), removal: ArticleEdits.Removal())
+            guard errors.contains(where: { $0.rule == .digestMismatch }) else {
+                guard errors.isEmpty else {
+                    throw EditError(.refused, "the text matches its digest, so it was not edited: the units' quotes or offsets were; fix them with argmark set", at: SourceLocation(path: path), diagnostics: errors)
+                }
+                return ArticleEditor.Outcome(value: empty, warnings: [], changed: false)
+            }
+            var article = decoded.article
+            let plan = planInPlace(article, options: options)
+            try refuseOrphans(plan, options: options, path: path)
+            let outcome = try apply(plan, newText: article.text, to: &article, options: options, path: path, previousDigest: decoded.storedDigest)
+            let bytes: [UInt8]
+            do throws(UnwritableCharacterError) { bytes = try ArticleWriter.encode(article) } catch { throw EditError.refused(error.description, path: path) }
+            let warnings = try ArticleEditor.checkResult(bytes, path: path, corpus: corpus, original: nil, validator: validator)
+            do throws(FileSystemError) { try AtomicFile.write(bytes, to: path) } catch { throw EditError.refused(error.reason, path: error.path) }
+            return ArticleEditor.Outcome(value: outcome, warnings: warnings, changed: true)
         }
     }
 }

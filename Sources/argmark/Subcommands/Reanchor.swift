@@ -17,11 +17,15 @@ struct ReanchorCommand: ParsableCommand {
             turns them into implicit units (no span, the old quote as paraphrase, a note saying \
             where they were), --orphans drop removes them and the relations from and to them. \
             Either way each orphan is listed.
+
+            Without --text, reanchor repairs a file whose text was edited inside the file (its \
+            digest no longer matches): units whose quote is still at their offsets stay, the others \
+            are found by their quote alone, and a quote that now occurs several times is an orphan.
             """
     )
 
     @Argument(help: "The annotation file.") var file: String
-    @Option(help: "The corrected article text (UTF-8).") var text: String
+    @Option(help: "The corrected article text (UTF-8). Without it, repairs a file whose text was edited in place, finding each unit by its quote alone.") var text: String?
     @Option(help: "Lowest similarity (0-1) an approximate match may have.") var minSimilarity: Double = Reanchor.Options.defaultMinimumSimilarity
     @Option(help: "refuse (default), keep or drop.") var orphans: String = Reanchor.OrphanPolicy.refuse.rawValue
 
@@ -33,7 +37,7 @@ struct ReanchorCommand: ParsableCommand {
     func run() throws {
         try EditReporting.run { () throws(EditError) in
             let options = Reanchor.Options(minimumSimilarity: minSimilarity, orphans: Reanchor.OrphanPolicy(rawValue: orphans)!)
-            let outcome = try Reanchor.reanchor(file, textPath: text, options: options)
+            let outcome = if let text { try Reanchor.reanchor(file, textPath: text, options: options) } else { try Reanchor.reanchorInPlace(file, options: options) }
             let result = outcome.value
             let placements = result.plan.placements
             for placement in placements where placement.old != placement.new || placement.method == .approximate {
@@ -52,7 +56,7 @@ struct ReanchorCommand: ParsableCommand {
             let approximate = placements.filter { $0.method == .approximate }.count
             let summary = outcome.changed
                 ? "reanchored \(placements.count) \(placements.count == 1 ? "unit" : "units") (\(moved) moved, \(approximate) approximate), \(result.plan.orphans.count) \(result.plan.orphans.count == 1 ? "orphan" : "orphans")"
-                : "the text is unchanged; nothing to do"
+                : text == nil ? "the text matches its digest; nothing to do (to move the units onto a corrected text, pass --text NEW.txt)" : "the text is unchanged; nothing to do"
             EditReporting.note(summary, path: file)
             EditReporting.warn(outcome.warnings)
         }
