@@ -66,6 +66,24 @@ import Testing
         #expect(!stored.contains("\r"))
     }
 
+    /// Texts argmark cannot store are refused by new (and by reanchor --text) with the fix.
+    @Test func unusableTextsAreRefused() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cases: [(String, [UInt8], String)] = [
+            ("utf16.txt", [0xFF, 0xFE, 0x68, 0x00, 0x0A, 0x00], "utf16.txt:1:1: error: the text is UTF-16LE (it starts with a byte-order mark); argmark reads UTF-8: convert it (iconv -f UTF-16 -t UTF-8 IN > OUT)"),
+            ("latin1.txt", [0x63, 0x61, 0x66, 0xE9, 0x0A], "latin1.txt:1:4: error: not valid UTF-8"),
+            ("nul.txt", [0x61, 0x00, 0x62, 0x0A], "nul.txt:1:2: error: the text contains U+0000"),
+        ]
+        for (name, bytes, message) in cases {
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+            let result = try ArgmarkProcess.run(["new", name, "-o", name + ".xml", "--id", "x"], in: folder)
+            #expect(result.status == 1)
+            #expect(result.standardError.hasPrefix(message), "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + ".xml").path))
+        }
+    }
+
     @Test func oneMegabyteArticle() throws {
         let folder = try ArgmarkProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
