@@ -172,4 +172,16 @@ import Testing
         #expect(plan.orphans.isEmpty)
         #expect(plan.placements.allSatisfy { $0.old == $0.new })
     }
+
+    /// Found by libFuzzer: an 18,000-code-point quote made the approximate search take minutes.
+    @Test func veryLongChangedQuotesAreOrphansQuickly() {
+        let long = String(repeating: "a long unit text, ", count: 150)
+        var article = Self.article(long + "end.\n", quotes: [long])
+        article.text = "x" + long.replacing("unit", with: "unlt") + "end.\n"
+        let clock = ContinuousClock()
+        var plan: Reanchor.Plan?
+        let elapsed = clock.measure { plan = Reanchor.planInPlace(article) }
+        #expect(plan?.orphans.first?.reason.contains("longer than 2000 code points are only matched exactly") == true)
+        #expect(elapsed < .seconds(2))
+    }
 }

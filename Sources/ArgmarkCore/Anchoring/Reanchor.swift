@@ -169,6 +169,11 @@ public enum Reanchor {
     private static func approximate(_ selector: TextQuoteSelector, new: CodePointText, options: Options, claimed: [Span]) -> Result<(Span, Method, Double), ReasonError> {
         let pattern = selector.exact
         let m = pattern.count
+        // Aligning a quote costs its length squared; units are sentences or paragraphs, so a
+        // quote longer than this is not matched approximately (it would take minutes).
+        guard m <= maximumApproximateLength else {
+            return .failure(ReasonError("its text (\(m) code points) changed, and quotes longer than \(maximumApproximateLength) code points are only matched exactly; place it with argmark set --start/--end"))
+        }
         let maximum = Int((1 - options.minimumSimilarity) * Double(m))
         let text = new.scalars
         // Search only around places where a piece of the quote or its context survived; with
@@ -201,24 +206,33 @@ public enum Reanchor {
         }
         var candidates: [(span: Span, similarity: Double, context: Int)] = []
         var seen: Set<Span> = []
-        for window in merged {
-            for (end, _) in EditDistance.approximateEnds(of: pattern, in: text, window: window, maximum: maximum) {
-                let rough = EditDistance.bestStart(of: pattern, endingAt: end, in: text, maximum: maximum)
-                // Let the surrounding text set the exact boundaries: an edit distance alone would
-                // happily cut a word in half to save an edit.
-                let around = max(0, rough.start - selector.prefix.count - maximum - 8)..<min(text.count, end + selector.suffix.count + maximum + 8)
-                var span = EditDistance.quoteBounds(of: selector, in: text, window: around) ?? Span(start: rough.start, end: end)
-                guard span.start < span.end, seen.insert(span).inserted, !claimed.contains(where: span.overlaps) else { continue }
-                var similarity = EditDistance.similarity(pattern[...], text[span.start..<span.end])
-                // A unit that began and ended on word boundaries still does: never half a word.
-                let whole = wholeWords(span, selector: selector, in: text)
-                if whole != span {
-                    let wholeSimilarity = EditDistance.similarity(pattern[...], text[whole.start..<whole.end])
-                    if wholeSimilarity >= options.minimumSimilarity { (span, similarity) = (whole, wholeSimilarity) }
-                }
-                guard similarity >= options.minimumSimilarity else { continue }
-                candidates.append((span, similarity, contextDistance(selector, at: span, in: new)))
+        // Only the ends with the fewest edits are refined (each refinement is an alignment of
+        // the quote and its context); a text that repeats the passage many times cannot make
+        // this quadratic in the number of repetitions.
+        let ends = merged.flatMap { EditDistance.approximateEnds(of: pattern, in: text, window: $0, maximum: maximum) }.filter { match in
+            !claimed.contains { $0.overlaps(Span(start: max(0, match.end - m), end: match.end)) }
+        }
+        let fewest = ends.map(\.distance).min() ?? 0
+        let closest = ends.filter { $0.distance == fewest }
+        if closest.count > 10 {
+            return .failure(ReasonError("\(closest.count) passages of the new text are equally close to it, and the surrounding text cannot be compared for so many; place it with argmark set --start/--end"))
+        }
+        for (end, _) in closest {
+            let rough = EditDistance.bestStart(of: pattern, endingAt: end, in: text, maximum: maximum)
+            // Let the surrounding text set the exact boundaries: an edit distance alone would
+            // happily cut a word in half to save an edit.
+            let around = max(0, rough.start - selector.prefix.count - maximum - 8)..<min(text.count, end + selector.suffix.count + maximum + 8)
+            var span = EditDistance.quoteBounds(of: selector, in: text, window: around) ?? Span(start: rough.start, end: end)
+            guard span.start < span.end, seen.insert(span).inserted, !claimed.contains(where: span.overlaps) else { continue }
+            var similarity = EditDistance.similarity(pattern[...], text[span.start..<span.end])
+            // A unit that began and ended on word boundaries still does: never half a word.
+            let whole = wholeWords(span, selector: selector, in: text)
+            if whole != span {
+                let wholeSimilarity = EditDistance.similarity(pattern[...], text[whole.start..<whole.end])
+                if wholeSimilarity >= options.minimumSimilarity { (span, similarity) = (whole, wholeSimilarity) }
             }
+            guard similarity >= options.minimumSimilarity else { continue }
+            candidates.append((span, similarity, contextDistance(selector, at: span, in: new)))
         }
         let threshold = percent(options.minimumSimilarity)
         guard let bestSimilarity = candidates.map(\.similarity).max() else {
@@ -245,6 +259,9 @@ public enum Reanchor {
         }
         return result
     }
+
+    /// The longest quote matched approximately.
+    static let maximumApproximateLength = 2000
 
     /// The candidate with strictly the smallest distance, if there is one.
     private static func unique(_ candidates: [(span: Span, distance: Int)]) -> Span? {

@@ -20,6 +20,7 @@ enum FuzzOracle {
         _ = MarkedText.segments(of: article)
         _ = ArgumentOutline.outline(of: article)
         _ = article.listingJSON()
+        _ = Reanchor.planInPlace(article)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return problems }
         // A valid article: its canonical form must validate and read back as the same article.
         guard let encoded = try? ArticleWriter.encode(article) else {
@@ -176,8 +177,12 @@ enum FuzzOracle {
         var mutator = Mutator(seed: 1)
         for name in names {
             let bytes = try FileSystem.read(folder.appendingPathComponent(name).path)
-            let problems = FuzzOracle.violations(of: bytes, corpus: Self.corpus, validator: validator, mutator: &mutator)
+            var problems: [String] = []
+            let elapsed = ContinuousClock().measure {
+                problems = FuzzOracle.violations(of: bytes, corpus: Self.corpus, validator: validator, mutator: &mutator)
+            }
             #expect(problems.isEmpty, "\(name): \(problems)")
+            #expect(elapsed < .seconds(5), "\(name) took \(elapsed)")
         }
     }
 }
