@@ -29,14 +29,17 @@ total=0 failed=0
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) fuzz run: $minutes min, $per_seed inputs per seed, from seed $seed" >> "$results"
 while [ "$(date +%s)" -lt "$deadline" ]; do
     log="$work/input.xml"
-    if ARGMARK_FUZZ_SEED=$seed ARGMARK_FUZZ_ITERATIONS=$per_seed ARGMARK_FUZZ_INPUT_LOG=$log \
+    if ARGMARK_FUZZ_SEED=$seed ARGMARK_FUZZ_ITERATIONS=$per_seed ARGMARK_FUZZ_INPUT_LOG=$log ARGMARK_FUZZ_FAILURES=$crashes \
         "$work/tests" --testing-library swift-testing --filter 'FuzzTests' \
         > "$work/out.txt" 2>&1; then
         grep '^fuzz:' "$work/out.txt" >> "$results" || true
     else
+        status=$?
         failed=$((failed + 1))
-        cp "$log" "$crashes/seed-$seed.xml"
-        echo "seed $seed FAILED; last input kept as $crashes/seed-$seed.xml; reproduce with ARGMARK_FUZZ_SEED=$seed ARGMARK_FUZZ_ITERATIONS=$per_seed swift test --filter FuzzTests" | tee -a "$results"
+        # Broken invariants were written to $crashes by the test itself; after a crash (a signal),
+        # the input being tried is the last one logged.
+        if [ "$status" -gt 128 ]; then cp "$log" "$crashes/seed-$seed-crash.xml"; fi
+        echo "seed $seed FAILED (exit $status); inputs kept in $crashes; reproduce with ARGMARK_FUZZ_SEED=$seed ARGMARK_FUZZ_ITERATIONS=$per_seed swift test --filter FuzzTests" | tee -a "$results"
         grep -E 'Fatal error|recorded an issue' "$work/out.txt" | head -5 | tee -a "$results"
     fi
     total=$((total + per_seed))

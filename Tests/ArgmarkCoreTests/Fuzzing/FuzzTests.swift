@@ -35,10 +35,20 @@ enum FuzzOracle {
             problems.append("canonical form is not an article")
             return problems
         }
-        if reread.article != article { problems.append("canonical write and read changed the article") }
+        // The writer puts units, relations and speakers in canonical order; nothing else may change.
+        if normalized(reread.article) != normalized(article) { problems.append("canonical write and read changed the article") }
         if (try? ArticleWriter.encode(reread.article)) != encoded { problems.append("canonical form is not a fixed point") }
         problems += reanchorViolations(article, newText: mutator.mutateText(article.text), corpus: corpus, validator: validator)
         return problems
+    }
+
+    /// `article` with its units, relations and speakers sorted by id (the file's order is not content).
+    static func normalized(_ article: Article) -> Article {
+        var copy = article
+        copy.units.sort { $0.id.rawValue < $1.id.rawValue }
+        copy.relations.sort { $0.id.rawValue < $1.id.rawValue }
+        copy.speakers.sort { $0.id.rawValue < $1.id.rawValue }
+        return copy
     }
 
     /// Reanchoring a valid article onto an edited text keeps it valid, places every unit or
@@ -125,6 +135,10 @@ enum FuzzOracle {
             slowest = max(slowest, elapsed)
             if !problems.isEmpty {
                 failures.append("seed \(seed) iteration \(iteration): \(problems.joined(separator: "; "))\n  input: \(String(decoding: input.prefix(2000), as: UTF8.self))")
+                // The long harness keeps every failing input as a fixture.
+                if let folder = environment["ARGMARK_FUZZ_FAILURES"] {
+                    FileManager.default.createFile(atPath: "\(folder)/seed-\(seed)-\(iteration).xml", contents: Data(input))
+                }
                 if failures.count >= 5 { break }
             }
             // Keep inputs that reach a new combination of findings: a cheap stand-in for coverage.
