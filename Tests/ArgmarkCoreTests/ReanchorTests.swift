@@ -184,4 +184,14 @@ import Testing
         #expect(plan?.orphans.first?.reason.contains("longer than 2000 code points are only matched exactly") == true)
         #expect(elapsed < .seconds(2))
     }
+
+    @Test func aQuoteOccurringThousandsOfTimesIsAnOrphanQuickly() {
+        let text = String(repeating: "na ", count: 5000) + "Batman.\n"
+        let article = Self.article(text, quotes: ["na"], occurrence: [0: 2500])
+        let clock = ContinuousClock()
+        var plan: Reanchor.Plan?
+        let elapsed = clock.measure { plan = Reanchor.plan(article, newText: "Intro. " + text) }
+        #expect(plan?.orphans.first?.reason.contains("too often to tell which is its own") == true)
+        #expect(elapsed < .seconds(5))
+    }
 }

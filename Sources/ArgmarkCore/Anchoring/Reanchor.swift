@@ -146,6 +146,11 @@ public enum Reanchor {
             if exactHits.count == 1 && oldHits.count <= 1 {
                 return .success((exactHits[0], .exact, 1))
             }
+            // Each new occurrence is compared with each old one: bounded, so a unit on a word that
+            // occurs thousands of times cannot take hours.
+            guard exactHits.count * max(1, oldHits.count) <= 20_000 else {
+                return .failure(ReasonError("its text occurs \(exactHits.count) times in the new text (and \(oldHits.count) in the old), too often to tell which is its own; place it with argmark set --start/--end"))
+            }
             let oldSelectors = oldHits.map { TextQuoteSelector(span: $0, in: old, contextLength: options.contextLength) }
             var candidates: [(span: Span, distance: Int)] = []
             for hit in exactHits {
