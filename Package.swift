@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
         .library(name: "ArgmarkFormats", targets: ["ArgmarkFormats"]),
         .library(name: "ArgmarkReports", targets: ["ArgmarkReports"]),
+        .library(name: "ArgmarkAgreement", targets: ["ArgmarkAgreement"]),
+        .library(name: "ArgmarkSuggest", targets: ["ArgmarkSuggest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,24 +21,34 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // SHA-256 on the x86 SHA extensions; ArgmarkCore falls back to its own Swift code elsewhere.
+        .target(name: "CArgmarkSHA256"),
         .target(
             name: "ArgmarkCore",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "CArgmarkSHA256"],
             resources: [.embedInCode("Resources/argmark.xsd")]
         ),
         .target(name: "ArgmarkFormats", dependencies: ["ArgmarkCore"]),
         .target(name: "ArgmarkReports", dependencies: ["ArgmarkCore"]),
+        .target(name: "ArgmarkAgreement", dependencies: ["ArgmarkCore"]),
+        .target(
+            name: "ArgmarkSuggest",
+            dependencies: ["ArgmarkCore"],
+            resources: [.embedInCode("Resources/weights.tsv")]
+        ),
         .executableTarget(
             name: "argmark",
             dependencies: [
                 "ArgmarkCore",
                 "ArgmarkFormats",
                 "ArgmarkReports",
+                "ArgmarkAgreement",
+                "ArgmarkSuggest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"]),
-        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"]),
+        .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ArgmarkFormatsTests",
             dependencies: ["ArgmarkFormats", "ArgmarkCore"],
@@ -47,5 +59,11 @@ let package = Package(
             dependencies: ["ArgmarkReports", "ArgmarkCore"],
             exclude: ["Fixtures", "Golden"]
         ),
+        .testTarget(
+            name: "ArgmarkAgreementTests",
+            dependencies: ["ArgmarkAgreement", "ArgmarkCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "ArgmarkSuggestTests", dependencies: ["ArgmarkSuggest", "ArgmarkCore"]),
     ]
 )

@@ -19,7 +19,7 @@ command -v xmllint >/dev/null || { echo "bench: xmllint is missing: apt-get inst
 [ -d "$ESSAYS" ] || { echo "bench: no essays at $ESSAYS (set ESSAYS=...)" >&2; exit 1; }
 
 echo "building release binary..." >&2
-swift build -c release --package-path "$ROOT" >&2
+swift build -c release --static-swift-stdlib --package-path "$ROOT" >&2
 BIN=$ROOT/.build/release/argmark
 
 rm -rf "$WORK"
@@ -58,6 +58,18 @@ cp "$WORK/corpus/corpus.xml" "$WORK/sample10/"
 awk 'NR % 10 == 1' "$WORK/files.txt" | while read -r path; do cp "$path" "$WORK/sample10/"; done
 REPORT10=$($MEASURE -- "$BIN" report "$WORK/sample10" --format json -o "$WORK/report10.json")
 REPORT100=$($MEASURE -- "$BIN" report "$WORK/corpus" --format json -o "$WORK/report100.json")
+
+echo "checking that no file is read twice (strace)..." >&2
+opens() {  # the most times any one .xml file was opened by the command
+  if command -v strace >/dev/null; then
+    strace -f -qq -e trace=openat -o "$WORK/trace.txt" "$@" >/dev/null 2>&1 || true
+    grep -o '"[^"]*\.xml"' "$WORK/trace.txt" | grep -v '\.lock"' | sort | uniq -c | sort -rn | awk 'NR == 1 {print $1}'
+  else
+    echo "n/a (strace not installed)"
+  fi
+}
+VALIDATE_OPENS=$(opens "$BIN" validate "$WORK/sample10")
+REPORT_OPENS=$(opens "$BIN" report "$WORK/sample10" --format json -o "$WORK/opens.json")
 
 echo "step 4: argmark add on the largest seed article vs xmllint on the same file..." >&2
 mkdir -p "$WORK/add"
@@ -102,6 +114,10 @@ counterclaims, rebuttals and a restated position per essay, by a fixed procedure
 | report 100% | \`argmark report corpus --format json\` | $(field "$REPORT100" median) s | **${REPORT_RATIO}×** the 10% time; peak **${REPORT_RSS_MIB} MiB** | ≤ 11× and < 1024 MiB | $(verdict "$REPORT_RATIO" "<=" 11) / $(verdict "$REPORT_RSS_MIB" "<" 1024) |
 | add | \`argmark add 003.xml claim --start 0 --end 12\` ($ADD_SIZE bytes; $ADD_RUNS runs, file restored before each) | $(field "$ADD" median) s | xmllint on the same file: $(field "$XMLLINT_ONE" median) s; argmark takes **${ADD_RATIO}×** | ≤ 3× | $(verdict "$ADD_RATIO" "<=" 3) |
 | import | \`argmark new essays -o corpus\` | $(field "$IMPORT" median) s | $FILES files | | |
+
+Each file is read once: under strace, the most times \`validate\` opened any one \`.xml\` file of the
+10% sample was **$VALIDATE_OPENS**, and \`report\` **$REPORT_OPENS** (\`corpus.xml\` included). The schema is
+compiled once per process (\`SchemaValidator.shared\`, a lazily initialised global).
 
 Raw runs (seconds): validate $(field "$VALIDATE" runs), xmllint $(field "$XMLLINT_ALL" runs),
 report 10% $(field "$REPORT10" runs), report 100% $(field "$REPORT100" runs), add $(field "$ADD" runs),

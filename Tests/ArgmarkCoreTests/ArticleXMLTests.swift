@@ -98,6 +98,39 @@ import Testing
         #expect(!naturalLess("u10", "u2"))
         #expect(naturalLess("a", "b"))
         #expect(naturalLess("r1", "u1"))
+        #expect(naturalLess("u9", "u10") && naturalLess("u10", "u11") && !naturalLess("u11", "u11"))
+        #expect(naturalLess("a10", "b2"))
+        #expect(naturalLess("u02", "u2") && !naturalLess("u2", "u02"))
+        #expect(naturalLess("u", "u1"))
+        #expect(naturalLess("seed-2", "seed-10"))
+        let shuffled = ["u10", "u2", "r3", "u1", "x", "u100", "r20"]
+        #expect(shuffled.sorted(by: naturalLess) == ["r3", "r20", "u1", "u2", "u10", "u100", "x"])
+    }
+
+    @Test func everyFieldRoundTripsThroughBothReaders() throws {
+        #expect(ArticleXML.UnitAttribute.names.count == ArticleXML.UnitAttribute.allCases.count)
+        var article = Article(id: "full", text: "alpha beta gamma")
+        article.metadata = ArticleMetadata(title: "T", outlet: "O", author: "A", published: "2018-08-21", url: "https://example.org/a?b=c&d",
+                                           genre: .interview, language: "en", properties: [MetadataProperty(name: "topic", value: "x")])
+        article.speakers = [Speaker(id: "s1", name: "One", role: "quoted"), Speaker(id: "s2", name: "Two")]
+        article.units = [
+            ArgumentUnit(id: "u1", type: .rebuttal, span: Span(start: 0, end: 16), fragments: [Span(start: 0, end: 5), Span(start: 11, end: 16)],
+                         quote: "alpha beta gamma", speaker: "s1", stance: .against, target: "t", proposition: "p", note: "n",
+                         sourceLabel: "Refutation", sourceID: "42", status: .suggested, confidence: 0.75),
+            ArgumentUnit(id: "u2", type: .evidence, span: nil, quote: "implied", speaker: "s2"),
+        ]
+        article.relations = [
+            Relation(id: "r1", type: .supports, from: "u2", to: .unit("u1"), sourceLabel: "sup", sourceID: "e1", note: "why"),
+            Relation(id: "r2", type: .undercuts, from: "u1", to: .relation("r1")),
+        ]
+        let parsed = try SafeXMLParser.parse(try ArticleWriter.encode(article), path: "full.xml").get()
+        for document in [ArticleXML.decode(parsed), ArticleXML.decode(parsed.root)] {
+            guard case .article(let decoded)? = document else {
+                Issue.record("did not decode")
+                continue
+            }
+            #expect(decoded.article == article)
+        }
     }
 
     @Test func implicitUnitsAndFragmentsDecode() throws {

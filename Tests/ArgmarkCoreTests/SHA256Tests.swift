@@ -20,3 +20,25 @@ import Testing
         #expect(SHA256.hexDigest(of: [UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite struct SHA256ImplementationTests {
+    @Test func hardwareAndPortableImplementationsAgree() {
+        var random = UTF8SpanIndexTests.SplitMix64(state: 7)
+        // Every length around the block and padding boundaries, then larger random inputs.
+        let lengths = Array(0...200) + [1000, 4095, 4096, 4097, 65_536, 100_003]
+        for length in lengths {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let portable = SHA256.digest(of: bytes, hardware: false)
+            #expect(portable.count == 32)
+            if SHA256.usesHardware {
+                #expect(SHA256.digest(of: bytes, hardware: true) == portable, "length \(length)")
+            }
+        }
+    }
+
+    @Test func portableImplementationMatchesKnownVectors() {
+        #expect(SHA256.digest(of: Array("abc".utf8), hardware: false) == SHA256.digest(of: Array("abc".utf8)))
+        let hex = SHA256.digest(of: Array("abc".utf8), hardware: false).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        #expect(hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

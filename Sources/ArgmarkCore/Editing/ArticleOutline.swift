@@ -157,8 +157,18 @@ extension ArgumentUnit {
         if let speaker { parts.append(speaker.rawValue) }
         if let stance, let target { parts.append("\(stance.rawValue) \(target)") }
         if let proposition { parts.append("proposition \(proposition)") }
-        if status == .suggested { parts.append("suggested") }
+        if status == .suggested { parts.append(confidence.map { "suggested \(Self.formatConfidence($0))" } ?? "suggested") }
         return parts.joined(separator: "; ")
+    }
+
+    /// The id as displays show it: a suggestion's id ends in `?` (`u31?`), so it stands apart
+    /// from the annotations without colour.
+    public var displayID: String { status == .suggested ? "\(id)?" : id.rawValue }
+
+    /// A confidence with two decimals, `0.83`, for displays.
+    public static func formatConfidence(_ value: Double) -> String {
+        let hundredths = Int((min(max(value, 0), 1) * 100).rounded())
+        return hundredths == 100 ? "1.00" : "0.\(hundredths < 10 ? "0" : "")\(hundredths)"
     }
 }
 

@@ -14,16 +14,31 @@ public enum AtomicFile {
     /// would only make the rename durable sooner (at about the cost of a second flush per edit),
     /// and either version is a valid file.
     /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
-    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool = true) throws(FileSystemError) {
-        let directory = FileSystem.directoryName(of: path)
-        if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
+    public static func write(_ bytes: [UInt8], to requestedPath: String, overwrite: Bool = true) throws(FileSystemError) {
+        var path = requestedPath
         var mode: mode_t = 0o644
         var info = stat()
         if stat(path, &info) == 0 {
             if !overwrite { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
-            if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory, not a file") }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw FileSystemError(path: path, reason: "is a directory, not a file")
+            case S_IFREG:
+                // Through a symbolic link, replace the file it points to, not the link.
+                if let resolved = realpath(path, nil) {
+                    path = String(cString: resolved)
+                    free(resolved)
+                }
+            default:
+                // A device or pipe such as /dev/null or /dev/stdout must never be replaced by a
+                // rename (as root that would swap the device node for a file): write into it.
+                try writeInPlace(bytes, to: path)
+                return
+            }
             mode = info.st_mode & 0o7777
         }
+        let directory = FileSystem.directoryName(of: path)
+        if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
         var template = Array(FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .fromErrno(directory, "create a temporary file in the folder") }
@@ -58,6 +73,21 @@ public enum AtomicFile {
         }
         succeeded = true
     }
+
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .fromErrno(path, "open for writing") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .fromErrno(path, "write")
+            }
+            offset += written
+        }
+    }
 }
 
 /// An exclusive advisory lock around a read-modify-write of one file.
@@ -70,7 +100,13 @@ public final class FileLock {
     public let lockPath: String
 
     /// Blocks until the lock on `path` is held.
-    public init(for path: String) throws(FileSystemError) {
+    public init(for requestedPath: String) throws(FileSystemError) {
+        // Every name of one file (through symbolic links) must take the same lock.
+        var path = requestedPath
+        if let resolved = realpath(requestedPath, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
         lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
         descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .fromErrno(lockPath, "create the lock file") }

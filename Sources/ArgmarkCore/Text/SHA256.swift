@@ -1,3 +1,5 @@
+import CArgmarkSHA256
+
 /// SHA-256 (FIPS 180-4), so the core needs neither Foundation's crypto nor a dependency for one digest.
 public enum SHA256 {
     private static let roundConstants: [UInt32] = [
@@ -23,28 +25,47 @@ public enum SHA256 {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    /// The 32-byte digest of `bytes`.
+    /// Whether the processor's SHA extensions are used (probed once).
+    static let usesHardware: Bool = argmark_sha256_hardware_available() == 1
+
+    /// The 32-byte digest of `bytes`, on the processor's SHA extensions where it has them.
     public static func digest(of bytes: [UInt8]) -> [UInt8] {
+        digest(of: bytes, hardware: usesHardware)
+    }
+
+    /// The digest by a chosen implementation, so tests can hold the two against each other.
+    static func digest(of bytes: [UInt8], hardware: Bool) -> [UInt8] {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         // Whole blocks are hashed straight from the input; only the tail is copied for padding.
-        let wholeBlocks = bytes.count / 64 * 64
-        var tail = Array(bytes[wholeBlocks...])
+        let wholeBlocks = bytes.count / 64
+        var tail = Array(bytes[(wholeBlocks * 64)...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(bytes.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            roundConstants.withUnsafeBufferPointer { constants in
-                bytes.withUnsafeBufferPointer { input in
-                    for blockStart in stride(from: 0, to: wholeBlocks, by: 64) {
-                        compress(UnsafeBufferPointer(rebasing: input[blockStart..<blockStart + 64]), &state, schedule, constants)
-                    }
+        if hardware {
+            var words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+            words.withUnsafeMutableBufferPointer { words in
+                if wholeBlocks > 0 {
+                    bytes.withUnsafeBufferPointer { argmark_sha256_hardware_blocks(words.baseAddress!, $0.baseAddress!, wholeBlocks) }
                 }
-                tail.withUnsafeBufferPointer { input in
-                    for blockStart in stride(from: 0, to: input.count, by: 64) {
-                        compress(UnsafeBufferPointer(rebasing: input[blockStart..<blockStart + 64]), &state, schedule, constants)
+                tail.withUnsafeBufferPointer { argmark_sha256_hardware_blocks(words.baseAddress!, $0.baseAddress!, $0.count / 64) }
+            }
+            state = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
+        } else {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                roundConstants.withUnsafeBufferPointer { constants in
+                    bytes.withUnsafeBufferPointer { input in
+                        for block in 0..<wholeBlocks {
+                            compress(UnsafeBufferPointer(rebasing: input[block * 64..<block * 64 + 64]), &state, schedule, constants)
+                        }
+                    }
+                    tail.withUnsafeBufferPointer { input in
+                        for blockStart in stride(from: 0, to: input.count, by: 64) {
+                            compress(UnsafeBufferPointer(rebasing: input[blockStart..<blockStart + 64]), &state, schedule, constants)
+                        }
                     }
                 }
             }

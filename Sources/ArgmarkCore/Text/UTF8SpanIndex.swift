@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps code-point offsets to UTF-8 byte offsets for a chosen set of offsets, in one pass over the
 /// bytes and without decoding: validation checks every quote this way, so it never builds an
 /// array of scalars for a text it only needs to compare against.
@@ -16,12 +22,28 @@ struct UTF8SpanIndex {
         var scalarIndex = 0
         var nextWanted = 0
         utf8.withUnsafeBufferPointer { bytes in
-            for byteIndex in 0..<bytes.count where bytes[byteIndex] & 0xC0 != 0x80 {
-                while nextWanted < wanted.count, wanted[nextWanted] <= scalarIndex {
-                    if wanted[nextWanted] == scalarIndex { mapping[scalarIndex] = byteIndex }
-                    nextWanted += 1
+            var byteIndex = 0
+            while byteIndex < bytes.count {
+                // Eight bytes at a time while no wanted offset falls inside them: a scalar starts
+                // at every byte that is not a continuation byte (0b10xxxxxx).
+                if byteIndex + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + byteIndex).loadUnaligned(as: UInt64.self)
+                    let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+                    let starts = 8 - continuation.nonzeroBitCount
+                    if nextWanted >= wanted.count || wanted[nextWanted] >= scalarIndex + starts {
+                        scalarIndex += starts
+                        byteIndex += 8
+                        continue
+                    }
                 }
-                scalarIndex += 1
+                if bytes[byteIndex] & 0xC0 != 0x80 {
+                    while nextWanted < wanted.count, wanted[nextWanted] <= scalarIndex {
+                        if wanted[nextWanted] == scalarIndex { mapping[scalarIndex] = byteIndex }
+                        nextWanted += 1
+                    }
+                    scalarIndex += 1
+                }
+                byteIndex += 1
             }
         }
         while nextWanted < wanted.count, wanted[nextWanted] <= scalarIndex {
@@ -38,7 +60,7 @@ struct UTF8SpanIndex {
         var quote = quote
         return quote.withUTF8 { quoteBytes in
             quoteBytes.count == end - start && utf8.withUnsafeBufferPointer { bytes in
-                quoteBytes.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                quoteBytes.isEmpty || memcmp(quoteBytes.baseAddress!, bytes.baseAddress! + start, quoteBytes.count) == 0
             }
         }
     }

@@ -94,10 +94,14 @@ public enum SemanticRules {
     }
 
     private static func checkRelations(_ article: Article, lines: ElementLines, findings: inout Findings) {
-        var unitsByID: [UnitID: ArgumentUnit] = [:]
-        for unit in article.units where unitsByID[unit.id] == nil { unitsByID[unit.id] = unit }
-        var relationsByID: [RelationID: Relation] = [:]
-        for relation in article.relations where relationsByID[relation.id] == nil { relationsByID[relation.id] = relation }
+        // Types and endpoints only: copying whole units and relations into the tables cost more
+        // than every check below.
+        var typeOf: [UnitID: UnitType] = [:]
+        typeOf.reserveCapacity(article.units.count)
+        for unit in article.units where typeOf[unit.id] == nil { typeOf[unit.id] = unit.type }
+        var relationsByID: [RelationID: (type: RelationType, from: UnitID)] = [:]
+        relationsByID.reserveCapacity(article.relations.count)
+        for relation in article.relations where relationsByID[relation.id] == nil { relationsByID[relation.id] = (relation.type, relation.from) }
         var attackers: Set<UnitID> = []
         for relation in article.relations where relation.type.isAttack { attackers.insert(relation.from) }
 
@@ -118,27 +122,28 @@ public enum SemanticRules {
                 }
                 _ = target
             }
-            guard let source = unitsByID[relation.from] else { continue }
-            switch source.type {
+            guard let sourceType = typeOf[relation.from] else { continue }
+            let source = relation.from
+            switch sourceType {
             case .evidence:
                 if relation.type != .supports && relation.type != .restates {
-                    findings.error(.evidenceRelation, "evidence \(source.id) \(relation.type.rawValue) \(relation.to); evidence supports a claim or position (make \(source.id) a claim, counterclaim or rebuttal instead)", line: line)
+                    findings.error(.evidenceRelation, "evidence \(source) \(relation.type.rawValue) \(relation.to); evidence supports a claim or position (make \(source) a claim, counterclaim or rebuttal instead)", line: line)
                 }
             case .counterclaim:
-                if relation.type == .supports, case .unit(let target) = relation.to, let targetUnit = unitsByID[target], targetUnit.type != .counterclaim {
-                    findings.error(.counterclaimRelation, "counterclaim \(source.id) supports \(targetUnit.type.rawValue) \(target); a counterclaim attacks what it opposes", line: line)
+                if relation.type == .supports, case .unit(let target) = relation.to, let targetType = typeOf[target], targetType != .counterclaim {
+                    findings.error(.counterclaimRelation, "counterclaim \(source) supports \(targetType.rawValue) \(target); a counterclaim attacks what it opposes", line: line)
                 }
             case .rebuttal:
                 if relation.type == .supports || relation.type == .restates { break }
                 let answersAnAttack: Bool
                 switch relation.to {
                 case .unit(let target):
-                    answersAnAttack = unitsByID[target].map { $0.type == .counterclaim || attackers.contains($0.id) } ?? true
+                    answersAnAttack = typeOf[target].map { $0 == .counterclaim || attackers.contains(target) } ?? true
                 case .relation(let target):
-                    answersAnAttack = relationsByID[target].map { $0.type.isAttack || unitsByID[$0.from]?.type == .counterclaim } ?? true
+                    answersAnAttack = relationsByID[target].map { $0.type.isAttack || typeOf[$0.from] == .counterclaim } ?? true
                 }
                 if !answersAnAttack {
-                    findings.error(.rebuttalRelation, "rebuttal \(source.id) \(relation.type.rawValue) \(relation.to), which attacks nothing; a rebuttal answers a counterclaim or another attack", line: line)
+                    findings.error(.rebuttalRelation, "rebuttal \(source) \(relation.type.rawValue) \(relation.to), which attacks nothing; a rebuttal answers a counterclaim or another attack", line: line)
                 }
             case .position, .claim:
                 break

@@ -136,18 +136,41 @@ public enum ArticleWriter {
     }
 }
 
-/// Orders ids so that `u2` comes before `u10`.
+/// Orders ids so that `u2` comes before `u10`: ids that differ only in a trailing number compare
+/// by that number, all others as plain strings.
+///
+/// It runs inside every sort of units and relations, so it compares bytes in place and allocates
+/// nothing.
 public func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
-    func split(_ value: String) -> (String, Int?) {
-        let digits = value.reversed().prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 18 else { return (value, nil) }
-        return (String(value.dropLast(digits.count)), Int(String(digits.reversed())))
+    var left = lhs
+    var right = rhs
+    return left.withUTF8 { leftBytes in
+        right.withUTF8 { rightBytes in
+            let leftDigits = trailingDigitCount(leftBytes)
+            let rightDigits = trailingDigitCount(rightBytes)
+            let leftStem = leftBytes.count - leftDigits
+            let rightStem = rightBytes.count - rightDigits
+            let sameStem = leftStem == rightStem && (0..<leftStem).allSatisfy { leftBytes[$0] == rightBytes[$0] }
+            guard sameStem, leftDigits > 0, rightDigits > 0, leftDigits <= 18, rightDigits <= 18 else {
+                return lhs < rhs
+            }
+            let leftNumber = number(leftBytes, from: leftStem)
+            let rightNumber = number(rightBytes, from: rightStem)
+            return leftNumber != rightNumber ? leftNumber < rightNumber : lhs < rhs
+        }
     }
-    let (leftStem, leftNumber) = split(lhs)
-    let (rightStem, rightNumber) = split(rhs)
-    if leftStem != rightStem || leftNumber == nil || rightNumber == nil { return lhs < rhs }
-    if leftNumber != rightNumber { return leftNumber! < rightNumber! }
-    return lhs < rhs
+}
+
+private func trailingDigitCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    while count < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[bytes.count - 1 - count]) { count += 1 }
+    return count
+}
+
+private func number(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var value = 0
+    for index in start..<bytes.count { value = value * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
+    return value
 }
 
 /// Accumulates escaped XML output.

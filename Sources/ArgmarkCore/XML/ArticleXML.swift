@@ -90,11 +90,13 @@ extension ArticleXML {
         var unreadable: Set<UnitID> = []
         var halfSpans: Set<UnitID> = []
         for element in (root.argmarkChild("units")?.argmarkChildren("unit") ?? []) {
-            guard let rawID = element.attribute("id"), let type = element.attribute("type").flatMap(UnitType.init(rawValue:)) else { continue }
+            let values = element.attributes(UnitAttribute.names)
+            func value(_ attribute: UnitAttribute) -> String? { values[attribute.rawValue] }
+            guard let rawID = value(.id), let type = value(.type).flatMap(UnitType.init(rawValue:)) else { continue }
             let id = UnitID(rawID)
             if lines.units[id] == nil { lines.units[id] = element.line }
-            let start = element.attribute("start")
-            let end = element.attribute("end")
+            let start = value(.start)
+            let end = value(.end)
             var span: Span?
             if let start, let end {
                 if let startOffset = Int(start), let endOffset = Int(end) {
@@ -106,12 +108,8 @@ extension ArticleXML {
                 halfSpans.insert(id)
             }
             var fragments: [Span] = []
-            if let rawFragments = element.attribute("fragments") {
+            if let rawFragments = value(.fragments) {
                 if let parsed = parseFragments(rawFragments) { fragments = parsed } else { unreadable.insert(id) }
-            }
-            var confidence: Double?
-            if let rawConfidence = element.attribute("confidence") {
-                confidence = Double(rawConfidence)
             }
             units.append(ArgumentUnit(
                 id: id,
@@ -119,15 +117,15 @@ extension ArticleXML {
                 span: span,
                 fragments: fragments,
                 quote: element.text,
-                speaker: element.attribute("speaker").map { SpeakerID($0) },
-                stance: element.attribute("stance").flatMap(Stance.init(rawValue:)),
-                target: element.attribute("target").map { TargetID($0) },
-                proposition: element.attribute("proposition").map { PropositionID($0) },
-                note: element.attribute("note"),
-                sourceLabel: element.attribute("source-label"),
-                sourceID: element.attribute("source-id"),
-                status: element.attribute("status").flatMap(UnitStatus.init(rawValue:)) ?? .gold,
-                confidence: confidence
+                speaker: value(.speaker).map { SpeakerID($0) },
+                stance: value(.stance).flatMap(Stance.init(rawValue:)),
+                target: value(.target).map { TargetID($0) },
+                proposition: value(.proposition).map { PropositionID($0) },
+                note: value(.note),
+                sourceLabel: value(.sourceLabel),
+                sourceID: value(.sourceID),
+                status: value(.status).flatMap(UnitStatus.init(rawValue:)) ?? .gold,
+                confidence: value(.confidence).flatMap { Double($0) }
             ))
         }
 
@@ -157,6 +155,14 @@ extension ArticleXML {
             relations: relations
         )
         return DecodedArticle(article: article, storedDigest: textElement?.attribute("sha256"), lines: lines, unreadableUnits: unreadable, halfSpanUnits: halfSpans)
+    }
+
+    /// The attributes of `<unit>`, read in one pass (``XMLNodeView/attributes(_:)``).
+    enum UnitAttribute: Int, CaseIterable {
+        case id, type, start, end, fragments, speaker, stance, target, proposition, note, sourceLabel, sourceID, status, confidence
+
+        static let names: [StaticString] = ["id", "type", "start", "end", "fragments", "speaker", "stance", "target",
+                                            "proposition", "note", "source-label", "source-id", "status", "confidence"]
     }
 
     /// Parses `"3-7 12-20"` into spans; `nil` if malformed.

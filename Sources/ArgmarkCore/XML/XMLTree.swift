@@ -65,7 +65,7 @@ public enum SafeXMLParser {
         if let problem = PrologScanner.problem(in: bytes, path: path) {
             return .failure(XMLParseFailure(diagnostics: [problem]))
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let (document, issues) = LibXML.capturingIssues { _ -> xmlDocPtr? in
             guard let context = xmlNewParserCtxt() else { return nil }

@@ -26,6 +26,11 @@ public struct ReportSource: Sendable {
         }
     }
 
+    /// The caption of the source's map: its key and title.
+    public var caption: String {
+        key + (article.metadata.title.map { ": " + $0 } ?? "")
+    }
+
     /// The name shown for the source: its outlet, else its title, else its key.
     public var displayName: String {
         article.metadata.outlet ?? article.metadata.title ?? key

@@ -300,7 +300,22 @@ enum SharedTextFinder {
                 merged.append(run)
             }
         }
-        return merged.filter { $0.matched >= options.minimumWords }
+        return withoutEchoes(merged.filter { $0.matched >= options.minimumWords })
+    }
+
+    /// Drops passages that lie inside a longer passage on both sides: when a text repeats a
+    /// sentence, the copy of the whole text also pairs each repetition with the other one, and
+    /// those cross pairs say nothing the long passage does not.
+    static func withoutEchoes(_ passages: [FoundPassage]) -> [FoundPassage] {
+        guard passages.count > 1 else { return passages }
+        var kept: [FoundPassage] = []
+        for passage in passages.sorted(by: { ($0.matched, $1.startA) > ($1.matched, $0.startA) }) {
+            let inside = kept.contains { other in
+                other.startA <= passage.startA && passage.endA <= other.endA && other.startB <= passage.startB && passage.endB <= other.endB
+            }
+            if !inside { kept.append(passage) }
+        }
+        return kept.sorted { ($0.startA, $0.startB) < ($1.startA, $1.startB) }
     }
 
     /// Words inside the union of half-open word ranges.

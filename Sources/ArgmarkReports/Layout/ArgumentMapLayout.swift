@@ -39,7 +39,19 @@ public struct MapEdge: Sendable {
     /// The arrow's tip: a border of the target node, or for an undercut the midpoint of the
     /// arrow it attacks.
     public var end: MapPoint
-    public var midpoint: MapPoint { MapPoint(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2) }
+    /// Corners between `start` and `end`; empty for a straight arrow.
+    public var bends: [MapPoint] = []
+
+    /// Every point of the arrow, from start to tip.
+    public var points: [MapPoint] { [start] + bends + [end] }
+
+    /// The middle of the arrow's middle segment: where an undercut aimed at this arrow ends.
+    public var midpoint: MapPoint {
+        let points = points
+        let segment = (points.count - 1) / 2
+        let from = points[segment], to = points[segment + 1]
+        return MapPoint(x: (from.x + to.x) / 2, y: (from.y + to.y) / 2)
+    }
 }
 
 /// An article's argument map, laid out in layers: the units nothing points from (positions and
@@ -53,16 +65,18 @@ public struct ArgumentMapLayout: Sendable {
 
     /// Sizes used by the layout and the SVG renderer.
     public enum Metrics {
-        public static let nodeWidth = 220.0
-        public static let horizontalGap = 28.0
+        public static let nodeWidth = 210.0
+        public static let horizontalGap = 24.0
         public static let verticalGap = 56.0
-        public static let margin = 20.0
+        public static let margin = 16.0
+        /// A layer with more units wraps onto several rows, so a map fits a 1280 px wide page.
+        public static let maximumNodesPerRow = 5
         /// Room above the map for the caption.
         public static let header = 34.0
         /// Room below the map for the legend.
         public static let footer = 34.0
         public static let lineHeight = 14.0
-        public static let charactersPerLine = 34
+        public static let charactersPerLine = 32
         public static let maximumLines = 4
         /// Type line, padding and speaker line around the quote.
         public static let chrome = 44.0
@@ -96,39 +110,60 @@ public struct ArgumentMapLayout: Sendable {
                 if lhs.x != rhs.x { return lhs.x < rhs.x }
                 return textOrder[lhs.unit.id]! < textOrder[rhs.unit.id]!
             }
-            var rowHeight = 0.0
-            var previousRight = -Double.infinity
-            var placed: [(ArgumentUnit, Double)] = []
-            for (unit, wanted) in ordered {
-                var left = wanted.isFinite ? wanted - M.nodeWidth / 2 : max(M.margin, previousRight + M.horizontalGap)
-                left = max(left, previousRight + M.horizontalGap, M.margin)
-                placed.append((unit, left))
-                previousRight = left + M.nodeWidth
+            // A wide layer wraps: rows of at most `maximumNodesPerRow`, packed from the left.
+            let wraps = ordered.count > M.maximumNodesPerRow
+            for chunkStart in stride(from: 0, to: ordered.count, by: M.maximumNodesPerRow) {
+                let chunk = ordered[chunkStart..<min(chunkStart + M.maximumNodesPerRow, ordered.count)]
+                y += place(Array(chunk), wrapped: wraps, layer: layer, y: y, graph: graph, centerX: &centerX, nodes: &nodes) + M.verticalGap
             }
-            for (unit, left) in placed {
-                let lines = wrap(unit.quote)
-                let height = M.chrome + Double(lines.count) * M.lineHeight
-                rowHeight = max(rowHeight, height)
-                centerX[unit.id] = left + M.nodeWidth / 2
-                nodes.append(MapNode(
-                    unit: unit.id, type: unit.type, x: left, y: y, width: M.nodeWidth, height: height, layer: layer,
-                    lines: lines, speaker: unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue },
-                    quote: unit.quote, isImplicit: unit.isImplicit
-                ))
-            }
-            y += rowHeight + M.verticalGap
         }
-        let right = nodes.map { $0.x + $0.width }.max() ?? 0
+        let edges = route(graph, nodes)
+        // Undercuts routed round a node may run in the gutter right of the last column.
+        let right = (nodes.map { $0.x + $0.width } + edges.flatMap(\.bends).map(\.x)).max() ?? 0
         let width = max(right + M.margin, 2 * M.margin + 2 * M.nodeWidth)
         let height = y - M.verticalGap + M.margin + M.footer
-        let edges = route(graph, nodes)
         return ArgumentMapLayout(nodes: nodes, edges: edges, width: width, height: height)
+    }
+
+    /// Places one row of at most ``Metrics/maximumNodesPerRow`` nodes at `y`: each under its
+    /// parents unless the layer wraps, without overlaps, and never beyond the last column.
+    /// Returns the row's height.
+    static func place(_ row: [(unit: ArgumentUnit, x: Double)], wrapped: Bool, layer: Int, y: Double, graph: ArgumentGraph,
+                      centerX: inout [UnitID: Double], nodes: inout [MapNode]) -> Double {
+        typealias M = Metrics
+        var rowHeight = 0.0
+        var previousRight = -Double.infinity
+        var placed: [(ArgumentUnit, Double)] = []
+        for (unit, wanted) in row {
+            var left = wanted.isFinite && !wrapped ? wanted - M.nodeWidth / 2 : max(M.margin, previousRight + M.horizontalGap)
+            left = max(left, previousRight + M.horizontalGap, M.margin)
+            placed.append((unit, left))
+            previousRight = left + M.nodeWidth
+        }
+        // Pushed too far right by its neighbours, the row slides back inside the last column.
+        var limit = M.margin + Double(M.maximumNodesPerRow) * (M.nodeWidth + M.horizontalGap) - M.horizontalGap
+        for index in placed.indices.reversed() {
+            placed[index].1 = min(placed[index].1, limit - M.nodeWidth)
+            limit = placed[index].1 - M.horizontalGap
+        }
+        for (unit, left) in placed {
+            let lines = wrap(unit.quote)
+            let height = M.chrome + Double(lines.count) * M.lineHeight
+            rowHeight = max(rowHeight, height)
+            centerX[unit.id] = left + M.nodeWidth / 2
+            nodes.append(MapNode(
+                unit: unit.id, type: unit.type, x: left, y: y, width: M.nodeWidth, height: height, layer: layer,
+                lines: lines, speaker: unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue },
+                quote: unit.quote, isImplicit: unit.isImplicit
+            ))
+        }
+        return rowHeight
     }
 
     /// Layer 0 holds units that point at nothing (the roots); a unit sits one layer below the
     /// lowest unit it supports or attacks (an undercut: below the unit whose inference it attacks),
-    /// and on the same layer as a unit it restates. Units
-    /// with no relation at all that are not positions or claims go to an extra bottom layer.
+    /// and on the same layer as a unit it restates. Units with no relation at all that are not
+    /// positions or claims go to an extra bottom layer.
     static func assignLayers(_ graph: ArgumentGraph) -> [UnitID: Int] {
         var memo: [UnitID: Int] = [:]
         var onStack = Set<UnitID>()
@@ -207,10 +242,22 @@ public struct ArgumentMapLayout: Sendable {
                     continue
                 }
                 let end = attacked.midpoint
-                let start = end.y < source.y
-                    ? MapPoint(x: source.x + source.width / 2, y: source.y)
-                    : MapPoint(x: source.x + source.width / 2, y: source.y + source.height)
-                let edge = MapEdge(relation: relation.id, type: relation.type, from: relation.from, to: relation.to, start: start, end: end)
+                var bends: [MapPoint] = []
+                let start: MapPoint
+                if end.y < source.y {
+                    start = MapPoint(x: source.x + source.width / 2, y: source.y)
+                    // A straight line would usually cross the node the attacked arrow starts from,
+                    // which sits right above; go round it instead: up into the gap above this row,
+                    // across to the gutter beside that node, up the gutter, across to the midpoint.
+                    if let attackedFrom = nodeByID[attacked.from], attackedFrom.y + attackedFrom.height <= source.y, attackedFrom.y > end.y {
+                        let gutter = attackedFrom.x + attackedFrom.width + Metrics.horizontalGap / 2
+                        let aboveRow = source.y - Metrics.verticalGap / 2
+                        bends = [MapPoint(x: start.x, y: aboveRow), MapPoint(x: gutter, y: aboveRow), MapPoint(x: gutter, y: end.y)]
+                    }
+                } else {
+                    start = MapPoint(x: source.x + source.width / 2, y: source.y + source.height)
+                }
+                let edge = MapEdge(relation: relation.id, type: relation.type, from: relation.from, to: relation.to, start: start, end: end, bends: bends)
                 edges.append(edge)
                 placed[relation.id] = edge
             }

@@ -21,12 +21,12 @@ public enum DOTRenderer {
                 label += "\n— " + (graph.article.speaker(speaker)?.name ?? speaker.rawValue)
             }
             let shape = switch style.shape {
-            case "octagon": "octagon"
-            case "hexagon": "hexagon"
-            default: "box"
+            case .octagon: "octagon"
+            case .hexagon: "hexagon"
+            case .rounded, .box: "box"
             }
             var styles = ["filled"]
-            if style.shape == "rounded" { styles.append("rounded") }
+            if style.shape == .rounded { styles.append("rounded") }
             if unit.type == .position { styles.append("bold") }
             if unit.isImplicit { styles.append("dashed") }
             out += "  \(quote(unit.id.rawValue)) [shape=\(shape), style=\(quote(styles.joined(separator: ","))), fillcolor=\(quote(style.fill)), color=\(quote(style.stroke)), label=\(quote(label)), tooltip=\(quote(unit.quote))];\n"

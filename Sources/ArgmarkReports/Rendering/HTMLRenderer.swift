@@ -48,7 +48,8 @@ public enum HTMLRenderer {
         let unanswered = report.counterclaims.filter { !$0.isAnswered }.count
         let passages = report.sharedText.pairs.reduce(0) { $0 + $1.passages.count }
         var out = "<header>\n<h1>Argument report</h1>\n"
-        out += "<p class=\"summary\">\(report.sources.count) sources · \(units) units · \(relations) relations · \(report.stanceBySource.targets.count) targets · \(report.propositions.count) shared propositions · \(report.counterclaims.count) counterclaims (\(unanswered) unanswered) · \(passages) shared passages</p>\n"
+        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        out += "<p class=\"summary\">\(count(report.sources.count, "source")) · \(count(units, "unit")) · \(count(relations, "relation")) · \(count(report.stanceBySource.targets.count, "target")) · \(count(report.propositions.count, "shared proposition")) · \(count(report.counterclaims.count, "counterclaim")) (\(unanswered) unanswered) · \(count(passages, "shared passage"))</p>\n"
         out += "<nav><a href=\"#sources\">Sources</a> <a href=\"#stance-sources\">Stance by source</a> <a href=\"#stance-speakers\">Stance by speaker</a> <a href=\"#propositions\">Propositions</a> <a href=\"#counterclaims\">Counterclaims</a> <a href=\"#shared\">Shared text</a> <a href=\"#speakers\">Who quotes whom</a> <a href=\"#articles\">Argument maps</a></nav>\n"
         out += "<form class=\"filters\" onsubmit=\"return false\">\n<label>Source <select id=\"source-filter\"><option value=\"\">all sources</option>"
         for source in report.sources {
@@ -64,12 +65,13 @@ public enum HTMLRenderer {
 
     static func sourcesSection(_ report: ComparisonReport) -> String {
         var out = "<section id=\"sources\">\n<h2>Sources</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Outlet · title</th><th>Genre</th><th>Published</th><th>Units</th>"
-        for type in UnitType.allCases { out += "<th class=\"num\"><span class=\"dot t-\(type.rawValue)\"></span>\(type.rawValue)</th>" }
+        let abbreviations: [UnitType: String] = [.position: "Pos.", .claim: "Claim", .counterclaim: "Counter", .rebuttal: "Rebut.", .evidence: "Evid."]
+        for type in UnitType.allCases { out += "<th class=\"num\" title=\"\(type.rawValue) units\"><span class=\"dot t-\(type.rawValue)\"></span>\(abbreviations[type]!)</th>" }
         out += "<th class=\"num\">Supports</th><th class=\"num\">Attacks</th><th class=\"num\">Depth</th><th>Annotated</th></tr></thead>\n<tbody>\n"
         for (index, source) in report.sources.enumerated() {
             let profile = report.profiles[index]
             let meta = source.article.metadata
-            out += "<tr data-source=\"\(e(source.key))\"><td><a href=\"#s\(index)\">\(e(source.key))</a></td><td>\(e(meta.outlet ?? ""))<div class=\"sub\">\(e(Markup.shorten(meta.title ?? "", to: 90)))</div></td><td>\(e(meta.genre?.rawValue ?? ""))</td><td class=\"date\">\(e(meta.published ?? ""))</td><td class=\"num\">\(profile.unitCount)</td>"
+            out += "<tr data-source=\"\(e(source.key))\"><td class=\"key\"><a href=\"#s\(index)\">\(e(source.key))</a></td><td>\(e(meta.outlet ?? ""))<div class=\"sub\">\(e(Markup.shorten(meta.title ?? "", to: 90)))</div></td><td>\(e(meta.genre?.rawValue ?? ""))</td><td class=\"date\">\(e(meta.published ?? ""))</td><td class=\"num\">\(profile.unitCount)</td>"
             for type in UnitType.allCases { out += "<td class=\"num\">\(profile.unitsByType[type] ?? 0)</td>" }
             let share = Markup.percent(profile.annotatedShare)
             out += "<td class=\"num\">\(profile.supports)</td><td class=\"num\">\(profile.attacks)</td><td class=\"num\">\(profile.depth)</td><td><span class=\"bar\"><span style=\"width: \(share)\"></span></span> \(share)</td></tr>\n"
@@ -81,7 +83,7 @@ public enum HTMLRenderer {
     static func stanceSection(_ report: ComparisonReport, _ matrix: StanceMatrix, id: String, title: String, isSpeakers: Bool) -> String {
         var out = "<section id=\"\(id)\">\n<h2>\(e(title))</h2>\n"
         guard !matrix.cells.isEmpty else { return out + "<p class=\"empty\">No unit has both a stance and a target.</p>\n</section>\n" }
-        out += "<p class=\"hint\">Each cell gives the stance of the units behind it (links go to the units in the text). <span class=\"st st-favor\">favor</span> <span class=\"st st-against\">against</span> <span class=\"st st-neutral\">neutral</span> <span class=\"st st-mixed\">mixed</span>; counterclaims a source reports are listed but do not count toward its verdict.</p>\n"
+        out += "<p class=\"hint\">Each cell gives the stance of the units behind it (links go to the units in the text). <span class=\"st st-favor\">favor</span> <span class=\"st st-against\">against</span> <span class=\"st st-neutral\">neutral</span> <span class=\"st st-mixed\">mixed</span>\(isSpeakers ? "" : "; counterclaims a source reports are listed but do not count toward its verdict").</p>\n"
         // One row per column entity (source or speaker), one column per target: it stays readable
         // with many sources, and the targets are few.
         out += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>\(isSpeakers ? "Speaker" : "Source")</th>"
@@ -104,12 +106,16 @@ public enum HTMLRenderer {
                     out += "<td></td>"
                     continue
                 }
+                let groups = [("favor", cell.favor), ("against", cell.against), ("neutral", cell.neutral), ("reports counterclaims", cell.reported)].filter { !$0.1.isEmpty }
                 out += "<td class=\"st-\(cell.verdictName)\"><strong>\(cell.verdictName)</strong> "
-                var parts: [String] = []
-                for (name, units) in [("favor", cell.favor), ("against", cell.against), ("neutral", cell.neutral), ("reports counterclaims", cell.reported)] where !units.isEmpty {
-                    parts.append("<span class=\"stance-list\">\(name): " + units.map { unitLink(report, $0, showSource: isSpeakers) }.joined(separator: ", ") + "</span>")
+                out += "<span class=\"counts\">" + groups.map { "\($0.0) \($0.1.count)" }.joined(separator: " · ") + "</span>"
+                let lists = groups.map { "<span class=\"stance-list\">\($0.0): " + $0.1.map { unitLink(report, $0, showSource: isSpeakers) }.joined(separator: ", ") + "</span>" }.joined(separator: " ")
+                // Long lists of links fold away so that the matrix stays a matrix.
+                if cell.units.count > 6 {
+                    out += "<details class=\"units\"><summary>\(cell.units.count) units</summary>\(lists)</details></td>"
+                } else {
+                    out += lists + "</td>"
                 }
-                out += parts.joined(separator: " ") + "</td>"
             }
             out += "</tr>\n"
         }
@@ -141,7 +147,7 @@ public enum HTMLRenderer {
         out += "<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Counterclaim</th><th>Held by</th><th>Answered by</th></tr></thead>\n<tbody>\n"
         for entry in report.counterclaims {
             let key = report.sources[entry.unit.source].key
-            out += "<tr data-source=\"\(e(key))\"\(entry.isAnswered ? "" : " class=\"unanswered\"")><td>\(e(key))</td><td>\(unitLink(report, entry.unit, showSource: false)) “\(e(Markup.shorten(entry.quote, to: 220)))”</td><td>\(e(entry.speaker ?? ""))</td><td>"
+            out += "<tr data-source=\"\(e(key))\"\(entry.isAnswered ? "" : " class=\"unanswered\"")><td class=\"key\">\(e(key))</td><td>\(unitLink(report, entry.unit, showSource: false)) “\(e(Markup.shorten(entry.quote, to: 220)))”</td><td>\(e(entry.speaker ?? ""))</td><td>"
             if entry.isAnswered {
                 out += entry.answers.map { unitLink(report, $0.unit, showSource: false) + " (\($0.type.rawValue))" }.joined(separator: ", ")
             } else {
@@ -171,7 +177,7 @@ public enum HTMLRenderer {
                     }
                     return html + "</div><q>\(e(Markup.shorten(side.text, to: 400)))</q>"
                 }
-                out += "<tr><td class=\"num\">\(passage.matchedWords)</td><td class=\"num\">\(Markup.score(passage.similarity))</td><td>\(side(passage.a))</td><td>\(side(passage.b))</td><td>\(passage.propositions.map { "<code>\(e($0.rawValue))</code>" }.joined(separator: " "))</td></tr>\n"
+                out += "<tr><td class=\"num\">\(passage.matchedWords)</td><td class=\"num\">\(Markup.score(passage.similarity))</td><td>\(side(passage.a))</td><td>\(side(passage.b))</td><td>\(passage.propositions.map { "<div><code>\(e($0.rawValue))</code></div>" }.joined())</td></tr>\n"
             }
             out += "</tbody>\n</table></div>\n</div>\n"
         }
@@ -192,7 +198,7 @@ public enum HTMLRenderer {
                 if stance.neutral > 0 { parts.append("<span class=\"st st-neutral\">neutral \(stance.neutral)</span>") }
                 return "\(e(targetName(report, stance.target))): " + parts.joined(separator: " ")
             }.joined(separator: "<br/>")
-            out += "<tr data-source=\"\(e(key))\"><td>\(e(key))</td><td>\(e(summary.name))</td><td>\(e(summary.role ?? ""))</td><td class=\"num\">\(summary.units.count)</td><td>\(stances)</td><td>\(e(summary.alsoIn.map { report.sources[$0].key }.joined(separator: ", ")))</td></tr>\n"
+            out += "<tr data-source=\"\(e(key))\"><td class=\"key\">\(e(key))</td><td>\(e(summary.name))</td><td>\(e(summary.role ?? ""))</td><td class=\"num\">\(summary.units.count)</td><td>\(stances)</td><td>\(e(summary.alsoIn.map { report.sources[$0].key }.joined(separator: ", ")))</td></tr>\n"
         }
         out += "</tbody>\n</table></div>\n</section>\n"
         return out
@@ -209,7 +215,7 @@ public enum HTMLRenderer {
             out += "<p class=\"meta\">\(e(metaLine.joined(separator: " · ")))</p>\n"
             let layout = ArgumentMapLayout.layout(graph)
             out += "<div class=\"map scroll\">\n"
-            out += SVGRenderer.render(layout, caption: caption(source), idPrefix: "m\(index)", linkPrefix: "s\(index)-")
+            out += SVGRenderer.render(layout, caption: source.caption, idPrefix: "m\(index)", linkPrefix: "s\(index)-")
             out += "</div>\n"
             out += "<details\(report.sources.count == 1 ? " open=\"open\"" : "")><summary>Text with units highlighted</summary>\n<div class=\"text\">"
             out += highlightedText(graph, source: index)
@@ -226,11 +232,6 @@ public enum HTMLRenderer {
         }
         out += "</section>\n"
         return out
-    }
-
-    /// The caption of a source's map: its key and title.
-    public static func caption(_ source: ReportSource) -> String {
-        source.key + (source.article.metadata.title.map { ": " + $0 } ?? "")
     }
 
     /// The article text cut at every unit boundary; each piece is marked with the innermost
@@ -291,8 +292,8 @@ public enum HTMLRenderer {
     .filters { margin-top: 8px; font-size: 13px; display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; }
     .filters select { font: inherit; }
     .chip { padding: 1px 8px; border-radius: 10px; color: var(--ink); margin-left: 4px; }
-    main { max-width: 1240px; margin: 0 auto; padding: 8px 20px 40px; }
-    section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 18px 14px; margin: 18px 0; }
+    main { max-width: 1280px; margin: 0 auto; padding: 8px 12px 40px; }
+    section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 12px 14px; margin: 18px 0; }
     h2 { font-size: 19px; margin: 12px 0 8px; }
     h3 { font-size: 16px; margin: 14px 0 6px; }
     .hint, .meta, .sub, .empty { color: var(--muted); font-size: 13px; }
@@ -300,7 +301,7 @@ public enum HTMLRenderer {
     table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
     th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
     thead th { background: #f3f4f6; white-space: nowrap; }
-    td.date { white-space: nowrap; }
+    td.date, td.key { white-space: nowrap; }
     td.num, th.num { text-align: right; }
     a { color: #1d4ed8; }
     .unit-link { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
@@ -311,6 +312,9 @@ public enum HTMLRenderer {
     .st-mixed { background: #fef3c7; }
     .st-reported { background: #f9fafb; }
     .stance-list { display: block; font-size: 12px; }
+    .counts { display: block; font-size: 12px; color: #374151; }
+    details.units { margin: 2px 0 0; font-size: 12px; }
+    table.matrix thead th { white-space: normal; min-width: 110px; }
     tr.unanswered td { background: #fff7ed; }
     .flag { color: #b91c1c; }
     .bar { display: inline-block; width: 60px; height: 8px; background: #e5e7eb; border-radius: 4px; vertical-align: middle; }
@@ -320,7 +324,7 @@ public enum HTMLRenderer {
     table.passages q { display: block; font-size: 13px; }
     .offsets { color: var(--muted); font-size: 12px; }
     article.source { border-top: 2px solid var(--line); padding-top: 4px; }
-    .map { border: 1px solid var(--line); border-radius: 6px; background: #fff; max-height: 720px; overflow: auto; }
+    .map { border: 1px solid var(--line); border-radius: 6px; background: #fff; overflow-x: auto; }
     .map svg { display: block; }
     details { margin: 10px 0; }
     summary { cursor: pointer; color: #1d4ed8; }

@@ -41,7 +41,7 @@ extension ComparisonReport {
 
     /// One source's argument map as DOT or SVG (other formats fall back to SVG).
     public func renderMap(source: Int, format: ReportFormat) -> String {
-        let caption = HTMLRenderer.caption(sources[source])
+        let caption = sources[source].caption
         if format == .dot { return DOTRenderer.render(graphs[source], caption: caption) }
         return SVGRenderer.render(ArgumentMapLayout.layout(graphs[source]), caption: caption)
     }

@@ -30,7 +30,12 @@ public enum SVGRenderer {
             let style = Style.edge(edge.type)
             let dash = style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\""
             out += "<g class=\"edge r-\(edge.type.rawValue)\"><title>\(Markup.escape("\(edge.relation): \(edge.from) \(edge.type.rawValue) \(edge.to)"))</title>"
-            out += "<line x1=\"\(n(edge.start.x))\" y1=\"\(n(edge.start.y))\" x2=\"\(n(edge.end.x))\" y2=\"\(n(edge.end.y))\" stroke=\"\(style.color)\" stroke-width=\"\(n(style.width))\"\(dash) marker-end=\"url(#\(idPrefix)-arrow-\(edge.type.rawValue))\"/>"
+            let paint = "stroke=\"\(style.color)\" stroke-width=\"\(n(style.width))\"\(dash) marker-end=\"url(#\(idPrefix)-arrow-\(edge.type.rawValue))\""
+            if edge.bends.isEmpty {
+                out += "<line x1=\"\(n(edge.start.x))\" y1=\"\(n(edge.start.y))\" x2=\"\(n(edge.end.x))\" y2=\"\(n(edge.end.y))\" \(paint)/>"
+            } else {
+                out += "<polyline points=\"\(edge.points.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " "))\" fill=\"none\" \(paint)/>"
+            }
             if case .relation = edge.to {
                 out += "<circle cx=\"\(n(edge.end.x))\" cy=\"\(n(edge.end.y))\" r=\"3.0\" fill=\"\(style.color)\"/>"
             }
@@ -68,17 +73,17 @@ public enum SVGRenderer {
         let paint = "fill=\"\(style.fill)\" stroke=\"\(style.stroke)\" stroke-width=\"\(n(style.strokeWidth))\"\(dash)"
         let (x, y, w, h) = (node.x, node.y, node.width, node.height)
         switch style.shape {
-        case "octagon":
+        case .octagon:
             let c = 8.0
             let points = [(x + c, y), (x + w - c, y), (x + w, y + c), (x + w, y + h - c), (x + w - c, y + h), (x + c, y + h), (x, y + h - c), (x, y + c)]
             return "<polygon points=\"\(points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\" \(paint)/>"
-        case "hexagon":
+        case .hexagon:
             let c = 10.0
             let points = [(x + c, y), (x + w - c, y), (x + w, y + h / 2), (x + w - c, y + h), (x + c, y + h), (x, y + h / 2)]
             return "<polygon points=\"\(points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\" \(paint)/>"
-        case "box":
+        case .box:
             return "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(h))\" \(paint)/>"
-        default:
+        case .rounded:
             let radius = node.type == .position ? 14.0 : 6.0
             return "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(h))\" rx=\"\(n(radius))\" \(paint)/>"
         }

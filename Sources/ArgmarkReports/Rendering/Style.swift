@@ -2,12 +2,16 @@ import ArgmarkCore
 
 /// How each unit type and relation type looks, shared by SVG, DOT and HTML so they agree.
 public enum Style {
+    /// The outline of a node; Graphviz has a shape for each.
+    public enum Shape: Sendable {
+        case rounded, box, octagon, hexagon
+    }
+
     public struct NodeStyle: Sendable {
         public var fill: String
         public var stroke: String
         public var strokeWidth: Double
-        /// `rounded`, `box`, `octagon` or `hexagon`.
-        public var shape: String
+        public var shape: Shape
     }
 
     public struct EdgeStyle: Sendable {
@@ -21,11 +25,11 @@ public enum Style {
 
     public static func node(_ type: UnitType) -> NodeStyle {
         switch type {
-        case .position: NodeStyle(fill: "#dbeafe", stroke: "#1e40af", strokeWidth: 2.5, shape: "rounded")
-        case .claim: NodeStyle(fill: "#eef2ff", stroke: "#4f46e5", strokeWidth: 1.5, shape: "rounded")
-        case .evidence: NodeStyle(fill: "#dcfce7", stroke: "#15803d", strokeWidth: 1.5, shape: "box")
-        case .counterclaim: NodeStyle(fill: "#fee2e2", stroke: "#b91c1c", strokeWidth: 1.5, shape: "octagon")
-        case .rebuttal: NodeStyle(fill: "#ffedd5", stroke: "#c2410c", strokeWidth: 1.5, shape: "hexagon")
+        case .position: NodeStyle(fill: "#dbeafe", stroke: "#1e40af", strokeWidth: 2.5, shape: .rounded)
+        case .claim: NodeStyle(fill: "#eef2ff", stroke: "#4f46e5", strokeWidth: 1.5, shape: .rounded)
+        case .evidence: NodeStyle(fill: "#dcfce7", stroke: "#15803d", strokeWidth: 1.5, shape: .box)
+        case .counterclaim: NodeStyle(fill: "#fee2e2", stroke: "#b91c1c", strokeWidth: 1.5, shape: .octagon)
+        case .rebuttal: NodeStyle(fill: "#ffedd5", stroke: "#c2410c", strokeWidth: 1.5, shape: .hexagon)
         }
     }
 

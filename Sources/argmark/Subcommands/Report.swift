@@ -13,13 +13,16 @@ struct Report: ParsableCommand {
         commandName: "report",
         abstract: "Compare how sources argue: argument maps, stance matrices, shared propositions and shared text.",
         discussion: """
-            Takes files and folders (searched recursively for *.xml); each folder's corpus.xml
-            supplies the targets and propositions. Formats: html (default; one self-contained page),
-            markdown, json (structure in the README), dot and svg (one argument map per article).
-            Without -o the report goes to stdout. For svg or dot with several articles, -o names a
-            folder that receives one file per article (svg needs it; dot can also go to stdout).
-            Invalid files are reported on stderr and left out; the exit code is then 1.
-            Exit 2 for unreadable paths or usage errors.
+            Takes files and folders (searched recursively for *.xml); each folder's corpus.xml \
+            supplies the targets and propositions.
+
+            Formats: html (default; one self-contained page), markdown, json (structure in the \
+            README), dot and svg (one argument map per article). Without -o the report goes to \
+            stdout. For svg or dot with several articles, -o names a folder that receives one file \
+            per article (svg needs it; dot can also go to stdout).
+
+            Invalid files are reported on stderr and left out of the report; the exit code is then \
+            1. Exit 2 for unreadable paths or usage errors.
             """
     )
 
@@ -45,7 +48,7 @@ struct Report: ParsableCommand {
         let invalidCount = loadResult.articles.count - valid.count + loadResult.failures.count
         if valid.isEmpty {
             Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
-                ? "error: no article files found under \(paths.joined(separator: " ")); pass argmark .xml files or folders that hold them"
+                ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
                 : "error: no valid articles to report on; fix the errors above (see argmark validate)")
             throw unreadable ? ExitCode(2) : ExitCode.failure
         }
@@ -67,7 +70,7 @@ struct Report: ParsableCommand {
         guard format.isPerSource, report.sources.count > 1 || (output.map { FileSystem.kind(of: $0) == .directory } ?? false) else {
             let text = report.rendered(as: format)
             if let output {
-                try AtomicFile.write(Array(text.utf8), to: output)
+                try writeFile(text, to: output)
             } else {
                 Terminal.write(text, to: STDOUT_FILENO)
             }
@@ -83,6 +86,9 @@ struct Report: ParsableCommand {
         switch FileSystem.kind(of: folder) {
         case .directory: break
         case .missing:
+            if folder.hasSuffix("." + format.fileExtension) {
+                throw ValidationError("\(folder) looks like a file name, but \(report.sources.count) articles give \(report.sources.count) maps; pass -o FOLDER to write one file per article")
+            }
             guard mkdir(folder, 0o755) == 0 else { throw FileSystemError(path: folder, reason: "cannot create the output folder; create it or choose another") }
         default:
             throw ValidationError("\(folder) is a file; with several articles, -o must name a folder for one \(format.rawValue) file per article")
@@ -91,6 +97,11 @@ struct Report: ParsableCommand {
             let path = FileSystem.join(folder, fileName(report.sources[index].key))
             try AtomicFile.write(Array(report.renderMap(source: index, format: format).utf8), to: path)
         }
+    }
+
+    /// Writes through AtomicFile, which also writes into devices and pipes such as `/dev/null`.
+    func writeFile(_ text: String, to path: String) throws(FileSystemError) {
+        try AtomicFile.write(Array(text.utf8), to: path)
     }
 
     /// A file name from a source key: path separators replaced so the file stays in the folder.

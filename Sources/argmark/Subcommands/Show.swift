@@ -12,7 +12,8 @@ struct Show: ParsableCommand {
         commandName: "show",
         abstract: "Print an article with its units marked, then its argument structure as a tree.",
         discussion: """
-            Units appear as [u3 claim: …] in the text (coloured by type on a terminal). The tree
+            Units appear as [u3 claim: …] in the text (coloured by type on a terminal);
+            suggestions of argmark suggest as [u31? claim: …] (dimmed on a terminal). The tree
             lists each position with the units that support it, the counterclaims that attack it
             and the rebuttals that answer them; units no position reaches come after.
             """
@@ -31,8 +32,8 @@ struct Show: ParsableCommand {
             for segment in MarkedText.segments(of: article) {
                 switch segment {
                 case .text(let text): out += displayable(text)
-                case .open(let unit): out += style("[\(unit.id) \(unit.type.rawValue): ", code(unit.type), color)
-                case .close(let unit, let crossing): out += style(crossing ? "]\(unit.id)" : "]", code(unit.type), color)
+                case .open(let unit): out += style("[\(unit.displayID) \(unit.type.rawValue): ", code(unit), color)
+                case .close(let unit, let crossing): out += style(crossing ? "]\(unit.displayID)" : "]", code(unit), color)
                 }
             }
             if !out.hasSuffix("\n") { out += "\n" }
@@ -67,7 +68,7 @@ struct Show: ParsableCommand {
         let shownDepth = min(line.depth, Self.maximumIndentation)
         var text = String(repeating: "  ", count: shownDepth + 1)
         if line.depth > shownDepth { text += "(depth \(line.depth)) " }
-        text += style("\(unit.id) \(unit.type.rawValue)", code(unit.type), color)
+        text += style("\(unit.displayID) \(unit.type.rawValue)", code(unit), color)
         if let relation = line.relation {
             text += " \(relation.type.rawValue)"
             if let undercut = line.undercut { text += " \(undercut.id) (\(undercut.from) \(undercut.type.rawValue) \(undercut.to))" }
@@ -92,14 +93,16 @@ struct Show: ParsableCommand {
         return String(view)
     }
 
-    private func code(_ type: UnitType) -> String {
-        switch type {
+    /// The colour of a unit's type; suggestions dimmed (SGR 2) so annotations stand out.
+    private func code(_ unit: ArgumentUnit) -> String {
+        let colour: String = switch unit.type {
         case .position: "1;35"
         case .claim: "1;34"
         case .counterclaim: "1;31"
         case .rebuttal: "1;32"
         case .evidence: "1;33"
         }
+        return unit.status == .suggested ? "2;" + colour.dropFirst(2) : colour
     }
 
     private func style(_ text: String, _ code: String, _ color: Bool) -> String {

@@ -154,6 +154,20 @@ import Testing
         #expect(passages.contains { (($0["a"] as! [String: Any])["text"] as! String).contains("there is no model survivor") && ($0["propositions"] as! [String]) == ["no-model-survivor"] })
     }
 
+    @Test func markdownTurnsWideMatricesIntoOneRowPerSource() {
+        let corpus = Corpus(targets: [StanceTarget(id: "t", name: "the plan")])
+        let articles = (0..<10).map { index in
+            Article(id: "n\(index)", text: "Yes.", speakers: [Speaker(id: "s", name: "Speaker \(index)")], units: [
+                ArgumentUnit(id: "u1", type: .position, span: Span(start: 0, end: 4), quote: "Yes.", speaker: "s",
+                             stance: index % 2 == 0 ? .favor : .against, target: "t"),
+            ])
+        }
+        let sources = ReportSource.sources(for: articles.map { ("\($0.id).xml", $0) })
+        let markdown = ComparisonReport.build(sources: sources, corpus: corpus).rendered(as: .markdown)
+        #expect(markdown.contains("| Source | the plan |\n| --- | --- |\n| n0 | favor (u1) |\n| n1 | against (u1) |"))
+        #expect(markdown.contains("| Speaker 1 | against (n1:u1) |"))
+    }
+
     func collect(_ element: XMLElement, named name: String?) -> [XMLElement] {
         var result: [XMLElement] = []
         if name == nil || element.name == name { result.append(element) }

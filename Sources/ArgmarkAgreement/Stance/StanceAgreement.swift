@@ -1,0 +1,34 @@
+import ArgmarkCore
+
+/// Agreement on stance between units both annotators marked (paired by the overlap rule).
+///
+/// Each matched pair is one item; its label is the unit's stance and target (`favor@metoo`), or
+/// `none` when the unit has no stance. Reported as the share of pairs labelled alike and as Cohen's
+/// kappa over the pairs.
+public struct StanceScores: Sendable {
+    /// Matched unit pairs.
+    public var items: Int
+    /// Pairs with the same stance toward the same target (or both without stance).
+    public var agreed: Int
+    public var kappa: Double?
+    /// `agreed / items`; `nil` without matched units.
+    public var observed: Double? { items == 0 ? nil : Double(agreed) / Double(items) }
+
+    public static func label(_ unit: ArgumentUnit) -> String {
+        guard let stance = unit.stance else { return "none" }
+        return stance.rawValue + "@" + (unit.target?.rawValue ?? "")
+    }
+
+    public static func compute(_ study: Study, first: Int, second: Int) -> StanceScores {
+        compute(study.articlePairs(first, second))
+    }
+
+    public static func compute(_ articles: [ArticlePair]) -> StanceScores {
+        var items: [(String, String)] = []
+        for article in articles {
+            let alignment = article.overlap
+            items += alignment.pairs.map { (label(alignment.first[$0.first]), label(alignment.second[$0.second])) }
+        }
+        return StanceScores(items: items.count, agreed: items.filter { $0.0 == $0.1 }.count, kappa: CohenKappa.value(items))
+    }
+}

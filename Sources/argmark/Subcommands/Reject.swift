@@ -1,0 +1,42 @@
+import ArgumentParser
+import ArgmarkCore
+import ArgmarkSuggest
+
+struct Reject: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reject",
+        abstract: "Remove suggested units.",
+        discussion: """
+            Only suggestions can be rejected; annotations are removed with argmark remove. \
+            Speakers that argmark suggest declared and no unit uses any more go too.
+            """
+    )
+
+    @Argument(help: "The annotation file.") var file: String
+    @Argument(help: "Ids of suggested units.") var ids: [String] = []
+    @Option(name: .customLong("all-below"), help: "Reject every suggestion with a confidence below this.") var allBelow: Double?
+    @Flag(help: "Reject every suggestion.") var all = false
+
+    func validate() throws {
+        let choices = (ids.isEmpty ? 0 : 1) + (allBelow == nil ? 0 : 1) + (all ? 1 : 0)
+        guard choices == 1 else { throw ValidationError("pass suggestion ids, --all-below CONF or --all (exactly one of them)") }
+        if let allBelow, !(0...1).contains(allBelow) { throw ValidationError("--all-below must be between 0 and 1") }
+    }
+
+    func run() throws {
+        try EditReporting.run { () throws(EditError) in
+            let selection: Review.Selection = all ? .all : allBelow.map { .below($0) } ?? .ids(ids)
+            let outcome = try ArticleEditor.edit(file) { (article, _) throws(EditError) in
+                try Review.reject(selection, in: &article, path: file)
+            }
+            for unit in outcome.value.units {
+                Terminal.standardOutput("rejected \(unit.id) \(unit.type.rawValue) \"\(Abbreviation.short(unit.quote))\"")
+            }
+            for speaker in outcome.value.speakers {
+                Terminal.standardOutput("removed suggested speaker \(speaker.id) (\(speaker.name))")
+            }
+            Terminal.standardOutput("\(outcome.value.units.count) rejected")
+            EditReporting.warn(outcome.warnings)
+        }
+    }
+}

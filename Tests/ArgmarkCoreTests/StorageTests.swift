@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import ArgmarkCore
+
+@Suite struct StorageTests {
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-storage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func writeReplacesContentAndKeepsPermissions() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.xml").path
+        try AtomicFile.write(Array("one".utf8), to: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try AtomicFile.write(Array("two".utf8), to: path)
+        #expect(try FileSystem.read(path) == Array("two".utf8))
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.xml"])
+    }
+
+    @Test func refusingToOverwriteLeavesTheFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.xml").path
+        try AtomicFile.write(Array("one".utf8), to: path, overwrite: false)
+        #expect(throws: FileSystemError.self) { try AtomicFile.write(Array("two".utf8), to: path, overwrite: false) }
+        #expect(try FileSystem.read(path) == Array("one".utf8))
+    }
+
+    @Test func devicesAreWrittenIntoNeverReplaced() throws {
+        try AtomicFile.write(Array("discarded".utf8), to: "/dev/null")
+        let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        #expect(type == .typeCharacterSpecial)
+    }
+
+    @Test func symbolicLinksKeepPointingAtTheEditedFileAndShareItsLock() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("real.xml").path
+        let link = folder.appendingPathComponent("link.xml").path
+        try AtomicFile.write(Array("one".utf8), to: target)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.xml")
+        try AtomicFile.write(Array("two".utf8), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.xml")
+        #expect(try FileSystem.read(target) == Array("two".utf8))
+        let linkLockPath = try FileLock(for: link).lockPath
+        let targetLockPath = try FileLock(for: target).lockPath
+        #expect(linkLockPath == targetLockPath)
+    }
+
+    @Test func oversizedFilesAreRefusedBeforeReading() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("big.xml").path
+        try Data(repeating: 0x20, count: 2048).write(to: URL(fileURLWithPath: path))
+        #expect(throws: FileSystemError.self) { try FileSystem.read(path, limit: 1024) }
+        #expect(try FileSystem.read(path, limit: 4096).count == 2048)
+    }
+}

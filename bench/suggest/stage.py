@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Prepares folders for bench/suggest/evaluate.sh.
+
+    stage.py held-out SRC DST   copy the articles of SRC that split.held_out selects (+ corpus.xml)
+    stage.py training SRC DST   copy the articles of SRC that are not held out (+ corpus.xml)
+    stage.py all SRC DST        copy every article of SRC (+ corpus.xml)
+    stage.py strip SRC DST      copy SRC with every unit and relation removed (text and speakers kept)
+
+Stripping cuts the <units> and <relations> blocks out of argmark's canonical XML; the <text>
+element is not touched, so its digest stays valid (evaluate.sh validates the result).
+"""
+import os
+import re
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from split import held_out  # noqa: E402
+
+ID = re.compile(r'<article [^>]*\bid="([^"]+)"')
+
+
+def articles(folder):
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".xml") and name != "corpus.xml":
+            yield name, os.path.join(folder, name)
+
+
+def copy_corpus(source, destination):
+    """Copies a corpus file; when the destination has one already (two corpora staged into one
+    folder, such as arg-microtexts parts 1 and 2), the stance targets of both are kept."""
+    if not os.path.exists(destination):
+        shutil.copy(source, destination)
+        return
+    targets = {}
+    for path in (destination, source):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        if "<proposition " in text:
+            sys.exit(f"{path}: error: cannot merge corpus files with propositions; stage into separate folders")
+        for line in text.splitlines():
+            if line.strip().startswith("<target "):
+                targets[re.search(r'id="([^"]+)"', line).group(1)] = line
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<corpus xmlns="urn:argmark:1" version="1">', "  <targets>"]
+    lines += [targets[key] for key in sorted(targets)]
+    lines += ["  </targets>", "</corpus>"]
+    with open(destination, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def main():
+    mode, source, destination = sys.argv[1:4]
+    if mode == "strip" and os.path.exists(destination):
+        shutil.rmtree(destination)
+    os.makedirs(destination, exist_ok=True)
+    corpus = os.path.join(source, "corpus.xml")
+    if os.path.exists(corpus):
+        copy_corpus(corpus, os.path.join(destination, "corpus.xml"))
+    for name, path in articles(source):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        article_id = ID.search(text).group(1)
+        if mode == "held-out" and not held_out(article_id):
+            continue
+        if mode == "training" and held_out(article_id):
+            continue
+        if mode == "strip":
+            text = re.sub(r"\n  <units>\n.*?\n  </units>", "", text, flags=re.S)
+            text = re.sub(r"\n  <relations>\n.*?\n  </relations>", "", text, flags=re.S)
+        with open(os.path.join(destination, name), "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+
+if __name__ == "__main__":
+    main()
