@@ -112,7 +112,7 @@ import Glibc
         let path = try Self.makeArticle(sentences: 3, in: folder)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         chmod(folder.path, 0o555)
-        for unprivileged in [false, true] where !unprivileged || (TimedProcess.isRoot && TimedProcess.setpriv != nil) {
+        for unprivileged in [false, true] where !unprivileged || (TimedProcess.isRoot && TimedProcess.canRunUnprivileged) {
             let add = try TimedProcess.runArgmark(["add", path, "claim", "--quote", "Sentence number 1 is here."], unprivileged: unprivileged)
             #expect(add.result.status == 1, "\(add.result.standardError)")
             // As root the folder's mode bits decide; as nobody the file itself is not writable either.

@@ -22,6 +22,13 @@ enum TimedProcess {
     /// `setpriv`, when it exists: the way to drop root's privileges for one command.
     static let setpriv: String? = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
+    /// Whether argmark can be run as `nobody` here: setpriv exists and the build folder is
+    /// reachable by other users (it is not, for example, under a private home folder).
+    static let canRunUnprivileged: Bool = {
+        guard setpriv != nil, let outcome = try? runArgmark(["--version"], timeout: 30, unprivileged: true) else { return false }
+        return outcome.result.status == 0
+    }()
+
     static func runArgmark(_ arguments: [String], in directory: URL? = nil, timeout: Double = 30, unprivileged: Bool = false) throws -> Outcome {
         var command = ["/bin/sh", "-c", "ulimit -v \(memoryLimitKiB) && exec \"$@\"", "sh"]
         if unprivileged, let setpriv { command += [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] }
