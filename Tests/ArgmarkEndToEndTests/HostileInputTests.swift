@@ -183,6 +183,18 @@ import Glibc
         let newIntoFile = try TimedProcess.runArgmark(["new", folder.path, "-o", "valid.xml"], in: folder)
         #expect(newIntoFile.result.status == 2)
         #expect(newIntoFile.result.standardError.contains("valid.xml: error: exists and is not a folder"), "\(newIntoFile.result.standardError)")
+        // A FIFO and a device are never opened for reading (a FIFO would block forever).
+        #expect(mkfifo(folder.appendingPathComponent("pipe.xml").path, 0o644) == 0)
+        for command in [["validate", "pipe.xml"], ["add", "pipe.xml", "claim", "--quote", "x"], ["show", "pipe.xml"], ["validate", "/dev/zero"],
+                        ["reanchor", "valid.xml", "--text", "pipe.xml"]] {
+            let outcome = try TimedProcess.runArgmark(command, in: folder, timeout: 15)
+            #expect(!outcome.timedOut, "\(command) hung")
+            #expect(outcome.result.status == 2, "\(command): \(outcome.result.standardError)")
+            #expect(outcome.result.standardError.contains("not a regular file"), "\(command): \(outcome.result.standardError)")
+        }
+        // A folder holding a FIFO named like an article is searched without opening it.
+        let walked = try TimedProcess.runArgmark(["validate", "."], in: folder, timeout: 30)
+        #expect(!walked.timedOut)
         // Paths that do not exist.
         for command in [["validate", "missing.xml"], ["add", "missing.xml", "claim", "--quote", "x"], ["show", "missing.xml"]] {
             let outcome = try TimedProcess.runArgmark(command, in: folder)
