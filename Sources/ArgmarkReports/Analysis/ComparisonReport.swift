@@ -249,12 +249,16 @@ public struct ComparisonReport: Sendable {
                         let counts = stances[target]!
                         return SpeakerSummary.TargetStance(target: target, favor: counts.0, against: counts.1, neutral: counts.2)
                     },
-                    alsoIn: []
+                    alsoIn: [],
+                    alsoInCount: 0
                 ))
             }
         }
         for index in summaries.indices {
-            summaries[index].alsoIn = (sourcesByKey[summaries[index].key] ?? []).filter { $0 != summaries[index].source }
+            let sources = sourcesByKey[summaries[index].key] ?? []
+            let ownSource = summaries[index].source
+            summaries[index].alsoInCount = sources.count { $0 != ownSource }
+            summaries[index].alsoIn = Array(sources.lazy.filter { $0 != ownSource }.prefix(SpeakerSummary.alsoInLimit))
         }
         return summaries
     }

@@ -12,12 +12,20 @@ public struct SharedTextOptions: Sendable, Equatable {
     public var maximumSourcesPerShingle: Int
     /// Words that may be inserted or dropped inside a passage without splitting it.
     public var maximumGapWords: Int
+    /// Each source keeps at most this many partners (those it shares most words with), so that a
+    /// corpus of texts on one prompt cannot make the findings grow with the square of its size.
+    public var maximumPartnersPerSource: Int
+    /// The report lists at most this many pairs, those with the longest shared passages.
+    public var maximumPairs: Int
 
-    public init(shingleWords: Int = 5, minimumWords: Int = 8, maximumSourcesPerShingle: Int = 25, maximumGapWords: Int = 4) {
+    public init(shingleWords: Int = 5, minimumWords: Int = 8, maximumSourcesPerShingle: Int = 25, maximumGapWords: Int = 4,
+                maximumPartnersPerSource: Int = 20, maximumPairs: Int = 1000) {
         self.shingleWords = max(1, shingleWords)
         self.minimumWords = max(1, minimumWords)
         self.maximumSourcesPerShingle = max(2, maximumSourcesPerShingle)
         self.maximumGapWords = max(0, maximumGapWords)
+        self.maximumPartnersPerSource = max(1, maximumPartnersPerSource)
+        self.maximumPairs = max(1, maximumPairs)
     }
 }
 
@@ -66,6 +74,8 @@ public struct SharedTextFindings: Sendable {
     public var pairs: [SourcePairOverlap]
     /// Distinct shingles skipped because too many sources have them.
     public var commonShinglesSkipped: Int
+    /// Pairs with a shared passage that were left out by the partner and pair limits.
+    public var pairsOmitted: Int
 }
 
 /// A text cut into normalised words, each with its code-point range.
@@ -172,53 +182,58 @@ enum SharedTextFinder {
                 index.append((hash, UInt64(source) << 32 | UInt64(position)))
             }
         }
-        postings = []
         index.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.location < $1.location }
 
-        var matchesByPair: [UInt64: [(Int32, Int32)]] = [:]
+        // Groups of equal shingles, with how many sources each has.
+        var groupHashes: [UInt64] = []
+        var groupStarts: [Int] = []
+        var groupSources: [Int] = []
         var commonSkipped = 0
-        let positionsPerSource = 4
-        var groupStart = 0
-        while groupStart < index.count {
-            var groupEnd = groupStart + 1
-            while groupEnd < index.count, index[groupEnd].hash == index[groupStart].hash { groupEnd += 1 }
-            defer { groupStart = groupEnd }
-            // Runs of one source inside the group (locations are sorted, source in the high bits).
-            var runs: [(source: Int, positions: [Int32])] = []
-            for entry in index[groupStart..<groupEnd] {
-                let source = Int(entry.location >> 32)
-                let position = Int32(truncatingIfNeeded: entry.location & 0xFFFF_FFFF)
-                if runs.last?.source == source {
-                    if runs[runs.count - 1].positions.count < positionsPerSource { runs[runs.count - 1].positions.append(position) }
-                } else {
-                    runs.append((source, [position]))
-                }
+        var entry = 0
+        while entry < index.count {
+            var end = entry + 1
+            var sources = 1
+            while end < index.count, index[end].hash == index[entry].hash {
+                if index[end].location >> 32 != index[end - 1].location >> 32 { sources += 1 }
+                end += 1
             }
-            if runs.count < 2 { continue }
-            if runs.count > options.maximumSourcesPerShingle {
-                commonSkipped += 1
-                continue
-            }
-            for first in 0..<(runs.count - 1) {
-                for second in (first + 1)..<runs.count {
-                    let a = runs[first], b = runs[second]
-                    for positionA in a.positions {
-                        for positionB in b.positions where sameWords(sequences[a.source], Int(positionA), sequences[b.source], Int(positionB), size) {
-                            matchesByPair[UInt64(a.source) << 32 | UInt64(b.source), default: []].append((positionA, positionB))
-                        }
-                    }
-                }
+            groupHashes.append(index[entry].hash)
+            groupStarts.append(entry)
+            groupSources.append(sources)
+            if sources > options.maximumSourcesPerShingle { commonSkipped += 1 }
+            entry = end
+        }
+        groupStarts.append(index.count)
+
+        // Source by source (in parallel), each with its own small table of matches: memory is
+        // bounded by one source's matches, however many pairs of sources share text.
+        var found = [(kept: [PairCandidate], total: Int)](repeating: ([], 0), count: sources.count)
+        let shared = SharedIndex(index: index, groupHashes: groupHashes, groupStarts: groupStarts, groupSources: groupSources)
+        let allPostings = postings
+        let allSequences = sequences
+        postings = []
+        found.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: sources.count) { source in
+                slots.buffer[source] = candidates(for: source, postings: allPostings[source], sequences: allSequences, shared: shared, options: options)
             }
         }
 
+        // Keep the strongest pairs; only they are given their texts and units.
+        var all = found.flatMap(\.kept)
+        let total = found.reduce(0) { $0 + $1.total }
+        if all.count > options.maximumPairs {
+            all.sort { ($0.longestWords, $0.sharedWordsA, -$0.a, -$0.b) > ($1.longestWords, $1.sharedWordsA, -$1.a, -$1.b) }
+            all.removeLast(all.count - options.maximumPairs)
+        }
+        all.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+
         var pairs: [SourcePairOverlap] = []
-        for key in matchesByPair.keys.sorted() {
-            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
-            let spans = passages(from: matchesByPair[key]!, options: options)
-            guard !spans.isEmpty else { continue }
+        for candidate in all {
+            let a = candidate.a, b = candidate.b
             let sequenceA = sequences[a], sequenceB = sequences[b]
-            var shared: [SharedPassage] = []
-            for found in spans {
+            var passagesFound: [SharedPassage] = []
+            for found in candidate.passages {
                 let spanA = Span(start: Int(sequenceA.starts[found.startA]), end: Int(sequenceA.ends[found.endA - 1]))
                 let spanB = Span(start: Int(sequenceB.starts[found.startB]), end: Int(sequenceB.ends[found.endB - 1]))
                 let unitsA = overlapping(graphs[a], spanA)
@@ -226,7 +241,7 @@ enum SharedTextFinder {
                 let propositionsA = Set(unitsA.compactMap(\.proposition))
                 let propositions = Set(unitsB.compactMap(\.proposition)).intersection(propositionsA).sorted()
                 let longer = max(found.endA - found.startA, found.endB - found.startB)
-                shared.append(SharedPassage(
+                passagesFound.append(SharedPassage(
                     a: PassageSide(source: a, span: spanA, text: texts[a][spanA], units: unitsA.map(\.id)),
                     b: PassageSide(source: b, span: spanB, text: texts[b][spanB], units: unitsB.map(\.id)),
                     matchedWords: found.matched,
@@ -235,13 +250,92 @@ enum SharedTextFinder {
                 ))
             }
             pairs.append(SourcePairOverlap(
-                a: a, b: b, passages: shared,
+                a: a, b: b, passages: passagesFound,
                 wordsA: sequenceA.count, wordsB: sequenceB.count,
-                sharedWordsA: coveredWords(spans.map { ($0.startA, $0.endA) }),
-                sharedWordsB: coveredWords(spans.map { ($0.startB, $0.endB) })
+                sharedWordsA: candidate.sharedWordsA, sharedWordsB: candidate.sharedWordsB
             ))
         }
-        return SharedTextFindings(options: options, pairs: pairs, commonShinglesSkipped: commonSkipped)
+        return SharedTextFindings(options: options, pairs: pairs, commonShinglesSkipped: commonSkipped, pairsOmitted: total - pairs.count)
+    }
+
+    /// The shingle index, shared read-only by the per-source workers.
+    struct SharedIndex: @unchecked Sendable {
+        let index: [(hash: UInt64, location: UInt64)]
+        let groupHashes: [UInt64]
+        /// Where each group starts in `index`, plus the end of the last group.
+        let groupStarts: [Int]
+        let groupSources: [Int]
+
+        func group(of hash: UInt64) -> Int? {
+            var low = 0
+            var high = groupHashes.count
+            while low < high {
+                let middle = (low + high) / 2
+                if groupHashes[middle] < hash { low = middle + 1 } else { high = middle }
+            }
+            return low < groupHashes.count && groupHashes[low] == hash ? low : nil
+        }
+    }
+
+    /// A pair of sources with its passages as word ranges, before texts and units are attached.
+    struct PairCandidate {
+        var a: Int
+        var b: Int
+        var passages: [FoundPassage]
+        var sharedWordsA: Int
+        var sharedWordsB: Int
+        var longestWords: Int
+    }
+
+    /// The pairs (`source`, b) with b > `source` that share a passage: at most
+    /// `maximumPartnersPerSource` of them, those sharing most words, and how many there were.
+    static func candidates(for source: Int, postings: [UInt64], sequences: [WordSequence], shared: SharedIndex, options: SharedTextOptions) -> (kept: [PairCandidate], total: Int) {
+        let size = options.shingleWords
+        let positionsPerSource = 4
+        var matches: [Int: [(Int32, Int32)]] = [:]
+        var seenInSource: [UInt64: Int] = [:]
+        for (position, hash) in postings.enumerated() {
+            // A shingle the source itself repeats is matched from its first few places only.
+            let seen = seenInSource[hash, default: 0]
+            if seen >= positionsPerSource { continue }
+            seenInSource[hash] = seen + 1
+            guard let group = shared.group(of: hash), shared.groupSources[group] >= 2,
+                  shared.groupSources[group] <= options.maximumSourcesPerShingle else { continue }
+            var other = -1
+            var taken = 0
+            for entry in shared.index[shared.groupStarts[group]..<shared.groupStarts[group + 1]] {
+                let partner = Int(entry.location >> 32)
+                guard partner > source else { continue }
+                if partner != other { other = partner; taken = 0 }
+                if taken >= positionsPerSource { continue }
+                taken += 1
+                let partnerPosition = Int(entry.location & 0xFFFF_FFFF)
+                if sameWords(sequences[source], position, sequences[partner], partnerPosition, size) {
+                    matches[partner, default: []].append((Int32(position), Int32(partnerPosition)))
+                }
+            }
+        }
+        // A passage of `minimumWords` words holds at least this many shingles.
+        let needed = max(1, options.minimumWords - size + 1)
+        var result: [PairCandidate] = []
+        for partner in matches.keys.sorted() {
+            let pairMatches = matches[partner]!
+            guard pairMatches.count >= needed else { continue }
+            let found = passages(from: pairMatches, options: options)
+            guard !found.isEmpty else { continue }
+            result.append(PairCandidate(
+                a: source, b: partner, passages: found,
+                sharedWordsA: coveredWords(found.map { ($0.startA, $0.endA) }),
+                sharedWordsB: coveredWords(found.map { ($0.startB, $0.endB) }),
+                longestWords: found.map(\.matched).max() ?? 0
+            ))
+        }
+        let total = result.count
+        if result.count > options.maximumPartnersPerSource {
+            result.sort { ($0.sharedWordsA, $0.longestWords, -$0.b) > ($1.sharedWordsA, $1.longestWords, -$1.b) }
+            result.removeLast(result.count - options.maximumPartnersPerSource)
+        }
+        return (result, total)
     }
 
     static func shingleHash(_ words: [UInt64], _ position: Int, _ size: Int) -> UInt64 {

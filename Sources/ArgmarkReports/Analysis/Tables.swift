@@ -117,8 +117,21 @@ public struct SpeakerSummary: Sendable {
     public var units: [UnitReference]
     public var unitsByType: [UnitType: Int]
     public var stances: [TargetStance]
-    /// Other sources in which a speaker with the same name appears.
+    /// Other sources in which a speaker with the same name appears: the first
+    /// ``alsoInLimit`` of them in source order, so that a name found in every article of a large
+    /// corpus ("the student") costs a line, not a list as long as the corpus, per source.
     public var alsoIn: [Int]
+    /// How many other sources have a speaker with this name (`alsoIn` lists at most ``alsoInLimit``).
+    public var alsoInCount: Int
+
+    /// The most other sources listed in `alsoIn`.
+    public static let alsoInLimit = 20
+
+    /// `alsoIn` as source keys, with "+N more" when the list was cut.
+    public func alsoInDescription(keys: (Int) -> String) -> String {
+        let listed = alsoIn.map(keys).joined(separator: ", ")
+        return alsoInCount > alsoIn.count ? "\(listed) +\(alsoInCount - alsoIn.count) more" : listed
+    }
 }
 
 /// A source's argument in numbers.

@@ -198,7 +198,7 @@ public enum HTMLRenderer {
                 if stance.neutral > 0 { parts.append("<span class=\"st st-neutral\">neutral \(stance.neutral)</span>") }
                 return "\(e(targetName(report, stance.target))): " + parts.joined(separator: " ")
             }.joined(separator: "<br/>")
-            out += "<tr data-source=\"\(e(key))\"><td class=\"key\">\(e(key))</td><td>\(e(summary.name))</td><td>\(e(summary.role ?? ""))</td><td class=\"num\">\(summary.units.count)</td><td>\(stances)</td><td>\(e(summary.alsoIn.map { report.sources[$0].key }.joined(separator: ", ")))</td></tr>\n"
+            out += "<tr data-source=\"\(e(key))\"><td class=\"key\">\(e(key))</td><td>\(e(summary.name))</td><td>\(e(summary.role ?? ""))</td><td class=\"num\">\(summary.units.count)</td><td>\(stances)</td><td>\(e(summary.alsoInDescription { report.sources[$0].key }))</td></tr>\n"
         }
         out += "</tbody>\n</table></div>\n</section>\n"
         return out

@@ -191,6 +191,9 @@ public enum JSONRenderer {
                 "maximumSourcesPerShingle": .int(options.maximumSourcesPerShingle),
                 "maximumGapWords": .int(options.maximumGapWords),
                 "commonShinglesSkipped": .int(report.sharedText.commonShinglesSkipped),
+                "maximumPartnersPerSource": .int(options.maximumPartnersPerSource),
+                "maximumPairs": .int(options.maximumPairs),
+                "pairsOmitted": .int(report.sharedText.pairsOmitted),
             ]),
             "pairs": .array(report.sharedText.pairs.map { pair in
                 .object([
@@ -230,6 +233,7 @@ public enum JSONRenderer {
                 .object(["target": .string(stance.target.rawValue), "favor": .int(stance.favor), "against": .int(stance.against), "neutral": .int(stance.neutral)])
             }),
             "alsoIn": .array(summary.alsoIn.map { .string(report.sources[$0].key) }),
+            "alsoInCount": .int(summary.alsoInCount),
         ])
     }
 }

@@ -160,7 +160,7 @@ public enum MarkdownRenderer {
                 if stance.neutral > 0 { parts.append("neutral \(stance.neutral)") }
                 return "\(targetName(report, stance.target)): \(parts.joined(separator: ", "))"
             }.joined(separator: "; ")
-            return [report.sources[summary.source].key, summary.name, summary.role ?? "", String(summary.units.count), stances, summary.alsoIn.map { report.sources[$0].key }.joined(separator: ", ")]
+            return [report.sources[summary.source].key, summary.name, summary.role ?? "", String(summary.units.count), stances, summary.alsoInDescription { report.sources[$0].key }]
         }
         out += table(["Source", "Speaker", "Role", "Units", "Stance", "Also in"], rows)
         return out

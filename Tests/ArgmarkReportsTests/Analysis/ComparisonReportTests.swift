@@ -9,6 +9,24 @@ import Testing
         references.map { "\(report.sources[$0.source].key):\($0.unit)" }
     }
 
+    /// A speaker found in every article of a large corpus must not list the whole corpus per source.
+    @Test func alsoInIsCappedButCounted() {
+        let articles = (0..<25).map { index -> Article in
+            var article = Article(id: "e\(index)", text: "Essay \(index) argues something of its own.")
+            article.speakers = [Speaker(id: "author", name: "The Student")]
+            article.units = [ArgumentUnit(id: "u1", type: .position, span: Span(start: 0, end: 5), quote: "Essay", speaker: "author")]
+            return article
+        }
+        let report = ComparisonReport.build(sources: ReportSource.sources(for: articles.map { ("\($0.id).xml", $0) }), corpus: Corpus())
+        #expect(report.speakers.count == 25)
+        for summary in report.speakers {
+            #expect(summary.alsoInCount == 24)
+            #expect(summary.alsoIn.count == SpeakerSummary.alsoInLimit)
+            #expect(!summary.alsoIn.contains(summary.source))
+            #expect(summary.alsoInDescription { "s\($0)" }.hasSuffix("+4 more"))
+        }
+    }
+
     @Test func sourcesAreInPathOrderWithTheirCorpus() {
         #expect(report.sources.map(\.key) == ["a-gazette", "b-radio", "c-merchants"])
         #expect(report.sources.map(\.file) == ["a-gazette.xml", "b-radio.xml", "c-merchants.xml"])

@@ -86,6 +86,30 @@ import Testing
         #expect(uncapped.pairs.count == 10)
     }
 
+    /// Texts on one prompt share passages pairwise; the findings must stay bounded all the same.
+    @Test func partnerAndPairLimitsBoundTheFindings() {
+        let quoted = "the quick brown fox jumps over the lazy dog near the river bank today"
+        // Twelve sources share the quote; the longer a source's copy, the stronger its pairs.
+        let texts = (0..<12).map { index in
+            "Essay \(index) begins uniquely with word\(index) and more\(index). " + quoted + (index.isMultiple(of: 2) ? " and then it swims across the cold water" : "")
+        }
+        let input = sources(texts)
+        let unlimited = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts, options: SharedTextOptions())
+        #expect(unlimited.pairs.count == 66)
+        #expect(unlimited.pairsOmitted == 0)
+
+        let limited = SharedTextFinder.find(in: input.sources, graphs: input.graphs, texts: input.texts,
+                                            options: SharedTextOptions(maximumPartnersPerSource: 3, maximumPairs: 10))
+        #expect(limited.pairs.count == 10)
+        #expect(limited.pairsOmitted == 66 - 10)
+        // The pairs kept are the strongest: both sides carry the longer (even-numbered) copy.
+        #expect(limited.pairs.allSatisfy { $0.a.isMultiple(of: 2) && $0.b.isMultiple(of: 2) })
+        let partners = Dictionary(grouping: limited.pairs, by: \.a).mapValues(\.count)
+        #expect(partners.values.allSatisfy { $0 <= 3 })
+        // Sorted by source indexes, as before.
+        #expect(limited.pairs.map { [$0.a, $0.b] } == limited.pairs.map { [$0.a, $0.b] }.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     @Test func smallInsertionsDoNotSplitAPassage() {
         let input = sources([
             "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
