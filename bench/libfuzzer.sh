@@ -21,10 +21,28 @@ mkdir -p "$work/corpus" bench/libfuzzer/crashes
     echo "]"
     echo "}"
 } > "$work/PackageResources.swift"
+# The package's C targets other than the libxml2 shim: each gets a module map and an object file.
+objects=""
+mkdir -p "$work/modules"
+for target in Sources/C*/include; do
+    name=$(basename "$(dirname "$target")")
+    mkdir -p "$work/modules/$name"
+    {
+        echo "module $name {"
+        for header in "$target"/*.h; do echo "    header \"$(pwd)/$header\""; done
+        echo "    export *"
+        echo "}"
+    } > "$work/modules/$name/module.modulemap"
+    for source in "$(dirname "$target")"/*.c; do
+        clang -O2 -c "$source" -I "$target" -o "$work/$name-$(basename "$source" .c).o"
+        objects="$objects $work/$name-$(basename "$source" .c).o"
+    done
+done
 swiftc -O -sanitize=fuzzer -parse-as-library -module-name ArgmarkCore \
-    -I Sources/CLibXML2 $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
+    -I Sources/CLibXML2 $(for module in "$work"/modules/*; do printf -- '-I %s ' "$module"; done) \
+    $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
     $(find Sources/ArgmarkCore -name '*.swift' | sort) "$work/PackageResources.swift" bench/libfuzzer/Harness.swift \
-    -lxml2 -o "$work/argmark-libfuzzer"
+    $objects -lxml2 -o "$work/argmark-libfuzzer"
 for file in Tests/ArgmarkCoreTests/Fixtures/validation/*/*.xml Tests/ArgmarkCoreTests/Fixtures/hostile/*.xml \
             Tests/ArgmarkCoreTests/Fixtures/hostile/fuzz-crashes/*.xml Annotations/*.xml; do
     [ -f "$file" ] && cp "$file" "$work/corpus/$(echo "$file" | tr '/' '_')"
