@@ -18,6 +18,8 @@ public enum ArticleEditor {
     public static func edit<Value>(_ path: String, validator: Validator = Validator(),
                                    _ change: (inout Article, Corpus?) throws(EditError) -> Value) throws(EditError) -> Outcome<Value> {
         try requireFile(path, creation: "create it with argmark new")
+        // Checked before the lock file is created, so a read-only folder gets nothing at all.
+        if let problem = FileSystem.writeProblem(replacing: path) { throw EditError.refused(problem.reason, path: path) }
         let lock: FileLock
         do throws(FileSystemError) { lock = try FileLock(for: path) } catch { throw EditError.usage(error.reason, path: error.path) }
         return try withExtendedLifetime(lock) { () throws(EditError) -> Outcome<Value> in
@@ -68,6 +70,7 @@ public enum ArticleEditor {
     public static func editCorpus<Value>(_ path: String, validator: Validator = Validator(),
                                          _ change: (inout Corpus) throws(EditError) -> Value) throws(EditError) -> Outcome<Value> {
         let corpusPath = try corpusPath(for: path)
+        if let problem = FileSystem.writeProblem(replacing: corpusPath) { throw EditError.refused(problem.reason, path: corpusPath) }
         let lock: FileLock
         do throws(FileSystemError) { lock = try FileLock(for: corpusPath) } catch { throw EditError.usage(error.reason, path: error.path) }
         return try withExtendedLifetime(lock) { () throws(EditError) -> Outcome<Value> in
@@ -123,7 +126,7 @@ public enum ArticleEditor {
         let (document, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus ?? nil)
         guard case .article(let decoded)? = document else {
             if document == nil {
-                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as XML; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
+                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
             }
             throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
         }

@@ -14,6 +14,11 @@ public enum ArticleFactory {
     /// CR and CRLF line ends are kept as they are (the writer stores CR as `&#13;`), so offsets
     /// match the original file. A byte-order mark is kept too: it is part of what was read.
     public static func decodeText(_ bytes: [UInt8], path: String) throws(EditError) -> String {
+        // A UTF-16 or UTF-32 byte-order mark: say so, rather than blame the first byte.
+        for (mark, encoding) in [([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"), ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] as [([UInt8], String)]
+        where bytes.starts(with: mark) {
+            throw EditError(.refused, "the text is \(encoding) (it starts with a byte-order mark); argmark reads UTF-8: convert it (iconv -f \(encoding.prefix(6)) -t UTF-8 IN > OUT)", at: SourceLocation(path: path, line: 1, column: 1))
+        }
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var view = String.UnicodeScalarView()

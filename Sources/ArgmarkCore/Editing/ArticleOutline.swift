@@ -14,30 +14,44 @@ public enum MarkedText {
     public static func segments(of article: Article) -> [Segment] {
         let text = CodePointText(article.text)
         let placed = ArticleWriter.canonicalOrder(article.units).filter { $0.span != nil }
-        var opensAt: [Int: [ArgumentUnit]] = [:]
-        for unit in placed { opensAt[unit.span!.start, default: []].append(unit) }
+        // Units by index into `placed`, where they open and where they close.
+        var opensAt: [Int: [Int]] = [:]
+        var closesAt: [Int: [Int]] = [:]
+        for (index, unit) in placed.enumerated() {
+            opensAt[unit.span!.start, default: []].append(index)
+            closesAt[unit.span!.end, default: []].append(index)
+        }
         for key in opensAt.keys {
-            opensAt[key]!.sort { $0.span!.end != $1.span!.end ? $0.span!.end > $1.span!.end : naturalLess($0.id.rawValue, $1.id.rawValue) }
+            opensAt[key]!.sort {
+                let (left, right) = (placed[$0], placed[$1])
+                return left.span!.end != right.span!.end ? left.span!.end > right.span!.end : naturalLess(left.id.rawValue, right.id.rawValue)
+            }
         }
         var segments: [Segment] = []
-        var open: [ArgumentUnit] = []
+        // Open units in opening order; a closed unit leaves a hole (nil) until the units above
+        // it close too, so closing is O(1) and a file of many crossing units stays linear.
+        var open: [Int?] = []
+        var positionByUnit: [Int: Int] = [:]
         var buffer = String.UnicodeScalarView()
         func flush() {
             if !buffer.isEmpty { segments.append(.text(String(buffer))); buffer = String.UnicodeScalarView() }
         }
         for offset in 0...text.count {
-            let closing = open.enumerated().filter { $0.element.span!.end == offset }.map(\.offset)
+            // Units that close here, innermost (latest opened) first.
+            let closing = (closesAt[offset] ?? []).compactMap { positionByUnit.removeValue(forKey: $0) }.sorted(by: >)
             if !closing.isEmpty { flush() }
-            for index in closing.reversed() {
-                let unit = open[index]
-                segments.append(.close(unit, crossing: index != open.count - 1))
-                open.remove(at: index)
+            for position in closing {
+                // Crossing when a unit opened after it is still open.
+                segments.append(.close(placed[open[position]!], crossing: position != open.count - 1))
+                open[position] = nil
+                while let last = open.last, last == nil { open.removeLast() }
             }
             if let starting = opensAt[offset] {
                 flush()
-                for unit in starting {
-                    segments.append(.open(unit))
-                    open.append(unit)
+                for index in starting {
+                    segments.append(.open(placed[index]))
+                    positionByUnit[index] = open.count
+                    open.append(index)
                 }
             }
             if offset < text.count { buffer.append(text.scalars[offset]) }
@@ -74,24 +88,25 @@ public enum ArgumentOutline {
 
     public static func outline(of article: Article) -> Outline {
         let units = ArticleWriter.canonicalOrder(article.units)
-        let rank = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.id, $0.offset) })
+        // Invalid files (shown too) can repeat an id: the first one wins, as everywhere else.
+        let rank = Dictionary(units.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let unitsByID = Dictionary(article.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let relationsByID = Dictionary(article.relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        /// (child unit, relation, undercut relation) under `unit`.
-        func children(of unit: UnitID) -> [(ArgumentUnit, Relation, Relation?)] {
-            var result: [(ArgumentUnit, Relation, Relation?)] = []
-            for relation in article.relations {
-                guard let child = unitsByID[relation.from] else { continue }
-                switch relation.to {
-                case .unit(let target) where target == unit:
-                    result.append((child, relation, nil))
-                case .relation(let target):
-                    if let undercut = relationsByID[target], undercut.from == unit { result.append((child, relation, undercut)) }
-                default: break
-                }
+        // (child unit, relation, undercut relation) under each unit, indexed once: looking them
+        // up per unit would make a file with many relations quadratic.
+        var childrenByUnit: [UnitID: [(ArgumentUnit, Relation, Relation?)]] = [:]
+        for relation in article.relations {
+            guard let child = unitsByID[relation.from] else { continue }
+            switch relation.to {
+            case .unit(let target):
+                childrenByUnit[target, default: []].append((child, relation, nil))
+            case .relation(let target):
+                if let undercut = relationsByID[target] { childrenByUnit[undercut.from, default: []].append((child, relation, undercut)) }
             }
-            return result.sorted { lhs, rhs in
+        }
+        for key in childrenByUnit.keys {
+            childrenByUnit[key]!.sort { lhs, rhs in
                 let left = (order.firstIndex(of: lhs.1.type) ?? 9, rank[lhs.0.id] ?? 0)
                 let right = (order.firstIndex(of: rhs.1.type) ?? 9, rank[rhs.0.id] ?? 0)
                 return left < right
@@ -99,15 +114,20 @@ public enum ArgumentOutline {
         }
 
         var shown: Set<UnitID> = []
-        func tree(_ unit: ArgumentUnit, depth: Int, relation: Relation?, undercut: Relation?, into lines: inout [Line]) {
-            if shown.contains(unit.id) {
-                lines.append(Line(depth: depth, unit: unit, relation: relation, undercut: undercut, repeated: true))
-                return
-            }
-            shown.insert(unit.id)
-            lines.append(Line(depth: depth, unit: unit, relation: relation, undercut: undercut, repeated: false))
-            for (child, link, undercutRelation) in children(of: unit.id) {
-                tree(child, depth: depth + 1, relation: link, undercut: undercutRelation, into: &lines)
+        /// Depth-first, in the same order as recursion would give, but with an explicit stack:
+        /// a chain of 100,000 supports must not overflow the call stack.
+        func tree(_ root: ArgumentUnit, depth rootDepth: Int, relation rootRelation: Relation?, undercut rootUndercut: Relation?, into lines: inout [Line]) {
+            var pending: [(unit: ArgumentUnit, depth: Int, relation: Relation?, undercut: Relation?)] = [(root, rootDepth, rootRelation, rootUndercut)]
+            while let (unit, depth, relation, undercut) = pending.popLast() {
+                if shown.contains(unit.id) {
+                    lines.append(Line(depth: depth, unit: unit, relation: relation, undercut: undercut, repeated: true))
+                    continue
+                }
+                shown.insert(unit.id)
+                lines.append(Line(depth: depth, unit: unit, relation: relation, undercut: undercut, repeated: false))
+                for (child, link, undercutRelation) in (childrenByUnit[unit.id] ?? []).reversed() {
+                    pending.append((child, depth + 1, link, undercutRelation))
+                }
             }
         }
 

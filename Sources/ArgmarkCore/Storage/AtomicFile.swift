@@ -38,6 +38,7 @@ public enum AtomicFile {
             mode = info.st_mode & 0o7777
         }
         let directory = FileSystem.directoryName(of: path)
+        if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
         var template = Array(FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .fromErrno(directory, "create a temporary file in the folder") }

@@ -20,7 +20,7 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
         case ENOENT: reason = "no such file or directory"
         case EACCES, EPERM: reason = "permission denied (\(action)); check the file's permissions"
         case EISDIR: reason = "is a directory, not a file"
-        case ENOTDIR: reason = "a component of the path is not a directory"
+        case ENOTDIR: reason = "a component of the path is a file, not a folder"
         case EROFS: reason = "read-only file system"
         case ENOSPC: reason = "no space left on device"
         default: reason = "cannot \(action): \(String(cString: strerror(code)))"
@@ -94,6 +94,22 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Why argmark must not replace `path`: the file or its folder is read-only. A file or folder
+    /// without any write permission bit counts as read-only even for root (who could write it
+    /// anyway): making it read-only is how a user says "do not touch".
+    public static func writeProblem(replacing path: String) -> FileSystemError? {
+        let directory = directoryName(of: path)
+        var info = stat()
+        // An unreadable file is left to the read, whose error (permission denied) says more.
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(path, R_OK) == 0, access(path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+            return FileSystemError(path: path, reason: "file is read-only, so nothing was written; make it writable (chmod u+w \(path)) to edit it")
+        }
+        if stat(directory, &info) == 0, access(directory, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+            return FileSystemError(path: path, reason: "folder \(directory) is read-only, so nothing was written (argmark replaces files by writing a new one beside them); make the folder writable to edit files in it")
+        }
+        return nil
+    }
+
     /// The `.xml` files under each path: a file is taken as given, a folder is searched recursively
     /// (hidden entries skipped, symbolic links to folders not followed), in sorted order.
     /// Paths that do not exist or cannot be listed come back as errors.
@@ -104,7 +120,11 @@ public enum FileSystem {
             switch kind(of: path) {
             case .file: files.append(path)
             case .directory: walk(path, suffix: suffix, into: &files, errors: &errors)
-            case .missing: errors.append(FileSystemError(path: path, reason: "no such file or directory"))
+            case .missing:
+                // Say why: missing, or a file used as a folder on the way (ENOTDIR), or no permission.
+                var info = stat()
+                let code = stat(path, &info) == 0 ? ENOENT : errno
+                errors.append(.fromErrno(path, "read", code))
             case .other: errors.append(FileSystemError(path: path, reason: "not a regular file or folder"))
             }
         }

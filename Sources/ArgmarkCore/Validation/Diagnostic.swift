@@ -37,7 +37,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public init(_ severity: Severity, _ rule: RuleID, _ message: String, at location: SourceLocation) {
         self.severity = severity
         self.rule = rule
-        self.message = message
+        self.message = Self.singleLine(message)
         self.location = location
     }
 

@@ -74,6 +74,12 @@ public final class SchemaValidator: @unchecked Sendable {
         let value = plain.firstRange(of: "['").map { start in
             plain[start.upperBound...].prefix { $0 != "'" }
         }.map(String.init)
+        if plain.contains("No matching global declaration available for the validation root") {
+            return "root element \(element.hasPrefix("{") ? element : "'\(element)' (in no namespace)") is not an argmark element; an argmark file's root is <article xmlns=\"\(ArticleXML.namespace)\"> or <corpus xmlns=\"\(ArticleXML.namespace)\">"
+        }
+        if plain.contains("Element content is not allowed, because the content type is a simple type definition") {
+            return "<\(element)> holds text only, but has an element inside; remove it (argmark does not process XInclude or other markup there)"
+        }
         if plain.contains("Duplicate key-sequence"), let value {
             return "\(element) id '\(value)' is already used in this file; ids must be unique within an article"
         }

@@ -40,6 +40,10 @@ public enum SemanticRules {
                 findings.error(.spanOrder, "unit \(unit.id) has start \(span.start) not before end \(span.end); a span needs start < end", line: line)
                 continue
             }
+            guard span.start >= 0 else {
+                findings.error(.spanRange, "unit \(unit.id) starts at \(span.start), before the start of the text; offsets count code points from 0", line: line)
+                continue
+            }
             guard span.end <= text.count else {
                 findings.error(.spanRange, "unit \(unit.id) ends at \(span.end), past the end of the text (\(text.count) code points)", line: line)
                 continue
@@ -148,7 +152,9 @@ public enum SemanticRules {
 
         for cycle in supportCycles(article.relations) {
             let line = lines.relations[cycle.relation]
-            findings.error(.supportCycle, "supports relations form a cycle: \(cycle.units.map(\.rawValue).joined(separator: " → "))", line: line)
+            let names = cycle.units.map(\.rawValue)
+            let shown = names.count <= 12 ? names : names.prefix(5) + ["… \(names.count - 10) more …"] + names.suffix(5)
+            findings.error(.supportCycle, "supports relations form a cycle: \(shown.joined(separator: " → "))", line: line)
         }
     }
 
@@ -163,21 +169,35 @@ public enum SemanticRules {
         var marks: [UnitID: Mark] = [:]
         var stack: [UnitID] = []
         var cycles: [(units: [UnitID], relation: RelationID)] = []
-        func visit(_ unit: UnitID) {
-            marks[unit] = .visiting
-            stack.append(unit)
-            for (next, relation) in edges[unit] ?? [] {
+        // Depth-first search with an explicit stack: a hostile file can chain 100,000 supports,
+        // which recursion would turn into a stack overflow. Reported cycles are capped, so a
+        // file full of back edges cannot make the report quadratic.
+        let cycleLimit = 50
+        for root in edges.keys.sorted() where marks[root] == nil {
+            var frames: [(unit: UnitID, next: Int)] = [(root, 0)]
+            marks[root] = .visiting
+            stack.append(root)
+            while let top = frames.last {
+                let outgoing = edges[top.unit] ?? []
+                guard top.next < outgoing.count else {
+                    frames.removeLast()
+                    stack.removeLast()
+                    marks[top.unit] = .done
+                    continue
+                }
+                frames[frames.count - 1].next += 1
+                let (next, relation) = outgoing[top.next]
                 switch marks[next] {
                 case .visiting:
-                    if let index = stack.lastIndex(of: next) { cycles.append((Array(stack[index...]) + [next], relation)) }
+                    if cycles.count < cycleLimit, let index = stack.lastIndex(of: next) { cycles.append((Array(stack[index...]) + [next], relation)) }
                 case .done: break
-                case nil: visit(next)
+                case nil:
+                    marks[next] = .visiting
+                    stack.append(next)
+                    frames.append((next, 0))
                 }
             }
-            stack.removeLast()
-            marks[unit] = .done
         }
-        for unit in edges.keys.sorted() where marks[unit] == nil { visit(unit) }
         return cycles
     }
 

@@ -79,8 +79,9 @@ public enum SafeXMLParser {
         let errors = issues.filter { !$0.isWarning }
         guard let document, errors.isEmpty else {
             if let document { xmlFreeDoc(document) }
-            var diagnostics = errors.map {
-                Diagnostic(.error, .wellFormed, $0.message, at: SourceLocation(path: path, line: $0.line > 0 ? $0.line : nil, column: $0.column))
+            var diagnostics = errors.map { issue in
+                let (rule, message) = clarify(issue.message)
+                return Diagnostic(.error, rule, message, at: SourceLocation(path: path, line: issue.line > 0 ? issue.line : nil, column: issue.column))
             }
             if diagnostics.isEmpty {
                 diagnostics.append(Diagnostic(.error, .wellFormed, "file is not well-formed XML", at: SourceLocation(path: path)))
@@ -88,13 +89,66 @@ public enum SafeXMLParser {
             return .failure(XMLParseFailure(diagnostics: diagnostics))
         }
         let owned = LibXMLDocument(document)
+        // Defence in depth: the prolog scan refuses DOCTYPEs, but should one ever get past it, a
+        // document with a DTD is still refused here, before any of its content is used.
+        if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+            return .failure(XMLParseFailure(diagnostics: [Diagnostic(.error, .doctypeForbidden, "DOCTYPE declarations are not allowed in argmark files (they can load external files and expand entities); remove it", at: SourceLocation(path: path))]))
+        }
         guard let rootNode = xmlDocGetRootElement(document) else {
             return .failure(XMLParseFailure(diagnostics: [Diagnostic(.error, .wellFormed, "document has no root element", at: SourceLocation(path: path))]))
         }
         return .success(ParsedXML(document: owned, rootNode: rootNode))
     }
 
-    static func makeElement(_ node: xmlNodePtr) -> XMLElement {
+    /// libxml2's messages rewritten where they would not tell an argmark user what to do, and
+    /// always on one line (libxml2 puts the offending bytes on a second line).
+    static func clarify(_ message: String) -> (RuleID, String) {
+        func trimmed(_ text: Substring) -> String {
+            String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        }
+        let oneLine = message.split(whereSeparator: \.isNewline).map(trimmed).filter { !$0.isEmpty }.joined(separator: "; ")
+        if message.hasPrefix("Input is not proper UTF-8") || message.hasPrefix("Invalid bytes in character encoding") {
+            let bytes = message.firstRange(of: "Bytes:").map { trimmed(message[$0.upperBound...]) }
+            return (.encoding, "file is not valid UTF-8\(bytes.map { " (bytes \($0))" } ?? ""); argmark reads UTF-8 only: convert it (for example iconv -f WINDOWS-1252 -t UTF-8 IN > OUT)")
+        }
+        if message.hasPrefix("Excessive depth in document") {
+            return (.wellFormed, "elements are nested more than 256 levels deep; argmark files nest only a few levels, so this is not an argmark file")
+        }
+        if message.hasPrefix("xmlParseCharRef: invalid xmlChar value") {
+            let value = message.split(separator: " ").last.map(String.init) ?? "?"
+            return (.wellFormed, "character reference to code point \(value), a control character XML 1.0 cannot hold; remove it")
+        }
+        if message.hasPrefix("Char 0x0 out of allowed range") {
+            return (.encoding, "file contains a NUL byte, which XML cannot hold; is it a binary file, or UTF-16? argmark reads UTF-8 text only")
+        }
+        return (.wellFormed, oneLine)
+    }
+
+    /// Converts libxml2's tree to Swift values without recursion, so no nesting depth can
+    /// overflow the stack (libxml2 stops at 256 levels today, but this code does not rely on it).
+    static func makeElement(_ root: xmlNodePtr) -> XMLElement {
+        var stack: [(element: XMLElement, next: xmlNodePtr?)] = [(makeShell(root), root.pointee.children)]
+        while true {
+            guard let current = stack[stack.count - 1].next else {
+                let finished = stack.removeLast().element
+                if stack.isEmpty { return finished }
+                stack[stack.count - 1].element.children.append(finished)
+                continue
+            }
+            stack[stack.count - 1].next = current.pointee.next
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                stack.append((makeShell(current), current.pointee.children))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { stack[stack.count - 1].element.text += String(cString: content) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// An element with its name, namespace, attributes and line, and no content yet.
+    private static func makeShell(_ node: xmlNodePtr) -> XMLElement {
         var attributes: [XMLAttribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -110,26 +164,12 @@ public enum SafeXMLParser {
             attributes.append(XMLAttribute(name: name, namespace: namespace, value: value))
             attribute = current.pointee.next
         }
-        var children: [XMLElement] = []
-        var text = ""
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                children.append(makeElement(current))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += String(cString: content) }
-            default:
-                break
-            }
-            child = current.pointee.next
-        }
         return XMLElement(
             name: String(cString: node.pointee.name),
             namespace: node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
             attributes: attributes,
-            children: children,
-            text: text,
+            children: [],
+            text: "",
             line: Int(xmlGetLineNo(node))
         )
     }
@@ -197,8 +237,13 @@ enum PrologScanner {
             if startsWith("<!DOCTYPE") || startsWith("<!doctype") {
                 return Diagnostic(.error, .doctypeForbidden, "DOCTYPE declarations are not allowed in argmark files (they can load external files and expand entities); remove it", at: SourceLocation(path: path, line: line, column: index - lineStart + 1))
             }
+            if byte != UInt8(ascii: "<") {
+                // Binary files, NUL padding, plain text: say what it is rather than libxml2's "Document is empty".
+                let hex = String(byte, radix: 16, uppercase: true)
+                return Diagnostic(.error, .wellFormed, "file is not XML: byte 0x\(hex.count == 1 ? "0" + hex : hex) where markup should start; an argmark file starts with <?xml version=\"1.0\" encoding=\"UTF-8\"?>", at: SourceLocation(path: path, line: line, column: index - lineStart + 1))
+            }
             return nil
         }
-        return nil
+        return Diagnostic(.error, .wellFormed, "file has no root element (only whitespace, comments or processing instructions); an argmark file holds an <article> or a <corpus>", at: SourceLocation(path: path))
     }
 }

@@ -59,9 +59,15 @@ struct Show: ParsableCommand {
         }
     }
 
+    static let maximumIndentation = 24
+
     private func render(_ line: ArgumentOutline.Line, color: Bool) -> String {
         let unit = line.unit
-        var text = String(repeating: "  ", count: line.depth + 1)
+        // Indentation stops at a fixed depth, so a long chain of relations cannot make the output
+        // grow with the square of the file; deeper lines say their depth instead.
+        let shownDepth = min(line.depth, Self.maximumIndentation)
+        var text = String(repeating: "  ", count: shownDepth + 1)
+        if line.depth > shownDepth { text += "(depth \(line.depth)) " }
         text += style("\(unit.displayID) \(unit.type.rawValue)", code(unit), color)
         if let relation = line.relation {
             text += " \(relation.type.rawValue)"
