@@ -127,7 +127,7 @@ enum FuzzOracle {
         let clock = ContinuousClock()
         for iteration in 0..<iterations {
             let input = mutator.mutate(pool[mutator.int(pool.count)])
-            if let inputLog { FileManager.default.createFile(atPath: inputLog, contents: Data(input)) }
+            if let inputLog { _ = FileManager.default.createFile(atPath: inputLog, contents: Data(input)) }
             var problems: [String] = []
             let elapsed = clock.measure {
                 problems = FuzzOracle.violations(of: input, corpus: corpus, validator: validator, mutator: &mutator)
@@ -137,7 +137,7 @@ enum FuzzOracle {
                 failures.append("seed \(seed) iteration \(iteration): \(problems.joined(separator: "; "))\n  input: \(String(decoding: input.prefix(2000), as: UTF8.self))")
                 // The long harness keeps every failing input as a fixture.
                 if let folder = environment["ARGMARK_FUZZ_FAILURES"] {
-                    FileManager.default.createFile(atPath: "\(folder)/seed-\(seed)-\(iteration).xml", contents: Data(input))
+                    _ = FileManager.default.createFile(atPath: "\(folder)/seed-\(seed)-\(iteration).xml", contents: Data(input))
                 }
                 if failures.count >= 5 { break }
             }
