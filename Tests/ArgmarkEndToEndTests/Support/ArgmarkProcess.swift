@@ -27,45 +27,10 @@ enum ArgmarkProcess {
         fatalError("argmark executable not found near \(CommandLine.arguments[0]); run the tests with swift test")
     }()
 
-    /// Runs argmark with `arguments` in `directory`, feeding `input` on stdin.
+    /// Runs argmark with `arguments` in `directory`, feeding `input` on stdin (through
+    /// ``TimedProcess``, with a limit no test comes near).
     static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        // Output goes to files, not pipes, so a large output can never fill a pipe and deadlock.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outputURL = scratch.appendingPathComponent("stdout")
-        let errorURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let outputHandle = try FileHandle(forWritingTo: outputURL)
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? outputHandle.close()
-            try? errorHandle.close()
-        }
-        let inputPipe = Pipe()
-        process.standardOutput = outputHandle
-        process.standardError = errorHandle
-        process.standardInput = inputPipe
-        try process.run()
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inputPipe.fileHandleForWriting.close()
-        process.waitUntilExit()
-        let outputData = try Data(contentsOf: outputURL)
-        let errorData = try Data(contentsOf: errorURL)
-        return CommandResult(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
-        )
+        try TimedProcess.run([executable.path] + arguments, in: directory, input: input, environment: environment, timeout: 600).result
     }
 
     /// A fresh temporary folder, removed by the caller with `cleanUp`.

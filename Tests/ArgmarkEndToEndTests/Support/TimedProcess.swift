@@ -36,14 +36,16 @@ enum TimedProcess {
         return try run(command, in: directory, timeout: timeout)
     }
 
-    /// Runs `command`; kills it with SIGKILL after `timeout` seconds.
-    static func run(_ command: [String], in directory: URL? = nil, timeout: Double) throws -> Outcome {
+    /// Runs `command`, feeding `input` on stdin; kills it with SIGKILL after `timeout` seconds.
+    /// Output goes to files, not pipes, so a large output can never fill a pipe and deadlock.
+    static func run(_ command: [String], in directory: URL? = nil, input: String? = nil, environment extra: [String: String] = [:], timeout: Double) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-timed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -60,8 +62,13 @@ enum TimedProcess {
         }
         process.standardOutput = outputHandle
         process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
         while process.isRunning {
