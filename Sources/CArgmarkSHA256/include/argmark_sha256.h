@@ -10,4 +10,7 @@ int argmark_sha256_hardware_available(void);
 /// Call only when argmark_sha256_hardware_available() returned 1.
 void argmark_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// The same block function in portable C, for processors without the extensions.
+void argmark_sha256_portable_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
 #endif
