@@ -19,7 +19,11 @@ public enum SemanticRules {
     }
 
     private static func checkSpans(_ article: Article, decoded: DecodedArticle, text: UTF8SpanIndex, findings: inout Findings) {
-        var seenSpans: [String: UnitID] = [:]
+        struct TypedSpan: Hashable {
+            var type: UnitType
+            var span: Span
+        }
+        var seenSpans: [TypedSpan: UnitID] = [:]
         for unit in article.units {
             let line = decoded.lines.units[unit.id]
             if decoded.unreadableUnits.contains(unit.id) { continue }
@@ -62,7 +66,7 @@ public enum SemanticRules {
                     findings.error(.fragments, "fragments of unit \(unit.id) must be ordered, non-overlapping, non-empty pieces that begin at start and finish at end", line: line)
                 }
             }
-            let key = "\(unit.type.rawValue)@\(span)"
+            let key = TypedSpan(type: unit.type, span: span)
             if let other = seenSpans[key] {
                 findings.warning(.duplicateSpan, "units \(other) and \(unit.id) are both \(unit.type.rawValue) on \(span.start)-\(span.end)", line: line)
             } else {
