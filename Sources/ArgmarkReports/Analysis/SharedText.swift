@@ -193,11 +193,15 @@ enum SharedTextFinder {
                 index.append((hash, UInt64(source) << 32 | UInt64(position)))
             }
         }
+        // The postings are in the index now; freeing them before the sort lowers the peak.
+        let shingleCounts = postings.map(\.count)
+        postings = []
         sortByHash(&index)
 
         // Groups of equal shingles, with how many sources each has.
-        var groupStarts: [Int] = []
-        var groupSources: [Int] = []
+        // Int32 halves these two arrays, which have an entry per distinct shingle (millions).
+        var groupStarts: [Int32] = []
+        var groupSources: [Int32] = []
         var commonSkipped = 0
         var entry = 0
         while entry < index.count {
@@ -207,12 +211,12 @@ enum SharedTextFinder {
                 if index[end].location >> 32 != index[end - 1].location >> 32 { sources += 1 }
                 end += 1
             }
-            groupStarts.append(entry)
-            groupSources.append(sources)
+            groupStarts.append(Int32(entry))
+            groupSources.append(Int32(sources))
             if sources > options.maximumSourcesPerShingle { commonSkipped += 1 }
             entry = end
         }
-        groupStarts.append(index.count)
+        groupStarts.append(Int32(index.count))
         // The work budget: shingles are admitted from the rarest up (those two sources share
         // first) while the pairs of sources they put side by side stay within a budget linear in
         // the corpus. In a few articles every shingle up to `maximumSourcesPerShingle` is
@@ -221,7 +225,8 @@ enum SharedTextFinder {
         // reached is reported.
         let budget = max(options.minimumPairBudget, options.pairBudgetPerSource * sources.count)
         var pairsAtLevel = [Int](repeating: 0, count: options.maximumSourcesPerShingle + 1)
-        for count in groupSources where count >= 2 && count <= options.maximumSourcesPerShingle {
+        for sources in groupSources where sources >= 2 && sources <= options.maximumSourcesPerShingle {
+            let count = Int(sources)
             pairsAtLevel[count] += count * (count - 1) / 2
         }
         var admitted = 2
@@ -243,9 +248,9 @@ enum SharedTextFinder {
         // Each shingle of each source is told its group once, by one pass over the index; looking
         // groups up by hash from every position (a binary search over millions of groups) cost
         // more than everything else in a corpus-wide report, through cache misses.
-        var groupOf = postings.map { [Int32](repeating: -1, count: $0.count) }
+        var groupOf = shingleCounts.map { [Int32](repeating: -1, count: $0) }
         for group in groupSources.indices where groupSources[group] >= 2 && groupSources[group] <= admitted {
-            for entry in groupStarts[group]..<groupStarts[group + 1] {
+            for entry in Int(groupStarts[group])..<Int(groupStarts[group + 1]) {
                 let location = index[entry].location
                 groupOf[Int(location >> 32)][Int(location & 0xFFFF_FFFF)] = Int32(group)
             }
@@ -254,7 +259,6 @@ enum SharedTextFinder {
         let allGroups = groupOf
         groupOf = []
         let allSequences = sequences
-        postings = []
         found.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: sources.count) { source in
@@ -338,8 +342,8 @@ enum SharedTextFinder {
     struct SharedIndex: @unchecked Sendable {
         let index: [(hash: UInt64, location: UInt64)]
         /// Where each group starts in `index`, plus the end of the last group.
-        let groupStarts: [Int]
-        let groupSources: [Int]
+        let groupStarts: [Int32]
+        let groupSources: [Int32]
     }
 
     /// A pair of sources with its passages as word ranges, before texts and units are attached.
@@ -369,7 +373,7 @@ enum SharedTextFinder {
             let group = Int(groupID)
             var other = -1
             var taken = 0
-            for entry in shared.index[shared.groupStarts[group]..<shared.groupStarts[group + 1]] {
+            for entry in shared.index[Int(shared.groupStarts[group])..<Int(shared.groupStarts[group + 1])] {
                 let partner = Int(entry.location >> 32)
                 guard partner > source else { continue }
                 if partner != other { other = partner; taken = 0 }
