@@ -41,7 +41,11 @@ public enum AtomicFile {
         if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
         var template = Array(FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw .fromErrno(directory, "create a temporary file in the folder") }
+        guard descriptor >= 0 else {
+            // "no such file or directory" alone would not say which is missing or what to do.
+            if errno == ENOENT { throw FileSystemError(path: path, reason: "folder \(directory) does not exist, so nothing was written; create it first (mkdir -p \(directory)) or choose another path") }
+            throw .fromErrno(directory, "create a temporary file in the folder")
+        }
         let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var succeeded = false
         defer {
