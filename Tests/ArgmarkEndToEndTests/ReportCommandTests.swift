@@ -123,6 +123,17 @@ import Testing
         #expect(result.standardError.contains("[well-formed]"), "\(result.standardError)")
     }
 
+    @Test func onlyInvalidArticlesIsAnArgmarkErrorAfterTheFindings() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: ArgmarkProcess.packageRoot.appendingPathComponent("Annotations/seed-000.xml"), to: folder.appendingPathComponent("seed-000.xml"))
+        let result = try ArgmarkProcess.run(["report", "seed-000.xml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("[unknown-target]"))
+        #expect(result.standardError.hasSuffix("\nargmark: error: no valid articles to report on; fix the errors above (see argmark validate)\n"), "\(result.standardError)")
+    }
+
     @Test func missingPathExitsTwo() throws {
         let result = try ArgmarkProcess.run(["report", "/nonexistent/argmark-folder"])
         #expect(result.status == 2)
