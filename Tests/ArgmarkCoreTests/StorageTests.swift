@@ -41,6 +41,13 @@ import Testing
         #expect(error.reason.contains("mkdir -p"), "\(error)")
     }
 
+    @Test func writingOverAFolderNamesTheFix() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = try #require(throws: FileSystemError.self) { try AtomicFile.write(Array("one".utf8), to: folder.path) }
+        #expect(error.reason == "is a directory, not a file; give the path of a file to write")
+    }
+
     @Test func devicesAreWrittenIntoNeverReplaced() throws {
         try AtomicFile.write(Array("discarded".utf8), to: "/dev/null")
         let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType

@@ -22,7 +22,7 @@ public enum AtomicFile {
             if !overwrite { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                throw FileSystemError(path: path, reason: "is a directory, not a file")
+                throw FileSystemError(path: path, reason: "is a directory, not a file; give the path of a file to write")
             case S_IFREG:
                 // Through a symbolic link, replace the file it points to, not the link.
                 if let resolved = realpath(path, nil) {
