@@ -35,6 +35,19 @@ import Testing
         #expect(try FileSystem.read(path) == before)
     }
 
+    @Test func readingBesideABrokenCorpusNamesTheCorpus() throws {
+        let (folder, path) = try copyFixture("quote-mismatch.xml")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpusPath = folder.appendingPathComponent("corpus.xml").path
+        try AtomicFile.write(FileSystem.read(corpusPath) + Array("<broken\n".utf8), to: corpusPath)
+        let (_, corpus, diagnostics) = try ArticleEditor.read(article: path)
+        #expect(corpus == nil)
+        let first = try #require(diagnostics.first)
+        #expect(first.rule == .corpusMissing, "\(diagnostics)")
+        #expect(first.location.path == corpusPath)
+        #expect(first.message.contains("fix it first"))
+    }
+
     @Test func nonCanonicalValidFileIsValidatedThenEdited() throws {
         let (folder, path) = try copyFixture("quote-mismatch.xml")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -12,7 +12,10 @@ import Glibc
     @Test func permissionDeniedSaysSo() {
         let error = FileSystemError.fromErrno("a.xml", "read", EACCES)
         #expect(error.description == "a.xml: permission denied (read); check the file's permissions")
-        #expect(FileSystemError.fromErrno("a.xml", "replace", EROFS).reason == "read-only file system")
+        #expect(FileSystemError.fromErrno("a.xml", "replace", EROFS).reason == "read-only file system; write somewhere writable")
+        #expect(FileSystemError.fromErrno("a.xml", "write", ENOSPC).reason == "no space left on device; free some space and run again")
+        #expect(FileSystemError.fromErrno("a.xml", "read", ENOENT).reason == "no such file or directory; check the path")
+        #expect(FileSystemError.fromErrno("a.xml", "read", EISDIR).reason == "is a directory, not a file; pass a file")
         #expect(FileSystemError.fromErrno("a/b.xml", "read", ENOTDIR).reason == "a component of the path is a file, not a folder")
     }
 

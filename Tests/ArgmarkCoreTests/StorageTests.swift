@@ -31,6 +31,23 @@ import Testing
         #expect(try FileSystem.read(path) == Array("one".utf8))
     }
 
+    @Test func writingIntoAMissingFolderNamesTheFolderAndTheFix() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("missing/a.xml").path
+        let error = try #require(throws: FileSystemError.self) { try AtomicFile.write(Array("one".utf8), to: path) }
+        #expect(error.path == path)
+        #expect(error.reason.contains("folder \(folder.path)/missing does not exist"), "\(error)")
+        #expect(error.reason.contains("mkdir -p"), "\(error)")
+    }
+
+    @Test func writingOverAFolderNamesTheFix() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = try #require(throws: FileSystemError.self) { try AtomicFile.write(Array("one".utf8), to: folder.path) }
+        #expect(error.reason == "is a directory, not a file; give the path of a file to write")
+    }
+
     @Test func devicesAreWrittenIntoNeverReplaced() throws {
         try AtomicFile.write(Array("discarded".utf8), to: "/dev/null")
         let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType

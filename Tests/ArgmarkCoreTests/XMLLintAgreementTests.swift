@@ -19,6 +19,15 @@ import Testing
         #expect(Self.xmllint != nil, "install xmllint (apt-get install -y libxml2-utils); .ci/run does")
     }
 
+    /// `fixtureFiles` swallows a listing error into an empty list, and a parameterised test with
+    /// no arguments passes without running: make sure the comparison below really has inputs.
+    @Test func fixturesAreFound() {
+        let files = Self.fixtureFiles
+        #expect(files.count >= 25, "found only \(files)")
+        #expect(files.contains("valid/fixture.xml"))
+        #expect(files.contains { $0.hasPrefix("no-corpus/") })
+    }
+
     @Test(arguments: fixtureFiles)
     func schemaVerdictMatchesXMLLint(_ relativePath: String) throws {
         let xmllint = try #require(Self.xmllint)

@@ -51,6 +51,14 @@ import Testing
         #expect(text.standardOutput.contains(String(format: "%.3f", f1)))
     }
 
+    /// An error that is about no file still follows `argmark: error: message`.
+    @Test func nothingToCompareIsAnArgmarkError() throws {
+        let result = try ArgmarkProcess.run(["agree", "Annotations/seed-000.xml", "Annotations/seed-001.xml"], in: ArgmarkProcess.packageRoot)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError == "argmark: error: no article is annotated by two of the annotators; pass annotations of the same articles (matched by id)\n")
+    }
+
     @Test func differentTextsUnderOneIDAreAnErrorNamingTheArticle() throws {
         let folder = try ArgmarkProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -362,8 +362,8 @@ struct Workspace {
     }
 
     /// Colour only on a terminal: run `show` under a pseudo-terminal with script(1), where present.
-    @Test func showUsesColourOnlyOnATerminal() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pseudo-terminal"))
+    func showUsesColourOnlyOnATerminal() throws {
         let workspace = try Workspace()
         defer { workspace.cleanUp() }
         try workspace.expectSuccess(["add", "a.xml", "claim", "--quote", "Nobody asked"])

@@ -24,6 +24,23 @@ import Glibc
         return loaded.article.units.count
     }
 
+    /// Output that cannot be written (a full disk) is a failure with a message, never exit 0.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func fullStandardOutputIsAnError() throws {
+        let process = Process()
+        process.executableURL = ArgmarkProcess.executable
+        process.arguments = ["report", "Annotations", "--format", "json"]
+        process.currentDirectoryURL = ArgmarkProcess.packageRoot
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.hasPrefix("argmark: error: cannot write to standard output (No space left on device)"), "\(message)")
+    }
+
     @Test func hundredConcurrentWritersAllLand() throws {
         let folder = try ArgmarkProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

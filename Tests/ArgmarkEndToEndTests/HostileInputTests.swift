@@ -207,8 +207,8 @@ import Glibc
     /// the kernel really refuses; where that is impossible as root (no setpriv, or the build
     /// folder unreachable for other users) the check is skipped (the message itself is covered by
     /// FileSystemErrorTests).
-    @Test func fileWithoutReadPermission() throws {
-        guard !TimedProcess.isRoot || TimedProcess.canRunUnprivileged else { return }
+    @Test(.enabled(if: !TimedProcess.isRoot || TimedProcess.canRunUnprivileged, "as root, needs setpriv and a build folder other users can reach"))
+    func fileWithoutReadPermission() throws {
         let folder = try TimedProcess.hostileFixtures()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)

@@ -107,6 +107,33 @@ import Testing
         })
     }
 
+    /// A broken corpus.xml must be reported as such, not only through its consequences
+    /// ("no corpus.xml beside this file defines targets").
+    @Test func brokenCorpusBesideTheArticlesIsReported() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["seed-000.xml", "corpus.xml"] {
+            try FileManager.default.copyItem(at: ArgmarkProcess.packageRoot.appendingPathComponent("Annotations/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        let corpus = folder.appendingPathComponent("corpus.xml")
+        try Data((try String(contentsOf: corpus, encoding: .utf8) + "<broken\n").utf8).write(to: corpus)
+        let result = try ArgmarkProcess.run(["report", ".", "--format", "json"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("corpus.xml:"), "\(result.standardError)")
+        #expect(result.standardError.contains("[well-formed]"), "\(result.standardError)")
+    }
+
+    @Test func onlyInvalidArticlesIsAnArgmarkErrorAfterTheFindings() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: ArgmarkProcess.packageRoot.appendingPathComponent("Annotations/seed-000.xml"), to: folder.appendingPathComponent("seed-000.xml"))
+        let result = try ArgmarkProcess.run(["report", "seed-000.xml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("[unknown-target]"))
+        #expect(result.standardError.hasSuffix("\nargmark: error: no valid articles to report on; fix the errors above (see argmark validate)\n"), "\(result.standardError)")
+    }
+
     @Test func missingPathExitsTwo() throws {
         let result = try ArgmarkProcess.run(["report", "/nonexistent/argmark-folder"])
         #expect(result.status == 2)

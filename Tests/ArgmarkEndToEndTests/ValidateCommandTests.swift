@@ -87,7 +87,7 @@ import Testing
     @Test func missingPathIsExitTwoButOtherFilesAreStillChecked() throws {
         let result = try ArgmarkProcess.run(["validate", "does-not-exist.xml", "valid"], in: Self.fixtures)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("does-not-exist.xml: error: no such file or directory [unreadable]"))
+        #expect(result.standardError.contains("does-not-exist.xml: error: no such file or directory; check the path [unreadable]"))
         #expect(result.standardError.hasSuffix("2 files, 1 error, 0 warnings\n"), "\(result.standardError)")
     }
 

@@ -37,6 +37,17 @@ import Testing
         return (words, "")
     }
 
+    /// Example commands elsewhere in the README name files of `Annotations/`; they must exist.
+    @Test func readmeNamesOnlyAnnotationFilesThatExist() throws {
+        let readme = try String(contentsOf: ArgmarkProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let named = readme.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "`" })
+            .filter { $0.hasPrefix("Annotations/") && $0.hasSuffix(".xml") }
+        #expect(!named.isEmpty)
+        for path in Set(named.map(String.init)).sorted() {
+            #expect(FileManager.default.fileExists(atPath: ArgmarkProcess.packageRoot.appendingPathComponent(path).path), "README names \(path), which does not exist")
+        }
+    }
+
     @Test func readmeWalkthroughRunsAsDocumented() throws {
         let readme = try String(contentsOf: ArgmarkProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let walkthrough = Self.section(readme, from: "### Walk-through")

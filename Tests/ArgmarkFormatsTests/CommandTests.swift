@@ -138,6 +138,17 @@ struct CommandTests {
         #expect(try String(contentsOfFile: folder + "/schulpflicht.xml", encoding: .utf8).hasPrefix("<?xml"))
     }
 
+    @Test("export of a folder without argmark articles is an error, not 'wrote 0 files'")
+    func exportOfAnEmptyFolder() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
+        let result = try ArgmarkBinary.run(["export", "--to", "brat", folder + "/empty", "-o", folder + "/out"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("\(folder)/empty: error: no argmark article found; pass article files or folders that hold them"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
     @Test("a missing path is a usage-level error (exit 2)")
     func missingPath() throws {
         let result = try ArgmarkBinary.run(["import", "--from", "xmi", "/nonexistent/folder", "-o", "/tmp/never"])

@@ -50,9 +50,9 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    /// `path: error: message`, or `error: message` when no file is to blame.
+    /// `path: error: message`, or `argmark: error: message` when no file is to blame.
     public var description: String {
-        (path.map { "\($0): " } ?? "") + "error: " + message
+        (path ?? "argmark") + ": error: " + message
     }
 }
 

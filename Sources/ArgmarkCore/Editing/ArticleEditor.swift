@@ -121,16 +121,24 @@ public enum ArticleEditor {
     /// The article as it is on disk, checked (for commands that only read: show, list).
     public static func read(article path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, corpus: Corpus?, diagnostics: [Diagnostic]) {
         try requireFile(path, creation: "create it with argmark new")
-        let corpus = try? loadCorpus(besides: path, validator: validator)
+        // A broken corpus.xml does not stop reading, but must be named: otherwise the only
+        // findings would say "no corpus.xml beside this file".
+        var corpus: Corpus?
+        var corpusProblems: [Diagnostic] = []
+        do {
+            corpus = try loadCorpus(besides: path, validator: validator)
+        } catch {
+            corpusProblems = [Diagnostic(.error, .corpusMissing, error.message, at: error.location ?? SourceLocation(path: path))]
+        }
         let bytes = try read(path)
-        let (document, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus ?? nil)
+        let (document, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus)
         guard case .article(let decoded)? = document else {
             if document == nil {
                 throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
             }
             throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
         }
-        return (decoded.article, corpus ?? nil, diagnostics)
+        return (decoded.article, corpus, corpusProblems + diagnostics)
     }
 
     // MARK: - Steps

@@ -22,7 +22,7 @@ public enum AtomicFile {
             if !overwrite { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                throw FileSystemError(path: path, reason: "is a directory, not a file")
+                throw FileSystemError(path: path, reason: "is a directory, not a file; give the path of a file to write")
             case S_IFREG:
                 // Through a symbolic link, replace the file it points to, not the link.
                 if let resolved = realpath(path, nil) {
@@ -41,7 +41,11 @@ public enum AtomicFile {
         if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
         var template = Array(FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw .fromErrno(directory, "create a temporary file in the folder") }
+        guard descriptor >= 0 else {
+            // "no such file or directory" alone would not say which is missing or what to do.
+            if errno == ENOENT { throw FileSystemError(path: path, reason: "folder \(directory) does not exist, so nothing was written; create it first (mkdir -p \(directory)) or choose another path") }
+            throw .fromErrno(directory, "create a temporary file in the folder")
+        }
         let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var succeeded = false
         defer {

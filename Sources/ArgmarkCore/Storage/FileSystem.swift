@@ -17,12 +17,12 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     static func fromErrno(_ path: String, _ action: String, _ code: Int32 = errno) -> FileSystemError {
         let reason: String
         switch code {
-        case ENOENT: reason = "no such file or directory"
+        case ENOENT: reason = "no such file or directory; check the path"
         case EACCES, EPERM: reason = "permission denied (\(action)); check the file's permissions"
-        case EISDIR: reason = "is a directory, not a file"
+        case EISDIR: reason = "is a directory, not a file; pass a file"
         case ENOTDIR: reason = "a component of the path is a file, not a folder"
-        case EROFS: reason = "read-only file system"
-        case ENOSPC: reason = "no space left on device"
+        case EROFS: reason = "read-only file system; write somewhere writable"
+        case ENOSPC: reason = "no space left on device; free some space and run again"
         default: reason = "cannot \(action): \(String(cString: strerror(code)))"
         }
         return FileSystemError(path: path, reason: reason)

@@ -27,7 +27,13 @@ enum Terminal {
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
-                if errno == EINTR { continue }
+                let code = errno
+                if code == EINTR { continue }
+                // Lost output must not end in exit 0: a report piped to a full disk is a failure.
+                if descriptor == STDOUT_FILENO {
+                    write("argmark: error: cannot write to standard output (\(String(cString: strerror(code)))); the output is incomplete, write it to a file with room (or -o where the command has it)\n", to: STDERR_FILENO)
+                    Glibc.exit(1)
+                }
                 return
             }
             offset += written

@@ -41,6 +41,11 @@ struct Export: ParsableCommand {
             let (loaded, failures) = ArticleLoader.loadAll([path])
             diagnostics += failures
             unreadable = unreadable || failures.contains { $0.rule == .unreadable }
+            if loaded.isEmpty && failures.isEmpty {
+                // A mistyped folder must not pass as "wrote 0 files" (agree and report refuse it too).
+                diagnostics.append(Diagnostic(.error, .unreadable, "no argmark article found; pass article files or folders that hold them", at: SourceLocation(path: path)))
+                unreadable = true
+            }
             var articles: [Article] = []
             for item in loaded {
                 let errors = item.diagnostics.filter { $0.severity == .error }

@@ -49,7 +49,7 @@ struct Report: ParsableCommand {
         if valid.isEmpty {
             Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
                 ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
-                : "error: no valid articles to report on; fix the errors above (see argmark validate)")
+                : "argmark: error: no valid articles to report on; fix the errors above (see argmark validate)")
             throw unreadable ? ExitCode(2) : ExitCode.failure
         }
         let report = ComparisonReport.build(loaded: valid)

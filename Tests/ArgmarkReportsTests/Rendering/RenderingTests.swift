@@ -90,9 +90,9 @@ import Testing
         #expect(ids.count == all.compactMap { $0[attribute: "id"] }.count, "ids are unique")
     }
 
-    @Test func htmlPassesXmllintHTMLParser() throws {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "needs xmllint (apt-get install -y libxml2-utils)"))
+    func htmlPassesXmllintHTMLParser() throws {
         let xmllint = "/usr/bin/xmllint"
-        guard FileManager.default.isExecutableFile(atPath: xmllint) else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-report-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: file) }
         try report.rendered(as: .html).write(to: file, atomically: true, encoding: .utf8)
