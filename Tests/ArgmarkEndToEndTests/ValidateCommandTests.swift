@@ -91,6 +91,15 @@ import Testing
         #expect(result.standardError.hasSuffix("2 files, 1 error, 0 warnings\n"), "\(result.standardError)")
     }
 
+    @Test func aFolderWithNothingToCheckIsAnError() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let result = try ArgmarkProcess.run(["validate", "empty"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError == "empty: error: no .xml files in this folder or below it; check the path [unreadable]\n0 files, 1 error, 0 warnings\n")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let noPaths = try ArgmarkProcess.run(["validate"])
         #expect(noPaths.status == 2)

@@ -25,8 +25,15 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let run = Validator().validate(paths: paths)
-        let unreadable = run.unreadablePaths.map {
+        var unreadable = run.unreadablePaths.map {
             Diagnostic(.error, .unreadable, $0.reason, at: SourceLocation(path: $0.path))
+        }
+        // A folder with nothing to check would otherwise "validate" (a mistyped folder in CI).
+        for path in paths where FileSystem.kind(of: path) == .directory {
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            if !run.files.contains(where: { $0.path.hasPrefix(prefix) }) && !run.unreadablePaths.contains(where: { $0.path.hasPrefix(prefix) || $0.path == path }) {
+                unreadable.append(Diagnostic(.error, .unreadable, "no .xml files in this folder or below it; check the path", at: SourceLocation(path: path)))
+            }
         }
         let fileUnreadable = run.diagnostics.contains { $0.rule == .unreadable }
         let diagnostics = unreadable + run.diagnostics
