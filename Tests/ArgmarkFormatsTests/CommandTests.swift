@@ -138,6 +138,19 @@ struct CommandTests {
         #expect(try String(contentsOfFile: folder + "/schulpflicht.xml", encoding: .utf8).hasPrefix("<?xml"))
     }
 
+    @Test("an import with broken inputs writes nothing and counts the inputs, not the errors")
+    func importCountsFailingInputs() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try Data("<arggraph id=\"x\"><edu id=\"e1\">Hello</edu>".utf8).write(to: URL(fileURLWithPath: folder + "/in/truncated.xml"))
+        try Data("not xml <".utf8).write(to: URL(fileURLWithPath: folder + "/in/garbage.xml"))
+        let result = try ArgmarkBinary.run(["import", "--from", "microtexts", folder + "/in", "-o", folder + "/out"])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasSuffix("nothing written: 2 inputs cannot be imported; fix them or leave them out\n"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
     @Test("export of a folder without argmark articles is an error, not 'wrote 0 files'")
     func exportOfAnEmptyFolder() throws {
         let folder = try Corpora.temporaryFolder()

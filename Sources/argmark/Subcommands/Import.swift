@@ -43,7 +43,8 @@ struct Import: ParsableCommand {
         let (groups, readErrors) = BatchImport.run(format, paths: paths)
         if !readErrors.isEmpty {
             DiagnosticPrinter.print(readErrors)
-            Terminal.standardError("nothing written: \(readErrors.count(where: { $0.severity == .error })) of the inputs cannot be imported")
+            let failing = Set(readErrors.filter { $0.severity == .error }.map(\.location.path)).count
+            Terminal.standardError("nothing written: \(failing) \(failing == 1 ? "input" : "inputs") cannot be imported; fix \(failing == 1 ? "it" : "them") or leave \(failing == 1 ? "it" : "them") out")
             throw ExitCode(readErrors.contains { $0.rule == .unreadable } ? 2 : 1)
         }
         let articles = groups.flatMap(\.articles)
