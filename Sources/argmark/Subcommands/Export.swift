@@ -19,11 +19,7 @@ struct Export: ParsableCommand {
     @Option(name: .customLong("to"), help: "Target format.")
     var format: ExportFormat
 
-    @Option(name: .shortAndLong, help: "Output folder (created if missing).")
-    var output: String
-
-    @Flag(help: "Replace files that already exist in the output folder (by default nothing is written if any exists).")
-    var overwrite = false
+    @OptionGroup var destination: ConversionOutput
 
     @Argument(help: "argmark files or folders.")
     var paths: [String]
@@ -62,13 +58,13 @@ struct Export: ParsableCommand {
             }
             summaries.append(CorpusSummary(articles).line(name: path))
         }
-        if diagnostics.isEmpty { diagnostics = BatchWriter.write(files, to: output, overwrite: overwrite) }
+        if diagnostics.isEmpty { diagnostics = BatchWriter.write(files, to: destination.output, overwrite: destination.overwrite) }
         guard diagnostics.isEmpty else {
             DiagnosticPrinter.print(diagnostics)
             Terminal.standardError("nothing written: \(diagnostics.count) \(diagnostics.count == 1 ? "error" : "errors")")
             throw ExitCode(unreadable ? 2 : 1)
         }
         for summary in summaries { Terminal.standardOutput(summary) }
-        Terminal.standardOutput("wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(output)")
+        Terminal.standardOutput("wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(destination.output)")
     }
 }

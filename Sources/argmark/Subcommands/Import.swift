@@ -26,11 +26,7 @@ struct Import: ParsableCommand {
     @Option(name: .customLong("from"), help: "Source format.")
     var format: ImportFormat
 
-    @Option(name: .shortAndLong, help: "Output folder (created if missing).")
-    var output: String
-
-    @Flag(help: "Replace files that already exist in the output folder (by default nothing is written if any exists).")
-    var overwrite = false
+    @OptionGroup var destination: ConversionOutput
 
     @Argument(help: "Source files or folders.")
     var paths: [String]
@@ -48,7 +44,7 @@ struct Import: ParsableCommand {
             throw ExitCode(readErrors.contains { $0.rule == .unreadable } ? 2 : 1)
         }
         let articles = groups.flatMap(\.articles)
-        let writeErrors = BatchWriter.writeArticles(articles, to: output, overwrite: overwrite)
+        let writeErrors = BatchWriter.writeArticles(articles, to: destination.output, overwrite: destination.overwrite)
         if !writeErrors.isEmpty {
             DiagnosticPrinter.print(writeErrors)
             Terminal.standardError(writeErrors.contains { $0.rule == .unreadable } ? "the output could not be written" : "nothing written")
@@ -57,6 +53,6 @@ struct Import: ParsableCommand {
         for group in groups {
             Terminal.standardOutput(CorpusSummary(group.articles.map(\.article)).line(name: group.name))
         }
-        Terminal.standardOutput("wrote \(articles.count) \(articles.count == 1 ? "file" : "files") to \(output)")
+        Terminal.standardOutput("wrote \(articles.count) \(articles.count == 1 ? "file" : "files") to \(destination.output)")
     }
 }
