@@ -44,13 +44,6 @@ add() {
     fi
     printf '%s\n' "$id"
 }
-# implicit TYPE SPEAKER PARAPHRASE [argmark add options...]: adds an implicit unit (a view the
-# text implies and argues about but never states; docs/GUIDELINES.md §7) and prints its id.
-implicit() {
-    local type=$1 speaker=$2 paraphrase=$3
-    shift 3
-    "$ARGMARK" add "$file" "$type" --speaker "$speaker" --implicit "$paraphrase" "$@"
-}
 # rel FROM TYPE TO [--note TEXT]: relates two units (or, for undercuts, a unit to a relation).
 # A supports or restates between units of different speakers carries a note saying why
 # (docs/GUIDELINES.md §6).
@@ -112,7 +105,6 @@ proposition show-magnitude "The point of 'me too' was to show the magnitude of t
 plain_proposition replies-within-hours "About seven hours after Milano's tweet there were more than 30,000 'me too' replies (the units' notes give each source's figure)."
 proposition lift-burke "Milano used her fame and platform to lift up Tarana Burke's work." metoo favor
 proposition never-say-metoo "The hope is that our children will never have to say 'me too'." metoo favor
-proposition metoo-cultural-change "#MeToo has brought about a sea change in the culture." metoo favor
 
 # ---------------------------------------------------------------------------------------------
 # 000: Alyssa Milano's guest blog on TheWrap, 21 August 2018
@@ -218,7 +210,6 @@ speaker milano "Alyssa Milano" quoted
 speaker critics "many critics of Asia Argento" reported
 speaker argento "Asia Argento" quoted
 speaker mcgowan "Rose McGowan" quoted
-speaker mcgowan-critics "people who criticised Rose McGowan's tweets" reported
 speaker sorvino "Mira Sorvino" quoted
 
 p_lead=$(add position milano "nothing can discredit the #MeToo movement following the claims against Asia Argento" \
@@ -250,8 +241,6 @@ c_false=$(add claim argento "the news that is absolutely false" --stance against
 c_never=$(add claim argento "I have never had any sexual relationship with Bennett." --stance against --target argento-allegations-true)
 c_gentle=$(add claim mcgowan "“be gentle” as they wait for “the truth of the situation”" --stance neutral --target argento-allegations-true \
     --note "\"heart is broken\" is an emotional reaction and left out")
-cc_defending=$(implicit counterclaim mcgowan-critics "Rose McGowan's tweets defend Asia Argento." \
-    --note "implied by \"After receiving backlash for her tweets\"; McGowan's reply answers it")
 rb_not_defending=$(add rebuttal mcgowan "I’m not defending")
 c_time=$(add claim sorvino "Time will clarify things and perhaps she will be exonerated" --stance neutral --target argento-allegations-true \
     --note "\"reeling\" and \"heartsick\" are emotional reactions and left out")
@@ -270,7 +259,6 @@ rel "$c_one_story" supports "$p_nothing"
 rel "$c_one_story" restates "$c_insists"
 rel "$c_alive" supports "$p_lead"
 rel "$c_never" supports "$c_false"
-rel "$rb_not_defending" rebuts "$cc_defending"
 rel "$c_heinous" supports "$c_no_lens"
 rel "$c_stands_against" supports "$c_no_lens"
 
@@ -288,9 +276,6 @@ sharing_burke="Catharsis shares Burke's tweets to make its point (\"To end this 
 e_accused=$(add evidence catharsis "Asia Argento being accused of sexual assault by actor Jimmy Bennett" --proposition argento-accused)
 e_prominent=$(add evidence catharsis "Argento has become one of the most prominent figures of the #MeToo movement" --proposition argento-prominent \
     --note "\"These allegations are especially disturbing\" is an emotional reaction and left out")
-cc_prominent=$(implicit counterclaim critics "Because Asia Argento is one of the most prominent figures of #MeToo, the allegations against her discredit the movement." \
-    --stance favor --target argento-undermines-metoo --proposition argento-discredits-metoo \
-    --note "implied by \"especially disturbing since Argento has become one of the most prominent figures\", which \"However\" answers")
 p_not_invalidate=$(add position catharsis "this report does not invalidate the movement or Argento’s own experience" \
     --stance against --target argento-undermines-metoo --proposition one-case-does-not-nullify)
 c_spectrum=$(add claim catharsis "it highlights the fact that sexual violence narratives exist in a wide spectrum no matter gender, race, age, class, sexual orientation, ability, belief or ethnicity" \
@@ -340,10 +325,6 @@ b_spectator=$(add claim burke "It’s not a spectator sport.")
 b_people_generated=$(add claim burke "It is people generated.")
 b_we_say=$(add claim burke "We get to say “this is/isn’t what this movement is about!”")
 
-rel "$e_prominent" supports "$cc_prominent" --note "the reason the implied critics' view rests on (\"since\")"
-rel "$cc_prominent" attacks "$p_not_invalidate"
-rel "$p_not_invalidate" rebuts "$cc_prominent"
-rel "$rb_no_blame" rebuts "$cc_prominent"
 rel "$c_spectrum" supports "$p_not_invalidate"
 rel "$c_conversations" supports "$p_not_invalidate"
 rel "$c_harmed" supports "$c_conversations"
@@ -397,11 +378,9 @@ speaker damon "Matt Damon" quoted
 speaker reardon "Kathleen Kelley Reardon" quoted
 speaker conservative-women "conservative women (in the interviewer's words)" reported
 
-# Milano's two theses: #MeToo is a huge, ongoing cultural change (stated only in a noun phrase,
-# so an implicit position); feminism has not gone too far.
-p_change=$(implicit position milano "#MeToo is a huge cultural change that is still under way." \
-    --stance favor --target metoo --proposition metoo-cultural-change \
-    --note "implied by \"to be a part of making this huge cultural change that we're currently experiencing\" (a noun phrase, not a proposition)")
+# Milano's thesis: feminism has not gone too far. (Her other thesis, #MeToo as a huge, ongoing
+# cultural change, is stated only in a noun phrase; it becomes an implicit position once
+# argmark add --implicit exists.)
 p_not_too_far=$(add position milano "Feminism has not gone too far." --stance against --target metoo-gone-too-far)
 
 # Introduction and the tweet
@@ -444,8 +423,6 @@ rel "$c_lift_burke" supports "$c_not_about_me"
 # Kavanaugh
 # "Yeah, definitely." / "I feel rage" / "I feel more resolve than ever" report feelings (no units);
 # the reasons Milano gives argue for the verdict the feeling implies (an implicit claim).
-c_outrage=$(implicit claim milano "Kavanaugh's confirmation was an outrage." \
-    --note "implied by \"Do you still feel rage and despair over Kavanaugh's confirmation? Yeah, definitely.\"; the feeling is no unit, the reasons argue for this verdict")
 e_witness=$(add evidence milano "we had an incredibly credible witness with nothing to gain and so much to lose who came forward to tell her story about a man in power who acted against her")
 c_silence_her=$(add claim milano "we had a group of men who did everything they could to silence her, to humiliate her, to minimize her experience")
 cc_not_by_kavanaugh=$(add counterclaim kavanaugh-backers "I believe she was abused, but I don't believe she was abused by Kavanaugh" \
@@ -461,14 +438,10 @@ e_look_away=$(add evidence milano "the Senate showed us that they have an almost
 c_fifth_avenue=$(add claim milano "Trump could actually shoot someone in the middle of Fifth Avenue, and this Senate wouldn't convict him.")
 c_tough_map=$(add claim milano "The GOP has a very tough map to defend in the Senate.")
 
-rel "$e_witness" supports "$c_outrage"
-rel "$c_silence_her" supports "$c_outrage"
 rel "$cc_not_by_kavanaugh" attacks "$e_witness"
 rel "$rb_pandering" rebuts "$cc_not_by_kavanaugh"
 rel "$rb_cowardice" rebuts "$cc_not_by_kavanaugh"
 rel "$rb_insincere" rebuts "$cc_not_by_kavanaugh"
-rel "$c_deciding_vote" supports "$c_outrage"
-rel "$e_nominated" supports "$c_outrage"
 rel "$c_tough_map" supports "$c_pay"
 rel "$e_look_away" supports "$c_not_focus"
 rel "$c_fifth_avenue" supports "$c_not_focus"
@@ -488,7 +461,6 @@ rel "$e_courts" supports "$c_under_assault"
 rel "$e_media" supports "$c_under_assault"
 rel "$c_trust" supports "$c_under_assault"
 rel "$c_impartiality" supports "$c_sotomayor_sees"
-rel "$e_showed" supports "$c_outrage"
 
 # Has feminism gone too far?
 cc_collective_blame=$(add counterclaim many-women "#MeToo has gone too far in assigning collective blame (i.e. “all males”, “testosterone poisoning”, etc.)" \
@@ -683,7 +655,6 @@ c_demons=$(add claim milano "I see the same demons in our culture, the same toxi
 c_grip=$(add claim milano "Any time those entrenched in power find their power threatened, they fight, hard, to maintain that grip.")
 rb_temporary=$(add rebuttal milano "It’s pathetic and weak and temporary, and ultimately will not be effective." --stance favor --target centre-survivors)
 
-rel "$cc_poll" attacks "$p_change"
 rel "$e_right_wing" supports "$c_demons"
 rel "$e_troll_farms" supports "$c_demons"
 rel "$c_grip" supports "$c_demons"
@@ -765,14 +736,13 @@ file="$OUT/seed-004.xml"
 speaker king "Michelle King" interviewer
 speaker milano "Alyssa Milano" interviewee
 speaker competition-narrative "the narrative that women compete with each other" reported
-speaker patriarchy "the patriarchy" reported
 
 # Milano's thesis: #MeToo is much more than a hashtag. ("to see to it that meaningful change is
 # implemented" is an infinitive, not a proposition: no unit.) The answers about what comes next
 # are demands that stand on their own; none is linked to the thesis the text does not link them to.
 p_hashtag=$(add position milano "This is so much more than a hashtag." --stance favor --target metoo)
 
-c_sea_change=$(add claim king "she had no idea the sea change she would create" --stance favor --target metoo --proposition metoo-cultural-change)
+c_sea_change=$(add claim king "she had no idea the sea change she would create" --stance favor --target metoo)
 e_no_woman=$(add evidence milano "I personally do not know one woman that has not faced some form of harassment, abuse or assault" \
     --stance favor --target systemic-problem)
 c_aim=$(add claim milano "raise awareness of the number of women around the world who have experienced sexual harassment" \
@@ -814,8 +784,6 @@ c_women_supporting=$(add claim king "The power of ‘Me Too’ has been women su
 rb_competition=$(add rebuttal milano "we need to try to break the habit of buying into the narrative" --stance favor --target metoo)
 cc_competition=$(add counterclaim competition-narrative "women are all in competition with each other" --stance against --target metoo)
 c_reporting=$(add claim milano "tell her you will go with her and support her through the reporting process")
-cc_fragile=$(implicit counterclaim patriarchy "#MeToo is a fragile movement." --stance against --target metoo \
-    --note "implied by \"That is what the patriarchy wants you to believe.\"")
 rb_not_fragile=$(add rebuttal milano "Have faith that this is not a fragile movement." --stance favor --target metoo)
 c_patriarchy=$(add claim milano "That is what the patriarchy wants you to believe.")
 
@@ -840,5 +808,4 @@ rel "$c_board_room" supports "$c_hire"
 rel "$cc_competition" attacks "$c_women_supporting"
 rel "$rb_competition" rebuts "$cc_competition"
 rel "$c_reporting" supports "$rb_competition"
-rel "$rb_not_fragile" rebuts "$cc_fragile"
 rel "$c_patriarchy" supports "$rb_not_fragile"
