@@ -226,15 +226,16 @@ import Testing
         #expect(lastEnd <= commentStart)
     }
 
-    /// §5: the report compares the sources on at least four targets, each spoken to (not only
-    /// reported) by two or more sources.
+    /// §5: the report compares the sources on at least four targets, each spoken to in their own
+    /// voice (not only quoted or reported) by two or more sources.
     @Test func reportComparesSourcesOnFourTargets() throws {
         let result = try ArgmarkProcess.run(["report", "Annotations", "--format", "json"], in: ArgmarkProcess.packageRoot)
         #expect(result.status == 0, "\(result.standardError)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let cells = try #require((document["stanceBySource"] as? [String: Any])?["cells"] as? [[String: Any]])
         var sourcesByTarget: [String: Set<String>] = [:]
-        for cell in cells where cell["verdict"] as? String != "reported" {
+        // A verdict comes from the source's own voice ("none": only quoted or reported voices speak).
+        for cell in cells where !["none", "reported"].contains(cell["verdict"] as? String ?? "none") {
             sourcesByTarget[cell["target"] as! String, default: []].insert(cell["column"] as! String)
         }
         let shared = sourcesByTarget.filter { $0.value.count >= 2 }.keys.sorted()
