@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgmarkCore
 import Dispatch
 import Synchronization
@@ -136,8 +131,12 @@ public enum BatchWriter {
         case .missing:
             let parent = FileSystem.directoryName(of: directory)
             if parent != directory, parent != ".", parent != "/", let problem = makeDirectory(parent) { return problem }
-            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-                return Diagnostic(.error, .unreadable, "cannot create the folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: directory))
+            do {
+                try Platform.createDirectory(directory)
+            } catch let failure where failure.kind == .exists {
+                return nil
+            } catch {
+                return Diagnostic(.error, .unreadable, "cannot create the folder: \(error.systemMessage)", at: SourceLocation(path: directory))
             }
             return nil
         }
