@@ -155,7 +155,7 @@ public enum FileSystem {
         switch kind(of: directory) {
         case .directory: return
         case .file, .other:
-            throw FileSystemError(path: directory, reason: "exists and is not a folder; choose another folder")
+            throw FileSystemError(path: directory, reason: "exists and is not a folder; choose another output folder")
         case .missing:
             let parent = directoryName(of: directory)
             if parent != directory, parent != ".", parent != "/" { try createDirectory(parent) }

@@ -115,6 +115,18 @@ package enum Platform {
         guard mkdir(path, mode_t(permissions)) == 0 else { throw .current }
     }
 
+    /// Creates a new folder from a `mkdtemp` template ending in `XXXXXX`; returns its path.
+    package static func createUniqueDirectory(template: String) throws(Failure) -> String {
+        var bytes = Array(template.utf8CString)
+        guard bytes.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { throw .current }
+        return String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Removes an empty folder.
+    package static func removeDirectory(_ path: String) {
+        _ = rmdir(path)
+    }
+
     package static func rename(_ source: String, to destination: String) throws(Failure) {
         guard libcRename(source, destination) == 0 else { throw .current }
     }
@@ -206,6 +218,13 @@ package enum Platform {
     }
 
     // MARK: Process
+
+    package static var processID: Int32 { getpid() }
+
+    /// Whether a process with this id exists (signal 0 probes without sending anything).
+    package static func processExists(_ id: Int32) -> Bool {
+        kill(id, 0) == 0 || errno != ESRCH
+    }
 
     package static func isTerminal(_ descriptor: Descriptor) -> Bool { isatty(descriptor) == 1 }
 
