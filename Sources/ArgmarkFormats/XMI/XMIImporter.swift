@@ -14,6 +14,11 @@ public enum XMIImporter {
         "Rebuttal": .counterclaim, "Refutation": .rebuttal,
     ]
 
+    /// Reads one file with `options`.
+    public static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
+        ImportedDocument(article: try importFile(path))
+    }
+
     /// Reads one XMI document (a single view); the article id is `doc-<documentId>`.
     public static func importFile(_ path: String) throws(FormatError) -> Article {
         let bytes: [UInt8]
