@@ -34,7 +34,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 
 /// The formats argmark writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case microtexts, brat, aif, argdown
+    case microtexts, brat, aif, argdown, xmi
 
     /// The files one article becomes. `path` is the argmark file, for error messages.
     public func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
@@ -48,6 +48,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .brat: BratExporter.export(input)
         case .aif: try AIFExporter.export(input)
         case .argdown: ArgdownExporter.export(input)
+        case .xmi: XMIExporter.export(input)
         }
     }
 
@@ -55,6 +56,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     func sharedFiles(for inputs: [ExportInput]) -> [ExportedFile] {
         switch self {
         case .brat: [BratExporter.configuration(for: inputs.map(\.article))]
+        case .xmi: [XMIExporter.typeSystem()]
         default: []
         }
     }
