@@ -1,4 +1,5 @@
 import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -10,8 +11,7 @@ import Testing
 /// the structure its text argues, not the one a test asks for.
 @Suite struct SeedCorpusTests {
     static let annotations = ArgmarkProcess.packageRoot.appendingPathComponent("Annotations")
-    static let seeds = ArgmarkProcess.sharedFolder.appendingPathComponent("seeds")
-    static let seedsExist = FileManager.default.fileExists(atPath: seeds.path)
+    static let seeds = Shared.seeds
 
     /// Annotation file name → seed text file name.
     static let seedFiles: [(annotation: String, seed: String)] = [
@@ -31,8 +31,7 @@ import Testing
 
     static func load(_ name: String) throws -> Article { try loaded(name).article }
 
-    @Test(.enabled(if: seedsExist, "the seed texts are in ../shared/seeds, which is not beside this checkout"),
-          arguments: zip(seedFiles.map(\.annotation), seedFiles.map(\.seed)))
+    @Test(.enabled(if: Shared.isPresent, Shared.skipReason), arguments: zip(seedFiles.map(\.annotation), seedFiles.map(\.seed)))
     func textIsTheSeedByteForByte(annotation: String, seed: String) throws {
         let article = try Self.load(annotation)
         let seedBytes = try Data(contentsOf: Self.seeds.appendingPathComponent(seed))
