@@ -18,10 +18,8 @@ struct Remove: ParsableCommand {
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
-            let outcome = try ArticleEditor.edit(file) { (article, _) throws(EditError) in
-                try ArticleEdits.remove(id, cascade: cascade, from: &article, path: file)
-            }
-            let removal = outcome.value
+            let outcome = try ArticleEditor.apply([.remove(id: id, cascade: cascade)], to: file)
+            guard case .removed(let removal) = outcome.results[0] else { return }
             for unit in removal.units {
                 Terminal.standardOutput("removed unit \(unit.id) (\(unit.type.rawValue) \"\(Abbreviation.short(unit.quote))\")")
             }
