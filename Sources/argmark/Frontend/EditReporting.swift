@@ -35,11 +35,7 @@ enum EditReporting {
             let what = kind == .target ? "name" : "statement"
             return "\(kind.rawValue) \(id) is already defined as \"\(existing)\"; pass --replace to change its \(what) to \"\(given)\" (that changes what every unit using it means), or choose another id"
         case .vocabularyInUse(let kind, let id, let uses)?:
-            let described = uses.map { use in
-                let things = use.units.map(\.rawValue) + use.propositions.map { "proposition \($0)" }
-                return "\(use.path) (\(things.joined(separator: ", ")))"
-            }
-            return "\(kind.rawValue) \(id) is still used in \(described.joined(separator: ", ")); clear those uses first, or pass --cascade to clear them all"
+            return "\(kind.rawValue) \(id) is still used in \(describe(uses)); clear those uses first, or pass --cascade to clear them all"
         case .onlyTypeAndNote(let relation)?:
             return "\(relation) is a relation; a relation takes only --type and --note"
         case .unknownRole(let role, let known)?:
@@ -49,6 +45,14 @@ enum EditReporting {
         case .editLine?, nil:
             return error.message
         }
+    }
+
+    /// `a.xml (u1, u3), corpus.xml (proposition p1)`.
+    static func describe(_ uses: [ClearedUses]) -> String {
+        uses.map { use in
+            let things = use.units.map(\.rawValue) + use.propositions.map { "proposition \($0)" }
+            return "\(use.path) (\(things.joined(separator: ", ")))"
+        }.joined(separator: ", ")
     }
 
     /// What a forgiving quote match tolerated, as a note.

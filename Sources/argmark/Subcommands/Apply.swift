@@ -48,8 +48,7 @@ struct Apply: ParsableCommand {
                 outcome = try ArticleEditor.apply(lines.map(\.edit), to: file, expectedDigest: expectedDigest)
             } catch {
                 guard let index = error.editIndex else { throw error }
-                var located = Self.lineError(EditReporting.message(for: error), source: source, line: lines[index].number)
-                located.kind = error.kind
+                var located = Self.lineError(Self.message(for: error), source: source, line: lines[index].number)
                 located.diagnostics = error.diagnostics
                 throw located
             }
@@ -65,6 +64,20 @@ struct Apply: ParsableCommand {
             case .text: Terminal.standardOutput(summary(outcome, count: lines.count))
             case .json: Terminal.write(json(outcome, lines: lines).rendered(), to: STDOUT_FILENO)
             }
+        }
+    }
+
+    /// In an edit file the fix is a field, not a flag.
+    static func message(for error: EditError) -> String {
+        switch error.problem {
+        case .redefinition(let kind, let id, let existing, let given)?:
+            return "\(kind.rawValue) \(id) is already defined as \"\(existing)\"; give \"replace\": true to change it to \"\(given)\" (that changes what every unit using it means), or choose another id"
+        case .vocabularyInUse(let kind, let id, let uses)?:
+            return "\(kind.rawValue) \(id) is still used in \(EditReporting.describe(uses)); clear those uses first, or give \"cascade\": true to clear them all"
+        case .unknownRole(let role, let known)?:
+            return "unknown role \"\(role)\"; use one of \(known.joined(separator: ", ")), optionally followed by a description (\"role\": \"quoted: founder of #MeToo\")"
+        default:
+            return EditReporting.message(for: error)
         }
     }
 
@@ -127,3 +140,4 @@ struct Apply: ParsableCommand {
         ])
     }
 }
+
