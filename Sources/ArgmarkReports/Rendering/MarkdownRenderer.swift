@@ -5,6 +5,8 @@ public enum MarkdownRenderer {
     /// Above this many sources, source-by-target tables are written one row per source instead of
     /// one column per source, so they stay readable.
     static let maximumSourceColumns = 8
+    /// Outlines indent at most this many levels.
+    static let maximumIndentation = 12
 
     public static func render(_ report: ComparisonReport) -> String {
         var out = "# Argument report\n\n"
@@ -176,28 +178,17 @@ public enum MarkdownRenderer {
                 out += "No argument units annotated.\n\n"
                 continue
             }
-            let layers = ArgumentMapLayout.assignLayers(graph)
-            var printed = Set<UnitID>()
-            func line(_ unit: ArgumentUnit, _ depth: Int, _ relation: Relation?) {
-                let indent = String(repeating: "  ", count: depth)
-                var text = indent + "- "
-                if let relation { text += "*\(relation.type.rawValue)*: " }
+            for line in graph.outline() {
+                guard let unit = graph.unitsByID[line.unit] else { continue }
+                // Indentation stops at a readable depth; deeper lines say how deep they are.
+                var text = String(repeating: "  ", count: min(line.depth, maximumIndentation)) + "- "
+                if line.depth > maximumIndentation { text += "(depth \(line.depth)) " }
+                if let relation = line.relation { text += "*\(relation.type.rawValue)*: " }
                 text += "**\(unit.type.rawValue)** \(unit.id)"
                 if let speaker = unit.speaker { text += " (\(graph.article.speaker(speaker)?.name ?? speaker.rawValue))" }
                 text += ": “" + Markup.shorten(unit.quote, to: 200) + "”"
-                if !printed.insert(unit.id).inserted {
-                    out += text + " (see above)\n"
-                    return
-                }
-                out += text + "\n"
-                var answering: [Relation] = graph.incoming[unit.id] ?? []
-                for outgoingRelation in graph.outgoing[unit.id] ?? [] { answering += graph.incomingOnRelation[outgoingRelation.id] ?? [] }
-                for child in answering {
-                    if let childUnit = graph.unitsByID[child.from], child.from != unit.id { line(childUnit, depth + 1, child) }
-                }
+                out += text + (line.isRepeat ? " (see above)\n" : "\n")
             }
-            for unit in graph.units where layers[unit.id] == 0 { line(unit, 0, nil) }
-            for unit in graph.units where !printed.contains(unit.id) { line(unit, 0, nil) }
             out += "\n"
         }
         return out
