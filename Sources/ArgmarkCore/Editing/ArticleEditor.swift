@@ -192,6 +192,11 @@ public enum ArticleEditor {
         }
     }
 
+    /// The valid corpus at `corpusPath` (an empty one if the file does not exist yet).
+    public static func readCorpus(_ corpusPath: String, validator: Validator = Validator()) throws(EditError) -> Corpus {
+        try loadCorpusForEditing(corpusPath, validator: validator).corpus
+    }
+
     /// The article as an edit would see it, and the digest of its bytes (its version), for
     /// frontends that compute edits from the file first and then apply them with that digest
     /// as `expectedDigest`. Refuses what an edit would refuse (an invalid file).

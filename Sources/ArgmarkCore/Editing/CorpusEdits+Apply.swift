@@ -26,7 +26,7 @@ extension CorpusEdits {
             let propositions = corpus.propositions.filter { $0.target == id }.map(\.id)
             if !propositions.isEmpty { uses.append(ClearedUses(path: corpusPath, propositions: propositions)) }
             for (path, article) in articles {
-                let units = article.units.filter { $0.target == id }.map(\.id)
+                let units = article.units.filter { $0.target == id }.map(\.id).sorted { naturalLess($0.rawValue, $1.rawValue) }
                 if !units.isEmpty { uses.append(ClearedUses(path: path, units: units)) }
             }
             if !uses.isEmpty && !cascade { throw inUse(id.rawValue, kind: .target, uses: uses, path: corpusPath) }
@@ -47,7 +47,7 @@ extension CorpusEdits {
             guard corpus.proposition(id) != nil else { throw unknown(id.rawValue, kind: .proposition, in: corpus, path: corpusPath) }
             var uses: [ClearedUses] = []
             for (path, article) in articles {
-                let units = article.units.filter { $0.proposition == id }.map(\.id)
+                let units = article.units.filter { $0.proposition == id }.map(\.id).sorted { naturalLess($0.rawValue, $1.rawValue) }
                 if !units.isEmpty { uses.append(ClearedUses(path: path, units: units)) }
             }
             if !uses.isEmpty && !cascade { throw inUse(id.rawValue, kind: .proposition, uses: uses, path: corpusPath) }
