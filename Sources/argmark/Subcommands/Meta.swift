@@ -13,21 +13,16 @@ struct Meta: ParsableCommand {
     )
 
     @Argument(help: "The annotation file.") var file: String
-    @Option(help: "Title.") var title: String?
-    @Option(help: "Outlet (newspaper, site, station).") var outlet: String?
-    @Option(help: "Author.") var author: String?
-    @Option(help: "Publication date, YYYY-MM-DD.") var published: String?
-    @Option(help: "Address of the original.") var url: String?
-    @Option(help: "news, opinion, interview, blog, essay, comment, forum, microtext or other.") var genre: String?
-    @Option(help: "BCP 47 language tag, e.g. en.") var language: String?
+    @OptionGroup var fields: MetadataOptions
     @Option(help: "NAME=VALUE: set a property (repeatable).") var property: [String] = []
     @Option(help: "Remove the property of this name (repeatable).") var removeProperty: [String] = []
     @Option(help: "Remove a field: title, outlet, author, published, url, genre, language or properties (repeatable).") var clear: [String] = []
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
-            var change = MetadataChange(title: title, outlet: outlet, author: author, published: published, url: url,
-                                        genre: try Vocabulary.genre(genre), language: language, removedProperties: removeProperty)
+            var change = MetadataChange(title: fields.title, outlet: fields.outlet, author: fields.author, published: fields.published,
+                                        url: fields.url, genre: try Vocabulary.genre(fields.genre), language: fields.language,
+                                        removedProperties: removeProperty)
             for assignment in property {
                 guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                     throw EditError(.usage, "--property \(assignment) is not NAME=VALUE; write it as --property source=TheWrap")
@@ -38,7 +33,7 @@ struct Meta: ParsableCommand {
                 guard let field = MetadataChange.Field(rawValue: name) else {
                     throw EditError(.usage, "--clear \(name): unknown field; use one of \(MetadataChange.Field.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                if [title, outlet, author, published, url, genre, language][MetadataChange.Field.allCases.firstIndex(of: field)!...].first ?? nil != nil && field != .properties {
+                if fields.given[field] != nil {
                     throw EditError(.usage, "--clear \(name) and --\(name) contradict each other; pass one of them")
                 }
                 change.clear.insert(field)
