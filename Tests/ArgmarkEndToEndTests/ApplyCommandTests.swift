@@ -1,3 +1,4 @@
+import ArgmarkTestSupport
 import ArgmarkCore
 import Foundation
 import Testing
