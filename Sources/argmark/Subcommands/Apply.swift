@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
@@ -62,7 +56,7 @@ struct Apply: ParsableCommand {
             EditReporting.warn(outcome.warnings)
             switch format {
             case .text: Terminal.standardOutput(summary(outcome, count: lines.count))
-            case .json: Terminal.write(json(outcome, lines: lines).rendered(), to: STDOUT_FILENO)
+            case .json: Terminal.write(json(outcome, lines: lines).rendered(), to: Platform.standardOutput)
             }
         }
     }

@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -33,7 +27,7 @@ struct List: ParsableCommand {
         if format == .json && several {
             // One JSON document: the listings are gathered and printed together.
             var listings: [JSONValue] = []
-            defer { Terminal.write(JSONValue.array(listings).rendered(), to: STDOUT_FILENO) }
+            defer { Terminal.write(JSONValue.array(listings).rendered(), to: Platform.standardOutput) }
             try Show.eachArticle(files, separated: false) { file, _ throws(EditError) in
                 let (article, _, _) = try ArticleEditor.read(article: file)
                 guard case .object(var object) = article.listingJSON(unitType: unitType) else { return }
@@ -43,11 +37,11 @@ struct List: ParsableCommand {
             return
         }
         try Show.eachArticle(files) { file, several throws(EditError) in
-            if several { Terminal.write("==> \(file) <==\n", to: STDOUT_FILENO) }
+            if several { Terminal.write("==> \(file) <==\n", to: Platform.standardOutput) }
             let (article, _, _) = try ArticleEditor.read(article: file)
             switch format {
             case .json:
-                Terminal.write(article.listingJSON(unitType: unitType).rendered(), to: STDOUT_FILENO)
+                Terminal.write(article.listingJSON(unitType: unitType).rendered(), to: Platform.standardOutput)
             case .text:
                 var rows: [[String]] = []
                 for unit in ArticleWriter.canonicalOrder(article.units) where unitType == nil || unit.type == unitType {
@@ -65,7 +59,7 @@ struct List: ParsableCommand {
                         out += "\n" + table(speakers.map { [$0.id.rawValue, $0.name, $0.role ?? "-"] })
                     }
                 }
-                Terminal.write(out, to: STDOUT_FILENO)
+                Terminal.write(out, to: Platform.standardOutput)
             }
         }
     }

@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -31,7 +25,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try Self.eachArticle(files) { file, several throws(EditError) in
-            if several { Terminal.write("==> \(file) <==\n", to: STDOUT_FILENO) }
+            if several { Terminal.write("==> \(file) <==\n", to: Platform.standardOutput) }
             if let unit { try showUnit(unit, in: file) } else { try show(file) }
         }
     }
@@ -55,7 +49,7 @@ struct Show: ParsableCommand {
         for (index, file) in files.enumerated() {
             do {
                 try EditReporting.run { () throws(EditError) in
-                    if separated && index > 0 { Terminal.write("\n", to: STDOUT_FILENO) }
+                    if separated && index > 0 { Terminal.write("\n", to: Platform.standardOutput) }
                     try body(file, files.count > 1)
                 }
             } catch let code as ExitCode {
@@ -71,7 +65,7 @@ struct Show: ParsableCommand {
             let kind = article.relation(RelationID(id)) != nil ? "a relation" : article.speaker(SpeakerID(id)) != nil ? "a speaker" : nil
             throw EditError(.refused, kind.map { "\(id) is \($0), not a unit; argmark list \(file) shows the units" } ?? "no unit \(id) in \(article.id); argmark list \(file) shows the ids", at: SourceLocation(path: file))
         }
-        let color = Terminal.usesColor(STDOUT_FILENO)
+        let color = Terminal.usesColor(Platform.standardOutput)
         let text = CodePointText(article.text)
         var out = style("\(unit.displayID) \(unit.type.rawValue)", code(unit), color)
         if !unit.attributeSummary.isEmpty { out += " (\(unit.attributeSummary))" }
@@ -95,12 +89,12 @@ struct Show: ParsableCommand {
             let quote = article.unit(UnitID(other)).map { " \"\(Abbreviation.short($0.quote, limit: 50))\"" } ?? ""
             out += "  \(relation.id): \(relation.from) \(relation.type.rawValue) \(relation.to)\(quote)\n"
         }
-        Terminal.write(out, to: STDOUT_FILENO)
+        Terminal.write(out, to: Platform.standardOutput)
     }
 
     private func show(_ file: String) throws(EditError) {
         let (article, _, diagnostics) = try ArticleEditor.read(article: file)
-        let color = Terminal.usesColor(STDOUT_FILENO)
+        let color = Terminal.usesColor(Platform.standardOutput)
         var out = ""
         if let title = article.metadata.title { out += style("\(title)", "1", color) + "\n" }
         let source = [article.metadata.author, article.metadata.outlet, article.metadata.published].compactMap { $0 }
@@ -126,7 +120,7 @@ struct Show: ParsableCommand {
             out += "\n" + style("Implicit units", "1", color) + "\n"
             for unit in ArticleWriter.canonicalOrder(implicit) { out += "  \(unit.id) \(unit.type.rawValue): \(Abbreviation.short(unit.quote, limit: 70))\n" }
         }
-        Terminal.write(out, to: STDOUT_FILENO)
+        Terminal.write(out, to: Platform.standardOutput)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             DiagnosticPrinter.print(errors)
