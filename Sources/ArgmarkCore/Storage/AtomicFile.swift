@@ -102,6 +102,7 @@ public enum AtomicFile {
 public final class FileLock {
     private let descriptor: Int32
     public let lockPath: String
+    private var removesFile = false
 
     /// Blocks until the lock on `path` is held.
     public init(for requestedPath: String) throws(FileSystemError) {
@@ -112,17 +113,44 @@ public final class FileLock {
             free(resolved)
         }
         lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
-        descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .fromErrno(lockPath, "create the lock file") }
-        while flock(descriptor, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
-            let code = errno
-            close(descriptor)
-            throw .fromErrno(lockPath, "lock", code)
+        while true {
+            // Never through a symbolic link: a planted `.NAME.lock` link would make every edit create
+            // (or truncate) a file wherever it points. O_NOFOLLOW refuses it; a lock is a plain file.
+            let opened = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
+            guard opened >= 0 else {
+                if errno == ELOOP {
+                    throw FileSystemError(path: lockPath, reason: "the lock file is a symbolic link, which argmark never follows (it could make an edit write elsewhere), so nothing was written; remove the link (rm \(lockPath)) and run again")
+                }
+                throw .fromErrno(lockPath, "create the lock file")
+            }
+            var held = stat()
+            guard fstat(opened, &held) == 0, held.st_mode & S_IFMT == S_IFREG else {
+                close(opened)
+                throw FileSystemError(path: lockPath, reason: "the lock file is not a regular file (a FIFO, device or folder was put in its place), so nothing was written; remove it and run again")
+            }
+            while flock(opened, LOCK_EX) != 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(opened)
+                throw .fromErrno(lockPath, "lock", code)
+            }
+            // A holder that removes its lock file on release (``removeFileOnRelease()``) may have
+            // done so while we waited: then the lock we hold is on a file no one else will open.
+            var current = stat()
+            if lstat(lockPath, &current) == 0, current.st_ino == held.st_ino, current.st_dev == held.st_dev {
+                descriptor = opened
+                return
+            }
+            close(opened)
         }
     }
 
+    /// Removes the lock file when the lock is released (for writers that should leave no trace
+    /// in an output folder). Safe against waiters: they see the file is gone and take a new one.
+    public func removeFileOnRelease() { removesFile = true }
+
     deinit {
+        if removesFile { unlink(lockPath) }
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }

@@ -111,15 +111,21 @@ public enum FileSystem {
     }
 
     /// The `.xml` files under each path: a file is taken as given, a folder is searched recursively
-    /// (hidden entries skipped, symbolic links to folders not followed), in sorted order.
-    /// Paths that do not exist or cannot be listed come back as errors.
+    /// (hidden entries skipped), in sorted order. Paths that do not exist or cannot be listed come
+    /// back as errors, and so does every entry of a folder that cannot be read as what it seems:
+    /// a name that is not valid UTF-8, a path beyond the system's length limit, a symbolic link
+    /// that leads out of the folder given (links are followed only to files and folders inside
+    /// it, so a folder cannot smuggle in a file from elsewhere), or a link that leads nowhere.
+    /// Nothing a folder holds is skipped silently: a check that passes has seen every file.
     public static func expand(_ paths: [String], extension suffix: String) -> (files: [String], errors: [FileSystemError]) {
         var files: [String] = []
         var errors: [FileSystemError] = []
         for path in paths {
             switch kind(of: path) {
             case .file: files.append(path)
-            case .directory: walk(path, suffix: suffix, into: &files, errors: &errors)
+            case .directory:
+                var visited: Set<String> = []
+                walk(path, root: resolvedPath(path) ?? path, suffix: suffix, into: &files, errors: &errors, visited: &visited)
             case .missing:
                 // Say why: missing, or a file used as a folder on the way (ENOTDIR), or no permission.
                 var info = stat()
@@ -131,28 +137,92 @@ public enum FileSystem {
         return (files, errors)
     }
 
-    private static func walk(_ directory: String, suffix: String, into files: inout [String], errors: inout [FileSystemError]) {
+    /// `path` with every symbolic link resolved (`realpath`), or nil if it does not resolve.
+    public static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether the resolved `path` is `root` or inside it (both resolved).
+    public static func isInside(_ path: String, root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    /// Why `path`, a symbolic link (or beneath one) found in a folder, must not be followed:
+    /// it leads out of `folder`, or nowhere. Nil when it stays inside or is not a link.
+    public static func linkProblem(_ path: String, inside folder: String) -> FileSystemError? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        guard let target = resolvedPath(path) else {
+            return FileSystemError(path: path, reason: "is a symbolic link that leads nowhere (a missing target or a loop); remove it or point it at a file")
+        }
+        let root = resolvedPath(folder) ?? folder
+        guard isInside(target, root: root) else {
+            return FileSystemError(path: path, reason: "is a symbolic link to \(target), outside \(folder); argmark does not follow links out of a folder it was given (pass the target itself to use it)")
+        }
+        return nil
+    }
+
+    /// Whether `path` itself is a symbolic link (not following it).
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The longest path the system accepts, in bytes.
+    static let maximumPathLength = Int(PATH_MAX) - 1
+
+    private static func walk(_ directory: String, root: String, suffix: String, into files: inout [String], errors: inout [FileSystemError], visited: inout Set<String>) {
+        // A link inside the folder may lead back up: each real folder is listed once.
+        guard visited.insert(resolvedPath(directory) ?? directory).inserted else { return }
         guard let handle = opendir(directory) else {
             errors.append(.fromErrno(directory, "list"))
             return
         }
         var names: [String] = []
+        var folders: Set<String> = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes.first == UInt8(ascii: ".") { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                // Such a file cannot be named in argmark's output or its own paths: say so, never skip it.
+                let shown = String(decoding: bytes, as: UTF8.self).unicodeScalars.map { $0 == "\u{FFFD}" ? "?" : String($0) }.joined()
+                let hex = bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+                errors.append(FileSystemError(path: join(directory, shown), reason: "file name is not valid UTF-8 (bytes: \(hex)), so argmark cannot read it; rename it (for example with convmv) to check it"))
+                continue
             }
-            if name.hasPrefix(".") { continue }
             names.append(name)
+            if entry.pointee.d_type == UInt8(DT_DIR) { folders.insert(name) }
         }
         closedir(handle)
         for name in names.sorted() {
             let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            if child.utf8.count > maximumPathLength {
+                if name.hasSuffix(suffix) || folders.contains(name) {
+                    errors.append(FileSystemError(path: String(child.prefix(120)) + "…", reason: "path is \(child.utf8.count) bytes, beyond the system's limit of \(maximumPathLength), so it cannot be opened; move it to a shorter path to check it"))
+                }
+                continue
+            }
             var info = stat()
-            guard lstat(child, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(child, suffix: suffix, into: &files, errors: &errors)
-            case S_IFREG, S_IFLNK:
-                if name.hasSuffix(suffix), kind(of: child) == .file { files.append(child) }
+            guard lstat(child, &info) == 0 else {
+                errors.append(.fromErrno(child, "read"))
+                continue
+            }
+            var type = info.st_mode & S_IFMT
+            if type == S_IFLNK {
+                if let problem = linkProblem(child, inside: root) {
+                    // Only links that would have been read matter: a link to a folder, or named like an input.
+                    if name.hasSuffix(suffix) || kind(of: child) == .directory { errors.append(problem) }
+                    continue
+                }
+                guard stat(child, &info) == 0 else { continue }
+                type = info.st_mode & S_IFMT
+            }
+            switch type {
+            case S_IFDIR: walk(child, root: root, suffix: suffix, into: &files, errors: &errors, visited: &visited)
+            case S_IFREG:
+                if name.hasSuffix(suffix) { files.append(child) }
             default: break
             }
         }
