@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A failure to read or write a path, with the system's reason.
 public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     public var path: String
@@ -14,18 +8,19 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     }
     public var description: String { "\(path): \(reason)" }
 
-    static func fromErrno(_ path: String, _ action: String, _ code: Int32 = errno) -> FileSystemError {
+    /// The failure of a system call on `path`, worded with the fix.
+    init(_ path: String, _ action: String, _ failure: Platform.Failure) {
         let reason: String
-        switch code {
-        case ENOENT: reason = "no such file or directory; check the path"
-        case EACCES, EPERM: reason = "permission denied (\(action)); check the file's permissions"
-        case EISDIR: reason = "is a directory, not a file; pass a file"
-        case ENOTDIR: reason = "a component of the path is a file, not a folder"
-        case EROFS: reason = "read-only file system; write somewhere writable"
-        case ENOSPC: reason = "no space left on device; free some space and run again"
-        default: reason = "cannot \(action): \(String(cString: strerror(code)))"
+        switch failure.kind {
+        case .missing: reason = "no such file or directory; check the path"
+        case .permissionDenied: reason = "permission denied (\(action)); check the file's permissions"
+        case .isDirectory: reason = "is a directory, not a file; pass a file"
+        case .notDirectory: reason = "a component of the path is a file, not a folder"
+        case .readOnlyFileSystem: reason = "read-only file system; write somewhere writable"
+        case .noSpace: reason = "no space left on device; free some space and run again"
+        case .exists, .other: reason = "cannot \(action): \(failure.systemMessage)"
         }
-        return FileSystemError(path: path, reason: reason)
+        self.init(path: path, reason: reason)
     }
 }
 
@@ -35,12 +30,11 @@ public enum FileSystem {
 
     /// What is at `path`, following symbolic links.
     public static func kind(of path: String) -> Kind {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
+        guard let status = try? Platform.status(of: path) else { return .missing }
+        switch status.kind {
+        case .file: return .file
+        case .directory: return .directory
+        case .symbolicLink, .other: return .other
         }
     }
 
@@ -50,39 +44,42 @@ public enum FileSystem {
 
     /// Reads a whole regular file of at most `limit` bytes.
     public static func read(_ path: String, limit: Int = maximumFileSize) throws(FileSystemError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .fromErrno(path, "read") }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .fromErrno(path, "read") }
-        if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory; pass a file, or use a command that takes folders") }
-        if Int(info.st_size) > limit {
-            throw FileSystemError(path: path, reason: "file is \(Int(info.st_size) >> 20) MiB, larger than the \(limit >> 20) MiB argmark reads; split the article or check that this is the right file")
+        let descriptor: Platform.Descriptor
+        do { descriptor = try Platform.open(path, .read) } catch { throw FileSystemError(path, "read", error) }
+        defer { Platform.close(descriptor) }
+        let status: Platform.FileStatus
+        do { status = try Platform.status(of: descriptor) } catch { throw FileSystemError(path, "read", error) }
+        if status.kind == .directory { throw FileSystemError(path: path, reason: "is a directory; pass a file, or use a command that takes folders") }
+        if status.size > limit {
+            throw FileSystemError(path: path, reason: "file is \(status.size >> 20) MiB, larger than the \(limit >> 20) MiB argmark reads; split the article or check that this is the right file")
         }
         // Read straight into an array of the file's size; a file that grows meanwhile is read on
         // in chunks up to the limit.
-        let expected = Int(info.st_size)
-        var failure: Int32 = 0
+        let expected = status.size
+        var failure: Platform.Failure?
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
             while initialized < expected {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, expected - initialized)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
+                do throws(Platform.Failure) {
+                    let count = try Platform.read(descriptor, into: buffer.baseAddress! + initialized, count: expected - initialized)
+                    if count == 0 { break }
+                    initialized += count
+                } catch {
+                    failure = error
                     return
                 }
-                if count == 0 { break }
-                initialized += count
             }
         }
-        if failure != 0 { throw .fromErrno(path, "read", failure) }
+        if let failure { throw FileSystemError(path, "read", failure) }
         if bytes.count == expected {
             var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
-                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .fromErrno(path, "read")
+                let result = chunk.withUnsafeMutableBytes { raw in
+                    Result { () throws(Platform.Failure) in try Platform.read(descriptor, into: raw.baseAddress!, count: raw.count) }
+                }
+                let count: Int
+                switch result {
+                case .success(let read): count = read
+                case .failure(let failure): throw FileSystemError(path, "read", failure)
                 }
                 if count == 0 { break }
                 bytes.append(contentsOf: chunk[0..<count])
@@ -99,12 +96,11 @@ public enum FileSystem {
     /// anyway): making it read-only is how a user says "do not touch".
     public static func writeProblem(replacing path: String) -> FileSystemError? {
         let directory = directoryName(of: path)
-        var info = stat()
         // An unreadable file is left to the read, whose error (permission denied) says more.
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(path, R_OK) == 0, access(path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+        if let file = try? Platform.status(of: path), file.kind == .file, Platform.isAllowed(.read, path), !Platform.isAllowed(.write, path) || file.permissions & 0o222 == 0 {
             return FileSystemError(path: path, reason: "file is read-only, so nothing was written; make it writable (chmod u+w \(path)) to edit it")
         }
-        if stat(directory, &info) == 0, access(directory, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+        if let folder = try? Platform.status(of: directory), !Platform.isAllowed(.write, directory) || folder.permissions & 0o222 == 0 {
             return FileSystemError(path: path, reason: "folder \(directory) is read-only, so nothing was written (argmark replaces files by writing a new one beside them); make the folder writable to edit files in it")
         }
         return nil
@@ -125,105 +121,116 @@ public enum FileSystem {
             case .file: files.append(path)
             case .directory:
                 var visited: Set<String> = []
-                walk(path, root: resolvedPath(path) ?? path, suffix: suffix, into: &files, errors: &errors, visited: &visited)
+                walk(path, root: Platform.resolvedPath(path) ?? path, suffix: suffix, into: &files, errors: &errors, visited: &visited)
             case .missing:
                 // Say why: missing, or a file used as a folder on the way (ENOTDIR), or no permission.
-                var info = stat()
-                let code = stat(path, &info) == 0 ? ENOENT : errno
-                errors.append(.fromErrno(path, "read", code))
+                do {
+                    _ = try Platform.status(of: path)
+                    errors.append(FileSystemError(path, "read", Platform.Failure(code: Platform.Failure.missingCode)))
+                } catch {
+                    errors.append(FileSystemError(path, "read", error))
+                }
             case .other: errors.append(FileSystemError(path: path, reason: "not a regular file or folder"))
             }
         }
         return (files, errors)
     }
 
-    /// `path` with every symbolic link resolved (`realpath`), or nil if it does not resolve.
-    public static func resolvedPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+    /// Whether `path` itself is a symbolic link (not following it).
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        (try? Platform.status(of: path, followingLinks: false))?.kind == .symbolicLink
     }
 
     /// Whether the resolved `path` is `root` or inside it (both resolved).
-    public static func isInside(_ path: String, root: String) -> Bool {
+    static func isInside(_ path: String, root: String) -> Bool {
         path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
-    /// Why `path`, a symbolic link (or beneath one) found in a folder, must not be followed:
-    /// it leads out of `folder`, or nowhere. Nil when it stays inside or is not a link.
+    /// Why `path`, a symbolic link found in a folder, must not be followed: it leads out of
+    /// `folder`, or nowhere. Nil when it stays inside or is not a link.
     public static func linkProblem(_ path: String, inside folder: String) -> FileSystemError? {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
-        guard let target = resolvedPath(path) else {
+        guard isSymbolicLink(path) else { return nil }
+        guard let target = Platform.resolvedPath(path) else {
             return FileSystemError(path: path, reason: "is a symbolic link that leads nowhere (a missing target or a loop); remove it or point it at a file")
         }
-        let root = resolvedPath(folder) ?? folder
+        let root = Platform.resolvedPath(folder) ?? folder
         guard isInside(target, root: root) else {
             return FileSystemError(path: path, reason: "is a symbolic link to \(target), outside \(folder); argmark does not follow links out of a folder it was given (pass the target itself to use it)")
         }
         return nil
     }
 
-    /// Whether `path` itself is a symbolic link (not following it).
-    public static func isSymbolicLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
-    }
-
-    /// The longest path the system accepts, in bytes.
-    static let maximumPathLength = Int(PATH_MAX) - 1
-
     private static func walk(_ directory: String, root: String, suffix: String, into files: inout [String], errors: inout [FileSystemError], visited: inout Set<String>) {
         // A link inside the folder may lead back up: each real folder is listed once.
-        guard visited.insert(resolvedPath(directory) ?? directory).inserted else { return }
-        guard let handle = opendir(directory) else {
-            errors.append(.fromErrno(directory, "list"))
+        guard visited.insert(Platform.resolvedPath(directory) ?? directory).inserted else { return }
+        let entries: [Platform.DirectoryEntry]
+        do {
+            entries = try Platform.rawEntries(in: directory).filter { $0.name.first != UInt8(ascii: ".") }
+        } catch {
+            errors.append(FileSystemError(directory, "list", error))
             return
         }
         var names: [String] = []
         var folders: Set<String> = []
-        while let entry = readdir(handle) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if bytes.first == UInt8(ascii: ".") { continue }
-            guard let name = String(validating: bytes, as: UTF8.self) else {
+        for entry in entries {
+            guard let name = String(validating: entry.name, as: UTF8.self) else {
                 // Such a file cannot be named in argmark's output or its own paths: say so, never skip it.
-                let shown = String(decoding: bytes, as: UTF8.self).unicodeScalars.map { $0 == "\u{FFFD}" ? "?" : String($0) }.joined()
-                let hex = bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+                let shown = String(decoding: entry.name, as: UTF8.self).unicodeScalars.map { $0 == "\u{FFFD}" ? "?" : String($0) }.joined()
+                let hex = entry.name.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
                 errors.append(FileSystemError(path: join(directory, shown), reason: "file name is not valid UTF-8 (bytes: \(hex)), so argmark cannot read it; rename it (for example with convmv) to check it"))
                 continue
             }
             names.append(name)
-            if entry.pointee.d_type == UInt8(DT_DIR) { folders.insert(name) }
+            if entry.isDirectory { folders.insert(name) }
         }
-        closedir(handle)
         for name in names.sorted() {
             let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if child.utf8.count > maximumPathLength {
+            if child.utf8.count > Platform.maximumPathLength {
                 if name.hasSuffix(suffix) || folders.contains(name) {
-                    errors.append(FileSystemError(path: String(child.prefix(120)) + "…", reason: "path is \(child.utf8.count) bytes, beyond the system's limit of \(maximumPathLength), so it cannot be opened; move it to a shorter path to check it"))
+                    errors.append(FileSystemError(path: String(child.prefix(120)) + "…", reason: "path is \(child.utf8.count) bytes, beyond the system's limit of \(Platform.maximumPathLength), so it cannot be opened; move it to a shorter path to check it"))
                 }
                 continue
             }
-            var info = stat()
-            guard lstat(child, &info) == 0 else {
-                errors.append(.fromErrno(child, "read"))
+            var status: Platform.FileStatus
+            do {
+                status = try Platform.status(of: child, followingLinks: false)
+            } catch {
+                errors.append(FileSystemError(child, "read", error))
                 continue
             }
-            var type = info.st_mode & S_IFMT
-            if type == S_IFLNK {
+            if status.kind == .symbolicLink {
                 if let problem = linkProblem(child, inside: root) {
                     // Only links that would have been read matter: a link to a folder, or named like an input.
                     if name.hasSuffix(suffix) || kind(of: child) == .directory { errors.append(problem) }
                     continue
                 }
-                guard stat(child, &info) == 0 else { continue }
-                type = info.st_mode & S_IFMT
+                guard let followed = try? Platform.status(of: child) else { continue }
+                status = followed
             }
-            switch type {
-            case S_IFDIR: walk(child, root: root, suffix: suffix, into: &files, errors: &errors, visited: &visited)
-            case S_IFREG:
+            switch status.kind {
+            case .directory: walk(child, root: root, suffix: suffix, into: &files, errors: &errors, visited: &visited)
+            case .file:
                 if name.hasSuffix(suffix) { files.append(child) }
-            default: break
+            case .symbolicLink, .other: break
+            }
+        }
+    }
+
+    /// Creates `directory` and any missing parents, like `mkdir -p`.
+    public static func createDirectory(_ directory: String) throws(FileSystemError) {
+        switch kind(of: directory) {
+        case .directory: return
+        case .file, .other:
+            throw FileSystemError(path: directory, reason: "exists and is not a folder; choose another output folder")
+        case .missing:
+            let parent = directoryName(of: directory)
+            if parent != directory, parent != ".", parent != "/" { try createDirectory(parent) }
+            do {
+                try Platform.createDirectory(directory)
+            } catch let failure where failure.kind == .exists {
+                return
+            } catch {
+                throw FileSystemError(directory, "create the folder", error)
             }
         }
     }
