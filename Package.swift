@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures", "Browser"]),
         .testTarget(
             name: "ArgmarkFormatsTests",
             dependencies: ["ArgmarkFormats", "ArgmarkCore"],
