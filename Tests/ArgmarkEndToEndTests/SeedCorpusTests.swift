@@ -3,7 +3,8 @@ import ArgmarkTestSupport
 import Foundation
 import Testing
 
-/// The committed seed-corpus annotations (`Annotations/`) follow the annotation guidelines
+/// The committed seed-corpus annotations (`Annotations/`, built from `Annotations/edits/`, which
+/// ApplyCommandTests rebuilds byte for byte) follow the annotation guidelines
 /// (`docs/GUIDELINES.md`). These tests check what the guidelines require and a program can decide —
 /// declared speakers, answered counterclaims, concessions, reasons for relations across voices,
 /// implicit units, frames and feelings left out of spans, the Argento rule, restatements, shared
