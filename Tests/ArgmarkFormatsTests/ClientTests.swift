@@ -108,3 +108,20 @@ struct ClientTests {
         #expect(check.standardOutput.contains("lxml: 5 files validated"), "\(check.standardOutput)")
     }
 }
+
+extension ClientTests {
+    @Test("Python's csv and json read the tables of the seeds: every row as wide as the header, every JSONL quote at its offsets; the CoNLL file is well-formed BIO")
+    func tables() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.export("csv", [Self.seeds], to: folder + "/out")
+        try Self.export("jsonl", [Self.seeds], to: folder + "/out")
+        let check = try Self.run(["python3", Self.script, "tables", folder + "/out"])
+        #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
+        #expect(check.standardOutput.contains("tables: 5 articles, 278 units, 263 relations, 5 records"), "\(check.standardOutput)")
+        try Self.export("conll", [Self.seeds], to: folder + "/conll")
+        let conll = try Self.run(["python3", Self.script, "conll", folder + "/conll/units.conll"])
+        #expect(conll.status == 0, "\(conll.standardOutput)\(conll.standardError)")
+        #expect(conll.standardOutput.hasPrefix("conll: "), "\(conll.standardOutput)")
+    }
+}
