@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Argdown export")
 struct ArgdownTests {
-    @Test("micro_b001: statements per unit, relations under their source, the undercut relation as an argument")
+    @Test("micro_b001: statements per unit, relations under their source, the undercut relation as an argument", .enabled(if: Corpora.available, Corpora.absent))
     func microtext() throws {
         let article = try MicrotextsImporter.importFile(Corpora.microtextsEnglish + "/micro_b001.xml")
         let document = ArgdownExporter.document(for: article)
@@ -15,7 +15,7 @@ struct ArgdownTests {
         #expect(!document.contains("[a1]: Yes, it's annoying and cumbersome to separate your rubbish properly all the time. #counterclaim\n  ->"))
     }
 
-    @Test("every shared microtext exports with one statement per unit and one line or argument per relation")
+    @Test("every shared microtext exports with one statement per unit and one line or argument per relation", .enabled(if: Corpora.available, Corpora.absent))
     func wholeCorpus() throws {
         for path in Corpora.files(in: Corpora.microtextsPart2, ending: ".xml") {
             let article = try MicrotextsImporter.importFile(path)

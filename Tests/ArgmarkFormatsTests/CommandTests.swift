@@ -5,7 +5,7 @@ import Testing
 /// `argmark import` and `argmark export`, run as a user would.
 @Suite("import and export commands")
 struct CommandTests {
-    @Test("import --from microtexts prints per-corpus counts, writes valid files, and export gives the corpus back")
+    @Test("import --from microtexts prints per-corpus counts, writes valid files, and export gives the corpus back", .enabled(if: Corpora.available, Corpora.absent))
     func microtextsThroughTheCommands() throws {
         let folder = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -97,7 +97,7 @@ struct CommandTests {
         #expect(try ArgmarkBinary.run(["validate", folder]).status == 0)
     }
 
-    @Test("an existing corpus.xml in the output folder keeps its definitions and gains the missing targets")
+    @Test("an existing corpus.xml in the output folder keeps its definitions and gains the missing targets", .enabled(if: Corpora.available, Corpora.absent))
     func corpusMerge() throws {
         let folder = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("UIMA XMI")
 struct XMITests {
-    @Test("all 340 Habernal & Gurevych documents import and validate with the corpus's counts")
+    @Test("all 340 Habernal & Gurevych documents import and validate with the corpus's counts", .enabled(if: Corpora.available, Corpora.absent))
     func wholeCorpus() throws {
         let paths = Corpora.files(in: Corpora.xmi, ending: ".xmi")
         #expect(paths.count == 340)
@@ -26,7 +26,7 @@ struct XMITests {
         #expect(articles.flatMap(\.metadata.properties).count { $0.name.hasPrefix("ArgumentComponent ") } == 98)
     }
 
-    @Test("every explicit unit's quote is the text between its UTF-16 begin and end, sliced independently")
+    @Test("every explicit unit's quote is the text between its UTF-16 begin and end, sliced independently", .enabled(if: Corpora.available, Corpora.absent))
     func quotesMatchUTF16Slices() throws {
         for path in Corpora.files(in: Corpora.xmi, ending: ".xmi") {
             let article = try XMIImporter.importFile(path)
@@ -91,6 +91,28 @@ struct XMITests {
             #expect(error.diagnostic.location.line == 1)
             #expect(error.description.contains(message))
         }
+    }
+}
+
+extension XMITests {
+    @Test("all 1,927 ARCT Room for Debate comments import with their 4,294 premises, with no annotation left unmapped", .enabled(if: Corpora.available, Corpora.absent))
+    func arct() throws {
+        let output = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try ArgmarkBinary.run(["import", "--from", "xmi", Corpora.arct, "-o", output])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("\(Corpora.arct): 1927 documents, 4294 units (claim 4294; source labels: Premise 4294), 0 relations ()\n"), "\(result.standardOutput)")
+    }
+
+    @Test("the web discourse corpus through the command: its counts, and its 98 pathos components counted as unmapped", .enabled(if: Corpora.available, Corpora.absent))
+    func webDiscourseCommand() throws {
+        let output = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try ArgmarkBinary.run(["import", "--from", "xmi", Corpora.xmi, "-o", output])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("340 documents, 1221 units"))
+        #expect(result.standardOutput.contains("869 relations"))
+        #expect(result.standardOutput.contains("98 annotations mapped to no unit type (kept as properties)"))
     }
 }
 

@@ -9,12 +9,16 @@ enum Corpora {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// `../shared/corpora` beside the repository.
     static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora").path
+    /// Whether `../shared/corpora` is there (CI); tests that read whole corpora are skipped otherwise.
+    static let available = FileManager.default.fileExists(atPath: folder + "/README.md")
+    static let absent: Comment = "needs the shared corpora in ../shared/corpora (present in CI)"
     static let fixtures = packageRoot.appendingPathComponent("Tests/ArgmarkFormatsTests/Fixtures").path
 
     static var microtextsEnglish: String { folder + "/arg-microtexts/corpus/en" }
     static var microtextsGerman: String { folder + "/arg-microtexts/corpus/de" }
     static var microtextsPart2: String { folder + "/arg-microtexts-part2/corpus" }
     static var xmi: String { folder + "/habernal-gurevych-web-discourse/toulmin" }
+    static var arct: String { folder + "/arct-room-for-debate/xmi" }
 
     static func files(in directory: String, ending suffix: String) -> [String] {
         FileSystem.expand([directory], extension: suffix).files
