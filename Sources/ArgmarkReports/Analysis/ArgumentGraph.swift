@@ -122,6 +122,38 @@ public struct ArgumentGraph: Sendable {
         return units.reduce(best) { max($0, memo[$1.id] ?? 0) }
     }
 
+    /// Whether the article is an interview with an interviewee, whose voice is then the source's own.
+    public var hasInterviewee: Bool {
+        article.speakers.contains { Self.role($0.role).hasPrefix("interviewee") }
+    }
+
+    static func role(_ role: String?) -> String { String((role ?? "").lowercased().drop { $0 == " " }) }
+
+    /// The voice a speaker speaks in (see ``Voice``); `nil` is the author's unattributed voice.
+    public func voice(speaker id: SpeakerID?) -> Voice {
+        guard let id else { return .own }
+        let speaker = article.speaker(id)
+        let role = Self.role(speaker?.role)
+        if role.isEmpty, let name = speaker?.name, let author = article.metadata.author,
+           ComparisonReport.speakerKey(name) == ComparisonReport.speakerKey(author) {
+            // A speaker without a role who is the article's author.
+            return hasInterviewee ? .interviewer : .own
+        }
+        if role.hasPrefix("interviewee") { return .own }
+        if role.hasPrefix("interviewer") { return .interviewer }
+        if role.hasPrefix("author") { return hasInterviewee ? .interviewer : .own }
+        if role.hasPrefix("reported") { return .reported }
+        return .quoted
+    }
+
+    /// The voice a unit speaks in: its speaker's, except that a counterclaim is never the
+    /// source's own view (nor the interviewer's): it is reported.
+    public func voice(of unit: ArgumentUnit) -> Voice {
+        let voice = voice(speaker: unit.speaker)
+        if unit.type == .counterclaim, voice == .own || voice == .interviewer { return .reported }
+        return voice
+    }
+
     /// Whether the unit is a root of the argument: it supports or attacks no other unit.
     public func isRoot(_ id: UnitID) -> Bool {
         !(outgoing[id] ?? []).contains { relation in
