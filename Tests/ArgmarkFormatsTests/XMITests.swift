@@ -115,7 +115,7 @@ extension XMITests {
     func arct() throws {
         let output = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let result = try ArgmarkBinary.run(["import", "--from", "xmi", Corpora.arct, "-o", output])
+        let result = try ArgmarkProcess.run(["import", "--from", "xmi", Corpora.arct, "-o", output])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("\(Corpora.arct): 1927 documents, 4294 units (claim 4294; source labels: Premise 4294), 0 relations ()\n"), "\(result.standardOutput)")
     }
@@ -124,7 +124,7 @@ extension XMITests {
     func webDiscourseCommand() throws {
         let output = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let result = try ArgmarkBinary.run(["import", "--from", "xmi", Corpora.xmi, "-o", output])
+        let result = try ArgmarkProcess.run(["import", "--from", "xmi", Corpora.xmi, "-o", output])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("340 documents, 1221 units"))
         #expect(result.standardOutput.contains("869 relations"))
