@@ -15,11 +15,7 @@ enum EditReporting {
     }
 
     static func print(_ error: EditError) {
-        let color = Terminal.usesColor(Platform.standardError)
-        let place = error.location.map(\.description) ?? "argmark"
-        let label = color ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
-        Terminal.standardError("\(color ? "\u{1B}[1m\(place)\u{1B}[0m" : place): \(label): \(error.message)")
-        DiagnosticPrinter.print(error.diagnostics)
+        DiagnosticPrinter.print([error.finding] + error.diagnostics)
     }
 
     static func warn(_ warnings: [Diagnostic]) {
