@@ -57,6 +57,7 @@ extension Remedy {
         case .copyQuoteFromText(let path): kind = "copy-quote-from-text"; members["path"] = .string(path)
         case .giveOffsets: kind = "give-offsets"
         case .giveQuote(let path): kind = "give-quote"; members["path"] = .string(path)
+        case .removeRelation(let id, let path): kind = "remove-relation"; members["id"] = .string(id); members["path"] = .string(path)
         case .removeDependentsFirst: kind = "remove-dependents-first"
         case .cascade: kind = "cascade"
         case .cascadeClearingSpeaker: kind = "cascade-clearing-speaker"

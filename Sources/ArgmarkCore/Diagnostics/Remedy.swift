@@ -21,6 +21,8 @@ public enum Remedy: Hashable, Sendable {
     case giveOffsets
     /// Place the unit by quote instead of by offsets.
     case giveQuote(path: String)
+    /// Remove this relation first.
+    case removeRelation(id: String, path: String)
     /// Remove what depends on the thing first.
     case removeDependentsFirst
     /// Remove what depends on the thing too.

@@ -20,6 +20,7 @@ enum Wording {
         case .copyQuoteFromText(let path): "copy the quote from the text (argmark show \(path)) or give --start and --end"
         case .giveOffsets: "give --start and --end"
         case .giveQuote(let path): "argmark show \(path) helps find the span, or use --quote"
+        case .removeRelation(let id, let path): "argmark remove \(path) \(id) removes the relation"
         case .removeDependentsFirst: "remove those first"
         case .cascade: "pass --cascade to remove them too"
         case .cascadeClearingSpeaker: "pass --cascade to clear the speaker"
