@@ -175,6 +175,10 @@ public enum ArticleEditor {
     /// finding: an error already in the original is reported as such (fix the file first), and
     /// warnings already in it are not repeated.
     static func checkResult(_ bytes: [UInt8], path: String, corpus: Corpus?, original: [UInt8]?, validator: Validator) throws(EditError) -> [Diagnostic] {
+        // argmark's own bound: a file it writes must be one it can read again.
+        if bytes.count > FileSystem.maximumFileSize {
+            throw EditError(.refused, "the file would be \(bytes.count >> 20) MiB, beyond the \(FileSystem.maximumFileSize >> 20) MiB argmark reads, so nothing was written; split the article", at: SourceLocation(path: path))
+        }
         let (_, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus)
         guard !diagnostics.isEmpty else { return [] }
         let before = original.map { validator.validate(bytes: $0, path: path, corpus: corpus).diagnostics } ?? []
