@@ -144,6 +144,7 @@ public enum ArticleEditor {
             let loaded = try loadForEditing(path, corpus: corpus, expectedDigest: expectedDigest, validator: validator)
             var article = loaded.article
             let value = try change(&article, corpus)
+            article.keepHighWaterMarks(of: loaded.article)
             return (value, [Staged(path: path, bytes: try encode(article, path: path), original: loaded.bytes, corpus: corpus)])
         }
         return Outcome(value: value, warnings: committed[0].warnings, changed: committed[0].changed, digest: committed[0].digest)
@@ -291,17 +292,23 @@ public enum ArticleEditor {
 }
 
 extension ArticleEditor {
-    /// The next id `prefix` + number after the highest such id in use (ids are never reused, so
-    /// an old reference to a removed unit cannot silently point at a new one).
-    public static func nextID(prefix: String, among taken: some Sequence<String>) -> String {
-        var highest = 0
-        for id in taken where id.hasPrefix(prefix) {
-            let digits = id.dropFirst(prefix.count)
-            if !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits) {
-                highest = max(highest, number)
-            }
+    /// The next id `prefix` + number after the highest such id in use and after `mark` (the
+    /// article's high-water mark): ids are never reused, so an old reference to a removed unit
+    /// cannot silently point at a new one.
+    public static func nextID(prefix: String, among taken: some Sequence<String>, after mark: Int? = nil) -> String {
+        var highest = mark ?? 0
+        for id in taken {
+            if let number = number(of: id, prefix: prefix) { highest = max(highest, number) }
         }
         return prefix + String(highest + 1)
+    }
+
+    /// `N` for an id `prefix` + N (up to nine digits), else nil.
+    public static func number(of id: String, prefix: String) -> Int? {
+        guard id.hasPrefix(prefix) else { return nil }
+        let digits = id.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 }
 

@@ -10,6 +10,11 @@ public struct Article: Sendable, Equatable {
     public var speakers: [Speaker]
     public var units: [ArgumentUnit]
     public var relations: [Relation]
+    /// The highest unit number (`uN`) this article has ever given out, kept only while it is above
+    /// every `uN` in use (after the highest was removed or renamed), so ids are never reused.
+    public var unitHighWaterMark: Int?
+    /// The same for relations (`rN`).
+    public var relationHighWaterMark: Int?
 
     public init(id: String, metadata: ArticleMetadata = ArticleMetadata(), text: String,
                 speakers: [Speaker] = [], units: [ArgumentUnit] = [], relations: [Relation] = []) {
@@ -19,6 +24,17 @@ public struct Article: Sendable, Equatable {
         self.speakers = speakers
         self.units = units
         self.relations = relations
+    }
+
+    /// Records, after a change to `before`, the unit and relation numbers it had given out that
+    /// the article no longer uses, so ``ArticleEditor/nextID(prefix:among:after:)`` never gives
+    /// them out again.
+    public mutating func keepHighWaterMarks(of before: Article) {
+        func highest(_ ids: [String], _ prefix: String) -> Int { ids.compactMap { ArticleEditor.number(of: $0, prefix: prefix) }.max() ?? 0 }
+        let issuedUnits = max(before.unitHighWaterMark ?? 0, highest(before.units.map(\.id.rawValue), "u"))
+        unitHighWaterMark = issuedUnits > highest(units.map(\.id.rawValue), "u") ? issuedUnits : nil
+        let issuedRelations = max(before.relationHighWaterMark ?? 0, highest(before.relations.map(\.id.rawValue), "r"))
+        relationHighWaterMark = issuedRelations > highest(relations.map(\.id.rawValue), "r") ? issuedRelations : nil
     }
 
     /// The SHA-256 of the text's UTF-8 bytes, lowercase hex.
