@@ -298,18 +298,11 @@ extension ArticleEditor {
     public static func nextID(prefix: String, among taken: some Sequence<String>, after mark: Int? = nil) -> String {
         var highest = mark ?? 0
         for id in taken {
-            if let number = number(of: id, prefix: prefix) { highest = max(highest, number) }
+            if let number = Article.idNumber(id, prefix: prefix) { highest = max(highest, number) }
         }
         return prefix + String(highest + 1)
     }
 
-    /// `N` for an id `prefix` + N (up to nine digits), else nil.
-    public static func number(of id: String, prefix: String) -> Int? {
-        guard id.hasPrefix(prefix) else { return nil }
-        let digits = id.dropFirst(prefix.count)
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(digits)
-    }
 }
 
 extension Article {

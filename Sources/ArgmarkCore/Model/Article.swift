@@ -26,15 +26,25 @@ public struct Article: Sendable, Equatable {
         self.relations = relations
     }
 
-    /// Records, after a change to `before`, the unit and relation numbers it had given out that
-    /// the article no longer uses, so ``ArticleEditor/nextID(prefix:among:after:)`` never gives
+    /// Records, after a change to `before`, the unit and relation numbers it had given out (to
+    /// units other than suggestions) that the article no longer uses, so ``ArticleEditor/nextID(prefix:among:after:)`` never gives
     /// them out again.
     public mutating func keepHighWaterMarks(of before: Article) {
-        func highest(_ ids: [String], _ prefix: String) -> Int { ids.compactMap { ArticleEditor.number(of: $0, prefix: prefix) }.max() ?? 0 }
-        let issuedUnits = max(before.unitHighWaterMark ?? 0, highest(before.units.map(\.id.rawValue), "u"))
+        func highest(_ ids: [String], _ prefix: String) -> Int { ids.compactMap { Article.idNumber($0, prefix: prefix) }.max() ?? 0 }
+        // A rejected suggestion's id was only proposed, never part of the annotation: rejecting
+        // every suggestion gives back the file as it was.
+        let issuedUnits = max(before.unitHighWaterMark ?? 0, highest(before.units.filter { $0.status != .suggested }.map(\.id.rawValue), "u"))
         unitHighWaterMark = issuedUnits > highest(units.map(\.id.rawValue), "u") ? issuedUnits : nil
         let issuedRelations = max(before.relationHighWaterMark ?? 0, highest(before.relations.map(\.id.rawValue), "r"))
         relationHighWaterMark = issuedRelations > highest(relations.map(\.id.rawValue), "r") ? issuedRelations : nil
+    }
+
+    /// `N` for an id `prefix` + N (up to nine digits), else nil.
+    public static func idNumber(_ id: String, prefix: String) -> Int? {
+        guard id.hasPrefix(prefix) else { return nil }
+        let digits = id.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 
     /// The SHA-256 of the text's UTF-8 bytes, lowercase hex.
