@@ -112,4 +112,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case invalidFile = "invalid-file"
     /// Units that a reanchor could not place on the new text.
     case orphans = "orphans"
+    /// A record of a stream (a line of `batch` input, a line of a partial report) that is not
+    /// what it must be: not JSON, a field missing, unknown or of the wrong kind, or too long.
+    case badRecord = "bad-record"
 }

@@ -78,6 +78,7 @@ extension Remedy {
         case .correct(let field): kind = "correct"; members["field"] = .string(field)
         case .overwrite: kind = "overwrite"
         case .outputFolder: kind = "output-folder"
+        case .raiseRecordLimit(let bytes): kind = "raise-record-limit"; members["bytes"] = .int(bytes)
         }
         members["kind"] = .string(kind)
         return .object(members)

@@ -64,6 +64,8 @@ public enum Remedy: Hashable, Sendable {
     case overwrite
     /// Name a folder for the output.
     case outputFolder
+    /// Allow records (lines of a stream) of at least `bytes` bytes.
+    case raiseRecordLimit(bytes: Int)
 }
 
 /// The facts behind a finding, as data a frontend can present (and tools can read).

@@ -9,7 +9,7 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(reason)" }
 
     /// The failure of a system call on `path`, worded with the fix.
-    init(_ path: String, _ action: String, _ failure: Platform.Failure) {
+    package init(_ path: String, _ action: String, _ failure: Platform.Failure) {
         let reason: String
         switch failure.kind {
         case .missing: reason = "no such file or directory; check the path"

@@ -41,6 +41,7 @@ enum Wording {
         case .correct(let field): "pass a valid --\(field)"
         case .overwrite: "pass --overwrite to replace it"
         case .outputFolder: "pass a folder with -o"
+        case .raiseRecordLimit(let bytes): "pass --max-record-bytes \(bytes) or more"
         }
     }
 

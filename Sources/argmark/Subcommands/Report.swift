@@ -17,11 +17,18 @@ struct Report: ParsableCommand {
 
             Invalid files are reported on stderr and left out of the report; the exit code is then \
             1. Exit 2 for unreadable paths or usage errors.
+
+            With --from PART..., the report is built from partial reports (argmark summarize, \
+            argmark batch --do summarize) instead of files: the same report as one run over all \
+            their articles, whatever the order of the parts.
             """
     )
 
     @Argument(help: "Annotation files or folders.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .customLong("from"), parsing: .upToNextOption, help: "Build the report from these partial reports (argmark summarize) instead of files.")
+    var parts: [String] = []
 
     @Option(help: "Output format: html, markdown, json, dot or svg.")
     var format: ReportFormat = .html
@@ -29,7 +36,14 @@ struct Report: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (or folder, for dot/svg with several articles). Default: stdout.")
     var output: String?
 
+    func validate() throws {
+        if paths.isEmpty == parts.isEmpty {
+            throw ValidationError(paths.isEmpty ? "give files or folders to report on, or --from PART... to merge partial reports" : "give either files and folders or --from PART..., not both")
+        }
+    }
+
     func run() throws {
+        guard parts.isEmpty else { return try runFromParts() }
         let loadResult = ArticleLoader.loadAll(paths)
         var diagnostics = loadResult.failures
         var valid: [LoadedArticle] = []
@@ -58,6 +72,30 @@ struct Report: ParsableCommand {
         }
         if unreadable { throw ExitCode(2) }
         if invalidCount > 0 { throw ExitCode.failure }
+    }
+
+    /// The report merged from partial reports; their invalid records are reported as invalid files.
+    func runFromParts() throws {
+        let records = try PartFiles.read(parts)
+        let (report, invalid) = ComparisonReport.build(parts: records)
+        let failures = PartFiles.printFailures(records.filter(\.isValid) + invalid)
+        guard let report else {
+            Terminal.standardError(records.isEmpty
+                ? "\(parts.joined(separator: " ")): error: the parts hold no articles; summarize some first (argmark summarize PATH -o PART)"
+                : "argmark: error: no valid articles to report on; fix the errors above (see argmark validate)")
+            throw failures.unreadable ? ExitCode(2) : ExitCode.failure
+        }
+        do {
+            try write(report)
+        } catch let error as FileSystemError {
+            Terminal.standardError("\(error.path): error: \(error.reason)")
+            throw ExitCode(2)
+        }
+        if failures.count > 0 {
+            Terminal.standardError("report written without \(failures.count) invalid \(failures.count == 1 ? "file" : "files"); fix them and run again to include them")
+        }
+        if failures.unreadable { throw ExitCode(2) }
+        if failures.count > 0 { throw ExitCode.failure }
     }
 
     func write(_ report: ComparisonReport) throws {

@@ -1,0 +1,67 @@
+/// Reads a stream (standard input, a pipe) line by line, holding at most one line in memory.
+///
+/// A line longer than `maximumLineBytes` is not kept: its bytes are counted and dropped up to the
+/// next newline, so one enormous record costs a bounded buffer, never the whole line, and the
+/// lines after it are read as usual.
+package struct LineReader {
+    /// One line without its newline (a final CR is dropped too), or how long a refused line was.
+    package enum Line {
+        case text([UInt8])
+        case tooLong(bytes: Int)
+    }
+
+    let descriptor: Platform.Descriptor
+    let maximumLineBytes: Int
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var atEnd = false
+    /// 1-based number of the line last returned.
+    package private(set) var lineNumber = 0
+
+    package init(descriptor: Platform.Descriptor, maximumLineBytes: Int, chunkBytes: Int = 1 << 16) {
+        self.descriptor = descriptor
+        self.maximumLineBytes = max(1, maximumLineBytes)
+        buffer = [UInt8](repeating: 0, count: max(1024, chunkBytes))
+    }
+
+    /// The next line, or nil at the end of the stream. A last line without a newline counts.
+    package mutating func next() throws(Platform.Failure) -> Line? {
+        var line: [UInt8] = []
+        var dropped = 0
+        while true {
+            if start < end {
+                let newline = buffer[start..<end].firstIndex(of: UInt8(ascii: "\n"))
+                let stop = newline ?? end
+                let piece = stop - start
+                if dropped == 0, line.count + piece <= maximumLineBytes {
+                    line.append(contentsOf: buffer[start..<stop])
+                } else {
+                    // Past the limit: count the rest of the line and keep nothing of it.
+                    dropped += (dropped == 0 ? line.count : 0) + piece
+                    line = []
+                }
+                start = stop
+                if newline != nil {
+                    start += 1
+                    return finish(line, dropped)
+                }
+            }
+            if atEnd {
+                return line.isEmpty && dropped == 0 ? nil : finish(line, dropped)
+            }
+            start = 0
+            let read = buffer.withUnsafeMutableBytes { raw in
+                Result { () throws(Platform.Failure) in try Platform.read(descriptor, into: raw.baseAddress!, count: raw.count) }
+            }
+            end = try read.get()
+            if end == 0 { atEnd = true }
+        }
+    }
+
+    private mutating func finish(_ line: [UInt8], _ dropped: Int) -> Line {
+        lineNumber += 1
+        if dropped > 0 { return .tooLong(bytes: dropped) }
+        return .text(line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : line)
+    }
+}

@@ -1,0 +1,380 @@
+import ArgmarkCore
+import Dispatch
+
+/// One line of a partial report ("part"): an article read, validated and summarised on one
+/// worker, or why it could not be. A part is a JSON Lines file of these records, one per article.
+///
+/// Parts merge by union: a merged part (or report) holds every record of every part, sorted by
+/// ``sortsBefore(_:)``, so merging is associative and commutative and `cat` of two parts is a
+/// part. A record carries its article as XML (the bytes the worker validated) and its folder's
+/// `corpus.xml`, so the merged report is built from exactly the articles a single run would read:
+/// every table, and the shared-text passages, which quote the texts.
+package struct PartRecord: Sendable {
+    /// Where the article came from (a file path, or the `path` a batch record gave).
+    package var path: String?
+    package var id: String?
+    /// The validated article's XML; nil when the record is a failure.
+    package var article: [UInt8]?
+    /// The `corpus.xml` the article was validated against, if any.
+    package var corpus: [UInt8]?
+    /// The per-article summary (see ``PartRecord/summary(of:)``); nil for a failure.
+    package var summary: JSONValue?
+    /// Findings (errors and warnings) as the worker saw them.
+    package var diagnostics: [Diagnostic]
+    /// The findings as the worker's frontend printed them (with its wording of the remedies).
+    package var printed: [String]
+    /// The input line of a batch record (not part of a part's canonical form).
+    package var line: Int?
+
+    package var isValid: Bool { article != nil && !diagnostics.contains { $0.severity == .error } }
+
+    /// The path reports name and sort the source by: the record's path, else `ID.xml`.
+    package var sourcePath: String { path ?? (id.map { $0 + ".xml" } ?? "") }
+
+    package init(path: String?, id: String?, article: [UInt8]?, corpus: [UInt8]?, summary: JSONValue?, diagnostics: [Diagnostic], printed: [String] = [], line: Int? = nil) {
+        self.path = path
+        self.id = id
+        self.article = article
+        self.corpus = corpus
+        self.summary = summary
+        self.diagnostics = diagnostics
+        self.printed = printed
+        self.line = line
+    }
+
+    /// The record for an article read as a batch record or a file.
+    package init(_ record: ArticleRecord) {
+        let valid = record.isValid
+        self.init(path: record.path, id: record.article.id, article: valid ? record.bytes : nil, corpus: valid ? record.corpusBytes : nil,
+                  summary: valid ? Self.summary(of: record.article, corpus: record.corpus) : nil,
+                  diagnostics: record.diagnostics, line: record.line)
+    }
+
+    package init(_ failure: ArticleRecordFailure) {
+        self.init(path: failure.path, id: failure.id, article: nil, corpus: nil, summary: nil, diagnostics: failure.diagnostics, line: failure.line)
+    }
+
+    // MARK: - Order
+
+    /// The order of records in a part and of sources in a merged report: by path, folder by
+    /// folder as a folder is listed (so a single run over the folder has the same order), then
+    /// by content, so that equal paths still sort the same way whatever the order of the parts.
+    package func sortsBefore(_ other: PartRecord) -> Bool {
+        let left = sourcePath.split(separator: "/", omittingEmptySubsequences: false)
+        let right = other.sourcePath.split(separator: "/", omittingEmptySubsequences: false)
+        for (a, b) in zip(left, right) where a != b {
+            return String(a) < String(b)
+        }
+        if left.count != right.count { return left.count < right.count }
+        if article != other.article { return (article ?? []).lexicographicallyPrecedes(other.article ?? []) }
+        if corpus != other.corpus { return (corpus ?? []).lexicographicallyPrecedes(other.corpus ?? []) }
+        let mine = canonicalJSON.renderedCompact(), theirs = other.canonicalJSON.renderedCompact()
+        return mine < theirs
+    }
+
+    /// Records in part order.
+    package static func sorted(_ records: [PartRecord]) -> [PartRecord] {
+        records.sorted { $0.sortsBefore($1) }
+    }
+
+    // MARK: - JSON
+
+    /// The record as one JSON object; `printed` lines go beside their diagnostics as `text`.
+    package var json: JSONValue {
+        var object = canonicalJSON
+        if case .object(var members) = object, let line {
+            members["line"] = .int(line)
+            object = .object(members)
+        }
+        return object
+    }
+
+    /// The record without its batch line number: what a part holds.
+    package var canonicalJSON: JSONValue {
+        let findings = diagnostics.enumerated().map { index, diagnostic -> JSONValue in
+            guard index < printed.count, case .object(var members) = diagnostic.json else { return diagnostic.json }
+            members["text"] = .string(printed[index])
+            return .object(members)
+        }
+        return .object([
+            "path": path.map(JSONValue.string) ?? .null,
+            "id": id.map(JSONValue.string) ?? .null,
+            "ok": .bool(isValid),
+            "errors": .int(diagnostics.count { $0.severity == .error }),
+            "warnings": .int(diagnostics.count { $0.severity == .warning }),
+            "diagnostics": .array(findings),
+            "article": article.map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null,
+            "corpus": corpus.map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null,
+            "summary": summary ?? .null,
+        ])
+    }
+
+    /// Reads a record from one line of a part (or of `batch --do summarize` output, whose records
+    /// are the same). `location` names the line in errors.
+    package static func parse(_ bytes: [UInt8], location: SourceLocation) -> Result<PartRecord, PartRecordProblem> {
+        func bad(_ message: String) -> Result<PartRecord, PartRecordProblem> {
+            .failure(PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, "not a record of a partial report: \(message)", at: location)))
+        }
+        let node: JSONNode
+        do { node = try JSONReader.parse(bytes) } catch { return bad("not valid JSON (\(error.message))") }
+        guard case .object = node.value else { return bad("a record is a JSON object") }
+        func string(_ key: String) -> (value: String?, ok: Bool) {
+            switch node[key]?.value {
+            case nil, .null?: (nil, true)
+            case .string(let text)?: (text, true)
+            default: (nil, false)
+            }
+        }
+        let path = string("path"), id = string("id"), article = string("article"), corpus = string("corpus")
+        guard path.ok, id.ok, article.ok, corpus.ok else { return bad("\"path\", \"id\", \"article\" and \"corpus\" are strings or null") }
+        guard case .bool(let ok)? = node["ok"]?.value else { return bad("\"ok\" (true or false) is missing") }
+        guard let findings = node["diagnostics"]?.array else { return bad("\"diagnostics\" (a list) is missing") }
+        var diagnostics: [Diagnostic] = []
+        var printed: [String] = []
+        for finding in findings {
+            guard case .string(let message)? = finding["message"]?.value, case .string(let severityName)? = finding["severity"]?.value,
+                  let severity = Diagnostic.Severity(rawValue: severityName) else { return bad("a diagnostic needs \"severity\" and \"message\"") }
+            let rule = finding["rule"]?.text.flatMap(RuleID.init(rawValue:)) ?? .badRecord
+            let at = SourceLocation(path: finding["path"]?.text ?? ArticleRecords.streamName, line: finding["line"]?.text.flatMap { Int($0) },
+                                    column: finding["column"]?.text.flatMap { Int($0) })
+            diagnostics.append(Diagnostic(severity, rule, message, at: at))
+            if case .string(let text)? = finding["text"]?.value { printed.append(text) }
+        }
+        if printed.count != diagnostics.count { printed = [] }
+        let summary = node["summary"].map(JSONValue.init(node:))
+        guard ok == (article.value != nil && summary != .null && summary != nil) else {
+            return bad(ok ? "a record with \"ok\": true needs \"article\" and \"summary\"" : "a record with \"ok\": false has no \"article\"")
+        }
+        var line: Int?
+        if let text = node["line"]?.text { line = Int(text) }
+        return .success(PartRecord(path: path.value, id: id.value, article: article.value.map { Array($0.utf8) }, corpus: corpus.value.map { Array($0.utf8) },
+                                   summary: ok ? summary : nil, diagnostics: diagnostics, printed: printed, line: line))
+    }
+
+    /// The longest line a part may have: an article of the largest file argmark reads, escaped
+    /// as JSON, with its corpus and summary.
+    package static let maximumLineBytes = 4 * FileSystem.maximumFileSize
+
+    /// Reads every record of the parts at `paths` (JSON Lines files; blank lines skipped), one
+    /// line at a time. Any line that is not a record, or a file that cannot be read, is a finding:
+    /// a merge over a damaged part would silently lose articles, so callers refuse to merge then.
+    package static func read(parts paths: [String]) -> (records: [PartRecord], problems: [Diagnostic]) {
+        var records: [PartRecord] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            let descriptor: Platform.Descriptor
+            do {
+                descriptor = try Platform.open(path, .read)
+            } catch {
+                problems.append(Diagnostic(.error, .unreadable, FileSystemError(path, "read", error).reason, at: SourceLocation(path: path)))
+                continue
+            }
+            defer { Platform.close(descriptor) }
+            var reader = LineReader(descriptor: descriptor, maximumLineBytes: maximumLineBytes)
+            do {
+                while let line = try reader.next() {
+                    let location = SourceLocation(path: path, line: reader.lineNumber)
+                    switch line {
+                    case .tooLong(let bytes):
+                        problems.append(Diagnostic(.error, .badRecord, "line of \(bytes) bytes is longer than any record of a partial report", at: location))
+                    case .text(let bytes):
+                        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+                        switch parse(bytes, location: location) {
+                        case .success(var record):
+                            record.line = nil
+                            records.append(record)
+                        case .failure(let problem): problems.append(problem.diagnostic)
+                        }
+                    }
+                }
+            } catch {
+                problems.append(Diagnostic(.error, .unreadable, FileSystemError(path, "read", error).reason, at: SourceLocation(path: path)))
+            }
+        }
+        return (records, problems)
+    }
+
+    /// A part as bytes: one compact JSON object per line, in part order.
+    package static func rendered(_ records: [PartRecord]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for record in sorted(records) {
+            bytes += Array(record.canonicalJSON.renderedCompact().utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
+    }
+
+    // MARK: - Summary
+
+    /// What one article holds, in numbers: the report's profile of it, its own voice's stance per
+    /// target, its counterclaims (and how many go unanswered), the propositions it carries and
+    /// its speakers. Computed by the report's own analysis of the article alone.
+    package static func summary(of article: Article, corpus: Corpus?) -> JSONValue {
+        let report = ComparisonReport.build(sources: [ReportSource(key: article.id, file: "", article: article)], corpus: corpus ?? Corpus())
+        let source = JSONRenderer.source(report, 0)
+        guard case .object(let members) = source else { return .null }
+        let graph = report.graphs[0]
+        let stances = report.stanceBySource.cells.map { cell -> JSONValue in
+            .object([
+                "target": .string(report.stanceBySource.targets[cell.row].rawValue),
+                "verdict": .string(cell.verdictName),
+                "favor": .int(cell.favor.count), "against": .int(cell.against.count), "neutral": .int(cell.neutral.count),
+                "others": .int(cell.others.count),
+            ])
+        }
+        let propositions = report.propositions.compactMap { row -> JSONValue? in
+            guard let entry = row.entries.first else { return nil }
+            return .object([
+                "proposition": .string(row.proposition.rawValue),
+                "asserts": .int(entry.asserts.count), "reportsAsCounterclaim": .int(entry.reportsAsCounterclaim.count), "rebuts": .int(entry.rebuts.count),
+            ])
+        }
+        let speakers = report.speakers.map { speaker -> JSONValue in
+            .object([
+                "id": .string(speaker.speaker.rawValue), "name": .string(speaker.name), "role": speaker.role.map(JSONValue.string) ?? .null,
+                "voice": .string(graph.voice(speaker: speaker.speaker).rawValue), "units": .int(speaker.units.count),
+            ])
+        }
+        return .object([
+            "profile": members["profile"] ?? .null,
+            "textSha256": .string(article.textDigest),
+            "stances": .array(stances),
+            "counterclaims": .int(report.counterclaims.count),
+            "unansweredCounterclaims": .int(report.counterclaims.count { !$0.isAnswered }),
+            "propositions": .array(propositions),
+            "speakers": .array(speakers),
+        ])
+    }
+
+    // MARK: - Files into records
+
+    /// Reads and validates every article under `paths` (files and folders, as `report` reads
+    /// them: each folder's `corpus.xml` for the articles beside it), in parallel, as records in
+    /// part order. Unreadable paths and broken `corpus.xml` files come back as failures.
+    package static func summarize(_ paths: [String], validator: Validator = Validator()) -> [PartRecord] {
+        let (files, unreadable) = FileSystem.expand(paths, extension: ".xml")
+        let articlePaths = files.filter { FileSystem.baseName(of: $0) != Corpus.fileName }
+        var records = unreadable.map { PartRecord(path: $0.path, id: nil, article: nil, corpus: nil, summary: nil, diagnostics: [Diagnostic(.error, .unreadable, $0.reason, at: SourceLocation(path: $0.path))]) }
+        var corpora: [String: ArticleRecords.SharedCorpus] = [:]
+        for folder in Set(articlePaths.map(FileSystem.directoryName(of:))).sorted() {
+            let corpusPath = FileSystem.join(folder, Corpus.fileName)
+            guard FileSystem.kind(of: corpusPath) == .file else { continue }
+            if let corpus = ArticleLoader.loadCorpus(besides: corpusPath, validator: validator), let bytes = try? FileSystem.read(corpusPath) {
+                corpora[folder] = ArticleRecords.SharedCorpus(corpus: corpus, bytes: bytes)
+            } else {
+                let (_, problems) = validator.validate(bytes: (try? FileSystem.read(corpusPath)) ?? [], path: corpusPath, corpus: nil)
+                let errors = problems.filter { $0.severity == .error }
+                records.append(PartRecord(path: corpusPath, id: nil, article: nil, corpus: nil, summary: nil,
+                                          diagnostics: errors.isEmpty ? [Diagnostic(.error, .unreadable, "cannot be read as the folder's corpus", at: SourceLocation(path: corpusPath))] : errors))
+            }
+        }
+        let byFolder = corpora
+        var results = [PartRecord?](repeating: nil, count: articlePaths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: articlePaths.count) { index in
+                let path = articlePaths[index]
+                let bytes: [UInt8]
+                do throws(FileSystemError) {
+                    bytes = try FileSystem.read(path)
+                } catch {
+                    slots.buffer[index] = PartRecord(path: path, id: nil, article: nil, corpus: nil, summary: nil, diagnostics: [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))])
+                    return
+                }
+                switch ArticleRecords.validate(bytes, line: 0, path: path, corpus: byFolder[FileSystem.directoryName(of: path)], validator: validator) {
+                case .success(let record): slots.buffer[index] = PartRecord(record)
+                case .failure(let failure): slots.buffer[index] = PartRecord(failure)
+                }
+            }
+        }
+        records += results.map { record in
+            var record = record!
+            record.line = nil
+            return record
+        }
+        return sorted(records)
+    }
+}
+
+/// Why a line of a part, or an article in it, cannot be used.
+package struct PartRecordProblem: Error, Sendable {
+    package var diagnostic: Diagnostic
+}
+
+extension ComparisonReport {
+    /// The report over the valid records of any number of parts: the same report as one run
+    /// over all their articles. Each article is parsed again and checked by the semantic rules
+    /// (the schema was checked on the worker); a record whose article fails that is returned
+    /// with the finding, like an invalid record, and left out.
+    package static func build(parts records: [PartRecord], options: SharedTextOptions = SharedTextOptions()) -> (report: ComparisonReport?, invalid: [PartRecord]) {
+        let ordered = PartRecord.sorted(records)
+        var invalid = ordered.filter { !$0.isValid }
+        let valid = ordered.filter(\.isValid)
+        // One decoded corpus per distinct corpus.xml, not one per article.
+        var corpora: [[UInt8]: Corpus] = [:]
+        for bytes in Set(valid.compactMap(\.corpus)) {
+            if case .corpus(let decoded)? = decodeDocument(bytes, path: Corpus.fileName) { corpora[bytes] = decoded.corpus }
+        }
+        let decodedCorpora = corpora
+        var decoded = [Result<Article, PartRecordProblem>?](repeating: nil, count: valid.count)
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: valid.count) { index in
+                let record = valid[index]
+                let path = record.sourcePath
+                let corpus = record.corpus.flatMap { decodedCorpora[$0] }
+                guard case .article(let article)? = decodeDocument(record.article ?? [], path: path) else {
+                    slots.buffer[index] = .failure(PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, "the part's record of this article does not hold a readable argmark article; summarize it again", at: SourceLocation(path: path))))
+                    return
+                }
+                if let error = SemanticRules.check(article, corpus: corpus, path: path).first(where: { $0.severity == .error }) {
+                    slots.buffer[index] = .failure(PartRecordProblem(diagnostic: error))
+                    return
+                }
+                slots.buffer[index] = .success(article.article)
+            }
+        }
+        var entries: [(path: String, article: Article)] = []
+        var folders = Set<String>()
+        var folderCorpora: [Corpus] = []
+        for (index, result) in decoded.enumerated() {
+            switch result! {
+            case .success(let article):
+                let record = valid[index]
+                entries.append((record.sourcePath, article))
+                // As a single run does: each folder's corpus once, in the order of its first article.
+                if folders.insert(FileSystem.directoryName(of: record.sourcePath)).inserted, let corpus = record.corpus.flatMap({ decodedCorpora[$0] }) {
+                    folderCorpora.append(corpus)
+                }
+            case .failure(let problem):
+                var record = valid[index]
+                record.diagnostics.append(problem.diagnostic)
+                record.printed = []
+                record.article = nil
+                invalid.append(record)
+            }
+        }
+        guard !entries.isEmpty else { return (nil, invalid) }
+        return (build(sources: ReportSource.sources(for: entries), corpus: Corpus.merging(folderCorpora), options: options), invalid)
+    }
+
+    /// The document in `bytes`, parsed and decoded without the schema.
+    private static func decodeDocument(_ bytes: [UInt8], path: String) -> DecodedDocument? {
+        guard case .success(let parsed) = SafeXMLParser.parse(bytes, path: path) else { return nil }
+        return ArticleXML.decode(parsed)
+    }
+}
+
+extension JSONValue {
+    /// The value a parsed node holds (numbers without a fraction or exponent become integers).
+    package init(node: JSONNode) {
+        switch node.value {
+        case .null: self = .null
+        case .bool(let value): self = .bool(value)
+        case .string(let value): self = .string(value)
+        case .number(let text): self = Int(text).map(JSONValue.int) ?? .double(Double(text) ?? 0)
+        case .array(let items): self = .array(items.map(JSONValue.init(node:)))
+        case .object(let members): self = .object(Dictionary(members.map { ($0.key, JSONValue(node: $0.value)) }, uniquingKeysWith: { first, _ in first }))
+        }
+    }
+}
