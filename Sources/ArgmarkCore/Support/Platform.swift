@@ -246,6 +246,9 @@ package enum Platform {
 
     /// e raised to `value` (the C library's `exp`; the standard library has none).
     package static func exponential(_ value: Double) -> Double { exp(value) }
+
+    /// The natural logarithm of `value` (the C library's `log`).
+    package static func naturalLogarithm(_ value: Double) -> Double { log(value) }
 }
 
 // The C functions whose names Platform's own members shadow, reached under other names.
