@@ -150,17 +150,14 @@ struct Link: ParsableCommand {
             let corpus = (try? ArticleEditor.read(article: file))?.corpus
             if corpus?.proposition(chosen) == nil {
                 let text = statement ?? [a.quote, b.quote].min { $0.unicodeScalars.count < $1.unicodeScalars.count }!
-                _ = try ArticleEditor.editCorpus(FileSystem.directoryName(of: file)) { (corpus) throws(EditError) in
-                    try CorpusEdits.upsertProposition(chosen, statement: text, target: nil, stance: nil, in: &corpus)
-                }
+                _ = try ArticleEditor.apply([.proposition(PropositionChange(id: chosen, statement: text, target: nil, stance: nil, replace: false))],
+                                            to: FileSystem.directoryName(of: file))
             }
         }
         for (file, unit) in [(fileA, a), (fileB, b)] where unit.proposition != chosen {
-            _ = try ArticleEditor.edit(file) { (article, corpus) throws(EditError) in
-                var change = ArticleEdits.UnitChange()
-                change.proposition = chosen
-                return try ArticleEdits.setUnit(unit.id, change, in: &article, corpus: corpus, path: file)
-            }
+            var change = ArticleEdits.UnitChange()
+            change.proposition = chosen
+            _ = try ArticleEditor.apply([.set(id: unit.id.rawValue, SetChange(type: nil, fields: change))], to: file)
         }
         return chosen
     }
