@@ -60,3 +60,13 @@ struct TableTests {
         #expect(losses[0].losses.contains(ExportLoss("units overlapping a shorter unit (its tokens are tagged with the shorter one)", count: 1, ids: ["u2"])))
     }
 }
+
+extension TableTests {
+    @Test("the README documents every CSV column")
+    func columnsDocumented() throws {
+        let readme = try String(contentsOfFile: Corpora.packageRoot.appendingPathComponent("README.md").path, encoding: .utf8)
+        for column in TableExporter.articleColumns + TableExporter.unitColumns + TableExporter.relationColumns {
+            #expect(readme.contains("| `\(column.name)` | \(column.meaning) |"), "\(column.name)")
+        }
+    }
+}
