@@ -33,8 +33,8 @@ let package = Package(
         .target(name: "ArgmarkAgreement", dependencies: ["ArgmarkCore"]),
         .target(
             name: "ArgmarkSuggest",
-            dependencies: ["ArgmarkCore"],
-            resources: [.embedInCode("Resources/weights.tsv")]
+            dependencies: ["ArgmarkCore", "ArgmarkAgreement"],
+            resources: [.embedInCode("Resources/default-model.bin")]
         ),
         .executableTarget(
             name: "argmark",

@@ -51,16 +51,26 @@ public enum Review {
         return ArticleWriter.canonicalOrder(accepted)
     }
 
-    /// Removes the selected suggestions, and speakers `suggest` added that no unit uses any more.
-    /// Refuses if a relation refers to one of them (remove the relation or accept the unit first).
+    /// Removes the selected suggestions, the relations suggested with them, and speakers
+    /// `suggest` added that no unit uses any more. A relation that starts at a suggested unit is
+    /// part of that suggestion and goes with either of its ends; one from an annotation to a
+    /// selected suggestion makes the rejection refused (remove the relation or accept the unit first).
     public static func reject(_ selection: Selection, in article: inout Article, path: String) throws(EditError) -> (units: [ArgumentUnit], speakers: [Speaker]) {
         let ids = Set(try select(selection, in: article, path: path))
+        let suggested = Set(article.units.filter { $0.status == .suggested }.map(\.id))
+        var dropped = Set<RelationID>()
         for relation in article.relations {
             var ends = [relation.from]
             if case .unit(let to) = relation.to { ends.append(to) }
-            if let end = ends.first(where: ids.contains) {
-                throw EditError(.refused, "suggestion \(end) is used by relation \(relation.id); accept the unit or remove the relation first (argmark remove \(path) \(relation.id))", at: SourceLocation(path: path))
-            }
+            guard let end = ends.first(where: ids.contains) else { continue }
+            if suggested.contains(relation.from) { dropped.insert(relation.id); continue }
+            throw EditError(.refused, "suggestion \(end) is used by relation \(relation.id); accept the unit or remove the relation first (argmark remove \(path) \(relation.id))", at: SourceLocation(path: path))
+        }
+        // An undercut of a dropped relation goes too.
+        article.relations.removeAll { relation in
+            if dropped.contains(relation.id) { return true }
+            if case .relation(let target) = relation.to { return dropped.contains(target) }
+            return false
         }
         let removed = article.units.filter { ids.contains($0.id) }
         article.units.removeAll { ids.contains($0.id) }
