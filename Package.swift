@@ -34,7 +34,10 @@ let package = Package(
         .target(
             name: "ArgmarkSuggest",
             dependencies: ["ArgmarkCore", "ArgmarkAgreement"],
-            resources: [.embedInCode("Resources/default-model.bin")]
+            // The shipped model is a base64 string literal (DefaultModel.swift, written by
+            // bench/suggest/train.sh): an embedded byte array of that size takes the compiler
+            // many minutes, a string literal no time at all.
+            exclude: ["Resources/default-model.bin"]
         ),
         .executableTarget(
             name: "argmark",

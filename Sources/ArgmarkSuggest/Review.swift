@@ -51,32 +51,31 @@ public enum Review {
         return ArticleWriter.canonicalOrder(accepted)
     }
 
-    /// Removes the selected suggestions, the relations suggested with them, and speakers
-    /// `suggest` added that no unit uses any more. A relation that starts at a suggested unit is
-    /// part of that suggestion and goes with either of its ends; one from an annotation to a
-    /// selected suggestion makes the rejection refused (remove the relation or accept the unit first).
-    public static func reject(_ selection: Selection, in article: inout Article, path: String) throws(EditError) -> (units: [ArgumentUnit], speakers: [Speaker]) {
+    /// Removes the selected suggestions, every relation that starts or ends at one of them (a
+    /// relation needs both its units; `suggest` adds relations with its units), an undercut of
+    /// such a relation, and speakers `suggest` added that no unit uses any more.
+    public static func reject(_ selection: Selection, in article: inout Article, path: String) throws(EditError) -> (units: [ArgumentUnit], speakers: [Speaker], relations: [Relation]) {
         let ids = Set(try select(selection, in: article, path: path))
-        let suggested = Set(article.units.filter { $0.status == .suggested }.map(\.id))
         var dropped = Set<RelationID>()
         for relation in article.relations {
-            var ends = [relation.from]
-            if case .unit(let to) = relation.to { ends.append(to) }
-            guard let end = ends.first(where: ids.contains) else { continue }
-            if suggested.contains(relation.from) { dropped.insert(relation.id); continue }
-            throw EditError(.refused, "suggestion \(end) is used by relation \(relation.id); accept the unit or remove the relation first (argmark remove \(path) \(relation.id))", at: SourceLocation(path: path))
+            if ids.contains(relation.from) { dropped.insert(relation.id) }
+            if case .unit(let to) = relation.to, ids.contains(to) { dropped.insert(relation.id) }
         }
-        // An undercut of a dropped relation goes too.
-        article.relations.removeAll { relation in
-            if dropped.contains(relation.id) { return true }
-            if case .relation(let target) = relation.to { return dropped.contains(target) }
-            return false
+        // Undercuts of dropped relations, and undercuts of those, in one pass per level.
+        var grew = true
+        while grew {
+            grew = false
+            for relation in article.relations where !dropped.contains(relation.id) {
+                if case .relation(let target) = relation.to, dropped.contains(target) { dropped.insert(relation.id); grew = true }
+            }
         }
+        let removedRelations = article.relations.filter { dropped.contains($0.id) }
+        article.relations.removeAll { dropped.contains($0.id) }
         let removed = article.units.filter { ids.contains($0.id) }
         article.units.removeAll { ids.contains($0.id) }
         let used = Set(article.units.compactMap(\.speaker))
         let orphans = article.speakers.filter { $0.role == SpeakerAttribution.newSpeakerRole && !used.contains($0.id) }
         article.speakers.removeAll { orphan in orphans.contains { $0.id == orphan.id } }
-        return (ArticleWriter.canonicalOrder(removed), orphans)
+        return (ArticleWriter.canonicalOrder(removed), orphans, removedRelations)
     }
 }

@@ -85,7 +85,7 @@ public struct Suggester: Sendable {
         }
         var ids = IDAllocator(taken: article.allIDs)
         var result = Suggestions()
-        let targets = corpus?.targets ?? []
+        let targets = StanceFeatures.plausibleTargets(corpus?.targets ?? [], articleText: article.text)
         for found in model.sequence.units(in: analyzed) {
             let first = analyzed.segments[found.segments.lowerBound]
             guard Self.endsWithStop(paragraphs[first.paragraph].span, text) else { result.furniture += 1; continue }

@@ -10,10 +10,24 @@ import Testing
 
         init() throws {
             folder = try ArgmarkProcess.temporaryFolder()
-            let seed = ArgmarkProcess.sharedFolder.appendingPathComponent("seeds/000_4df17bf2c55a06b5.txt")
+            // Seed 000's text, taken from the committed annotation (so no ../shared is needed).
+            let seed = folder.appendingPathComponent("seed-000.txt")
+            try Data(Self.seedText().utf8).write(to: seed)
             try run(["new", seed.path, "-o", "seed.xml", "--id", "seed-000", "--genre", "opinion", "--language", "en"])
             try run(["speaker", "seed.xml", "--id", "milano", "--name", "Alyssa Milano", "--role", "author"])
             try run(["add", "seed.xml", "rebuttal", "--quote", "They are wrong.", "--speaker", "milano"])
+        }
+
+        /// The text of Annotations/seed-000.xml, unescaped.
+        static func seedText() throws -> String {
+            let xml = try String(contentsOf: ArgmarkProcess.packageRoot.appendingPathComponent("Annotations/seed-000.xml"), encoding: .utf8)
+            let element = try #require(xml.range(of: "<text sha256="))
+            let open = try #require(xml.range(of: "\">", range: element.upperBound..<xml.endIndex))
+            let close = try #require(xml.range(of: "</text>"))
+            return String(xml[open.upperBound..<close.lowerBound])
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&#13;", with: "\r").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&amp;", with: "&")
         }
 
         @discardableResult

@@ -13,7 +13,7 @@ public struct FeatureVector: Sendable, Equatable {
 }
 
 /// Computes the features of every segment of an article — the one implementation used both to
-/// train the model (via `argmark suggest --dump-features`) and to apply it.
+/// train the model (`argmark train`) and to apply it.
 ///
 /// Feature families (each name's prefix says which):
 /// - `bias`: always 1;
@@ -39,6 +39,8 @@ public struct FeatureExtractor: Sendable {
         ("first-plural", Lexicon.firstPersonPlural), ("second-person", Lexicon.secondPerson), ("deontic", Lexicon.deontic),
         ("hedge", Lexicon.hedge), ("negation", Lexicon.negation), ("opinion", Lexicon.opinion),
     ]
+
+    static let phraseLists = lists.map { PhraseList($0.words) }
 
     /// Segments of `text` with their features, in text order. `genre` (the article's, if known)
     /// adds a `genre:` feature and genre-specific copies of the layout features (`G|…`), so one
@@ -118,9 +120,9 @@ public struct FeatureExtractor: Sendable {
             if paragraphOpensWithTurn[segment.paragraph] { add("qa:turn-prefix") }
 
             // Lexical cues.
-            for list in Self.lists {
-                if own.contains(any: list.words) { add("lex:\(list.name)") }
-                if own.starts(withAny: list.words) { add("start:\(list.name)") }
+            for (list, phrases) in zip(Self.lists, Self.phraseLists) {
+                if own.contains(any: phrases) { add("lex:\(list.name)") }
+                if own.starts(withAny: phrases) { add("start:\(list.name)") }
             }
             if own.tokens.contains(where: { $0.unicodeScalars.contains { $0.properties.numericType != nil } }) { add("lex:digits") }
             if own.raw.contains(where: { $0.contains("%") }) { add("lex:percent") }
@@ -226,10 +228,57 @@ struct Words {
     }
 
     func contains(any phrases: [String]) -> Bool {
-        phrases.contains { joined.contains(" \($0) ") }
+        contains(any: PhraseList.cached(phrases))
     }
 
     func starts(withAny phrases: [String]) -> Bool {
-        phrases.contains { joined.hasPrefix(" \($0) ") }
+        starts(withAny: PhraseList.cached(phrases))
     }
+
+    /// Whether a phrase of `list` occurs as whole words: a set lookup per word, and the
+    /// multi-word phrases only where their first word occurs (string search was the hot spot).
+    func contains(any list: PhraseList) -> Bool {
+        for (index, token) in tokens.enumerated() {
+            if list.single.contains(token) { return true }
+            if let phrases = list.multiByFirst[token], phrases.contains(where: { matches($0, at: index) }) { return true }
+        }
+        return false
+    }
+
+    func starts(withAny list: PhraseList) -> Bool {
+        guard let first = tokens.first else { return false }
+        return list.single.contains(first) || (list.multiByFirst[first]?.contains { matches($0, at: 0) } ?? false)
+    }
+
+    private func matches(_ phrase: [String], at index: Int) -> Bool {
+        index + phrase.count <= tokens.count && zip(phrase, tokens[index...]).allSatisfy { $0 == $1 }
+    }
+}
+
+/// A word list prepared for matching on whole words.
+struct PhraseList: Sendable {
+    let single: Set<String>
+    let multiByFirst: [String: [[String]]]
+
+    init(_ phrases: [String]) {
+        var single = Set<String>()
+        var multi: [String: [[String]]] = [:]
+        for phrase in phrases {
+            let words = Words(phrase).tokens
+            if words.count == 1 { single.insert(words[0]) } else if let first = words.first { multi[first, default: []].append(words) }
+        }
+        self.single = single
+        multiByFirst = multi
+    }
+
+    /// The lists of ``Lexicon``, prepared once.
+    private static let prepared: [[String]: PhraseList] = {
+        var table: [[String]: PhraseList] = [:]
+        for list in FeatureExtractor.lists { table[list.words] = PhraseList(list.words) }
+        table[Lexicon.speechVerbs] = PhraseList(Lexicon.speechVerbs)
+        table[Lexicon.negation] = PhraseList(Lexicon.negation)
+        return table
+    }()
+
+    static func cached(_ phrases: [String]) -> PhraseList { prepared[phrases] ?? PhraseList(phrases) }
 }

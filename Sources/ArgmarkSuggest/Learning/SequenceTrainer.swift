@@ -22,6 +22,9 @@ package struct SequenceTrainer {
 
     package init() {}
 
+    /// The weight that keeps a tag out of every decoded sequence.
+    static let ruledOut: Float = -1e6
+
     package func train(_ documents: [EncodedDocument]) -> SequenceModel {
         // Dense indices for the features frequent enough to learn, in order of first sight.
         var frequency: [UInt32: Int] = [:]
@@ -91,8 +94,17 @@ package struct SequenceTrainer {
         }
         // Averaged weights: w − (Σ c·Δw) / c.
         let averaged = zip(weights, totals).map { Float($0 - $1 / step) }
-        let averagedTransition = zip(transition, transitionTotals).map { Float($0 - $1 / step) }
-        let averagedStart = zip(start, startTotals).map { Float($0 - $1 / step) }
+        var averagedTransition = zip(transition, transitionTotals).map { Float($0 - $1 / step) }
+        var averagedStart = zip(start, startTotals).map { Float($0 - $1 / step) }
+        // A tag no gold document uses has no evidence for it, only (maybe) against its rivals:
+        // rule it out, or a segment whose features are all unknown could end up with it.
+        let used = Set(documents.flatMap(\.gold))
+        for tag in 0..<tags where !used.contains(tag) {
+            averagedStart[tag] = Self.ruledOut
+            for boundary in Boundary.allCases {
+                for previous in 0..<tags { averagedTransition[SequenceModel.transitionIndex(boundary, previous, tag)] = Self.ruledOut }
+            }
+        }
 
         // Keep the heaviest features; ties broken by hash so the choice is reproducible.
         var mass: [(hash: UInt32, row: Int, weight: Float)] = []

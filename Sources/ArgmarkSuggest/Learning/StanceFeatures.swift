@@ -14,6 +14,20 @@ package enum StanceFeatures {
         package var features: [UInt32]
     }
 
+    /// How many targets are weighed for one unit: those whose names share most words with the
+    /// unit and its article (a corpus may declare hundreds of targets, one per debate).
+    package static let maximumTargets = 4
+
+    /// The targets worth weighing for units of an article, best first.
+    package static func plausibleTargets(_ targets: [StanceTarget], articleText: String) -> [StanceTarget] {
+        guard targets.count > maximumTargets else { return targets }
+        let vocabulary = Set(Words(articleText).tokens)
+        let ranked = targets.enumerated().map { index, target in
+            (index, Set(Words(target.name).tokens.filter { $0.count >= 4 }).intersection(vocabulary).count)
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        return ranked.prefix(maximumTargets).map { targets[$0.0] }
+    }
+
     package static func candidates(text: String, type: UnitType, targets: [StanceTarget]) -> [Candidate] {
         let words = Words(text)
         let vocabulary = Set(words.tokens)
@@ -25,7 +39,7 @@ package enum StanceFeatures {
             let name = target.id.rawValue
             let targetWords = Set(Words(target.name).tokens.filter { $0.count >= 4 })
             let shared = targetWords.intersection(vocabulary).count
-            var names = ["bias", "type:\(type.rawValue)", "t:\(name)", "t:\(name)|type:\(type.rawValue)", "shared:\(min(shared, 3))", "single-target:\(targets.count == 1)"]
+            var names = ["bias", "rank:\(index)", "type:\(type.rawValue)", "t:\(name)", "t:\(name)|type:\(type.rawValue)", "shared:\(min(shared, 3))", "single-target:\(targets.count == 1)"]
             if negated { names += ["negation", "t:\(name)|negation"] }
             for token in vocabulary.sorted() { names += ["w:\(token)", "t:\(name)|w:\(token)"] }
             for stance in stances {

@@ -28,7 +28,7 @@ public struct SuggestionModel: Sendable, Equatable {
 
     /// The model shipped with argmark (trained by `bench/suggest/train.sh`).
     public static let shipped: SuggestionModel = {
-        do { return try SuggestionModel(bytes: PackageResources.default_model_bin, path: "default.model") } catch {
+        do { return try SuggestionModel(bytes: Base64.decode(DefaultModel.base64), path: "default model") } catch {
             fatalError("the shipped suggestion model is broken: \(error)")
         }
     }()
@@ -226,5 +226,33 @@ struct ByteReader {
         guard count <= bytes.count - offset else { throw Truncated() }
         defer { offset += count }
         return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+    }
+}
+
+/// Base64 (RFC 4648) decoding for the embedded model; white space is skipped.
+enum Base64 {
+    static func decode(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3 / 4)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for character in text.utf8 {
+            let value: UInt32
+            switch character {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = UInt32(character - UInt8(ascii: "A"))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = UInt32(character - UInt8(ascii: "a")) + 26
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(character - UInt8(ascii: "0")) + 52
+            case UInt8(ascii: "+"): value = 62
+            case UInt8(ascii: "/"): value = 63
+            default: continue
+            }
+            buffer = buffer << 6 | value
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+            }
+        }
+        return bytes
     }
 }

@@ -160,7 +160,8 @@ public struct SuggestionTrainer: Sendable {
     }
 
     static func stanceInstances(_ item: Prepared) -> [ChoiceInstance] {
-        guard let targets = item.corpus?.targets, !targets.isEmpty else { return [] }
+        guard let declared = item.corpus?.targets, !declared.isEmpty else { return [] }
+        let targets = StanceFeatures.plausibleTargets(declared, articleText: item.article.text)
         var instances: [ChoiceInstance] = []
         for unit in item.article.units where unit.status == .gold {
             let candidates = StanceFeatures.candidates(text: unit.quote, type: unit.type, targets: targets)

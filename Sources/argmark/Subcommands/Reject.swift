@@ -8,7 +8,8 @@ struct Reject: ParsableCommand {
         abstract: "Remove suggested units.",
         discussion: """
             Only suggestions can be rejected; annotations are removed with argmark remove. \
-            Speakers that argmark suggest declared and no unit uses any more go too.
+            Relations that start or end at a rejected suggestion go with it, and speakers that \
+            argmark suggest declared and no unit uses any more.
             """
     )
 
@@ -31,6 +32,9 @@ struct Reject: ParsableCommand {
             }
             for unit in outcome.value.units {
                 Terminal.standardOutput("rejected \(unit.id) \(unit.type.rawValue) \"\(Abbreviation.short(unit.quote))\"")
+            }
+            for relation in outcome.value.relations {
+                Terminal.standardOutput("removed relation \(relation.id) (\(relation.from) \(relation.type.rawValue) \(relation.to))")
             }
             for speaker in outcome.value.speakers {
                 Terminal.standardOutput("removed suggested speaker \(speaker.id) (\(speaker.name))")

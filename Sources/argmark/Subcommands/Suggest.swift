@@ -73,7 +73,7 @@ struct Suggest: ParsableCommand {
                         Terminal.standardOutput("\(file): suggested \(unit.id) \(unit.type.rawValue) \(ArgumentUnit.formatConfidence(unit.confidence ?? 0))\(speaker)\(stance) \"\(Abbreviation.short(unit.quote))\"")
                     }
                     for (relation, confidence) in added.relations {
-                        Terminal.standardOutput("\(file): suggested \(relation.id) \(relation.from) \(relation.type.rawValue) \(relation.to) \(ArgumentUnit.formatConfidence(confidence))")
+                        Terminal.standardOutput("\(file): relation \(relation.id) \(relation.from) \(relation.type.rawValue) \(relation.to) \(ArgumentUnit.formatConfidence(confidence)) (suggested)")
                     }
                     var skipped: [String] = []
                     if added.overlapping > 0 { skipped.append("\(added.overlapping) overlapping existing units") }

@@ -20,7 +20,7 @@ struct Train: ParsableCommand {
             """
     )
 
-    @Argument(help: "Annotated argmark articles or folders of them.") var paths: [String]
+    @Argument(help: "Annotated argmark articles or folders of them.") var paths: [String] = []
     @Option(name: .shortAndLong, help: "Where to write the model.") var output: String?
     @Option(help: "Genre of articles that declare none (\(Genre.allCases.map(\.rawValue).joined(separator: ", "))).") var genre: String?
     @Flag(help: "Replace the model file if it exists.") var overwrite = false
@@ -36,6 +36,7 @@ struct Train: ParsableCommand {
             throw ValidationError("unknown genre \"\(genre)\"; use one of \(Genre.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard output != nil || !heldOut.isEmpty else { throw ValidationError("name the model file with -o MODEL") }
+        guard !paths.isEmpty || model != nil else { throw ValidationError("pass the annotated articles (files or folders) to learn from") }
         guard folds == 0 || folds >= 2 else { throw ValidationError("--folds must be 0 (no table) or at least 2") }
     }
 
@@ -47,18 +48,17 @@ struct Train: ParsableCommand {
         var trainer = SuggestionTrainer()
         trainer.genre = genre.flatMap(Genre.init(rawValue:))
         if let maxFeatures { trainer.maximumFeatures = maxFeatures }
-        let articles = try Self.load(paths)
         do {
             let trained: SuggestionModel
             if let model {
                 trained = try SuggestionModel(bytes: try Self.read(model), path: model)
             } else if folds >= 2 && heldOut.isEmpty {
-                let (result, evaluation) = try trainer.trainWithCrossValidation(articles, folds: folds)
+                let (result, evaluation) = try trainer.trainWithCrossValidation(try Self.load(paths), folds: folds)
                 trained = result
                 Terminal.standardOutput("cross-validated on \(evaluation.documents) articles (\(folds) folds):")
                 Terminal.standardOutput(EvaluationTable.text(evaluation))
             } else {
-                trained = try trainer.train(articles)
+                trained = try trainer.train(try Self.load(paths))
             }
             if !heldOut.isEmpty {
                 let test = try Self.load(heldOut)
