@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// argmark: annotate arguments and stance in news and opinion articles.
 @main
 struct Argmark: ParsableCommand {
@@ -17,7 +11,7 @@ struct Argmark: ParsableCommand {
             Exit codes: 0 success, 1 invalid input or a refused change, 2 usage error or unreadable path.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, New.self, Add.self, Relate.self, SpeakerCommand.self, Target.self, PropositionCommand.self, SetCommand.self, Remove.self, Show.self, List.self, ReanchorCommand.self, Report.self, Import.self, Export.self, Agree.self, Train.self, Suggest.self, Accept.self, Reject.self]
+        subcommands: [Validate.self, New.self, Add.self, Apply.self, Relate.self, SpeakerCommand.self, Target.self, PropositionCommand.self, SetCommand.self, Meta.self, Rename.self, Remove.self, Show.self, List.self, ReanchorCommand.self, Report.self, Import.self, Export.self, Agree.self, Train.self, Suggest.self, Accept.self, Reject.self]
     )
 
     /// Usage errors exit 2 (as grep and diff do), not ArgumentParser's default 64.
@@ -29,7 +23,7 @@ struct Argmark: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 Terminal.standardError(usageErrorLine(message(for: error)))
-                Glibc.exit(2)
+                Platform.exit(2)
             }
             exit(withError: error)
         }

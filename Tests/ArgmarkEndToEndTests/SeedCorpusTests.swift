@@ -1,15 +1,15 @@
 import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
-/// The committed seed-corpus annotations (made by `Annotations/annotate-seeds.sh`) still match the
-/// seed articles and keep the properties the corpus is for. Re-running the script itself takes
-/// hundreds of argmark processes (about 20 s), too slow for the suite; these checks are the cheap
-/// part of it: the texts are the seeds byte for byte, every seed is annotated with positions, claims
+/// The committed seed-corpus annotations (built from `Annotations/edits/`, which ApplyCommandTests
+/// rebuilds byte for byte) still match the seed articles and keep the properties the corpus is
+/// for: the texts are the seeds byte for byte, every seed is annotated with positions, claims
 /// and evidence, and the sources share propositions where they say the same thing.
 @Suite struct SeedCorpusTests {
     static let annotations = ArgmarkProcess.packageRoot.appendingPathComponent("Annotations")
-    static let seeds = ArgmarkProcess.sharedFolder.appendingPathComponent("seeds")
+    static let seeds = Shared.seeds
 
     /// Annotation file name → seed text file name.
     static let seedFiles: [(annotation: String, seed: String)] = [
@@ -26,7 +26,7 @@ import Testing
         return loaded.article
     }
 
-    @Test(arguments: zip(seedFiles.map(\.annotation), seedFiles.map(\.seed)))
+    @Test(.enabled(if: Shared.isPresent, Shared.skipReason), arguments: zip(seedFiles.map(\.annotation), seedFiles.map(\.seed)))
     func textIsTheSeedByteForByte(annotation: String, seed: String) throws {
         let article = try Self.load(annotation)
         let seedBytes = try Data(contentsOf: Self.seeds.appendingPathComponent(seed))

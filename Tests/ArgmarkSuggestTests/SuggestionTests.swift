@@ -149,7 +149,7 @@ struct ReviewTests {
         var article = try suggested()
         let ids = article.units.filter { $0.status == .suggested }.map(\.id.rawValue)
         #expect(ids == ["u1", "u2"])
-        let accepted = try Review.accept(.ids(["u2"]), in: &article, path: "a.xml")
+        let accepted = try ArticleEdits.accept(.ids(["u2"]), in: &article, path: "a.xml")
         #expect(accepted.map(\.id) == ["u2"])
         #expect(article.unit("u2")?.status == .gold && article.unit("u2")?.confidence == nil)
         #expect(article.unit("u1")?.status == .suggested)
@@ -158,13 +158,13 @@ struct ReviewTests {
 
     @Test func acceptAboveAThreshold() throws {
         var article = try suggested()
-        let accepted = try Review.accept(.atLeast(0.8), in: &article, path: "a.xml")
+        let accepted = try ArticleEdits.accept(.atLeast(0.8), in: &article, path: "a.xml")
         #expect(accepted.map(\.type) == [.rebuttal])
     }
 
     @Test func rejectRemovesSuggestionsAndOrphanedSuggestedSpeakers() throws {
         var article = try suggested()
-        let (units, speakers, _) = try Review.reject(.all, in: &article, path: "a.xml")
+        let (units, speakers, _) = try ArticleEdits.reject(.all, in: &article, path: "a.xml")
         #expect(units.map(\.id) == ["u1", "u2"])
         #expect(speakers.map(\.id) == ["rose-mcgowan"])
         #expect(article.units.map(\.id) == ["g1"])
@@ -173,7 +173,7 @@ struct ReviewTests {
 
     @Test func rejectBelowKeepsTheConfidentOnes() throws {
         var article = try suggested()
-        let (units, speakers, _) = try Review.reject(.below(0.8), in: &article, path: "a.xml")
+        let (units, speakers, _) = try ArticleEdits.reject(.below(0.8), in: &article, path: "a.xml")
         #expect(units.map(\.type) == [.claim])
         #expect(speakers.isEmpty)
         #expect(article.units.map(\.id) == ["g1", "u2"])
@@ -182,11 +182,11 @@ struct ReviewTests {
     @Test func goldAndUnknownIDsAreRefused() throws {
         var article = try suggested()
         let before = article
-        #expect(throws: EditError.self) { try Review.accept(.ids(["g1"]), in: &article, path: "a.xml") }
-        #expect(throws: EditError.self) { try Review.reject(.ids(["u9"]), in: &article, path: "a.xml") }
+        #expect(throws: EditError.self) { try ArticleEdits.accept(.ids(["g1"]), in: &article, path: "a.xml") }
+        #expect(throws: EditError.self) { try ArticleEdits.reject(.ids(["u9"]), in: &article, path: "a.xml") }
         #expect(article == before)
         do {
-            _ = try Review.reject(.ids(["g1"]), in: &article, path: "a.xml")
+            _ = try ArticleEdits.reject(.ids(["g1"]), in: &article, path: "a.xml")
             Issue.record("rejecting a gold unit must fail")
         } catch {
             #expect(error.message.contains("not a suggestion"))
@@ -196,7 +196,7 @@ struct ReviewTests {
     @Test func relationsToARejectedSuggestionGoWithIt() throws {
         var article = try suggested()
         article.relations = [Relation(id: "r1", type: .attacks, from: "g1", to: .unit("u2"))]
-        let (_, _, relations) = try Review.reject(.all, in: &article, path: "a.xml")
+        let (_, _, relations) = try ArticleEdits.reject(.all, in: &article, path: "a.xml")
         #expect(relations.map(\.id) == ["r1"])
         #expect(article.relations.isEmpty)
         #expect(article.units.map(\.id) == ["g1"])
@@ -206,7 +206,7 @@ struct ReviewTests {
         var article = try suggested()
         article.relations = [Relation(id: "r1", type: .attacks, from: "u2", to: .unit("g1")),
                              Relation(id: "r2", type: .undercuts, from: "u1", to: .relation("r1"))]
-        _ = try Review.reject(.ids(["u2"]), in: &article, path: "a.xml")
+        _ = try ArticleEdits.reject(.ids(["u2"]), in: &article, path: "a.xml")
         #expect(article.relations.isEmpty)
         #expect(article.units.map(\.id) == ["g1", "u1"])
     }
@@ -214,7 +214,7 @@ struct ReviewTests {
     @Test func acceptingKeepsTheSuggestionsRelations() throws {
         var article = try suggested()
         article.relations = [Relation(id: "r1", type: .attacks, from: "u2", to: .unit("g1"))]
-        _ = try Review.accept(.ids(["u2"]), in: &article, path: "a.xml")
+        _ = try ArticleEdits.accept(.ids(["u2"]), in: &article, path: "a.xml")
         #expect(article.relations.map(\.id) == ["r1"])
     }
 }

@@ -5,21 +5,31 @@ import ArgmarkCore
 /// (every element closed, every attribute quoted), so XML tools can read it too.
 public enum HTMLRenderer {
     public static func render(_ report: ComparisonReport) -> String {
+        let document = ReportDocument.build(report)
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<meta name=\"generator\" content=\"argmark\"/>\n"
-        out += "<title>Argument report: \(report.sources.count) \(report.sources.count == 1 ? "source" : "sources")</title>\n"
+        out += "<title>\(e(document.title)): \(report.sources.count) \(report.sources.count == 1 ? "source" : "sources")</title>\n"
         out += "<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
-        out += header(report)
+        out += header(report, document)
         out += "<main>\n"
-        out += sourcesSection(report)
-        out += stanceSection(report, report.stanceBySource, id: "stance-sources", title: "Stance: targets × sources", isSpeakers: false)
-        out += stanceSection(report, report.stanceBySpeaker, id: "stance-speakers", title: "Stance: targets × speakers", isSpeakers: true)
-        out += propositionsSection(report)
-        out += counterclaimsSection(report)
-        out += sharedTextSection(report)
-        out += speakersSection(report)
-        out += articlesSection(report)
+        for section in document.sections {
+            out += "<section id=\"\(e(section.id))\">\n<h2>\(e(section.title))</h2>\n"
+            // A sub-heading about some sources opens a group the source filter can hide whole.
+            var groupOpen = false
+            for block in section.blocks {
+                if case .heading(let inlines, let anchor, let sources) = block {
+                    if groupOpen { out += "</div>\n" }
+                    groupOpen = !sources.isEmpty
+                    if groupOpen { out += "<div class=\"group\" data-source=\"\(e(sources.joined(separator: " ")))\">\n" }
+                    out += "<h3\(anchor.map { " id=\"\(e($0))\"" } ?? "")>\(inline(inlines, report))</h3>\n"
+                } else {
+                    out += render(block, report)
+                }
+            }
+            if groupOpen { out += "</div>\n" }
+            out += "</section>\n"
+        }
         out += "</main>\n"
         out += "<script>//<![CDATA[\n\(script)//]]></script>\n"
         out += "</body>\n</html>\n"
@@ -31,27 +41,10 @@ public enum HTMLRenderer {
     /// The id of a unit's anchor in the highlighted text.
     static func anchor(_ source: Int, _ unit: UnitID) -> String { "s\(source)-\(unit.rawValue)" }
 
-    static func unitLink(_ report: ComparisonReport, _ reference: UnitReference, showSource: Bool) -> String {
-        let label = showSource ? "\(report.sources[reference.source].key):\(reference.unit)" : reference.unit.rawValue
-        var title = reference.unit.rawValue
-        if let unit = report.unit(reference) { title = "\(unit.type.rawValue): \(Markup.shorten(unit.quote, to: 200))" }
-        return "<a class=\"unit-link\" href=\"#\(e(anchor(reference.source, reference.unit)))\" title=\"\(e(title))\">\(e(label))</a>"
-    }
-
-    static func targetName(_ report: ComparisonReport, _ id: TargetID) -> String {
-        report.corpus.target(id)?.name ?? id.rawValue
-    }
-
-    static func header(_ report: ComparisonReport) -> String {
-        let units = report.profiles.reduce(0) { $0 + $1.unitCount }
-        let relations = report.graphs.reduce(0) { $0 + $1.article.relations.count }
-        let unanswered = report.counterclaims.filter { !$0.isAnswered }.count
-        let passages = report.sharedText.pairs.reduce(0) { $0 + $1.passages.count }
-        var out = "<header>\n<h1>Argument report</h1>\n"
-        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-        out += "<p class=\"summary\">\(count(report.sources.count, "source")) · \(count(units, "unit")) · \(count(relations, "relation")) · \(count(report.stanceBySource.targets.count, "target")) · \(count(report.propositions.count, "shared proposition")) · \(count(report.counterclaims.count, "counterclaim")) (\(unanswered) unanswered) · \(count(passages, "shared passage"))</p>\n"
-        out += "<nav><a href=\"#sources\">Sources</a> <a href=\"#stance-sources\">Stance by source</a> <a href=\"#stance-speakers\">Stance by speaker</a> <a href=\"#propositions\">Propositions</a> <a href=\"#counterclaims\">Counterclaims</a> <a href=\"#shared\">Shared text</a> <a href=\"#speakers\">Who quotes whom</a> <a href=\"#articles\">Argument maps</a></nav>\n"
-        out += "<form class=\"filters\" onsubmit=\"return false\">\n<label>Source <select id=\"source-filter\"><option value=\"\">all sources</option>"
+    static func header(_ report: ComparisonReport, _ document: ReportDocument) -> String {
+        var out = "<header>\n<h1>\(e(document.title))</h1>\n<p class=\"summary\">\(e(document.summary))</p>\n<nav>"
+        out += document.sections.map { "<a href=\"#\(e($0.id))\">\(e($0.title))</a>" }.joined(separator: " ")
+        out += "</nav>\n<form class=\"filters\" onsubmit=\"return false\">\n<label>Source <select id=\"source-filter\"><option value=\"\">all sources</option>"
         for source in report.sources {
             out += "<option value=\"\(e(source.key))\">\(e(source.key + " · " + Markup.shorten(source.displayName, to: 40)))</option>"
         }
@@ -63,174 +56,118 @@ public enum HTMLRenderer {
         return out
     }
 
-    static func sourcesSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"sources\">\n<h2>Sources</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Outlet · title</th><th>Genre</th><th>Published</th><th>Units</th>"
-        let abbreviations: [UnitType: String] = [.position: "Pos.", .claim: "Claim", .counterclaim: "Counter", .rebuttal: "Rebut.", .evidence: "Evid."]
-        for type in UnitType.allCases { out += "<th class=\"num\" title=\"\(type.rawValue) units\"><span class=\"dot t-\(type.rawValue)\"></span>\(abbreviations[type]!)</th>" }
-        out += "<th class=\"num\">Supports</th><th class=\"num\">Attacks</th><th class=\"num\">Depth</th><th>Annotated</th></tr></thead>\n<tbody>\n"
-        for (index, source) in report.sources.enumerated() {
-            let profile = report.profiles[index]
-            let meta = source.article.metadata
-            out += "<tr data-source=\"\(e(source.key))\"><td class=\"key\"><a href=\"#s\(index)\">\(e(source.key))</a></td><td>\(e(meta.outlet ?? ""))<div class=\"sub\">\(e(Markup.shorten(meta.title ?? "", to: 90)))</div></td><td>\(e(meta.genre?.rawValue ?? ""))</td><td class=\"date\">\(e(meta.published ?? ""))</td><td class=\"num\">\(profile.unitCount)</td>"
-            for type in UnitType.allCases { out += "<td class=\"num\">\(profile.unitsByType[type] ?? 0)</td>" }
-            let share = Markup.percent(profile.annotatedShare)
-            out += "<td class=\"num\">\(profile.supports)</td><td class=\"num\">\(profile.attacks)</td><td class=\"num\">\(profile.depth)</td><td><span class=\"bar\"><span style=\"width: \(share)\"></span></span> \(share)</td></tr>\n"
+    static func inline(_ inlines: [ReportDocument.Inline], _ report: ComparisonReport) -> String {
+        var out = ""
+        for piece in inlines {
+            switch piece {
+            case .text(let text): out += e(text)
+            case .strong(let text): out += "<strong>\(e(text))</strong>"
+            case .emphasis(let text): out += "<em>\(e(text))</em>"
+            case .code(let text): out += "<code>\(e(text))</code>"
+            case .unit(let reference, let label, let title):
+                out += "<a class=\"unit-link\" href=\"#\(e(anchor(reference.source, reference.unit)))\" title=\"\(e(title))\">\(e(label))</a>"
+            case .source(let index, let label): out += "<a href=\"#s\(index)\">\(e(label))</a>"
+            case .stance(let name, let label): out += "<span class=\"st st-\(e(name))\">\(e(label))</span>"
+            case .quote(let text): out += "<q>\(e(text))</q>"
+            case .lineBreak: out += "<br/>"
+            }
         }
-        out += "</tbody>\n</table></div>\n</section>\n"
         return out
     }
 
-    static func stanceSection(_ report: ComparisonReport, _ matrix: StanceMatrix, id: String, title: String, isSpeakers: Bool) -> String {
-        var out = "<section id=\"\(id)\">\n<h2>\(e(title))</h2>\n"
-        guard !matrix.cells.isEmpty else { return out + "<p class=\"empty\">No unit has both a stance and a target.</p>\n</section>\n" }
-        out += "<p class=\"hint\">Each cell gives the stance of the units behind it (links go to the units in the text). <span class=\"st st-favor\">favor</span> <span class=\"st st-against\">against</span> <span class=\"st st-neutral\">neutral</span> <span class=\"st st-mixed\">mixed</span>\(isSpeakers ? "" : "; counterclaims a source reports are listed but do not count toward its verdict").</p>\n"
-        // One row per column entity (source or speaker), one column per target: it stays readable
-        // with many sources, and the targets are few.
-        out += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>\(isSpeakers ? "Speaker" : "Source")</th>"
-        for target in matrix.targets { out += "<th>\(e(targetName(report, target)))</th>" }
-        out += "</tr></thead>\n<tbody>\n"
-        var cellsByColumn: [Int: [Int: StanceMatrix.Cell]] = [:]
-        for cell in matrix.cells { cellsByColumn[cell.column, default: [:]][cell.row] = cell }
-        for column in cellsByColumn.keys.sorted() {
-            let entity = matrix.columns[column]
-            let sourceKeys = entity.sources.map { report.sources[$0].key }
-            out += "<tr data-source=\"\(e(sourceKeys.joined(separator: " ")))\"><th scope=\"row\">\(e(entity.label))"
-            if isSpeakers {
-                out += "<div class=\"sub\">\(e(sourceKeys.joined(separator: ", ")))</div>"
-            } else if let source = entity.sources.first, report.sources[source].displayName != entity.label {
-                out += "<div class=\"sub\">\(e(Markup.shorten(report.sources[source].displayName, to: 60)))</div>"
+    static func render(_ block: ReportDocument.Block, _ report: ComparisonReport) -> String {
+        switch block {
+        case .paragraph(let inlines, let style):
+            let name = switch style {
+            case .body: ""
+            case .hint: " class=\"hint\""
+            case .empty: " class=\"empty\""
             }
-            out += "</th>"
-            for row in matrix.targets.indices {
-                guard let cell = cellsByColumn[column]![row] else {
-                    out += "<td></td>"
-                    continue
+            return "<p\(name)>\(inline(inlines, report))</p>\n"
+        case .heading(let inlines, let anchor, _):
+            return "<h3\(anchor.map { " id=\"\(e($0))\"" } ?? "")>\(inline(inlines, report))</h3>\n"
+        case .table(let table):
+            var out = "<div class=\"scroll\"><table>\n<thead><tr>"
+            for (index, title) in table.header.enumerated() {
+                out += "<th\(table.numericColumns.contains(index) ? " class=\"num\"" : "")>\(e(title))</th>"
+            }
+            out += "</tr></thead>\n<tbody>\n"
+            for row in table.rows {
+                out += "<tr"
+                if !row.sources.isEmpty { out += " data-source=\"\(e(row.sources.joined(separator: " ")))\"" }
+                if row.isFlagged { out += " class=\"unanswered\"" }
+                out += ">"
+                for (index, cell) in row.cells.enumerated() {
+                    out += "<td\(table.numericColumns.contains(index) ? " class=\"num\"" : "")>\(inline(cell, report))</td>"
                 }
-                let groups = [("favor", cell.favor), ("against", cell.against), ("neutral", cell.neutral), ("reports counterclaims", cell.reported)].filter { !$0.1.isEmpty }
-                out += "<td class=\"st-\(cell.verdictName)\"><strong>\(cell.verdictName)</strong> "
-                out += "<span class=\"counts\">" + groups.map { "\($0.0) \($0.1.count)" }.joined(separator: " · ") + "</span>"
-                let lists = groups.map { "<span class=\"stance-list\">\($0.0): " + $0.1.map { unitLink(report, $0, showSource: isSpeakers) }.joined(separator: ", ") + "</span>" }.joined(separator: " ")
-                // Long lists of links fold away so that the matrix stays a matrix.
-                if cell.units.count > 6 {
-                    out += "<details class=\"units\"><summary>\(cell.units.count) units</summary>\(lists)</details></td>"
-                } else {
-                    out += lists + "</td>"
-                }
+                out += "</tr>\n"
             }
-            out += "</tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n"
-        return out
-    }
-
-    static func propositionsSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"propositions\">\n<h2>Shared propositions × sources</h2>\n"
-        guard !report.propositions.isEmpty else { return out + "<p class=\"empty\">No shared propositions are declared or used.</p>\n</section>\n" }
-        out += "<div class=\"scroll\"><table>\n<thead><tr><th>Proposition</th><th>Asserted by</th><th>Reported as counterclaim by</th><th>Rebutted by</th></tr></thead>\n<tbody>\n"
-        for row in report.propositions {
-            func list(_ pick: (PropositionRow.Entry) -> [UnitReference]) -> String {
-                row.entries.compactMap { entry in
-                    let units = pick(entry)
-                    guard !units.isEmpty else { return nil }
-                    return "<div data-source=\"\(e(report.sources[entry.source].key))\">\(e(report.sources[entry.source].key)): " + units.map { unitLink(report, $0, showSource: false) }.joined(separator: ", ") + "</div>"
-                }.joined()
-            }
-            out += "<tr><td><code>\(e(row.proposition.rawValue))</code><div class=\"sub\">\(e(row.statement ?? ""))</div></td><td>\(list(\.asserts))</td><td>\(list(\.reportsAsCounterclaim))</td><td>\(list(\.rebuts))</td></tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n"
-        return out
-    }
-
-    static func counterclaimsSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"counterclaims\">\n<h2>Counterclaims and their answers</h2>\n"
-        guard !report.counterclaims.isEmpty else { return out + "<p class=\"empty\">No counterclaims are annotated.</p>\n</section>\n" }
-        out += "<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Counterclaim</th><th>Held by</th><th>Answered by</th></tr></thead>\n<tbody>\n"
-        for entry in report.counterclaims {
-            let key = report.sources[entry.unit.source].key
-            out += "<tr data-source=\"\(e(key))\"\(entry.isAnswered ? "" : " class=\"unanswered\"")><td class=\"key\">\(e(key))</td><td>\(unitLink(report, entry.unit, showSource: false)) “\(e(Markup.shorten(entry.quote, to: 220)))”</td><td>\(e(entry.speaker ?? ""))</td><td>"
-            if entry.isAnswered {
-                out += entry.answers.map { unitLink(report, $0.unit, showSource: false) + " (\($0.type.rawValue))" }.joined(separator: ", ")
-            } else {
-                out += "<strong class=\"flag\">unanswered</strong>"
-            }
-            out += "</td></tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n"
-        return out
-    }
-
-    static func sharedTextSection(_ report: ComparisonReport) -> String {
-        let options = report.sharedText.options
-        var out = "<section id=\"shared\">\n<h2>Shared text across sources</h2>\n"
-        out += "<p class=\"hint\">Passages of at least \(options.minimumWords) matching words, found through \(options.shingleWords)-word shingles (case, quotes and punctuation ignored). Similarity 1.00 means word for word.</p>\n"
-        guard !report.sharedText.pairs.isEmpty else { return out + "<p class=\"empty\">No shared passages found.</p>\n</section>\n" }
-        for pair in report.sharedText.pairs {
-            let a = report.sources[pair.a].key, b = report.sources[pair.b].key
-            out += "<div class=\"pair\" data-source=\"\(e(a)) \(e(b))\">\n<h3>\(e(a)) ↔ \(e(b))</h3>\n"
-            out += "<p>\(pair.passages.count) \(pair.passages.count == 1 ? "passage" : "passages"): \(pair.sharedWordsA) of \(e(a))’s \(pair.wordsA) words (\(Markup.percent(pair.coverageA))) and \(pair.sharedWordsB) of \(e(b))’s \(pair.wordsB) words (\(Markup.percent(pair.coverageB))); the longest has \(pair.longestPassageWords) words.</p>\n"
-            out += "<div class=\"scroll\"><table class=\"passages\">\n<thead><tr><th class=\"num\">Words</th><th class=\"num\">Similarity</th><th>\(e(a))</th><th>\(e(b))</th><th>Propositions</th></tr></thead>\n<tbody>\n"
-            for passage in pair.passages {
-                func side(_ side: PassageSide) -> String {
-                    var html = "<div class=\"offsets\">\(side.span.start)–\(side.span.end)"
-                    if !side.units.isEmpty {
-                        html += " · " + side.units.map { unitLink(report, UnitReference(source: side.source, unit: $0), showSource: false) }.joined(separator: ", ")
-                    }
-                    return html + "</div><q>\(e(Markup.shorten(side.text, to: 400)))</q>"
-                }
-                out += "<tr><td class=\"num\">\(passage.matchedWords)</td><td class=\"num\">\(Markup.score(passage.similarity))</td><td>\(side(passage.a))</td><td>\(side(passage.b))</td><td>\(passage.propositions.map { "<div><code>\(e($0.rawValue))</code></div>" }.joined())</td></tr>\n"
-            }
-            out += "</tbody>\n</table></div>\n</div>\n"
-        }
-        out += "</section>\n"
-        return out
-    }
-
-    static func speakersSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"speakers\">\n<h2>Who quotes whom</h2>\n"
-        guard !report.speakers.isEmpty else { return out + "<p class=\"empty\">No speakers are declared.</p>\n</section>\n" }
-        out += "<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Speaker</th><th>Role</th><th class=\"num\">Units</th><th>Stance</th><th>Also in</th></tr></thead>\n<tbody>\n"
-        for summary in report.speakers {
-            let key = report.sources[summary.source].key
-            let stances = summary.stances.map { stance -> String in
-                var parts: [String] = []
-                if stance.favor > 0 { parts.append("<span class=\"st st-favor\">favor \(stance.favor)</span>") }
-                if stance.against > 0 { parts.append("<span class=\"st st-against\">against \(stance.against)</span>") }
-                if stance.neutral > 0 { parts.append("<span class=\"st st-neutral\">neutral \(stance.neutral)</span>") }
-                return "\(e(targetName(report, stance.target))): " + parts.joined(separator: " ")
-            }.joined(separator: "<br/>")
-            out += "<tr data-source=\"\(e(key))\"><td class=\"key\">\(e(key))</td><td>\(e(summary.name))</td><td>\(e(summary.role ?? ""))</td><td class=\"num\">\(summary.units.count)</td><td>\(stances)</td><td>\(e(summary.alsoInDescription { report.sources[$0].key }))</td></tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n"
-        return out
-    }
-
-    static func articlesSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"articles\">\n<h2>Argument maps and texts</h2>\n"
-        for (index, source) in report.sources.enumerated() {
-            let meta = source.article.metadata
-            let graph = report.graphs[index]
-            out += "<article class=\"source\" id=\"s\(index)\" data-source=\"\(e(source.key))\">\n"
-            out += "<h3>\(e(source.key))\(meta.title.map { ": " + e($0) } ?? "")</h3>\n"
-            let metaLine = [meta.outlet, meta.author, meta.published, meta.genre?.rawValue, source.file].compactMap { $0 }.filter { !$0.isEmpty }
-            out += "<p class=\"meta\">\(e(metaLine.joined(separator: " · ")))</p>\n"
-            let layout = ArgumentMapLayout.layout(graph)
-            out += "<div class=\"map scroll\">\n"
-            out += SVGRenderer.render(layout, caption: source.caption, idPrefix: "m\(index)", linkPrefix: "s\(index)-")
-            out += "</div>\n"
-            out += "<details\(report.sources.count == 1 ? " open=\"open\"" : "")><summary>Text with units highlighted</summary>\n<div class=\"text\">"
-            out += highlightedText(graph, source: index)
+            return out + "</tbody>\n</table></div>\n"
+        case .map(let source):
+            return mapBlock(report, source: source)
+        case .outline(let source):
+            return outline(report.graphs[source], source: source)
+        case .text(let source):
+            let graph = report.graphs[source]
+            var out = "<details class=\"source-text\"\(report.sources.count == 1 ? " open=\"open\"" : "")><summary>Text with units highlighted</summary>\n<div class=\"text\">"
+            out += highlightedText(graph, source: source)
             out += "</div>\n"
             let implicit = graph.units.filter(\.isImplicit)
             if !implicit.isEmpty {
                 out += "<ul class=\"implicit\">"
                 for unit in implicit {
-                    out += "<li id=\"\(e(anchor(index, unit.id)))\"><sup class=\"uid t-\(unit.type.rawValue)\">\(e(unit.id.rawValue))</sup> implicit \(unit.type.rawValue)\(unit.speaker.map { " (" + e(graph.article.speaker($0)?.name ?? $0.rawValue) + ")" } ?? ""): \(e(unit.quote))</li>"
+                    out += "<li id=\"\(e(anchor(source, unit.id)))\"><sup class=\"uid t-\(unit.type.rawValue)\">\(e(unit.id.rawValue))</sup> implicit \(unit.type.rawValue)\(unit.speaker.map { " (" + e(graph.article.speaker($0)?.name ?? $0.rawValue) + ")" } ?? ""): \(e(unit.quote))</li>"
                 }
                 out += "</ul>\n"
             }
-            out += "</details>\n</article>\n"
+            return out + "</details>\n"
         }
-        out += "</section>\n"
+    }
+
+    /// The outline, folded away: one flat list indented by depth (no nesting, so depth costs nothing).
+    static func outline(_ graph: ArgumentGraph, source: Int) -> String {
+        var out = "<details class=\"outline\"><summary>Outline</summary>\n<ul class=\"outline\">\n"
+        for line in graph.outline() {
+            guard let unit = graph.unitsByID[line.unit] else { continue }
+            let indent = min(line.depth, MarkdownRenderer.maximumIndentation)
+            out += "<li style=\"margin-left: \(indent * 18)px\">"
+            if line.depth > indent { out += "(depth \(line.depth)) " }
+            if let relation = line.relation { out += "<em>\(relation.type.rawValue)</em>: " }
+            out += "<a class=\"unit-link\" href=\"#\(e(anchor(source, unit.id)))\">\(e(unit.id.rawValue))</a> <strong>\(unit.type.rawValue)</strong>"
+            if let speaker = unit.speaker { out += " (\(e(graph.article.speaker(speaker)?.name ?? speaker.rawValue)))" }
+            out += ": “\(e(Markup.shorten(unit.quote, to: 200)))”\(line.isRepeat ? " (see above)" : "")</li>\n"
+        }
+        return out + "</ul>\n</details>\n"
+    }
+
+    /// Above this many units, a map with several parts is drawn as one map per part (per
+    /// position, or per interview question), each folded away but the first.
+    static let maximumUnitsPerMap = 40
+
+    /// A source's map(s), each in a viewport the script pans, zooms, highlights and folds.
+    static func mapBlock(_ report: ComparisonReport, source: Int) -> String {
+        let graph = report.graphs[source]
+        let caption = report.sources[source].caption
+        let parts = ArgumentMapLayout.parts(graph)
+        func viewport(_ layout: ArgumentMapLayout, caption: String, prefix: String) -> String {
+            // No wider than drawn: a small argument is not blown up to the page's width.
+            var out = "<div class=\"map\" data-map=\"\(e(prefix))\" style=\"max-width: \(Markup.number(layout.width + 2))px\">\n<div class=\"map-tools\"><button type=\"button\" data-zoom=\"in\" title=\"zoom in\">+</button><button type=\"button\" data-zoom=\"out\" title=\"zoom out\">−</button><button type=\"button\" data-zoom=\"fit\" title=\"show the whole map\">fit</button><span class=\"hint\">drag to pan · wheel to zoom · hover a unit for its relations · click it for its text · ± folds what answers it</span></div>\n"
+            out += SVGRenderer.render(layout, caption: caption, idPrefix: prefix, linkPrefix: "s\(source)-", foldable: true)
+            return out + "</div>\n"
+        }
+        guard graph.units.count > maximumUnitsPerMap, parts.count > 1 else {
+            return viewport(ArgumentMapLayout.layout(graph), caption: caption, prefix: "m\(source)")
+        }
+        var out = "<p class=\"hint\">\(graph.units.count) units in \(parts.count) separate arguments: one map each.</p>\n"
+        for (index, part) in parts.enumerated() {
+            let units = Set(part)
+            let first = graph.units.first { units.contains($0.id) && graph.isRoot($0.id) && !(graph.incoming[$0.id] ?? []).isEmpty } ?? graph.units.first { units.contains($0.id) }!
+            let isLoose = index == parts.count - 1 && part.allSatisfy { (graph.incoming[$0] ?? []).isEmpty && (graph.outgoing[$0] ?? []).isEmpty }
+            let title = isLoose ? "Units without relations (\(part.count))" : "\(first.type.rawValue) \(first.id): \(Markup.shorten(first.quote, to: 90)) (\(part.count) \(part.count == 1 ? "unit" : "units"))"
+            out += "<details class=\"map-part\"\(index == 0 ? " open=\"open\"" : "")><summary>Argument \(index + 1) of \(parts.count): \(e(title))</summary>\n"
+            out += viewport(ArgumentMapLayout.layout(graph, only: units), caption: "\(caption) · argument \(index + 1)", prefix: "m\(source)p\(index + 1)")
+            out += "</details>\n"
+        }
         return out
     }
 
@@ -324,8 +261,23 @@ public enum HTMLRenderer {
     table.passages q { display: block; font-size: 13px; }
     .offsets { color: var(--muted); font-size: 12px; }
     article.source { border-top: 2px solid var(--line); padding-top: 4px; }
-    .map { border: 1px solid var(--line); border-radius: 6px; background: #fff; overflow-x: auto; }
-    .map svg { display: block; }
+    .map { border: 1px solid var(--line); border-radius: 6px; background: #fff; overflow: hidden; position: relative; }
+    .map svg { display: block; width: 100%; height: auto; max-height: 78vh; cursor: grab; touch-action: none; user-select: none; }
+    .map svg.panning { cursor: grabbing; }
+    .map-tools { display: flex; gap: 6px; align-items: center; padding: 4px 6px; border-bottom: 1px solid var(--line); background: #f9fafb; }
+    .map-tools button { font: inherit; font-size: 13px; min-width: 28px; padding: 1px 6px; cursor: pointer; }
+    .map-tools .hint { margin-left: 8px; font-size: 12px; }
+    details.map-part { margin: 6px 0; }
+    .map g.node { cursor: pointer; }
+    .map g.fold { cursor: pointer; }
+    .map svg.hovering g.edge { opacity: 0.15; }
+    .map svg.hovering g.node { opacity: 0.35; }
+    .map svg.hovering g.edge.hl, .map svg.hovering g.node.hl { opacity: 1; }
+    .map g.edge.hl path { stroke-width: 3.2; }
+    .map g.node.hl rect, .map g.node.hl polygon { stroke-width: 3; }
+    .map .folded-away { display: none; }
+    mark.flash, li.flash { outline: 3px solid #f59e0b; }
+    ul.outline { list-style: none; padding-left: 4px; font-size: 13.5px; }
     details { margin: 10px 0; }
     summary { cursor: pointer; color: #1d4ed8; }
     .text { white-space: pre-wrap; font-size: 14.5px; line-height: 1.65; max-width: 900px; padding: 8px 4px; }
@@ -344,8 +296,9 @@ public enum HTMLRenderer {
 
     """
 
-    /// Filtering only: by source (hides rows and articles of other sources) and by unit type.
-    /// Written without `<` and `&` so the page stays well-formed XML.
+    /// Filtering by source and unit type; the maps: pan (drag), zoom (wheel, buttons), hover
+    /// highlighting, click to the text, fold and unfold. No library, nothing from the network.
+    /// Written without less-than signs and ampersands so the page stays well-formed XML.
     static let script = """
     (function () {
       var select = document.getElementById('source-filter');
@@ -362,19 +315,139 @@ public enum HTMLRenderer {
           document.body.classList.toggle('hide-' + box.getAttribute('data-type'), !box.checked);
         });
       });
-      // A link to a unit opens the folded text that holds it.
+      // A link to a unit opens the folded text that holds it and flashes the unit there.
       function reveal() {
         var id = decodeURIComponent(location.hash.slice(1));
         var target = id ? document.getElementById(id) : null;
         if (!target) { return; }
         var details = target.closest('details');
-        if (details) {
-          details.open = true;
-          target.scrollIntoView();
+        if (details) { details.open = true; }
+        target.scrollIntoView({block: 'center'});
+        var mark = target.tagName === 'LI' ? target : target.nextElementSibling;
+        while (mark) {
+          if (mark.tagName === 'MARK') { break; }
+          mark = mark.nextElementSibling;
         }
+        document.querySelectorAll('.flash').forEach(function (old) { old.classList.remove('flash'); });
+        if (mark) { mark.classList.add('flash'); }
+        if (target.tagName === 'LI') { target.classList.add('flash'); }
       }
       window.addEventListener('hashchange', reveal);
       reveal();
+
+      function setupMap(box) {
+        var svg = box.querySelector('svg');
+        if (!svg) { return; }
+        var full = svg.getAttribute('viewBox').split(' ').map(Number);
+        var view = full.slice();
+        function apply() { svg.setAttribute('viewBox', view.map(function (v) { return v.toFixed(1); }).join(' ')); }
+        function zoom(factor, cx, cy) {
+          var width = view[2] * factor, height = view[3] * factor;
+          if (width > full[2] * 4 || full[2] > width * 20) { return; }
+          view = [cx - (cx - view[0]) * factor, cy - (cy - view[1]) * factor, width, height];
+          apply();
+        }
+        function point(event) {
+          var rect = svg.getBoundingClientRect();
+          return [view[0] + (event.clientX - rect.left) / rect.width * view[2], view[1] + (event.clientY - rect.top) / rect.height * view[3]];
+        }
+        box.querySelectorAll('button[data-zoom]').forEach(function (button) {
+          button.addEventListener('click', function () {
+            var kind = button.getAttribute('data-zoom');
+            if (kind === 'fit') { view = full.slice(); apply(); return; }
+            zoom(kind === 'in' ? 0.8 : 1.25, view[0] + view[2] / 2, view[1] + view[3] / 2);
+          });
+        });
+        svg.addEventListener('wheel', function (event) {
+          event.preventDefault();
+          var at = point(event);
+          zoom(event.deltaY > 0 ? 1.15 : 1 / 1.15, at[0], at[1]);
+        }, {passive: false});
+        var drag = null;
+        svg.addEventListener('pointerdown', function (event) {
+          if (event.target.closest('g.node') || event.target.closest('g.fold')) { return; }
+          drag = {x: event.clientX, y: event.clientY, view: view.slice()};
+          svg.classList.add('panning');
+          svg.setPointerCapture(event.pointerId);
+        });
+        svg.addEventListener('pointermove', function (event) {
+          if (!drag) { return; }
+          var rect = svg.getBoundingClientRect();
+          view[0] = drag.view[0] - (event.clientX - drag.x) / rect.width * view[2];
+          view[1] = drag.view[1] - (event.clientY - drag.y) / rect.height * view[3];
+          apply();
+        });
+        function stop() { drag = null; svg.classList.remove('panning'); }
+        svg.addEventListener('pointerup', stop);
+        svg.addEventListener('pointercancel', stop);
+
+        var edges = Array.prototype.slice.call(svg.querySelectorAll('g.edge'));
+        var nodes = {};
+        svg.querySelectorAll('g.node').forEach(function (node) { nodes[node.getAttribute('data-unit')] = node; });
+        var startOf = {};
+        edges.forEach(function (edge) { startOf[edge.getAttribute('data-relation')] = edge.getAttribute('data-from'); });
+        // The unit an edge hangs below: its target, or for an undercut the start of the relation it attacks.
+        function parentOf(edge) {
+          var to = edge.getAttribute('data-to');
+          return nodes[to] ? to : startOf[to];
+        }
+        function touching(unit) {
+          return edges.filter(function (edge) {
+            var to = edge.getAttribute('data-to');
+            return edge.getAttribute('data-from') === unit || to === unit || startOf[to] === unit;
+          });
+        }
+        Object.keys(nodes).forEach(function (unit) {
+          var node = nodes[unit];
+          node.addEventListener('mouseenter', function () {
+            svg.classList.add('hovering');
+            node.classList.add('hl');
+            touching(unit).forEach(function (edge) {
+              edge.classList.add('hl');
+              [edge.getAttribute('data-from'), parentOf(edge)].forEach(function (other) { if (nodes[other]) { nodes[other].classList.add('hl'); } });
+            });
+          });
+          node.addEventListener('mouseleave', function () {
+            svg.classList.remove('hovering');
+            svg.querySelectorAll('.hl').forEach(function (element) { element.classList.remove('hl'); });
+          });
+        });
+        // Folding hides every unit that answers the folded one, transitively, and their edges.
+        var folded = {};
+        function refold() {
+          var hidden = {};
+          Object.keys(folded).forEach(function (root) {
+            var queue = [root];
+            while (queue.length) {
+              var unit = queue.pop();
+              edges.forEach(function (edge) {
+                var child = edge.getAttribute('data-from');
+                if (parentOf(edge) === unit) {
+                  if (hidden[child] !== true) { if (child !== root) { hidden[child] = true; queue.push(child); } }
+                }
+              });
+            }
+          });
+          Object.keys(nodes).forEach(function (unit) { nodes[unit].classList.toggle('folded-away', hidden[unit] === true); });
+          edges.forEach(function (edge) {
+            var gone = hidden[edge.getAttribute('data-from')] === true || hidden[parentOf(edge)] === true;
+            edge.classList.toggle('folded-away', gone);
+          });
+          svg.querySelectorAll('g.fold').forEach(function (button) {
+            button.querySelector('text').textContent = folded[button.getAttribute('data-unit')] ? '+' : '−';
+          });
+        }
+        svg.querySelectorAll('g.fold').forEach(function (button) {
+          button.addEventListener('click', function (event) {
+            event.preventDefault();
+            event.stopPropagation();
+            var unit = button.getAttribute('data-unit');
+            if (folded[unit]) { delete folded[unit]; } else { folded[unit] = true; }
+            refold();
+          });
+        });
+      }
+      document.querySelectorAll('.map[data-map]').forEach(setupMap);
     })();
 
     """

@@ -1,3 +1,4 @@
+import ArgmarkCore
 /// A linear model that picks one of several candidates, each described by its own hashed
 /// features (already joined with the candidate's label, so one weight table serves every
 /// label). Relations use it to choose which unit a unit supports or attacks (or none), stance
@@ -20,7 +21,7 @@ package struct ChoiceModel: Sendable, Equatable {
         var best = 0
         for index in scores.indices where scores[index] > scores[best] { best = index }
         let top = Double(scores[best])
-        let exponentials = scores.map { exp((Double($0) - top) / Double(max(temperature, 1e-3))) }
+        let exponentials = scores.map { Platform.exponential((Double($0) - top) / Double(max(temperature, 1e-3))) }
         let total = exponentials.reduce(0, +)
         return (best, exponentials.map { $0 / total })
     }
@@ -78,9 +79,3 @@ package struct ChoiceTrainer {
         return ChoiceModel(weights: Dictionary(uniqueKeysWithValues: averaged.prefix(maximumFeatures).map { ($0.0, $0.1) }))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,9 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
+import ArgmarkCore
 /// A linear-chain model over a document's segments: a weight per (feature, tag), and a weight
 /// per (boundary, previous tag, tag) transition. Decoded with Viterbi; confidences are the
 /// posterior marginals from forward–backward over the same scores divided by a temperature
@@ -88,7 +83,7 @@ package struct SequenceModel: Sendable, Equatable {
         func logSum(_ values: [Double]) -> Double {
             let top = values.max() ?? impossible
             guard top > impossible else { return impossible }
-            return top + log(values.reduce(0) { $0 + exp($1 - top) })
+            return top + Platform.logarithm(values.reduce(0) { $0 + Platform.exponential($1 - top) })
         }
         func transitionScore(_ i: Int, _ previous: Int, _ tag: Int) -> Double {
             Tags.allowed(previous, tag) ? Double(transition[Self.transitionIndex(boundaries[i], previous, tag)]) / t : impossible
@@ -112,6 +107,6 @@ package struct SequenceModel: Sendable, Equatable {
             i -= 1
         }
         let total = logSum(alpha[n - 1])
-        return (0..<n).map { i in (0..<Tags.count).map { tag in exp(alpha[i][tag] + beta[i][tag] - total) } }
+        return (0..<n).map { i in (0..<Tags.count).map { tag in Platform.exponential(alpha[i][tag] + beta[i][tag] - total) } }
     }
 }

@@ -186,7 +186,7 @@ public struct SuggestionTrainer: Sendable {
                 for item in trial.heldOut {
                     let emissions = trial.model.sequence.emissions(item.analyzed.features)
                     let marginals = trial.model.sequence.marginals(emissions, item.analyzed.boundaries, temperature: temperature)
-                    for (index, tag) in item.document.gold.enumerated() { likelihood += log(max(marginals[index][tag], 1e-12)) }
+                    for (index, tag) in item.document.gold.enumerated() { likelihood += Platform.logarithm(max(marginals[index][tag], 1e-12)) }
                 }
             }
             if likelihood > best.likelihood { best = (temperature, likelihood) }
@@ -200,9 +200,3 @@ struct UncheckedBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
     init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -2,12 +2,6 @@ import ArgumentParser
 import ArgmarkCore
 import ArgmarkReports
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -72,13 +66,13 @@ struct Report: ParsableCommand {
             if let output {
                 try AtomicFile.write(bytes, to: output)
             } else {
-                Terminal.write(bytes, to: STDOUT_FILENO)
+                Terminal.write(bytes, to: Platform.standardOutput)
             }
             return
         }
         guard let folder = output else {
             if format == .dot {
-                Terminal.write(report.rendered(as: .dot), to: STDOUT_FILENO)
+                Terminal.write(report.rendered(as: .dot), to: Platform.standardOutput)
                 return
             }
             throw ValidationError("\(report.sources.count) articles give \(report.sources.count) SVG maps; pass -o FOLDER to write one file per article")
@@ -89,12 +83,16 @@ struct Report: ParsableCommand {
             if folder.hasSuffix("." + format.fileExtension) {
                 throw ValidationError("\(folder) looks like a file name, but \(report.sources.count) articles give \(report.sources.count) maps; pass -o FOLDER to write one file per article")
             }
-            guard mkdir(folder, 0o755) == 0 else { throw FileSystemError(path: folder, reason: "cannot create the output folder; create it or choose another") }
+            do { try Platform.createDirectory(folder) } catch { throw FileSystemError(path: folder, reason: "cannot create the output folder (\(error.systemMessage)); create it or choose another") }
         default:
             throw ValidationError("\(folder) is a file; with several articles, -o must name a folder for one \(format.rawValue) file per article")
         }
-        for index in report.sources.indices {
-            let path = FileSystem.join(folder, fileName(report.sources[index].key))
+        let paths = report.sources.indices.map { FileSystem.join(folder, fileName(report.sources[$0].key)) }
+        // Never write outside the output folder: a link planted at a map's name is refused.
+        if let link = paths.first(where: FileSystem.isSymbolicLink) {
+            throw FileSystemError(path: link, reason: "is a symbolic link; argmark never writes through links in an output folder (that could write outside it), so nothing was written; remove the link or choose another output folder")
+        }
+        for (index, path) in paths.enumerated() {
             try AtomicFile.write(Array(report.renderMap(source: index, format: format).utf8), to: path)
         }
     }

@@ -2,12 +2,6 @@ import ArgumentParser
 import ArgmarkCore
 import ArgmarkSuggest
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
@@ -59,11 +53,24 @@ struct Suggest: ParsableCommand {
         for file in files {
             do {
                 try EditReporting.run { () throws(EditError) in
-                    let outcome = try ArticleEditor.edit(file) { (article, corpus) throws(EditError) in
-                        if let baseline { return suggester.suggestBaseline(baseline, into: &article) }
-                        return suggester.suggest(into: &article, corpus: corpus, minimumConfidence: minConfidence, relations: !noRelations)
+                    // Suggestions are computed from the file as read and applied only to that
+                    // version of it; if it changed in between, they are computed again.
+                    let corpus = ArticleLoader.loadCorpus(besides: file)
+                    var attempts = 0
+                    var applied: (Suggester.Suggestions, EditOutcome)?
+                    while applied == nil {
+                        var (article, digest) = try ArticleEditor.readForEditing(file)
+                        let suggestions = if let baseline { suggester.suggestBaseline(baseline, into: &article) } else {
+                            suggester.suggest(into: &article, corpus: corpus, minimumConfidence: minConfidence, relations: !noRelations)
+                        }
+                        do throws(EditError) {
+                            applied = (suggestions, try ArticleEditor.apply(suggestions.edits, to: file, expectedDigest: digest))
+                        } catch {
+                            guard case .stale? = error.problem, attempts < 5 else { throw error }
+                            attempts += 1
+                        }
                     }
-                    let added = outcome.value
+                    let (added, outcome) = applied!
                     for speaker in added.speakers {
                         Terminal.standardOutput("\(file): new speaker \(speaker.id) (\(speaker.name))")
                     }
