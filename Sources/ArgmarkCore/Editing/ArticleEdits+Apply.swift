@@ -64,7 +64,8 @@ extension ArticleEdits {
     public static func addUnit(_ new: NewUnit, to article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> AddedUnit {
         try checkReferences(new.attributes, in: article, corpus: corpus, path: path)
         if (new.attributes.stance == nil) != (new.attributes.target == nil) {
-            throw EditError.usage(new.attributes.stance == nil ? "--target needs --stance favor|against|neutral" : "--stance needs --target naming what the unit is for or against")
+            throw EditError.usage(new.attributes.stance == nil ? "a target needs a stance (favor, against or neutral)" : "a stance needs a target naming what the unit is for or against",
+                                 remedies: [.supply(field: new.attributes.stance == nil ? "stance" : "target")])
         }
         let id: UnitID
         if let given = new.id {
@@ -256,7 +257,7 @@ extension ArticleEdits {
             var result: [UnitID] = []
             for id in ids {
                 guard let unit = article.unit(UnitID(id)) else {
-                    throw EditError(.refused, "no unit \(id) in \(article.id); argmark list \(path) shows the suggestions", at: SourceLocation(path: path))
+                    throw EditError(.refused, "no unit \(id) in \(article.id)", at: SourceLocation(path: path), remedies: [.listIDs(path: path)])
                 }
                 guard unit.status == .suggested else {
                     throw EditError(.refused, "unit \(id) is not a suggestion (it is already an annotation); pass the id of a suggested unit", at: SourceLocation(path: path))
