@@ -24,7 +24,7 @@ extension ArticleEdits {
             if let role = change.role { try SpeakerRoles.check(role) }
             let created = try upsertSpeaker(id, name: change.name, role: change.role, clearRole: change.clearRole, in: &article, path: path)
             let speaker = article.speaker(id)!
-            if created { try define(change.label, as: id.rawValue, in: &labels, article: article, path: path) }
+            try define(change.label, as: id.rawValue, in: &labels, article: article, path: path)
             let sameName = article.speakers.filter { $0.id != id && $0.name == speaker.name }.map(\.id)
             return .speaker(speaker, created: created, sameName: sameName)
         case .meta(let change):
