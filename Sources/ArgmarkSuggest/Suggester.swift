@@ -83,7 +83,7 @@ public struct Suggester: Sendable {
             depth += covered[offset]
             occupiedBefore[offset + 1] = occupiedBefore[offset] + (depth > 0 ? 1 : 0)
         }
-        var ids = IDAllocator(taken: article.allIDs)
+        var ids = IDAllocator(taken: article.allIDs, unitMark: article.unitHighWaterMark, relationMark: article.relationHighWaterMark)
         var result = Suggestions()
         let targets = StanceFeatures.plausibleTargets(corpus?.targets ?? [], articleText: article.text)
         for found in model.sequence.units(in: analyzed) {
@@ -132,10 +132,18 @@ struct IDAllocator {
     var taken: Set<String>
     private var highest: [String: Int] = [:]
 
-    init(taken: Set<String>) { self.taken = taken }
+    /// The highest ids ever issued in the article (ids are never reused).
+    var unitMark: Int?
+    var relationMark: Int?
+
+    init(taken: Set<String>, unitMark: Int? = nil, relationMark: Int? = nil) {
+        self.taken = taken
+        self.unitMark = unitMark
+        self.relationMark = relationMark
+    }
 
     mutating func next(_ prefix: String) -> String {
-        var number = highest[prefix] ?? Int(ArticleEditor.nextID(prefix: prefix, among: taken).dropFirst(prefix.count))!
+        var number = highest[prefix] ?? Int(ArticleEditor.nextID(prefix: prefix, among: taken, after: prefix == "u" ? unitMark : prefix == "r" ? relationMark : nil).dropFirst(prefix.count))!
         while taken.contains(prefix + String(number)) { number += 1 }
         taken.insert(prefix + String(number))
         highest[prefix] = number + 1
@@ -150,7 +158,7 @@ extension Suggester {
     public func suggestBaseline(_ baseline: Baseline, into article: inout Article) -> Suggestions {
         let text = CodePointText(article.text)
         let occupied = article.units.compactMap(\.span).sorted()
-        var ids = IDAllocator(taken: article.allIDs)
+        var ids = IDAllocator(taken: article.allIDs, unitMark: article.unitHighWaterMark, relationMark: article.relationHighWaterMark)
         var result = Suggestions()
         for (type, span) in baseline.units(text, segmenter: extractor.segmenter) {
             guard !occupied.contains(where: { $0.overlaps(span) }) else { result.overlapping += 1; continue }
