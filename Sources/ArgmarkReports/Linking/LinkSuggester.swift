@@ -75,8 +75,8 @@ public enum LinkSuggester {
         vectors.reserveCapacity(documents)
         for bag in bags {
             var vector = bag.map { entry -> (term: Int, weight: Double) in
-                let tf = 1 + Platform.naturalLogarithm(Double(entry.count))
-                let idf = Platform.naturalLogarithm(Double(documents) / Double(documentFrequency[entry.term]))
+                let tf = 1 + Platform.logarithm(Double(entry.count))
+                let idf = Platform.logarithm(Double(documents) / Double(documentFrequency[entry.term]))
                 return (entry.term, tf * idf)
             }
             let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
