@@ -38,7 +38,11 @@ struct Batch: ParsableCommand {
     @Option(help: "The longest line accepted, in bytes; a longer one gives an error record and is skipped.")
     var maxRecordBytes: Int = 64 << 20
 
+    @Option(help: "The number of the first input line (for a shard of a larger stream), so records and findings name lines of the whole stream.")
+    var firstLine: Int = 1
+
     func validate() throws {
+        guard firstLine >= 1 else { throw ValidationError("--first-line must be 1 or more") }
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
         guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
     }
@@ -59,7 +63,7 @@ struct Batch: ParsableCommand {
                 throw ExitCode(2)
             }
             guard let next else { break }
-            let line = reader.lineNumber
+            let line = reader.lineNumber + firstLine - 1
             let result: Result<ArticleRecord, ArticleRecordFailure>
             switch next {
             case .tooLong(let bytes):
