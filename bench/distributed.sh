@@ -6,6 +6,7 @@
 #
 #   bash bench/distributed.sh                  # 15,594 essays and 155,940
 #   LIMIT=2000 TIMES=3 bash bench/distributed.sh   # a quicker look
+#   BIN=path/to/argmark bash bench/distributed.sh  # an argmark already built (release)
 #
 # Needs: swift, python3 with distributed and fsspec (pip install ./contrib/dask), the essays in
 # ../shared/corpora/feedback-prize-essays/essays.
@@ -21,9 +22,11 @@ export PYTHONPATH=$ROOT/contrib/dask${PYTHONPATH:+:$PYTHONPATH}
 python3 -c "import distributed, fsspec" 2>/dev/null || { echo "bench: needs distributed and fsspec: pip install ./contrib/dask" >&2; exit 1; }
 [ -d "$ESSAYS" ] || { echo "bench: no essays at $ESSAYS (set ESSAYS=...)" >&2; exit 1; }
 
-echo "building release binary..." >&2
-swift build -c release --static-swift-stdlib --package-path "$ROOT" >&2
-BIN=$ROOT/.build/release/argmark
+if [ -z "${BIN:-}" ]; then
+  echo "building release binary..." >&2
+  swift build -c release --static-swift-stdlib --product argmark --package-path "$ROOT" >&2
+  BIN=$ROOT/.build/release/argmark
+fi
 
 mkdir -p "$WORK"
 if [ ! -f "$WORK/corpus/.complete" ]; then

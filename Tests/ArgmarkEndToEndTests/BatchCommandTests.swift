@@ -247,6 +247,18 @@ import Testing
             #expect(result.standardError.contains("damaged:2: error: not a record of a partial report: not valid JSON"), "\(result.standardError)")
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
         }
+        // A corpus travels once per part, in the first record that uses it; the others name it by
+        // its digest. A part cut so that no record carries it is refused too.
+        let all = try String(contentsOf: folder.appendingPathComponent("part"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(all[0].contains("\"corpus\":\"<?xml"))
+        #expect(all.dropFirst().allSatisfy { $0.contains("\"corpus\":null,\"corpusSha256\":\"") })
+        try (all.dropFirst().joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("cut"), atomically: true, encoding: .utf8)
+        let cut = try ArgmarkProcess.run(["report", "--from", "cut"], in: folder)
+        #expect(cut.status == 1)
+        #expect(cut.standardError.contains("cut:1: error: the record names corpus"), "\(cut.standardError)")
+        let whole = try ArgmarkProcess.run(["report", "--from", "cut", "part"], in: folder)
+        #expect(whole.status == 0, "\(whole.standardError)")
+
         let missing = try ArgmarkProcess.run(["report", "--from", "nowhere"], in: folder)
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("nowhere"))

@@ -68,7 +68,7 @@ package struct PartRecord: Sendable {
         if left.count != right.count { return left.count < right.count }
         if article != other.article { return (article ?? []).lexicographicallyPrecedes(other.article ?? []) }
         if corpus != other.corpus { return (corpus ?? []).lexicographicallyPrecedes(other.corpus ?? []) }
-        let mine = canonicalJSON.renderedCompact(), theirs = other.canonicalJSON.renderedCompact()
+        let mine = canonicalJSON().renderedCompact(), theirs = other.canonicalJSON().renderedCompact()
         return mine < theirs
     }
 
@@ -79,9 +79,11 @@ package struct PartRecord: Sendable {
 
     // MARK: - JSON
 
-    /// The record as one JSON object; `printed` lines go beside their diagnostics as `text`.
-    package var json: JSONValue {
-        var object = canonicalJSON
+    /// The record as one JSON object (with its batch line number, if any); `printed` lines go
+    /// beside their diagnostics as `text`. `withCorpus` false leaves out the corpus text and keeps
+    /// only its digest, for a record whose corpus an earlier record of the same stream carries.
+    package func json(withCorpus: Bool = true) -> JSONValue {
+        var object = canonicalJSON(withCorpus: withCorpus)
         if case .object(var members) = object, let line {
             members["line"] = .int(line)
             object = .object(members)
@@ -89,8 +91,11 @@ package struct PartRecord: Sendable {
         return object
     }
 
-    /// The record without its batch line number: what a part holds.
-    package var canonicalJSON: JSONValue {
+    /// The record without its batch line number: what a part holds. A corpus is named by the
+    /// SHA-256 of its bytes (`corpusSha256`); its text (`corpus`) is written once per stream, in
+    /// the first record that uses it, so that a part of a million articles on one corpus.xml
+    /// holds it once, not a million times.
+    package func canonicalJSON(withCorpus: Bool = true) -> JSONValue {
         let findings = diagnostics.enumerated().map { index, diagnostic -> JSONValue in
             guard index < printed.count, case .object(var members) = diagnostic.json else { return diagnostic.json }
             members["text"] = .string(printed[index])
@@ -104,15 +109,28 @@ package struct PartRecord: Sendable {
             "warnings": .int(diagnostics.count { $0.severity == .warning }),
             "diagnostics": .array(findings),
             "article": article.map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null,
-            "corpus": corpus.map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null,
+            "corpus": withCorpus ? corpus.map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null : .null,
+            "corpusSha256": corpus.map { .string(SHA256.hexDigest(of: $0)) } ?? .null,
             "summary": summary ?? .null,
         ])
     }
 
+    /// Records as one stream writes them: each distinct corpus in full once, then by digest.
+    package struct StreamWriter {
+        private var written = Set<[UInt8]>()
+        package init() {}
+        package mutating func json(_ record: PartRecord) -> JSONValue {
+            record.json(withCorpus: record.corpus.map { written.insert($0).inserted } ?? true)
+        }
+    }
+
     /// Reads a record from one line of a part (or of `batch --do summarize` output, whose records
     /// are the same). `location` names the line in errors.
-    package static func parse(_ bytes: [UInt8], location: SourceLocation) -> Result<PartRecord, PartRecordProblem> {
-        func bad(_ message: String) -> Result<PartRecord, PartRecordProblem> {
+    /// A record whose corpus is given by digest only has `corpus` nil and `corpusDigest` set
+    /// until ``read(parts:keepingSummaries:)`` resolves it. Without `keepingSummaries` the summary
+    /// is checked for presence and not kept (a report does not need it).
+    package static func parse(_ bytes: [UInt8], location: SourceLocation, keepingSummaries: Bool = true) -> Result<(record: PartRecord, corpusDigest: String?), PartRecordProblem> {
+        func bad(_ message: String) -> Result<(record: PartRecord, corpusDigest: String?), PartRecordProblem> {
             .failure(PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, "not a record of a partial report: \(message)", at: location)))
         }
         let node: JSONNode
@@ -125,8 +143,8 @@ package struct PartRecord: Sendable {
             default: (nil, false)
             }
         }
-        let path = string("path"), id = string("id"), article = string("article"), corpus = string("corpus")
-        guard path.ok, id.ok, article.ok, corpus.ok else { return bad("\"path\", \"id\", \"article\" and \"corpus\" are strings or null") }
+        let path = string("path"), id = string("id"), article = string("article"), corpus = string("corpus"), digest = string("corpusSha256")
+        guard path.ok, id.ok, article.ok, corpus.ok, digest.ok else { return bad("\"path\", \"id\", \"article\", \"corpus\" and \"corpusSha256\" are strings or null") }
         guard case .bool(let ok)? = node["ok"]?.value else { return bad("\"ok\" (true or false) is missing") }
         guard let findings = node["diagnostics"]?.array else { return bad("\"diagnostics\" (a list) is missing") }
         var diagnostics: [Diagnostic] = []
@@ -141,14 +159,19 @@ package struct PartRecord: Sendable {
             if case .string(let text)? = finding["text"]?.value { printed.append(text) }
         }
         if printed.count != diagnostics.count { printed = [] }
-        let summary = node["summary"].map(JSONValue.init(node:))
-        guard ok == (article.value != nil && summary != .null && summary != nil) else {
+        let hasSummary = node["summary"].map { if case .null = $0.value { false } else { true } } ?? false
+        guard ok == (article.value != nil && hasSummary) else {
             return bad(ok ? "a record with \"ok\": true needs \"article\" and \"summary\"" : "a record with \"ok\": false has no \"article\"")
         }
         var line: Int?
         if let text = node["line"]?.text { line = Int(text) }
-        return .success(PartRecord(path: path.value, id: id.value, article: article.value.map { Array($0.utf8) }, corpus: corpus.value.map { Array($0.utf8) },
-                                   summary: ok ? summary : nil, diagnostics: diagnostics, printed: printed, line: line))
+        let summary = ok && keepingSummaries ? node["summary"].map(JSONValue.init(node:)) : nil
+        let record = PartRecord(path: path.value, id: id.value, article: article.value.map { Array($0.utf8) }, corpus: corpus.value.map { Array($0.utf8) },
+                                summary: summary, diagnostics: diagnostics, printed: printed, line: line)
+        if let given = record.corpus, let named = digest.value, SHA256.hexDigest(of: given) != named {
+            return bad("\"corpusSha256\" is not the digest of \"corpus\"")
+        }
+        return .success((record, record.corpus == nil ? digest.value : nil))
     }
 
     /// The longest line a part may have: an article of the largest file argmark reads, escaped
@@ -158,9 +181,12 @@ package struct PartRecord: Sendable {
     /// Reads every record of the parts at `paths` (JSON Lines files; blank lines skipped), one
     /// line at a time. Any line that is not a record, or a file that cannot be read, is a finding:
     /// a merge over a damaged part would silently lose articles, so callers refuse to merge then.
-    package static func read(parts paths: [String]) -> (records: [PartRecord], problems: [Diagnostic]) {
+    package static func read(parts paths: [String], keepingSummaries: Bool = true) -> (records: [PartRecord], problems: [Diagnostic]) {
         var records: [PartRecord] = []
         var problems: [Diagnostic] = []
+        // Each distinct corpus once in memory, whatever the number of records naming it.
+        var corpora: [String: [UInt8]] = [:]
+        var unresolved: [(index: Int, digest: String, location: SourceLocation)] = []
         for path in paths {
             let descriptor: Platform.Descriptor
             do {
@@ -179,9 +205,15 @@ package struct PartRecord: Sendable {
                         problems.append(Diagnostic(.error, .badRecord, "line of \(bytes) bytes is longer than any record of a partial report", at: location))
                     case .text(let bytes):
                         if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-                        switch parse(bytes, location: location) {
-                        case .success(var record):
+                        switch parse(bytes, location: location, keepingSummaries: keepingSummaries) {
+                        case .success(var (record, digest)):
                             record.line = nil
+                            if let corpus = record.corpus {
+                                let key = SHA256.hexDigest(of: corpus)
+                                if let known = corpora[key] { record.corpus = known } else { corpora[key] = corpus }
+                            } else if let digest {
+                                unresolved.append((records.count, digest, location))
+                            }
                             records.append(record)
                         case .failure(let problem): problems.append(problem.diagnostic)
                         }
@@ -191,14 +223,27 @@ package struct PartRecord: Sendable {
                 problems.append(Diagnostic(.error, .unreadable, FileSystemError(path, "read", error).reason, at: SourceLocation(path: path)))
             }
         }
+        for (index, digest, location) in unresolved {
+            if let corpus = corpora[digest] {
+                records[index].corpus = corpus
+            } else {
+                problems.append(Diagnostic(.error, .badRecord, "the record names corpus \(digest.prefix(12))… by its digest, but no record of the parts carries that corpus; merge the part that does too", at: location))
+            }
+        }
         return (records, problems)
     }
 
     /// A part as bytes: one compact JSON object per line, in part order.
     package static func rendered(_ records: [PartRecord]) -> [UInt8] {
         var bytes: [UInt8] = []
+        var writer = StreamWriter()
         for record in sorted(records) {
-            bytes += Array(record.canonicalJSON.renderedCompact().utf8)
+            var json = writer.json(record)
+            if case .object(var members) = json {
+                members["line"] = nil
+                json = .object(members)
+            }
+            bytes += Array(json.renderedCompact().utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes
@@ -306,23 +351,60 @@ extension ComparisonReport {
     /// over all their articles. Each article is parsed again and checked by the semantic rules
     /// (the schema was checked on the worker); a record whose article fails that is returned
     /// with the finding, like an invalid record, and left out.
-    package static func build(parts records: [PartRecord], options: SharedTextOptions = SharedTextOptions()) -> (report: ComparisonReport?, invalid: [PartRecord]) {
-        let ordered = PartRecord.sorted(records)
+    /// The records are consumed: each article's XML is let go once it is decoded, so the merge
+    /// does not hold the parts and the report at once.
+    package static func build(parts records: consuming [PartRecord], options: SharedTextOptions = SharedTextOptions()) -> (report: ComparisonReport?, invalid: [PartRecord], warned: [PartRecord]) {
+        var ordered = PartRecord.sorted(records)
+        _ = consume records
         var invalid = ordered.filter { !$0.isValid }
-        let valid = ordered.filter(\.isValid)
+        var valid = ordered.filter(\.isValid)
+        ordered = []
         // One decoded corpus per distinct corpus.xml, not one per article.
         var corpora: [[UInt8]: Corpus] = [:]
         for bytes in Set(valid.compactMap(\.corpus)) {
             if case .corpus(let decoded)? = decodeDocument(bytes, path: Corpus.fileName) { corpora[bytes] = decoded.corpus }
         }
         let decodedCorpora = corpora
-        var decoded = [Result<Article, PartRecordProblem>?](repeating: nil, count: valid.count)
+        let decoded = decodeArticles(valid, corpora: decodedCorpora)
+        for index in valid.indices {
+            valid[index].article = nil
+            valid[index].summary = nil
+        }
+        var entries: [(path: String, article: Article)] = []
+        var warned: [PartRecord] = []
+        var folders = Set<String>()
+        var folderCorpora: [Corpus] = []
+        for (index, result) in decoded.enumerated() {
+            switch result {
+            case .success(let article):
+                let record = valid[index]
+                entries.append((record.sourcePath, article))
+                if !record.diagnostics.isEmpty { warned.append(record) }
+                // As a single run does: each folder's corpus once, in the order of its first article.
+                if folders.insert(FileSystem.directoryName(of: record.sourcePath)).inserted, let corpus = record.corpus.flatMap({ decodedCorpora[$0] }) {
+                    folderCorpora.append(corpus)
+                }
+            case .failure(let problem):
+                var record = valid[index]
+                record.diagnostics.append(problem.diagnostic)
+                record.printed = []
+                invalid.append(record)
+            }
+        }
+        valid = []
+        guard !entries.isEmpty else { return (nil, invalid, warned) }
+        return (build(sources: ReportSource.sources(for: entries), corpus: Corpus.merging(folderCorpora), options: options), invalid, warned)
+    }
+
+    /// Each record's article, parsed and checked by the semantic rules, in parallel.
+    private static func decodeArticles(_ records: [PartRecord], corpora: [[UInt8]: Corpus]) -> [Result<Article, PartRecordProblem>] {
+        var decoded = [Result<Article, PartRecordProblem>?](repeating: nil, count: records.count)
         decoded.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: valid.count) { index in
-                let record = valid[index]
+            DispatchQueue.concurrentPerform(iterations: records.count) { index in
+                let record = records[index]
                 let path = record.sourcePath
-                let corpus = record.corpus.flatMap { decodedCorpora[$0] }
+                let corpus = record.corpus.flatMap { corpora[$0] }
                 guard case .article(let article)? = decodeDocument(record.article ?? [], path: path) else {
                     slots.buffer[index] = .failure(PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, "the part's record of this article does not hold a readable argmark article; summarize it again", at: SourceLocation(path: path))))
                     return
@@ -334,28 +416,7 @@ extension ComparisonReport {
                 slots.buffer[index] = .success(article.article)
             }
         }
-        var entries: [(path: String, article: Article)] = []
-        var folders = Set<String>()
-        var folderCorpora: [Corpus] = []
-        for (index, result) in decoded.enumerated() {
-            switch result! {
-            case .success(let article):
-                let record = valid[index]
-                entries.append((record.sourcePath, article))
-                // As a single run does: each folder's corpus once, in the order of its first article.
-                if folders.insert(FileSystem.directoryName(of: record.sourcePath)).inserted, let corpus = record.corpus.flatMap({ decodedCorpora[$0] }) {
-                    folderCorpora.append(corpus)
-                }
-            case .failure(let problem):
-                var record = valid[index]
-                record.diagnostics.append(problem.diagnostic)
-                record.printed = []
-                record.article = nil
-                invalid.append(record)
-            }
-        }
-        guard !entries.isEmpty else { return (nil, invalid) }
-        return (build(sources: ReportSource.sources(for: entries), corpus: Corpus.merging(folderCorpora), options: options), invalid)
+        return decoded.map { $0! }
     }
 
     /// The document in `bytes`, parsed and decoded without the schema.

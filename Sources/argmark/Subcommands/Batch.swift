@@ -54,6 +54,7 @@ struct Batch: ParsableCommand {
         var reader = LineReader(descriptor: Platform.standardInput, maximumLineBytes: maxRecordBytes)
         var records = 0
         var failed = 0
+        var writer = PartRecord.StreamWriter()
         while true {
             let next: LineReader.Line?
             do {
@@ -72,7 +73,7 @@ struct Batch: ParsableCommand {
                 if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
                 result = ArticleRecords.read(bytes, line: line, corpus: shared, validator: validator)
             }
-            let output = record(result, suggester: suggester, validator: validator)
+            let output = record(result, suggester: suggester, validator: validator, writer: &writer)
             records += 1
             if case .object(let members) = output, members["ok"] != .bool(true) { failed += 1 }
             Terminal.write(output.renderedCompact() + "\n", to: Platform.standardOutput)
@@ -84,7 +85,7 @@ struct Batch: ParsableCommand {
     }
 
     /// The output record for one input record.
-    func record(_ result: Result<ArticleRecord, ArticleRecordFailure>, suggester: Suggester, validator: Validator) -> JSONValue {
+    func record(_ result: Result<ArticleRecord, ArticleRecordFailure>, suggester: Suggester, validator: Validator, writer: inout PartRecord.StreamWriter) -> JSONValue {
         var part: PartRecord
         switch result {
         case .failure(let failure): part = PartRecord(failure)
@@ -96,13 +97,14 @@ struct Batch: ParsableCommand {
             }
         }
         part.printed = part.diagnostics.map { DiagnosticPrinter.line(for: $0, color: false) }
-        return trimmed(part.json)
+        return trimmed(writer.json(part))
     }
 
     /// The fields of `--do summarize` that the other actions do not have are left out.
     func trimmed(_ value: JSONValue) -> JSONValue {
         guard action != .summarize, case .object(var members) = value else { return value }
         members["corpus"] = nil
+        members["corpusSha256"] = nil
         members["summary"] = nil
         return .object(members)
     }
@@ -112,7 +114,7 @@ struct Batch: ParsableCommand {
         guard record.isValid else {
             var part = PartRecord(path: record.path, id: record.article.id, article: nil, corpus: nil, summary: nil, diagnostics: record.diagnostics, line: record.line)
             part.printed = part.diagnostics.map { DiagnosticPrinter.line(for: $0, color: false) }
-            return trimmed(part.json)
+            return trimmed(part.json())
         }
         var article = record.article
         let added = suggester.suggest(into: &article, minimumConfidence: minConfidence)
@@ -129,7 +131,7 @@ struct Batch: ParsableCommand {
         var part = PartRecord(path: record.path, id: article.id, article: bytes, corpus: nil, summary: nil, diagnostics: diagnostics, line: record.line)
         if !part.isValid { part.article = nil }
         part.printed = part.diagnostics.map { DiagnosticPrinter.line(for: $0, color: false) }
-        guard case .object(var members) = trimmed(part.json) else { return .null }
+        guard case .object(var members) = trimmed(part.json()) else { return .null }
         members["suggestions"] = .array(added.units.map { unit in
             .object([
                 "id": .string(unit.id.rawValue), "type": .string(unit.type.rawValue),

@@ -76,11 +76,10 @@ struct Report: ParsableCommand {
 
     /// The report merged from partial reports; their invalid records are reported as invalid files.
     func runFromParts() throws {
-        let records = try PartFiles.read(parts)
-        let (report, invalid) = ComparisonReport.build(parts: records)
-        let failures = PartFiles.printFailures(records.filter(\.isValid) + invalid)
+        let (report, invalid, warned) = ComparisonReport.build(parts: try PartFiles.read(parts, keepingSummaries: false))
+        let failures = PartFiles.printFailures(warned + invalid)
         guard let report else {
-            Terminal.standardError(records.isEmpty
+            Terminal.standardError(invalid.isEmpty
                 ? "\(parts.joined(separator: " ")): error: the parts hold no articles; summarize some first (argmark summarize PATH -o PART)"
                 : "argmark: error: no valid articles to report on; fix the errors above (see argmark validate)")
             throw failures.unreadable ? ExitCode(2) : ExitCode.failure

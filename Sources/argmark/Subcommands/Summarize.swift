@@ -78,8 +78,8 @@ extension Summarize {
 /// Reading parts and reporting what they carry, for `summarize --from` and `report --from`.
 enum PartFiles {
     /// The records of the parts; a damaged part stops the command (exit 1, or 2 if unreadable).
-    static func read(_ paths: [String]) throws -> [PartRecord] {
-        let (records, problems) = PartRecord.read(parts: paths)
+    static func read(_ paths: [String], keepingSummaries: Bool = true) throws -> [PartRecord] {
+        let (records, problems) = PartRecord.read(parts: paths, keepingSummaries: keepingSummaries)
         guard problems.isEmpty else {
             DiagnosticPrinter.print(problems)
             Terminal.standardError("argmark: error: \(problems.count == 1 ? "a part is" : "parts are") damaged or unreadable, so nothing was merged; summarize those articles again")
