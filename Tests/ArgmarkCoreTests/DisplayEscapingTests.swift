@@ -7,6 +7,7 @@ import Testing
         #expect(DisplayEscaping.terminal("a\u{1B}[2Jb\u{9B}31m\u{202E}c\u{2066}\u{2028}\u{7F}") == "a\\u{1B}[2Jb\\u{9B}31m\\u{202E}c\\u{2066}\\u{2028}\\u{7F}")
         #expect(DisplayEscaping.terminal("one\ntwo\tthree\r") == "one\\ntwo\\tthree\\r")
         #expect(DisplayEscaping.terminal("one\ntwo\tthree\r", lineBreaks: .kept) == "one\ntwo\tthree\\r")
+        #expect(DisplayEscaping.terminal("one\r\ntwo\rthree\u{85}", lineBreaks: .kept) == "one\r\ntwo\\rthree\\u{85}")
         // Letters of every script, marks and emoji are content, shown as they are.
         let plain = "é 中文 עברית \u{200F} 🙂 e\u{301} \\u{41}"
         #expect(DisplayEscaping.terminal(plain) == plain)

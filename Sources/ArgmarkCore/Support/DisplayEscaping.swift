@@ -4,7 +4,8 @@
 package enum DisplayEscaping {
     /// What happens to line breaks (LF, and tab) in terminal text.
     package enum LineBreaks: Sendable {
-        /// Multi-line content (an article's text): LF and tab stay, every other control is escaped.
+        /// Multi-line content (an article's text): LF, CRLF and tab stay, every other control
+        /// (a lone CR too, which would overwrite the line) is escaped.
         case kept
         /// One-line content (a name, a quote, a file name, a finding): LF, CR and tab are escaped
         /// too, so one value can never become two output lines.
@@ -28,13 +29,16 @@ package enum DisplayEscaping {
     package static func terminal(_ text: String, lineBreaks: LineBreaks = .escaped) -> String {
         guard text.unicodeScalars.contains(where: isActive) else { return text }
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
             guard isActive(scalar) else {
                 result.append(scalar)
                 continue
             }
             switch scalar {
-            case "\n" where lineBreaks == .kept, "\t" where lineBreaks == .kept: result.append(scalar)
+            case "\n" where lineBreaks == .kept, "\t" where lineBreaks == .kept, "\r" where lineBreaks == .kept && next == "\n": result.append(scalar)
             case "\n": result.append(contentsOf: "\\n".unicodeScalars)
             case "\r": result.append(contentsOf: "\\r".unicodeScalars)
             case "\t": result.append(contentsOf: "\\t".unicodeScalars)
