@@ -13,9 +13,11 @@ enum Terminal {
         write(line(text), to: Platform.standardError)
     }
 
-    /// `text` as one line: every control character in it visible, then a newline.
+    /// `text` as one line: every control character in it visible but the tab (tab-separated
+    /// output stays so; a tab can neither break a line nor start an escape), then a newline.
     static func line(_ text: String) -> String {
-        visible(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "\n"
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return body.split(separator: "\t", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\t") + "\n"
     }
 
     /// Content from a file as a terminal should show it: control characters, escape sequences
