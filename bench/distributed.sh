@@ -50,36 +50,19 @@ if [ ! -f "$WORK/corpus-x$TIMES/.complete" ]; then
   touch "$WORK/corpus-x$TIMES/.complete"
 fi
 
-RESULTS=$WORK/results.jsonl
-: > "$RESULTS"
-for SCALE in 1 "$TIMES"; do
-  if [ "$SCALE" = 1 ]; then CORPUS=$WORK/corpus; else CORPUS=$WORK/corpus-x$TIMES; fi
-  ARTICLES=$(find "$CORPUS" -name '*.xml' ! -name corpus.xml | wc -l)
-  echo "scale ${SCALE}x ($ARTICLES articles): one process..." >&2
-  SINGLE=$($MEASURE -- "$BIN" report "$CORPUS" --format json -o "$WORK/single.json")
-  echo "{\"scale\": $SCALE, \"articles\": $ARTICLES, \"mode\": \"single\", \"measure\": $SINGLE}" >> "$RESULTS"
-  for WORKERS in 1 2; do
-    echo "scale ${SCALE}x: Dask, $WORKERS local worker(s)..." >&2
-    rm -rf "$WORK/parts" && mkdir -p "$WORK/parts"
-    DIST=$($MEASURE -- python3 -m argmark_dask report "$CORPUS" --argmark "$BIN" --workers "$WORKERS" --shards $((4 * WORKERS)) \
-      --parts "$WORK/parts" --timings "$WORK/timings.json" -o "$WORK/distributed.json")
-    PART_BYTES=$(cat "$WORK"/parts/* | wc -c)
-    if cmp -s "$WORK/single.json" "$WORK/distributed.json"; then SAME=true; else SAME=false; fi
-    echo "{\"scale\": $SCALE, \"articles\": $ARTICLES, \"mode\": \"dask\", \"workers\": $WORKERS, \"identical\": $SAME, \"partBytes\": $PART_BYTES, \"measure\": $DIST, \"timings\": $(cat "$WORK/timings.json")}" >> "$RESULTS"
-  done
-done
-SINGLE_BYTES=$(wc -c < "$WORK/single.json")
 
-python3 - "$RESULTS" "$ROOT/bench/RESULTS.md" "$TIMES" "$SINGLE_BYTES" <<'EOF'
+write_results() {
+python3 - "$RESULTS" "$ROOT/bench/RESULTS.md" "$TIMES" "$(wc -c < "$WORK/single.json")" <<'EOF'
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 results, times = sys.argv[2], int(sys.argv[3])
 def get(scale, mode, workers=None):
-    return next(r for r in rows if r["scale"] == scale and r["mode"] == mode and r.get("workers") == workers)
+    return next((r for r in rows if r["scale"] == scale and r["mode"] == mode and r.get("workers") == workers), None)
+scales = [scale for scale in (1, times) if get(scale, "dask", 2)]
 lines = ["<!-- distributed:begin (bench/distributed.sh writes this section) -->",
          "## Distributed report: `argmark summarize` on Dask workers, merged by `report --from`", "",
-         "Produced by `bash bench/distributed.sh` (one run of each; the machine is shared, so times vary by",
-         "about 20%). The corpus is the bench corpus above, and that corpus repeated %dx with new ids" % times,
+         "Produced by `bash bench/distributed.sh` (one run of each, on 2 cores shared with other builds: the",
+         "load average was %s when it started, so times are noisy). The corpus" % open(sys.argv[1] + ".load").read().strip() + " is the bench corpus above, and that corpus repeated %dx with new ids" % times,
          "(`bench/replicate.py`). *One process* is `argmark report CORPUS --format json`; *Dask* is",
          "`python3 -m argmark_dask report CORPUS` on a LocalCluster of 1 or 2 worker processes on 127.0.0.1",
          "(4 shards per worker): `argmark summarize` per shard on the workers (the map), then",
@@ -87,7 +70,7 @@ lines = ["<!-- distributed:begin (bench/distributed.sh writes this section) -->"
          "for byte; identical bytes mean the shared-text passages too are those of the single run (recall 1).", "",
          "| scale | articles | run | identical | total time | articles/s | map | merge | merge peak RSS | parts |",
          "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-for scale in (1, times):
+for scale in scales:
     single = get(scale, "single")
     n = single["articles"]
     lines.append("| %dx | %d | one process | (reference) | %.1f s | %.0f | | | %.0f MiB | |" % (
@@ -102,7 +85,10 @@ lines.append("")
 s1, s10 = get(1, "single"), get(times, "single")
 d1, d10 = get(1, "dask", 2), get(times, "dask", 2)
 ratio = lambda a, b: b / a if a else float("nan")
-lines += ["Cost growth from 1x to %dx (%dx the articles):" % (times, times), "",
+if not d10:
+    lines += ["The %dx run has not been measured yet (the script writes this section after each scale)." % times, "<!-- distributed:end -->"]
+else:
+  lines += ["Cost growth from 1x to %dx (%dx the articles):" % (times, times), "",
           "| measure | 1x | %dx | ratio |" % times, "| --- | ---: | ---: | ---: |",
           "| one process, time | %.1f s | %.1f s | %.2f |" % (s1["measure"]["median"], s10["measure"]["median"], ratio(s1["measure"]["median"], s10["measure"]["median"])),
           "| one process, peak RSS | %.0f MiB | %.0f MiB | %.2f |" % (s1["measure"]["max_rss_kib"] / 1024, s10["measure"]["max_rss_kib"] / 1024, ratio(s1["measure"]["max_rss_kib"], s10["measure"]["max_rss_kib"])),
@@ -124,3 +110,26 @@ else:
 open(results, "w").write(text)
 print(section)
 EOF
+}
+
+RESULTS=$WORK/results.jsonl
+: > "$RESULTS"
+cut -d' ' -f1-3 /proc/loadavg > "$RESULTS.load"
+for SCALE in 1 "$TIMES"; do
+  if [ "$SCALE" = 1 ]; then CORPUS=$WORK/corpus; else CORPUS=$WORK/corpus-x$TIMES; fi
+  ARTICLES=$(find "$CORPUS" -name '*.xml' ! -name corpus.xml | wc -l)
+  echo "scale ${SCALE}x ($ARTICLES articles): one process..." >&2
+  SINGLE=$($MEASURE -- "$BIN" report "$CORPUS" --format json -o "$WORK/single.json")
+  echo "{\"scale\": $SCALE, \"articles\": $ARTICLES, \"mode\": \"single\", \"measure\": $SINGLE}" >> "$RESULTS"
+  for WORKERS in 1 2; do
+    echo "scale ${SCALE}x: Dask, $WORKERS local worker(s)..." >&2
+    rm -rf "$WORK/parts" && mkdir -p "$WORK/parts"
+    DIST=$($MEASURE -- python3 -m argmark_dask report "$CORPUS" --argmark "$BIN" --workers "$WORKERS" --shards $((4 * WORKERS)) \
+      --parts "$WORK/parts" --timings "$WORK/timings.json" -o "$WORK/distributed.json")
+    PART_BYTES=$(cat "$WORK"/parts/* | wc -c)
+    if cmp -s "$WORK/single.json" "$WORK/distributed.json"; then SAME=true; else SAME=false; fi
+    echo "{\"scale\": $SCALE, \"articles\": $ARTICLES, \"mode\": \"dask\", \"workers\": $WORKERS, \"identical\": $SAME, \"partBytes\": $PART_BYTES, \"measure\": $DIST, \"timings\": $(cat "$WORK/timings.json")}" >> "$RESULTS"
+  done
+  # After each scale, so that a run stopped during the larger one still records the smaller.
+  write_results
+done
