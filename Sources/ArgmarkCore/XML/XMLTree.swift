@@ -60,13 +60,16 @@ public struct ParsedXML: @unchecked Sendable {
 /// A file with a DOCTYPE is refused before libxml2 sees it: argmark files never need one, and
 /// refusing it outright closes external entities, entity expansion and external DTDs at once.
 public enum SafeXMLParser {
+    /// The parser options of every argmark read, tree or stream: no network, CDATA as text, line
+    /// numbers past 65,535, and nothing printed by libxml2 itself.
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+        | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+
     /// Parses `bytes`; on failure returns diagnostics located in `path`.
     public static func parse(_ bytes: [UInt8], path: String) -> Result<ParsedXML, XMLParseFailure> {
         if let problem = PrologScanner.problem(in: bytes, path: path) {
             return .failure(XMLParseFailure(diagnostics: [problem]))
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let (document, issues) = LibXML.capturingIssues { _ -> xmlDocPtr? in
             guard let context = xmlNewParserCtxt() else { return nil }
             defer { xmlFreeParserCtxt(context) }
