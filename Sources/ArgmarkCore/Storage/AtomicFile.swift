@@ -15,6 +15,60 @@ public enum AtomicFile {
     /// and either version is a valid file.
     /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
     public static func write(_ bytes: [UInt8], to requestedPath: String, overwrite: Bool = true) throws(FileSystemError) {
+        switch try destination(of: requestedPath, overwrite: overwrite) {
+        case .device(let path):
+            try writeInPlace(bytes, to: path)
+        case .file(let path, let mode):
+            let temporary = try writeTemporary(bytes, for: path, mode: mode, flush: true)
+            try moveIntoPlace(temporary, path, overwrite: overwrite)
+        }
+    }
+
+    /// Creates or replaces many files with two flushes of the file system instead of one per file.
+    ///
+    /// Each file is written to a temporary file beside it; then the file system is flushed once
+    /// (`syncfs`), so every temporary file's data is on disk; then each is renamed (or, without
+    /// `overwrite`, linked) into place; then each folder is flushed. So, as with
+    /// ``write(_:to:overwrite:)``, after a crash each file is absent (or its old version) or
+    /// complete, never partly written. Returns one error (or `nil`) per file, in order; a file
+    /// that fails does not stop the others.
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])], overwrite: Bool) -> [FileSystemError?] {
+        var results = [FileSystemError?](repeating: nil, count: files.count)
+        var staged: [(index: Int, temporary: String, path: String)] = []
+        for (index, file) in files.enumerated() {
+            do throws(FileSystemError) {
+                switch try destination(of: file.path, overwrite: overwrite) {
+                case .device(let path):
+                    try writeInPlace(file.bytes, to: path)
+                case .file(let path, let mode):
+                    staged.append((index, try writeTemporary(file.bytes, for: path, mode: mode, flush: false), path))
+                }
+            } catch {
+                results[index] = error
+            }
+        }
+        let folders = Set(staged.map { FileSystem.directoryName(of: $0.path) }).sorted()
+        for folder in folders {
+            if let problem = FileSystem.syncFileSystem(containing: folder) {
+                for item in staged { unlink(item.temporary); results[item.index] = problem }
+                return results
+            }
+        }
+        for item in staged {
+            do throws(FileSystemError) { try moveIntoPlace(item.temporary, item.path, overwrite: overwrite) } catch { results[item.index] = error }
+        }
+        for folder in folders { FileSystem.flushFolder(folder) }
+        return results
+    }
+
+    private enum Destination {
+        /// A device or pipe, written into, never replaced.
+        case device(String)
+        /// A regular file (or none yet), replaced by rename; `mode` is kept.
+        case file(String, mode: mode_t)
+    }
+
+    private static func destination(of requestedPath: String, overwrite: Bool) throws(FileSystemError) -> Destination {
         var path = requestedPath
         var mode: mode_t = 0o644
         var info = stat()
@@ -32,13 +86,17 @@ public enum AtomicFile {
             default:
                 // A device or pipe such as /dev/null or /dev/stdout must never be replaced by a
                 // rename (as root that would swap the device node for a file): write into it.
-                try writeInPlace(bytes, to: path)
-                return
+                return .device(path)
             }
             mode = info.st_mode & 0o7777
         }
-        let directory = FileSystem.directoryName(of: path)
         if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
+        return .file(path, mode: mode)
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path` and returns its path.
+    private static func writeTemporary(_ bytes: [UInt8], for path: String, mode: mode_t, flush: Bool) throws(FileSystemError) -> String {
+        let directory = FileSystem.directoryName(of: path)
         var template = Array(FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
@@ -47,11 +105,7 @@ public enum AtomicFile {
             throw .fromErrno(directory, "create a temporary file in the folder")
         }
         let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var succeeded = false
-        defer {
-            if !succeeded { unlink(temporaryPath) }
-        }
-        do {
+        do throws(FileSystemError) {
             defer { close(descriptor) }
             var offset = 0
             while offset < bytes.count {
@@ -63,19 +117,31 @@ public enum AtomicFile {
                 offset += written
             }
             fchmod(descriptor, mode)
-            guard fsync(descriptor) == 0 else { throw FileSystemError.fromErrno(path, "flush to disk") }
+            if flush, fsync(descriptor) != 0 { throw FileSystemError.fromErrno(path, "flush to disk") }
+        } catch {
+            unlink(temporaryPath)
+            throw error
         }
+        return temporaryPath
+    }
+
+    private static func moveIntoPlace(_ temporaryPath: String, _ path: String, overwrite: Bool) throws(FileSystemError) {
         if overwrite {
-            guard rename(temporaryPath, path) == 0 else { throw .fromErrno(path, "replace") }
+            guard rename(temporaryPath, path) == 0 else {
+                let error = FileSystemError.fromErrno(path, "replace")
+                unlink(temporaryPath)
+                throw error
+            }
         } else {
             // link() fails if the name exists, so two writers racing to create a file cannot both win.
             guard link(temporaryPath, path) == 0 else {
-                if errno == EEXIST { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
-                throw .fromErrno(path, "create")
+                let code = errno
+                unlink(temporaryPath)
+                if code == EEXIST { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
+                throw .fromErrno(path, "create", code)
             }
             unlink(temporaryPath)
         }
-        succeeded = true
     }
 
     private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileSystemError) {

@@ -94,6 +94,33 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Flushes every file written on the file system that holds `folder` (Linux's `syncfs`; plain
+    /// `sync` elsewhere): one call instead of one `fsync` per file when many files are written.
+    static func syncFileSystem(containing folder: String) -> FileSystemError? {
+        #if os(Linux)
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .fromErrno(folder, "open the folder to flush it") }
+        defer { close(descriptor) }
+        guard linuxSyncfs(descriptor) == 0 else { return .fromErrno(folder, "flush to disk") }
+        #else
+        sync()
+        #endif
+        return nil
+    }
+
+    #if os(Linux)
+    /// glibc declares `syncfs` only under `_GNU_SOURCE`, which Swift's Glibc module does not set.
+    @_silgen_name("syncfs") private static func linuxSyncfs(_ descriptor: Int32) -> Int32
+    #endif
+
+    /// Makes the names created in `folder` durable. Best effort: the files are complete either way.
+    static func flushFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
     /// Why argmark must not replace `path`: the file or its folder is read-only. A file or folder
     /// without any write permission bit counts as read-only even for root (who could write it
     /// anyway): making it read-only is how a user says "do not touch".
