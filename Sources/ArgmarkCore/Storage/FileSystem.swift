@@ -114,7 +114,7 @@ public enum FileSystem {
     #endif
 
     /// Makes the names created in `folder` durable. Best effort: the files are complete either way.
-    static func flushFolder(_ folder: String) {
+    package static func flushFolder(_ folder: String) {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         fsync(descriptor)
