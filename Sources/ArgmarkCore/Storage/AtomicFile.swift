@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Writes files so that a reader (or a crash) only ever sees the old or the new content.
 public enum AtomicFile {
     /// Replaces `path` with `bytes`: writes a temporary file in the same folder, flushes it to disk,
@@ -18,8 +12,8 @@ public enum AtomicFile {
         switch try destination(of: requestedPath, overwrite: overwrite) {
         case .device(let path):
             try writeInPlace(bytes, to: path)
-        case .file(let path, let mode):
-            let temporary = try writeTemporary(bytes, for: path, mode: mode, flush: true)
+        case .file(let path, let permissions):
+            let temporary = try writeTemporary(bytes, for: path, permissions: permissions, flush: true)
             try moveIntoPlace(temporary, path, overwrite: overwrite)
         }
     }
@@ -40,8 +34,8 @@ public enum AtomicFile {
                 switch try destination(of: file.path, overwrite: overwrite) {
                 case .device(let path):
                     try writeInPlace(file.bytes, to: path)
-                case .file(let path, let mode):
-                    staged.append((index, try writeTemporary(file.bytes, for: path, mode: mode, flush: false), path))
+                case .file(let path, let permissions):
+                    staged.append((index, try writeTemporary(file.bytes, for: path, permissions: permissions, flush: false), path))
                 }
             } catch {
                 results[index] = error
@@ -50,7 +44,10 @@ public enum AtomicFile {
         let folders = Set(staged.map { FileSystem.directoryName(of: $0.path) }).sorted()
         for folder in folders {
             if let problem = FileSystem.syncFileSystem(containing: folder) {
-                for item in staged { unlink(item.temporary); results[item.index] = problem }
+                for item in staged {
+                    Platform.removeFile(item.temporary)
+                    results[item.index] = problem
+                }
                 return results
             }
         }
@@ -64,62 +61,53 @@ public enum AtomicFile {
     private enum Destination {
         /// A device or pipe, written into, never replaced.
         case device(String)
-        /// A regular file (or none yet), replaced by rename; `mode` is kept.
-        case file(String, mode: mode_t)
+        /// A regular file (or none yet), replaced by rename; its permissions are kept.
+        case file(String, permissions: UInt32)
     }
 
     private static func destination(of requestedPath: String, overwrite: Bool) throws(FileSystemError) -> Destination {
         var path = requestedPath
-        var mode: mode_t = 0o644
-        var info = stat()
-        if stat(path, &info) == 0 {
+        var permissions: UInt32 = 0o644
+        if let existing = try? Platform.status(of: path) {
             if !overwrite { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
+            switch existing.kind {
+            case .directory:
                 throw FileSystemError(path: path, reason: "is a directory, not a file; give the path of a file to write")
-            case S_IFREG:
+            case .file:
                 // Through a symbolic link, replace the file it points to, not the link.
-                if let resolved = realpath(path, nil) {
-                    path = String(cString: resolved)
-                    free(resolved)
-                }
-            default:
+                if let resolved = Platform.resolvedPath(path) { path = resolved }
+            case .symbolicLink, .other:
                 // A device or pipe such as /dev/null or /dev/stdout must never be replaced by a
                 // rename (as root that would swap the device node for a file): write into it.
                 return .device(path)
             }
-            mode = info.st_mode & 0o7777
+            permissions = existing.permissions
         }
         if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
-        return .file(path, mode: mode)
+        return .file(path, permissions: permissions)
     }
 
     /// Writes `bytes` to a new temporary file beside `path` and returns its path.
-    private static func writeTemporary(_ bytes: [UInt8], for path: String, mode: mode_t, flush: Bool) throws(FileSystemError) -> String {
+    private static func writeTemporary(_ bytes: [UInt8], for path: String, permissions: UInt32, flush: Bool) throws(FileSystemError) -> String {
         let directory = FileSystem.directoryName(of: path)
-        var template = Array(FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            // "no such file or directory" alone would not say which is missing or what to do.
-            if errno == ENOENT { throw FileSystemError(path: path, reason: "folder \(directory) does not exist, so nothing was written; create it first (mkdir -p \(directory)) or choose another path") }
-            throw .fromErrno(directory, "create a temporary file in the folder")
-        }
-        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        do throws(FileSystemError) {
-            defer { close(descriptor) }
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileSystemError.fromErrno(path, "write")
-                }
-                offset += written
-            }
-            fchmod(descriptor, mode)
-            if flush, fsync(descriptor) != 0 { throw FileSystemError.fromErrno(path, "flush to disk") }
+        let descriptor: Platform.Descriptor
+        let temporaryPath: String
+        do {
+            (descriptor, temporaryPath) = try Platform.createUniqueFile(template: FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX"))
         } catch {
-            unlink(temporaryPath)
+            // "no such file or directory" alone would not say which is missing or what to do.
+            if error.kind == .missing { throw FileSystemError(path: path, reason: "folder \(directory) does not exist, so nothing was written; create it first (mkdir -p \(directory)) or choose another path") }
+            throw FileSystemError(directory, "create a temporary file in the folder", error)
+        }
+        do throws(FileSystemError) {
+            defer { Platform.close(descriptor) }
+            do { try Platform.write(bytes, to: descriptor) } catch { throw FileSystemError(path, "write", error) }
+            Platform.setPermissions(descriptor, permissions)
+            if flush {
+                do { try Platform.flushToDisk(descriptor) } catch { throw FileSystemError(path, "flush to disk", error) }
+            }
+        } catch {
+            Platform.removeFile(temporaryPath)
             throw error
         }
         return temporaryPath
@@ -127,36 +115,27 @@ public enum AtomicFile {
 
     private static func moveIntoPlace(_ temporaryPath: String, _ path: String, overwrite: Bool) throws(FileSystemError) {
         if overwrite {
-            guard rename(temporaryPath, path) == 0 else {
-                let error = FileSystemError.fromErrno(path, "replace")
-                unlink(temporaryPath)
-                throw error
+            do { try Platform.rename(temporaryPath, to: path) } catch {
+                Platform.removeFile(temporaryPath)
+                throw FileSystemError(path, "replace", error)
             }
         } else {
             // link() fails if the name exists, so two writers racing to create a file cannot both win.
-            guard link(temporaryPath, path) == 0 else {
-                let code = errno
-                unlink(temporaryPath)
-                if code == EEXIST { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
-                throw .fromErrno(path, "create", code)
+            defer { Platform.removeFile(temporaryPath) }
+            do {
+                try Platform.link(temporaryPath, to: path)
+            } catch {
+                if error.kind == .exists { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
+                throw FileSystemError(path, "create", error)
             }
-            unlink(temporaryPath)
         }
     }
 
     private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .fromErrno(path, "open for writing") }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .fromErrno(path, "write")
-            }
-            offset += written
-        }
+        let descriptor: Platform.Descriptor
+        do { descriptor = try Platform.open(path, .writeExisting) } catch { throw FileSystemError(path, "open for writing", error) }
+        defer { Platform.close(descriptor) }
+        do { try Platform.write(bytes, to: descriptor) } catch { throw FileSystemError(path, "write", error) }
     }
 }
 
@@ -172,25 +151,23 @@ public final class FileLock {
     /// Blocks until the lock on `path` is held.
     public init(for requestedPath: String) throws(FileSystemError) {
         // Every name of one file (through symbolic links) must take the same lock.
-        var path = requestedPath
-        if let resolved = realpath(requestedPath, nil) {
-            path = String(cString: resolved)
-            free(resolved)
+        let path = Platform.resolvedPath(requestedPath) ?? requestedPath
+        let lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
+        self.lockPath = lockPath
+        let descriptor: Platform.Descriptor
+        do { descriptor = try Platform.open(lockPath, .readWriteCreating) } catch { throw FileSystemError(lockPath, "create the lock file", error) }
+        do {
+            try Platform.lockExclusively(descriptor)
+        } catch {
+            Platform.close(descriptor)
+            throw FileSystemError(lockPath, "lock", error)
         }
-        lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
-        descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .fromErrno(lockPath, "create the lock file") }
-        while flock(descriptor, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
-            let code = errno
-            close(descriptor)
-            throw .fromErrno(lockPath, "lock", code)
-        }
+        self.descriptor = descriptor
     }
 
     deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        Platform.unlock(descriptor)
+        Platform.close(descriptor)
     }
 
     /// Runs `body` while holding the lock on `path`.

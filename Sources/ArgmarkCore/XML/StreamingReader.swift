@@ -1,7 +1,4 @@
 import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Reads an argmark document from libxml2's SAX2 events while the compiled XSD checks the same
 /// stream (`xmlSchemaSAXPlug`), so that no libxml2 tree is built, walked and freed.
@@ -233,14 +230,14 @@ final class StreamCollector {
 
     private static func equalsNamespace(_ uri: UnsafePointer<xmlChar>) -> Bool {
         namespace.withUnsafeBufferPointer { expected in
-            strlen(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)) == expected.count
-                && memcmp(uri, expected.baseAddress!, expected.count) == 0
+            Platform.cStringLength(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)) == expected.count
+                && Platform.bytesEqual(uri, expected.baseAddress!, count: expected.count)
         }
     }
 
     private static func bytes(_ pointer: UnsafePointer<xmlChar>?) -> [UInt8] {
         guard let pointer else { return [] }
-        return Array(UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
+        return Array(UnsafeBufferPointer(start: pointer, count: Platform.cStringLength(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
     }
 
     /// SAX2 hands attribute values with `&` written as `&#38;` (the tree builder re-reads them);
