@@ -38,7 +38,7 @@ enum StreamingReader {
                 context.pointee.sax.pointee = StreamCollector.handler
                 context.pointee.userData = Unmanaged.passUnretained(collector).toOpaque()
                 collector.parser = context
-                xmlCtxtUseOptions(context, SafeXMLParser.options)
+                xmlCtxtUseOptions(context, SafeXMLParser.options(forSize: bytes.count))
                 // As xmlCtxtReadMemory does when told "UTF-8": the bytes are read as UTF-8 whatever they declare.
                 if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(context, utf8) }
                 // The plug writes its own handler into the context's fields and puts the originals back on unplug,
