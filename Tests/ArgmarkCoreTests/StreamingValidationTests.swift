@@ -54,6 +54,37 @@ import Testing
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
 
+    /// The parser reports text in pieces (at each reference, each CDATA section, every few hundred
+    /// bytes of non-ASCII text); the stream hands each run between markup over whole, as a tree
+    /// holds one text node per run, so the schema does not re-measure a growing value per piece.
+    @Test func textRunsReachTheDecoderWhole() throws {
+        let fixture = try String(contentsOf: Fixtures.validation.appendingPathComponent("valid/fixture.xml"), encoding: .utf8)
+        let pieced = fixture
+            .replacingOccurrences(of: "They are wrong.&#13;", with: "They are <![CDATA[wrong]]>.&#13;")
+            .replacingOccurrences(of: "person’s", with: "person&#8217;s")
+            .replacingOccurrences(of: ">They are wrong.</unit>", with: ">They &#97;re <![CDATA[wrong]]>.</unit>")
+        #expect(pieced != fixture)
+        let bytes = Array(pieced.utf8)
+        let outcome = StreamingReader.read(bytes, path: "p.xml", schema: .shared)
+        // title, genre, language, the text and four units: one piece each.
+        #expect(outcome.textPieces == 8)
+        #expect(outcome.parseFailure.isEmpty && outcome.schemaDiagnostics.isEmpty)
+        let corpus = ArticleLoader.loadCorpus(besides: Fixtures.validation.appendingPathComponent("valid/fixture.xml").path)
+        #expect(Validator().validate(bytes: bytes, path: "p.xml", corpus: corpus).diagnostics.isEmpty)
+        #expect(Self.differences(bytes, path: "p.xml", corpus: corpus).isEmpty)
+    }
+
+    /// Text where only elements may be is one error per run, as on a tree, however many pieces
+    /// the parser reports it in.
+    @Test func strayTextInPiecesIsOneErrorAsOnATree() throws {
+        let fixture = try String(contentsOf: Fixtures.validation.appendingPathComponent("valid/fixture.xml"), encoding: .utf8)
+        let stray = fixture.replacingOccurrences(of: "<units>", with: "<units>stray &amp; text &lt; here <![CDATA[and]]> more")
+        let bytes = Array(stray.utf8)
+        let streamed = Validator().validate(bytes: bytes, path: "s.xml", corpus: nil).diagnostics
+        #expect(streamed.count { $0.message.contains("Character content other than whitespace") } == 1, "\(streamed.map(\.description))")
+        #expect(Self.differences(bytes, path: "s.xml", corpus: nil).isEmpty)
+    }
+
     static func differences(_ bytes: [UInt8], path: String, corpus: Corpus?) -> [String] {
         let validator = Validator()
         let streamed = validator.validate(bytes: bytes, path: path, corpus: corpus)

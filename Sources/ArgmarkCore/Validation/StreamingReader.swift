@@ -16,6 +16,9 @@ enum StreamingReader {
         var parseFailure: [Diagnostic]
         /// What the schema found, already worded as ``SchemaValidator`` words it.
         var schemaDiagnostics: [Diagnostic]
+        /// How many pieces the kept elements' text came in: one per run of text between markup
+        /// when ``TextCoalescer`` joins them, as a tree holds one text node per run.
+        var textPieces = 0
     }
 
     static func read(_ bytes: [UInt8], path: String, schema: SchemaValidator) -> Outcome {
@@ -44,7 +47,9 @@ enum StreamingReader {
                 // The plug writes its own handler into the context's fields and puts the originals back on unplug,
                 // so it must be given those fields themselves (xmlFreeParserCtxt frees the handler it finds there).
                 guard let plug = xmlSchemaSAXPlug(validation, &context.pointee.sax, &context.pointee.userData) else { return false }
+                let coalescer = TextCoalescer(context: context)
                 xmlParseDocument(context)
+                coalescer?.remove(from: context)
                 xmlSchemaSAXUnplug(plug)
                 return context.pointee.wellFormed != 0
             }
@@ -68,7 +73,7 @@ enum StreamingReader {
         }
         var issues = schemaSink.issues
         if let root = collector.root { relocateKeyrefIssues(&issues, root: root) }
-        return Outcome(root: collector.root, parseFailure: [], schemaDiagnostics: schema.diagnostics(for: issues, path: path))
+        return Outcome(root: collector.root, parseFailure: [], schemaDiagnostics: schema.diagnostics(for: issues, path: path), textPieces: collector.textPieces)
     }
 
     /// The referencing element of each XSD keyref, by keyref name: section, item, attribute.
@@ -146,6 +151,7 @@ final class StreamCollector {
     var parser: xmlParserCtxtPtr?
     var root: StreamedElement?
     var sawDoctype = false
+    private(set) var textPieces = 0
     /// Open elements from the root down; `nil` for an element (and its subtree) that is not kept.
     private var open: [StreamedElement?] = []
     /// Whether the innermost open element collects its text.
@@ -210,6 +216,7 @@ final class StreamCollector {
     func characters(_ pointer: UnsafePointer<xmlChar>?, _ count: Int) {
         justEnded = nil
         guard let pointer, count > 0, collectsText.last == true else { return }
+        textPieces += 1
         open[open.count - 1]!.textBytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
     }
 
@@ -274,9 +281,9 @@ final class StreamCollector {
             collector(context)?.start(localName: localName, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
         }
         sax.endElementNs = { context, _, _, _ in collector(context)?.end() }
+        // Text reaches here joined into runs by ``TextCoalescer``; CDATA arrives as characters (XML_PARSE_NOCDATA).
         sax.characters = { context, pointer, count in collector(context)?.characters(pointer, Int(count)) }
-        sax.ignorableWhitespace = { context, pointer, count in collector(context)?.characters(pointer, Int(count)) }
-        sax.cdataBlock = { context, pointer, count in collector(context)?.characters(pointer, Int(count)) }
+        sax.ignorableWhitespace = sax.characters
         // Without a comment handler libxml2 does not keep a comment's text, and its errors about
         // a broken comment would then quote less than the tree parser's.
         sax.comment = { _, _ in }
@@ -285,4 +292,148 @@ final class StreamCollector {
         sax.externalSubset = { context, _, _, _ in collector(context)?.sawDoctype = true }
         return sax
     }()
+}
+
+/// Sits in front of the schema plug and hands it each run of text as one event, as a tree holds
+/// one text node per run.
+///
+/// The parser reports text in pieces (at every entity reference, every 300 bytes of non-ASCII
+/// text), and libxml2's schema validator appends each piece to the element's value with
+/// `xmlStrncat`, which measures the value so far every time: quadratic in the text's length
+/// (a 4 MB text took minutes). Joined, the validator copies the value once.
+///
+/// Every other event first hands over the pending text, so the plug and the collector see the
+/// events in the same order, with text between the same neighbours, as without the coalescer.
+/// CDATA is text here: argmark parses with XML_PARSE_NOCDATA, so a tree merges it into the run.
+final class TextCoalescer {
+    private let next: UnsafeMutablePointer<xmlSAXHandler>
+    private let nextData: UnsafeMutableRawPointer?
+    private let handler: UnsafeMutablePointer<xmlSAXHandler>
+    private var pending: [UInt8] = []
+
+    /// Installs itself between `context` and the handler plugged into it; `nil` (nothing
+    /// installed) when that handler uses a callback the coalescer does not forward.
+    init?(context: xmlParserCtxtPtr) {
+        guard let plugged = context.pointee.sax, Self.forwardsEverything(plugged.pointee) else { return nil }
+        next = plugged
+        nextData = context.pointee.userData
+        handler = .allocate(capacity: 1)
+        handler.initialize(to: Self.forwarder(for: plugged.pointee))
+        context.pointee.sax = handler
+        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+    }
+
+    deinit {
+        handler.deinitialize(count: 1)
+        handler.deallocate()
+    }
+
+    /// Hands over any pending text and gives `context` back the plugged handler, as the plug's
+    /// unplugging expects to find it.
+    func remove(from context: xmlParserCtxtPtr) {
+        flush()
+        context.pointee.sax = next
+        context.pointee.userData = nextData
+    }
+
+    private func append(_ pointer: UnsafePointer<xmlChar>?, _ count: Int32) {
+        guard let pointer, count > 0 else { return }
+        pending.append(contentsOf: UnsafeBufferPointer(start: pointer, count: Int(count)))
+    }
+
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        pending.withUnsafeBufferPointer { buffer in
+            next.pointee.characters?(nextData, buffer.baseAddress, Int32(clamping: buffer.count))
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private static func from(_ context: UnsafeMutableRawPointer?) -> TextCoalescer {
+        Unmanaged<TextCoalescer>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    /// Whether every callback `plugged` sets is one the forwarder passes on.
+    private static func forwardsEverything(_ plugged: xmlSAXHandler) -> Bool {
+        [plugged.isStandalone == nil, plugged.hasInternalSubset == nil, plugged.hasExternalSubset == nil,
+         plugged.resolveEntity == nil, plugged.getEntity == nil, plugged.entityDecl == nil,
+         plugged.notationDecl == nil, plugged.attributeDecl == nil, plugged.elementDecl == nil,
+         plugged.unparsedEntityDecl == nil, plugged.setDocumentLocator == nil,
+         plugged.startElement == nil, plugged.endElement == nil, plugged.warning == nil,
+         plugged.error == nil, plugged.fatalError == nil, plugged.getParameterEntity == nil,
+         plugged.serror == nil, plugged.characters != nil].allSatisfy { $0 }
+    }
+
+    /// The plugged handler's callbacks, each first handing over pending text; text is kept.
+    private static func forwarder(for plugged: xmlSAXHandler) -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = plugged.initialized
+        sax.characters = { context, pointer, count in TextCoalescer.from(context).append(pointer, count) }
+        sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = sax.characters
+        if plugged.startElementNs != nil {
+            sax.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.startElementNs?(coalescer.nextData, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
+            }
+        }
+        if plugged.endElementNs != nil {
+            sax.endElementNs = { context, localName, prefix, uri in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.endElementNs?(coalescer.nextData, localName, prefix, uri)
+            }
+        }
+        if plugged.reference != nil {
+            sax.reference = { context, name in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.reference?(coalescer.nextData, name)
+            }
+        }
+        if plugged.comment != nil {
+            sax.comment = { context, value in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.comment?(coalescer.nextData, value)
+            }
+        }
+        if plugged.processingInstruction != nil {
+            sax.processingInstruction = { context, target, data in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.processingInstruction?(coalescer.nextData, target, data)
+            }
+        }
+        if plugged.internalSubset != nil {
+            sax.internalSubset = { context, name, externalID, systemID in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.internalSubset?(coalescer.nextData, name, externalID, systemID)
+            }
+        }
+        if plugged.externalSubset != nil {
+            sax.externalSubset = { context, name, externalID, systemID in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.externalSubset?(coalescer.nextData, name, externalID, systemID)
+            }
+        }
+        if plugged.startDocument != nil {
+            sax.startDocument = { context in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.startDocument?(coalescer.nextData)
+            }
+        }
+        if plugged.endDocument != nil {
+            sax.endDocument = { context in
+                let coalescer = TextCoalescer.from(context)
+                coalescer.flush()
+                coalescer.next.pointee.endDocument?(coalescer.nextData)
+            }
+        }
+        return sax
+    }
 }
