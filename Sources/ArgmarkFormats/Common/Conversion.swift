@@ -148,5 +148,5 @@ enum StrictUTF8 {
 /// Escaping for the XML other tools read (arg-microtexts, XMI): the core's one escaper.
 enum ExportXML {
     static func attribute(_ value: String) -> String { XMLEscaping.escapeShowingUnwritable(value, as: .attribute) }
-    static func cdata(_ value: String) -> String { ExportXML.cdata(value) }
+    static func cdata(_ value: String) -> String { XMLEscaping.cdata(value) }
 }
