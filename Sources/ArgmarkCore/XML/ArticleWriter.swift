@@ -197,74 +197,13 @@ struct XMLOutput {
         return result
     }
 
-    /// Whether `value` holds anything that must be escaped or refused: most values hold nothing of
-    /// the kind, and a byte scan is far cheaper than the scalar-by-scalar rewrite.
-    private func needsEscaping(_ value: String, attribute: Bool) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes in
-            for byte in bytes {
-                switch byte {
-                case 0x00..<0x20:
-                    if byte != 0x0A || attribute { return true }
-                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
-                case UInt8(ascii: "\""): if attribute { return true }
-                case 0xEF: return true  // U+FFFE and U+FFFF start with EF BF; let the slow path decide
-                default: break
-                }
-            }
-            return false
-        }
-    }
-
-    /// Escapes an attribute value; whitespace other than space is written as character references so
-    /// that attribute-value normalisation gives it back unchanged.
+    /// Escapes an attribute value (see ``XMLEscaping``).
     func attribute(_ value: String, in place: @autoclosure () -> String) throws(UnwritableCharacterError) -> String {
-        if !needsEscaping(value, attribute: true) { return value }
-        return try escape(value, attribute: true, place: place)
+        try XMLEscaping.escape(value, as: .attribute, in: place())
     }
 
-    /// Escapes character data; CR is written as `&#13;` because XML parsers turn a literal CR into LF.
+    /// Escapes character data (see ``XMLEscaping``).
     func content(_ value: String, in place: @autoclosure () -> String) throws(UnwritableCharacterError) -> String {
-        if !needsEscaping(value, attribute: false) { return value }
-        return try escape(value, attribute: false, place: place)
-    }
-
-    /// Rewrites `value` byte by byte (every byte that needs care is ASCII, or the start of U+FFFE/U+FFFF).
-    private func escape(_ value: String, attribute: Bool, place: () -> String) throws(UnwritableCharacterError) -> String {
-        let bytes = Array(value.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + bytes.count / 8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where attribute: result.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "\r"): result.append(contentsOf: "&#13;".utf8)
-            case UInt8(ascii: "\t") where attribute: result.append(contentsOf: "&#9;".utf8)
-            case UInt8(ascii: "\n") where attribute: result.append(contentsOf: "&#10;".utf8)
-            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): result.append(byte)
-            case 0x00..<0x20:
-                throw unwritable(Unicode.Scalar(byte), at: index, in: bytes, attribute: attribute, place: place)
-            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                throw unwritable(Unicode.Scalar(bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)!, at: index, in: bytes, attribute: attribute, place: place)
-            default: result.append(byte)
-            }
-            index += 1
-        }
-        return String(decoding: result, as: UTF8.self)
-    }
-
-    /// The error for a character XML 1.0 cannot hold, with its line and column in character data.
-    private func unwritable(_ scalar: Unicode.Scalar, at byteOffset: Int, in bytes: [UInt8], attribute: Bool, place: () -> String) -> UnwritableCharacterError {
-        if attribute { return UnwritableCharacterError(scalar: scalar, place: place()) }
-        var line = 1
-        var column = 1
-        for byte in bytes[..<byteOffset] where byte & 0xC0 != 0x80 {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
-        return UnwritableCharacterError(scalar: scalar, place: "\(place()) at line \(line), column \(column)")
+        try XMLEscaping.escape(value, as: .content, in: place())
     }
 }

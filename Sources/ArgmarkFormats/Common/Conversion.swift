@@ -145,27 +145,8 @@ enum StrictUTF8 {
     }
 }
 
-/// Escaping for the XML other tools read (arg-microtexts).
-enum XMLEscaping {
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// Content as CDATA (as the arg-microtexts files have it); `]]>` is split across two sections.
-    static func cdata(_ value: String) -> String {
-        "<![CDATA[" + value.replacing("]]>", with: "]]]]><![CDATA[>") + "]]>"
-    }
+/// Escaping for the XML other tools read (arg-microtexts, XMI): the core's one escaper.
+enum ExportXML {
+    static func attribute(_ value: String) -> String { XMLEscaping.escapeShowingUnwritable(value, as: .attribute) }
+    static func cdata(_ value: String) -> String { XMLEscaping.cdata(value) }
 }

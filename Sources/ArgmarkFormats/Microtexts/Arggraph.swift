@@ -120,16 +120,16 @@ extension Arggraph {
     /// The file as arg-microtexts writes it: XML declaration, CDATA text, edges after the nodes.
     public func encoded() -> [UInt8] {
         var out = "<?xml version='1.0' encoding='UTF-8'?>\n"
-        out += "<arggraph id=\"\(XMLEscaping.attribute(id))\""
-        for attribute in attributes { out += " \(attribute.name)=\"\(XMLEscaping.attribute(attribute.value))\"" }
+        out += "<arggraph id=\"\(ExportXML.attribute(id))\""
+        for attribute in attributes { out += " \(attribute.name)=\"\(ExportXML.attribute(attribute.value))\"" }
         out += ">\n"
         for edu in edus {
-            out += "  <edu id=\"\(XMLEscaping.attribute(edu.id))\"\(edu.isImplicit ? " implicit=\"true\"" : "")>\(XMLEscaping.cdata(edu.text))</edu>\n"
+            out += "  <edu id=\"\(ExportXML.attribute(edu.id))\"\(edu.isImplicit ? " implicit=\"true\"" : "")>\(ExportXML.cdata(edu.text))</edu>\n"
         }
-        for joint in joints { out += "  <joint id=\"\(XMLEscaping.attribute(joint.id))\"/>\n" }
-        for adu in adus { out += "  <adu id=\"\(XMLEscaping.attribute(adu.id))\" type=\"\(adu.role)\"/>\n" }
+        for joint in joints { out += "  <joint id=\"\(ExportXML.attribute(joint.id))\"/>\n" }
+        for adu in adus { out += "  <adu id=\"\(ExportXML.attribute(adu.id))\" type=\"\(adu.role)\"/>\n" }
         for edge in edges {
-            out += "  <edge id=\"\(XMLEscaping.attribute(edge.id))\" src=\"\(XMLEscaping.attribute(edge.source))\" trg=\"\(XMLEscaping.attribute(edge.target))\" type=\"\(edge.type)\"/>\n"
+            out += "  <edge id=\"\(ExportXML.attribute(edge.id))\" src=\"\(ExportXML.attribute(edge.source))\" trg=\"\(ExportXML.attribute(edge.target))\" type=\"\(edge.type)\"/>\n"
         }
         out += "</arggraph>\n"
         return Array(out.utf8)

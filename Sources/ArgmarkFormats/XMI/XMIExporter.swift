@@ -34,7 +34,7 @@ public enum XMIExporter {
             out += "  <argmark:\(name) xmi:id=\"\(id)\" sofa=\"\(sofa)\""
             for (key, value) in attributes {
                 guard let value else { continue }
-                out += " \(key)=\"\(XMLEscaping.attribute(value))\""
+                out += " \(key)=\"\(ExportXML.attribute(value))\""
             }
             out += "/>\n"
             return id
@@ -89,7 +89,7 @@ public enum XMIExporter {
                 ("sourceLabel", relation.sourceLabel), ("sourceId", relation.sourceID),
             ])
         }
-        out += "  <cas:Sofa xmi:id=\"\(sofa)\" sofaNum=\"1\" sofaID=\"_InitialView\" mimeType=\"text\" sofaString=\"\(XMLEscaping.attribute(article.text))\"/>\n"
+        out += "  <cas:Sofa xmi:id=\"\(sofa)\" sofaNum=\"1\" sofaID=\"_InitialView\" mimeType=\"text\" sofaString=\"\(ExportXML.attribute(article.text))\"/>\n"
         out += "  <cas:View sofa=\"\(sofa)\" members=\"\(members.map(String.init).joined(separator: " "))\"/>\n"
         out += "</xmi:XMI>\n"
         let used = Set(article.units.compactMap(\.speaker))
@@ -127,10 +127,10 @@ public enum XMIExporter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<typeSystemDescription xmlns=\"http://uima.apache.org/resourceSpecifier\">\n"
         out += "  <name>argmark</name>\n  <description>argmark argument annotation (argmark export --to xmi)</description>\n  <types>\n"
         for type in types {
-            out += "    <typeDescription>\n      <name>\(typePrefix)\(type.name)</name>\n      <description>\(XMLEscaping.attribute(type.description))</description>\n"
+            out += "    <typeDescription>\n      <name>\(typePrefix)\(type.name)</name>\n      <description>\(ExportXML.attribute(type.description))</description>\n"
             out += "      <supertypeName>uima.tcas.Annotation</supertypeName>\n      <features>\n"
             for (name, range, description) in type.features {
-                out += "        <featureDescription>\n          <name>\(name)</name>\n          <description>\(XMLEscaping.attribute(description))</description>\n          <rangeTypeName>\(range)</rangeTypeName>\n        </featureDescription>\n"
+                out += "        <featureDescription>\n          <name>\(name)</name>\n          <description>\(ExportXML.attribute(description))</description>\n          <rangeTypeName>\(range)</rangeTypeName>\n        </featureDescription>\n"
             }
             out += "      </features>\n    </typeDescription>\n"
         }

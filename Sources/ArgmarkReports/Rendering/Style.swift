@@ -46,24 +46,10 @@ public enum Style {
 
 /// Text escaping and number formatting shared by the renderers.
 enum Markup {
-    /// Escapes text for XML/HTML content and attribute values.
+    /// Escapes text for XML/HTML content and attribute values (the core's one escaper; a
+    /// character XML cannot hold is shown as its `\u{…}` escape, never dropped).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\r": out += "&#13;"
-            default:
-                // Control characters other than tab and newline cannot appear in XML at all.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        XMLEscaping.escapeShowingUnwritable(text, as: .markup)
     }
 
     /// A coordinate with exactly one decimal, so output is the same on every platform.
