@@ -45,4 +45,34 @@ import Testing
             #expect(XMLEscaping.cdata("x\(scalar)]]>y") == "<![CDATA[x\\u{\(String(scalar.value, radix: 16, uppercase: true))}]]]]><![CDATA[>y]]>")
         }
     }
+
+    /// CDATA reads back unchanged through libxml2, including what a plain section cannot hold: `]]>`
+    /// (also when a combining mark makes `>` part of one Character), CR and CRLF (which a parser
+    /// would turn into LF inside CDATA).
+    @Test func cdataReadsBackUnchanged() throws {
+        for value in ["", "plain", "a]]>b", "]]]]>>", "]]>\u{301}", "line\r\nnext\rlast\n", "<&> \"quoted\"", "]]\r>"] {
+            let document = "<r>\(XMLEscaping.cdata(value))</r>"
+            guard case .success(let parsed) = SafeXMLParser.parse(Array(document.utf8), path: "t.xml") else {
+                Issue.record("not well-formed: \(document.debugDescription)")
+                continue
+            }
+            #expect(parsed.root.text.unicodeScalars.elementsEqual(value.unicodeScalars), "\(value.debugDescription) read back as \(parsed.root.text.debugDescription)")
+        }
+    }
+
+    /// A value shown with its unwritable characters as escapes still reads back as that escape, in
+    /// every context, through libxml2.
+    @Test func shownValuesAreWellFormed() throws {
+        let value = "a\u{1B}b\u{0}c\u{FFFE}\r\n&\""
+        let expected = "a\\u{1B}b\\u{0}c\\u{FFFE}\r\n&\""
+        let document = "<r v=\"\(XMLEscaping.escapeShowingUnwritable(value, as: .attribute))\" m=\"\(XMLEscaping.escapeShowingUnwritable(value, as: .markup))\">\(XMLEscaping.escapeShowingUnwritable(value, as: .content))</r>"
+        guard case .success(let parsed) = SafeXMLParser.parse(Array(document.utf8), path: "t.xml") else {
+            Issue.record("not well-formed: \(document.debugDescription)")
+            return
+        }
+        #expect(parsed.root[attribute: "v"] == expected)
+        #expect(parsed.root.text.unicodeScalars.elementsEqual(expected.unicodeScalars))
+        // In markup LF stays literal (HTML does not normalise attribute values; XML turns it into a space).
+        #expect(parsed.root[attribute: "m"] == "a\\u{1B}b\\u{0}c\\u{FFFE}\r &\"")
+    }
 }

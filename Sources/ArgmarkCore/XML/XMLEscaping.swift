@@ -30,26 +30,41 @@ package enum XMLEscaping {
         do {
             return try escape(value, as: context, in: "")
         } catch {
-            var visible = String.UnicodeScalarView()
-            for scalar in value.unicodeScalars {
-                if scalar.isXMLCharacter { visible.append(scalar) } else {
-                    visible.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-                }
-            }
-            return (try? escape(String(visible), as: context, in: "")) ?? ""
+            // Nothing unwritable is left once shown, so the second escape cannot throw.
+            return (try? escape(showingUnwritable(value), as: context, in: "")) ?? ""
         }
     }
 
-    /// Content as one or more CDATA sections (`]]>` is split across two), with characters XML 1.0
-    /// cannot hold shown as for ``escapeShowingUnwritable(_:as:)``.
+    /// Content as one or more CDATA sections (`]]>` is split across two; a CR, which a parser
+    /// would turn into LF even inside CDATA, is written `&#13;` between two sections), with
+    /// characters XML 1.0 cannot hold shown as for ``escapeShowingUnwritable(_:as:)``.
+    /// Works on scalars, not characters: `\r\n` is one `Character`, and so is `>` followed by a
+    /// combining mark, and either would hide what must be split.
     package static func cdata(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: "<![CDATA[".unicodeScalars)
+        var closingBrackets = 0
+        for scalar in showingUnwritable(value).unicodeScalars {
+            switch scalar {
+            case ">" where closingBrackets >= 2: out.append(contentsOf: "]]><![CDATA[>".unicodeScalars)
+            case "\r": out.append(contentsOf: "]]>&#13;<![CDATA[".unicodeScalars)
+            default: out.append(scalar)
+            }
+            closingBrackets = scalar == "]" ? closingBrackets + 1 : 0
+        }
+        out.append(contentsOf: "]]>".unicodeScalars)
+        return String(out)
+    }
+
+    /// `value` with each character XML 1.0 cannot hold replaced by its visible `\u{…}` escape.
+    private static func showingUnwritable(_ value: String) -> String {
         var visible = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             if scalar.isXMLCharacter { visible.append(scalar) } else {
                 visible.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             }
         }
-        return "<![CDATA[" + String(visible).replacing("]]>", with: "]]]]><![CDATA[>") + "]]>"
+        return String(visible)
     }
 
     /// Whether `value` holds anything that must be escaped or refused: most values hold nothing of
