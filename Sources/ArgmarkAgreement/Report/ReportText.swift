@@ -48,10 +48,7 @@ extension AgreementReport {
     /// A fixed-point number with three decimals, or `n/a` when undefined.
     static func format(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "n/a" }
-        let scaled = Int((abs(value) * 1000).rounded())
-        let fraction = String(scaled % 1000)
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return sign + String(scaled / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        return NumberText.fixed(value, decimals: 3)
     }
 
     /// The report for people: one section per measure, each pair of annotators in turn.

@@ -333,7 +333,7 @@ public enum Reanchor {
 
     /// `0.937` as `93%` (rounded down, so a value shown as 80% is never below 0.8).
     public static func percent(_ value: Double) -> String {
-        "\(Int((value * 100).rounded(.down)))%"
+        NumberText.percent(value, rounding: .down)
     }
 }
 

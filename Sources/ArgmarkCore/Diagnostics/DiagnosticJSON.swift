@@ -78,6 +78,13 @@ extension Remedy {
         case .correct(let field): kind = "correct"; members["field"] = .string(field)
         case .overwrite: kind = "overwrite"
         case .outputFolder: kind = "output-folder"
+        case .anotherOutputFolder: kind = "another-output-folder"
+        case .acceptLosses: kind = "accept-losses"
+        case .formatThatCarriesIt: kind = "format-that-carries-it"
+        case .typeMapping: kind = "type-mapping"
+        case .retrainModel: kind = "retrain-model"
+        case .trainedModel: kind = "trained-model"
+        case .copyAgain: kind = "copy-again"
         }
         members["kind"] = .string(kind)
         return .object(members)

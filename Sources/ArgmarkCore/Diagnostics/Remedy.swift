@@ -64,6 +64,20 @@ public enum Remedy: Hashable, Sendable {
     case overwrite
     /// Name a folder for the output.
     case outputFolder
+    /// Write to another output folder (one without these files).
+    case anotherOutputFolder
+    /// Export anyway, without what the format cannot carry.
+    case acceptLosses
+    /// Export to a format that carries it.
+    case formatThatCarriesIt
+    /// Say which of the source's annotation types become which unit and relation types.
+    case typeMapping
+    /// Train the suggestion model again (from its training data).
+    case retrainModel
+    /// Give a suggestion model file written by training.
+    case trainedModel
+    /// Copy the file again from where it came from.
+    case copyAgain
 }
 
 /// The facts behind a finding, as data a frontend can present (and tools can read).

@@ -159,19 +159,24 @@ public enum ArticleEditor {
         }
     }
 
-    /// The valid corpus at `corpusPath`, or `nil` if the file does not exist yet.
+    /// The valid corpus at `corpusPath` and its bytes (`nil` if the file does not exist yet: an
+    /// empty vocabulary).
     package static func loadCorpusForEditing(_ corpusPath: String, validator: Validator) throws(EditError) -> (corpus: Corpus, bytes: [UInt8]?) {
-        guard FileSystem.kind(of: corpusPath) == .file else { return (Corpus(), nil) }
-        let bytes = try read(corpusPath)
-        let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
-        guard case .corpus(let decoded)? = document else {
-            throw EditError(.refused, "\(corpusPath) is not an argmark corpus file; fix or remove it first", at: SourceLocation(path: corpusPath), diagnostics: diagnostics.filter { $0.severity == .error })
+        switch validator.readCorpus(at: corpusPath) {
+        case .absent: return (Corpus(), nil)
+        case .valid(let corpus, let bytes, _): return (corpus, bytes)
+        case .invalid(let findings):
+            throw unusableCorpus(corpusPath, findings, "\(corpusPath) is not a valid corpus file; fix it first")
         }
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            throw EditError(.refused, "\(corpusPath) is not valid; fix it first", at: SourceLocation(path: corpusPath), diagnostics: errors, rule: .invalidFile, remedies: [.validate(path: corpusPath)])
+    }
+
+    /// The refusal for a corpus file that exists but cannot be used; unreadable is a usage error
+    /// (exit 2, like any unreadable input), anything else a refusal listing its errors.
+    private static func unusableCorpus(_ corpusPath: String, _ findings: [Diagnostic], _ message: String) -> EditError {
+        if let unreadable = findings.first(where: { $0.rule == .unreadable }) {
+            return EditError.usage(unreadable.message, path: corpusPath)
         }
-        return (decoded.corpus, bytes)
+        return EditError(.refused, message, at: SourceLocation(path: corpusPath), diagnostics: findings.filter { $0.severity == .error }, rule: .invalidFile, remedies: [.validate(path: corpusPath)])
     }
 
     /// The corpus file a `target`/`proposition` command means: `DIR/corpus.xml` for a folder,
@@ -250,14 +255,12 @@ public enum ArticleEditor {
     /// because references into it could not be checked.
     static func loadCorpus(besides path: String, validator: Validator) throws(EditError) -> Corpus? {
         let corpusPath = FileSystem.join(FileSystem.directoryName(of: path), Corpus.fileName)
-        guard FileSystem.kind(of: corpusPath) == .file else { return nil }
-        let bytes = try read(corpusPath)
-        let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard case .corpus(let decoded)? = document, errors.isEmpty else {
-            throw EditError(.refused, "\(corpusPath) beside the file is not a valid corpus, so references into it cannot be checked; fix it first", at: SourceLocation(path: corpusPath), diagnostics: errors, rule: .invalidFile, remedies: [.validate(path: corpusPath)])
+        switch validator.readCorpus(at: corpusPath) {
+        case .absent: return nil
+        case .valid(let corpus, _, _): return corpus
+        case .invalid(let findings):
+            throw unusableCorpus(corpusPath, findings, "\(corpusPath) beside the file is not a valid corpus, so references into it cannot be checked; fix it first")
         }
-        return decoded.corpus
     }
 
     /// Validates the bytes about to be written; refuses them if they have any error. Returns the

@@ -167,8 +167,7 @@ extension ArgumentUnit {
 
     /// A confidence with two decimals, `0.83`, for displays.
     public static func formatConfidence(_ value: Double) -> String {
-        let hundredths = Int((min(max(value, 0), 1) * 100).rounded())
-        return hundredths == 100 ? "1.00" : "0.\(hundredths < 10 ? "0" : "")\(hundredths)"
+        NumberText.fixed(min(max(value, 0), 1), decimals: 2)
     }
 }
 

@@ -92,17 +92,11 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A JSON number: at most six decimals, no exponent while the value scales exactly; JSON
+    /// has no infinity or NaN, so those are `null`.
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        let scaled = (value * 1_000_000).rounded()
-        guard abs(scaled) < 9e15 else { return String(Int(value.rounded())) }
-        let negative = scaled < 0
-        let magnitude = Int(abs(scaled))
-        var fraction = String(magnitude % 1_000_000)
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-        while fraction.last == "0" { fraction.removeLast() }
-        let whole = String(magnitude / 1_000_000)
-        return (negative && magnitude != 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+        return NumberText.trimmed(value, maxDecimals: 6)
     }
 
     /// Writes a JSON string: runs of bytes that need no escape are copied whole (every byte that

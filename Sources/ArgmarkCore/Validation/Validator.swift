@@ -50,9 +50,9 @@ public struct Validator: Sendable {
     /// `corpus.xml` is read once and used for the articles beside it.
     public func validate(paths: [String]) -> ValidationRun {
         let (files, errors) = FileSystem.expand(paths, extension: ".xml")
-        var lookups: [String: CorpusLookup] = [:]
+        var lookups: [String: CorpusFile] = [:]
         for directory in Set(files.map(FileSystem.directoryName(of:))).sorted() {
-            lookups[directory] = loadCorpus(in: directory)
+            lookups[directory] = readCorpus(at: FileSystem.join(directory, Corpus.fileName))
         }
         let corpora = lookups
         let results = Mutex([FileValidation?](repeating: nil, count: files.count))
@@ -61,9 +61,9 @@ public struct Validator: Sendable {
             let directory = FileSystem.directoryName(of: path)
             let lookup = corpora[directory] ?? .absent
             let diagnostics: [Diagnostic]
-            if FileSystem.baseName(of: path) == Corpus.fileName, case .loaded(_, let own) = lookup {
+            if FileSystem.baseName(of: path) == Corpus.fileName, case .valid(_, _, let own) = lookup {
                 diagnostics = own
-            } else if FileSystem.baseName(of: path) == Corpus.fileName, case .broken(let own) = lookup {
+            } else if FileSystem.baseName(of: path) == Corpus.fileName, case .invalid(let own) = lookup {
                 diagnostics = own
             } else {
                 diagnostics = validateFile(path, corpus: lookup)
@@ -73,7 +73,7 @@ public struct Validator: Sendable {
         return ValidationRun(files: results.withLock { $0.map { $0! } }, unreadablePaths: errors)
     }
 
-    private func validateFile(_ path: String, corpus lookup: CorpusLookup) -> [Diagnostic] {
+    private func validateFile(_ path: String, corpus lookup: CorpusFile) -> [Diagnostic] {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -83,9 +83,9 @@ public struct Validator: Sendable {
         var corpus: Corpus?
         var extra: [Diagnostic] = []
         switch lookup {
-        case .loaded(let loaded, _): corpus = loaded
+        case .valid(let loaded, _, _): corpus = loaded
         case .absent: corpus = nil
-        case .broken:
+        case .invalid:
             extra.append(Diagnostic(.error, .corpusMissing, "\(Corpus.fileName) beside this file is invalid, so its targets and propositions cannot be checked", at: SourceLocation(path: path),
                                     remedies: [.validate(path: FileSystem.join(FileSystem.directoryName(of: path), Corpus.fileName))]))
         }
@@ -94,33 +94,6 @@ public struct Validator: Sendable {
             return diagnostics
         }
         return extra + diagnostics
-    }
-
-    /// The vocabulary of a folder, as far as it could be read.
-    enum CorpusLookup: Sendable {
-        case absent
-        case loaded(Corpus, [Diagnostic])
-        case broken([Diagnostic])
-    }
-
-    func loadCorpus(in directory: String) -> CorpusLookup {
-        let path = FileSystem.join(directory, Corpus.fileName)
-        guard FileSystem.kind(of: path) == .file else { return .absent }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path)
-        } catch {
-            return .broken([Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))])
-        }
-        let (document, diagnostics) = validate(bytes: bytes, path: path, corpus: nil)
-        guard case .corpus(let decoded)? = document, !diagnostics.contains(where: { $0.severity == .error }) else {
-            var own = diagnostics
-            if own.isEmpty {
-                own.append(Diagnostic(.error, .schema, "\(Corpus.fileName) must hold a <corpus> element in namespace \(ArticleXML.namespace)", at: SourceLocation(path: path)))
-            }
-            return .broken(own)
-        }
-        return .loaded(decoded.corpus, diagnostics)
     }
 
     /// Diagnostics in line order, then by rule, so output is stable.

@@ -133,12 +133,7 @@ public enum ArticleWriter {
 
     /// A confidence with at most four decimals and no exponent, so output never depends on float printing.
     static func formatConfidence(_ value: Double) -> String {
-        let scaled = Int((min(max(value, 0), 1) * 10_000).rounded())
-        if scaled == 10_000 { return "1" }
-        var digits = String(scaled)
-        digits = String(repeating: "0", count: 4 - digits.count) + digits
-        while digits.last == "0" { digits.removeLast() }
-        return digits.isEmpty ? "0" : "0.\(digits)"
+        NumberText.trimmed(min(max(value, 0), 1), maxDecimals: 4)
     }
 }
 

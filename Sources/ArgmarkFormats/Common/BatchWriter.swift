@@ -87,22 +87,19 @@ public enum BatchWriter {
             let path = FileSystem.join(directory, name)
             var corpus = Corpus()
             var exists = false
-            if FileSystem.kind(of: path) != .missing {
-                let bytes: [UInt8]
-                do {
-                    bytes = try FileSystem.read(path)
-                } catch {
-                    outcome.errors = [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))]
-                    return outcome
-                }
-                let (document, findings) = validator.validate(bytes: bytes, path: path, corpus: nil)
-                guard case .corpus(let decoded)? = document, !findings.contains(where: { $0.severity == .error }) else {
+            switch validator.readCorpus(at: path) {
+            case .absent: break
+            case .valid(let existing, _, _):
+                corpus = existing
+                exists = true
+            case .invalid(let findings):
+                if let unreadable = findings.first(where: { $0.rule == .unreadable }) {
+                    outcome.errors = [unreadable]
+                } else {
                     outcome.errors = [Diagnostic(.error, .corpusMissing, "the output folder's \(Corpus.fileName) is not a valid corpus file; fix it or choose another output folder", at: SourceLocation(path: path))]
                         + findings.filter { $0.severity == .error }
-                    return outcome
                 }
-                corpus = decoded.corpus
-                exists = true
+                return outcome
             }
             let added = addDefinitions(for: inFolder, to: &corpus)
             if added {
@@ -243,7 +240,7 @@ public enum BatchWriter {
         if !overwrite {
             let existing = files.filter { !merged.contains($0.name) }.map { FileSystem.join(directory, $0.name) }.filter { FileSystem.kind(of: $0) != .missing }
             if !existing.isEmpty {
-                return existing.map { Diagnostic(.error, .sourceFormat, "already exists; pass --overwrite to replace it, or choose another output folder", at: SourceLocation(path: $0)) }
+                return existing.map { Diagnostic(.error, .sourceFormat, "already exists", at: SourceLocation(path: $0), remedies: [.overwrite, .anotherOutputFolder]) }
             }
         }
         // Never write outside the output folder: no name written, and no subfolder on the way to
@@ -295,8 +292,9 @@ public enum BatchWriter {
                     Platform.removeFile(staged)
                 }
             } catch {
-                let reason = error.kind == .exists ? "appeared while writing; pass --overwrite to replace it" : error.systemMessage
-                return [Diagnostic(.error, .unreadable, "\(reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: target))]
+                let reason = error.kind == .exists ? "appeared while writing" : error.systemMessage
+                return [Diagnostic(.error, .unreadable, "\(reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: target),
+                                   remedies: error.kind == .exists ? [.overwrite] : [])]
             }
             withExtendedLifetime(lock) {}
         }

@@ -97,8 +97,8 @@ public struct ImportOptions: Sendable {
 public struct FormatError: Error, Sendable, CustomStringConvertible {
     public var diagnostic: Diagnostic
 
-    public init(_ path: String, line: Int?, _ message: String) {
-        diagnostic = Diagnostic(.error, .sourceFormat, message, at: SourceLocation(path: path, line: line))
+    public init(_ path: String, line: Int?, _ message: String, remedies: [Remedy] = []) {
+        diagnostic = Diagnostic(.error, .sourceFormat, message, at: SourceLocation(path: path, line: line), remedies: remedies)
     }
 
     public init(diagnostic: Diagnostic) {

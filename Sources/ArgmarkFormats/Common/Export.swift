@@ -83,8 +83,8 @@ public struct ExportBatch: Sendable {
     public func lossDiagnostics(format: ExportFormat, strict: Bool) -> [Diagnostic] {
         losses.filter { !$0.losses.isEmpty }.map { entry in
             let list = entry.losses.map(\.description).joined(separator: "; ")
-            let fix = strict ? "; drop --strict to export without them, or choose a format that carries them" : ""
-            return Diagnostic(strict ? .error : .warning, .exportLoss, "\(format.rawValue) cannot carry \(list)\(fix)", at: SourceLocation(path: entry.path))
+            return Diagnostic(strict ? .error : .warning, .exportLoss, "\(format.rawValue) cannot carry \(list)", at: SourceLocation(path: entry.path),
+                              remedies: strict ? [.acceptLosses, .formatThatCarriesIt] : [])
         }
     }
 }

@@ -96,8 +96,8 @@ public enum CoNLLExporter {
                 out += "\n"
             }
             for unit in overlapped.sorted() { losses.add("units overlapping a shorter unit (its tokens are tagged with the shorter one)", id: unit.rawValue) }
-            losses.add("relations (CoNLL tags unit types only; --to csv or jsonl has them)", count: article.relations.count)
-            losses.add("units' speakers, stances or propositions (--to csv or jsonl has them)",
+            losses.add("relations (CoNLL tags unit types only; the csv and jsonl formats have them)", count: article.relations.count)
+            losses.add("units' speakers, stances or propositions (the csv and jsonl formats have them)",
                        count: article.units.filter { $0.stance != nil || $0.speaker != nil || $0.proposition != nil }.count)
             allLosses.append((input.path, losses.losses))
         }

@@ -316,10 +316,9 @@ public enum XMIImporter {
         let unmappedCount = unmapped.values.reduce(0, +)
         if units.isEmpty && relations.isEmpty && unmappedCount > 0 && matched == 0 {
             let found = unmapped.keys.sorted().map { "\($0) (\(unmapped[$0]!))" }.joined(separator: ", ")
-            let fix = options.xmiMapping == nil
-                ? "pass --mapping FILE with lines UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE for this type system"
-                : "add rules for these types to the mapping (UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE)"
-            throw FormatError(path, line: root.line, "none of the \(unmappedCount) annotations matches a unit or relation type (found \(found)); \(fix)")
+            let message = "none of the \(unmappedCount) annotations matches a unit or relation type (found \(found))"
+            guard options.xmiMapping != nil else { throw FormatError(path, line: root.line, message, remedies: [.typeMapping]) }
+            throw FormatError(path, line: root.line, message + "; add rules for these types to the mapping (UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE)")
         }
         metadata.properties = properties
         let article = Article(id: articleID, metadata: metadata, text: sofaString, speakers: speakers, units: units, relations: relations)

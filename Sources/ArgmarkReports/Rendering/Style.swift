@@ -54,22 +54,17 @@ enum Markup {
 
     /// A coordinate with exactly one decimal, so output is the same on every platform.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        NumberText.fixed(value, decimals: 1)
     }
 
     /// A share as a whole percentage, e.g. `37%`.
     static func percent(_ value: Double) -> String {
-        "\(Int((value * 100).rounded()))%"
+        NumberText.percent(value)
     }
 
     /// A score with two decimals, e.g. `0.97`.
     static func score(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        NumberText.fixed(value, decimals: 2)
     }
 
     /// `text` cut to about `limit` code points at a word boundary, with `…` when cut.

@@ -72,10 +72,9 @@ public struct SuggestionModel: Sendable, Equatable {
 
     /// Reads a model file; `path` names it in errors.
     public init(bytes: [UInt8], path: String) throws(ModelLoadError) {
-        func fail(_ message: String) -> ModelLoadError { ModelLoadError(path: path, message: message) }
-        let retrain = "retrain it with argmark train"
+        func fail(_ message: String, _ remedies: [Remedy] = [.retrainModel]) -> ModelLoadError { ModelLoadError(path: path, message: message, remedies: remedies) }
         guard bytes.starts(with: Array((Self.magic + "\n").utf8)) else {
-            throw fail("not an argmark suggestion model (it does not start with \"\(Self.magic)\"); pass a file written by argmark train")
+            throw fail("not an argmark suggestion model (it does not start with \"\(Self.magic)\")", [.trainedModel])
         }
         var headerEnd = 0
         var newlines = 0
@@ -85,14 +84,14 @@ public struct SuggestionModel: Sendable, Equatable {
         }
         let header = String(decoding: bytes[0..<headerEnd], as: UTF8.self).split(separator: "\n").map(String.init)
         guard header.count >= 3, header[1].hasPrefix("format-version: "), let version = Int(header[1].dropFirst(16)) else {
-            throw fail("the model's header is damaged; \(retrain)")
+            throw fail("the model's header is damaged")
         }
         guard version == Self.formatVersion else {
-            throw fail("the model has format version \(version), this argmark reads version \(Self.formatVersion); \(retrain) (the training data is all it needs)")
+            throw fail("the model has format version \(version), this argmark reads version \(Self.formatVersion)")
         }
         let payload = Array(bytes[headerEnd...])
         guard header[2] == "sha256: " + SHA256.hexDigest(of: payload) else {
-            throw fail("the model is damaged (its checksum does not match its content); copy it again or \(retrain)")
+            throw fail("the model is damaged (its checksum does not match its content)", [.copyAgain, .retrainModel])
         }
         var reader = ByteReader(bytes: payload)
         do {
@@ -124,7 +123,7 @@ public struct SuggestionModel: Sendable, Equatable {
             stance = choices[1]
             summary = TrainingSummary(text: summaryText)
         } catch {
-            throw fail("the model is damaged (its content ends early or runs on); \(retrain)")
+            throw fail("the model is damaged (its content ends early or runs on)")
         }
     }
 
@@ -136,6 +135,8 @@ public struct SuggestionModel: Sendable, Equatable {
 public struct ModelLoadError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
+    /// What would give a readable model; the frontend words them.
+    public var remedies: [Remedy] = []
     public var description: String { "\(path): error: \(message)" }
 }
 
