@@ -85,6 +85,7 @@ extension Remedy {
         case .retrainModel: kind = "retrain-model"
         case .trainedModel: kind = "trained-model"
         case .copyAgain: kind = "copy-again"
+        case .anotherOutput: kind = "another-output"
         }
         members["kind"] = .string(kind)
         return .object(members)

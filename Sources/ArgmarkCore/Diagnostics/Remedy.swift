@@ -78,6 +78,8 @@ public enum Remedy: Hashable, Sendable {
     case trainedModel
     /// Copy the file again from where it came from.
     case copyAgain
+    /// Remove the existing output first, or write to another one.
+    case anotherOutput
 }
 
 /// The facts behind a finding, as data a frontend can present (and tools can read).

@@ -75,7 +75,7 @@ public enum ArticleFactory {
                         validator: Validator) throws(EditError) -> (Article, [UInt8]) {
         try ArticleEditor.requireFile(input, creation: .passTextFiles)
         if FileSystem.kind(of: output) != .missing {
-            throw EditError.refused("already exists; refusing to overwrite it (remove it first, or pass another -o)", path: output)
+            throw EditError.refused("already exists; refusing to overwrite it", path: output, remedies: [.anotherOutput])
         }
         let outputFolder = FileSystem.directoryName(of: output)
         guard FileSystem.kind(of: outputFolder) == .directory else {

@@ -26,7 +26,12 @@ public struct ValidationRun: Sendable {
 public struct Validator: Sendable {
     public let schema: SchemaValidator
 
-    public init(schema: SchemaValidator = .shared) {
+    /// A validator with argmark's schema (compiled once per process).
+    public init() {
+        self.init(schema: .shared)
+    }
+
+    public init(schema: SchemaValidator) {
         self.schema = schema
     }
 

@@ -48,6 +48,7 @@ enum Wording {
         case .retrainModel: "retrain it with argmark train"
         case .trainedModel: "pass a file written by argmark train"
         case .copyAgain: "copy it again"
+        case .anotherOutput: "remove it first, or pass another -o"
         }
     }
 
