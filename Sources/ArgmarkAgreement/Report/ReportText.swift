@@ -1,7 +1,7 @@
 import ArgmarkCore
 
 /// How a report is laid out for people.
-public enum ReportStyle: Sendable {
+package enum ReportStyle: Sendable {
     /// Aligned plain-text tables for a terminal.
     case text
     /// GitHub-flavoured Markdown tables.
@@ -52,7 +52,7 @@ extension AgreementReport {
     }
 
     /// The report for people: one section per measure, each pair of annotators in turn.
-    public func rendered(_ style: ReportStyle) -> String {
+    package func rendered(_ style: ReportStyle) -> String {
         let unitName = granularity == .tokens ? "tokens" : "code points"
         let unitSingular = granularity == .tokens ? "token" : "code point"
         var out = ""

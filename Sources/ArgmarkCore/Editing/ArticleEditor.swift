@@ -5,14 +5,14 @@
 /// ``commit(_:validator:_:)``, the one locked sequence (lock, read, change, encode, validate, replace).
 public enum ArticleEditor {
     /// The result of a change that landed.
-    public struct Outcome<Value> {
-        public var value: Value
+    package struct Outcome<Value> {
+        package var value: Value
         /// Warnings the change introduced (e.g. two units of one type on one span).
-        public var warnings: [Diagnostic]
+        package var warnings: [Diagnostic]
         /// Whether the file's bytes changed (an edit that changes nothing does not rewrite it).
-        public var changed: Bool
+        package var changed: Bool
         /// The SHA-256 of the file's bytes after the change, lowercase hex.
-        public var digest: String = ""
+        package var digest: String = ""
     }
 
     /// New bytes for one file, staged inside ``commit(_:validator:_:)``.
@@ -181,7 +181,7 @@ public enum ArticleEditor {
 
     /// The corpus file a `target`/`proposition` command means: `DIR/corpus.xml` for a folder,
     /// the path itself for a file (existing or to be created).
-    public static func corpusPath(for path: String) throws(EditError) -> String {
+    package static func corpusPath(for path: String) throws(EditError) -> String {
         switch FileSystem.kind(of: path) {
         case .directory: return FileSystem.join(path, Corpus.fileName)
         case .file: return path
@@ -199,14 +199,14 @@ public enum ArticleEditor {
     }
 
     /// The valid corpus at `corpusPath` (an empty one if the file does not exist yet).
-    public static func readCorpus(_ corpusPath: String, validator: Validator = Validator()) throws(EditError) -> Corpus {
+    package static func readCorpus(_ corpusPath: String, validator: Validator = Validator()) throws(EditError) -> Corpus {
         try loadCorpusForEditing(corpusPath, validator: validator).corpus
     }
 
     /// The article as an edit would see it, and the digest of its bytes (its version), for
     /// frontends that compute edits from the file first and then apply them with that digest
     /// as `expectedDigest`. Refuses what an edit would refuse (an invalid file).
-    public static func readForEditing(_ path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, digest: String) {
+    package static func readForEditing(_ path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, digest: String) {
         try requireFile(path, creation: .createArticle)
         let corpus = try loadCorpus(besides: path, validator: validator)
         let loaded = try loadForEditing(path, corpus: corpus, validator: validator)
@@ -214,7 +214,7 @@ public enum ArticleEditor {
     }
 
     /// The article as it is on disk, checked (for commands that only read: show, list).
-    public static func read(article path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, corpus: Corpus?, diagnostics: [Diagnostic]) {
+    package static func read(article path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, corpus: Corpus?, diagnostics: [Diagnostic]) {
         try requireFile(path, creation: .createArticle)
         // A broken corpus.xml does not stop reading, but must be named: otherwise the only
         // findings would say "no corpus.xml beside this file".
@@ -298,7 +298,7 @@ extension ArticleEditor {
     /// The next id `prefix` + number after the highest such id in use and after `mark` (the
     /// article's high-water mark): ids are never reused, so an old reference to a removed unit
     /// cannot silently point at a new one.
-    public static func nextID(prefix: String, among taken: some Sequence<String>, after mark: Int? = nil) -> String {
+    package static func nextID(prefix: String, among taken: some Sequence<String>, after mark: Int? = nil) -> String {
         var highest = mark ?? 0
         for id in taken {
             if let number = Article.idNumber(id, prefix: prefix) { highest = max(highest, number) }
@@ -310,7 +310,7 @@ extension ArticleEditor {
 
 extension Article {
     /// Every id in the article, whatever it names (they share one namespace).
-    public var allIDs: Set<String> {
+    package var allIDs: Set<String> {
         Set(units.map(\.id.rawValue) + relations.map(\.id.rawValue) + speakers.map(\.id.rawValue))
     }
 }

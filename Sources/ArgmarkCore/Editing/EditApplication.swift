@@ -6,7 +6,7 @@ extension ArticleEditor {
     /// With `expectedDigest` (the ``EditOutcome/digest`` of an earlier edit, or the SHA-256 of the
     /// bytes the caller read), the edits are refused with ``EditProblem/stale(expected:actual:)``
     /// if the file changed since. A refusal caused by one edit has ``EditError/editIndex`` set.
-    public static func apply(_ edits: [Edit], to path: String, expectedDigest: String? = nil,
+    package static func apply(_ edits: [Edit], to path: String, expectedDigest: String? = nil,
                              validator: Validator = Validator()) throws(EditError) -> EditOutcome {
         let corpusEdits = edits.filter(\.isCorpusEdit).count
         if corpusEdits > 0 {

@@ -2,19 +2,24 @@ import Dispatch
 
 /// An article file read and checked.
 public struct LoadedArticle: Sendable {
+    /// The file it was read from.
     public var path: String
+    /// The article as decoded (also when it has errors: see ``diagnostics``).
     public var article: Article
-    public var lines: ElementLines
+    package var lines: ElementLines
     /// The corpus vocabulary beside the file, if there is one and it is valid.
     public var corpus: Corpus?
     /// Everything validation found (errors and warnings).
     public var diagnostics: [Diagnostic]
+    /// Whether validation found no error.
     public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
 }
 
 /// Why a path could not be read as an argmark article at all.
 public struct ArticleLoadError: Error, Sendable, CustomStringConvertible {
+    /// Why the file could not be read, one finding each.
     public var diagnostics: [Diagnostic]
+    /// The findings, one `path:line:col: error: message` line each.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
@@ -29,7 +34,7 @@ public enum ArticleLoader {
     }
 
     /// Reads and validates one article file against an already loaded corpus.
-    public static func load(_ path: String, corpus: Corpus?, validator: Validator = Validator()) throws(ArticleLoadError) -> LoadedArticle {
+    package static func load(_ path: String, corpus: Corpus?, validator: Validator = Validator()) throws(ArticleLoadError) -> LoadedArticle {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -78,7 +83,7 @@ public enum ArticleLoader {
     }
 
     /// The valid `corpus.xml` in the folder of `path`, if any.
-    public static func loadCorpus(besides path: String, validator: Validator = Validator()) -> Corpus? {
+    package static func loadCorpus(besides path: String, validator: Validator = Validator()) -> Corpus? {
         validator.readCorpus(besides: path).corpus
     }
 }

@@ -3,9 +3,13 @@ import Synchronization
 
 /// The findings for one file.
 public struct FileValidation: Sendable {
+    /// The file checked.
     public var path: String
+    /// Everything found in it, in line order.
     public var diagnostics: [Diagnostic]
+    /// How many findings are errors.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    /// How many findings are warnings.
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
 
@@ -14,24 +18,27 @@ public struct ValidationRun: Sendable {
     /// One entry per file checked, in the order the paths were given (folders sorted).
     public var files: [FileValidation]
     /// Paths that do not exist or cannot be listed.
-    public var unreadablePaths: [FileSystemError]
+    package var unreadablePaths: [FileSystemError]
 
+    /// Errors in all files.
     public var errorCount: Int { files.reduce(0) { $0 + $1.errorCount } }
+    /// Warnings in all files.
     public var warningCount: Int { files.reduce(0) { $0 + $1.warningCount } }
+    /// Every file's findings, file after file.
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 }
 
 /// Validates argmark files in three layers — well-formedness, the XSD, the semantic rules — each
 /// reported in full, none stopping the others.
 public struct Validator: Sendable {
-    public let schema: SchemaValidator
+    package let schema: SchemaValidator
 
     /// A validator with argmark's schema (compiled once per process).
     public init() {
         self.init(schema: .shared)
     }
 
-    public init(schema: SchemaValidator) {
+    package init(schema: SchemaValidator) {
         self.schema = schema
     }
 
@@ -40,7 +47,7 @@ public struct Validator: Sendable {
     ///
     /// The model is decoded from libxml2's event stream while the XSD checks the same stream, so
     /// no tree is built (``validateWithTree(bytes:path:corpus:)`` gives the same result from a tree).
-    public func validate(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
+    package func validate(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
         let outcome = StreamingReader.read(bytes, path: path, schema: schema)
         guard outcome.parseFailure.isEmpty, let root = outcome.root else { return (nil, outcome.parseFailure) }
         var diagnostics = outcome.schemaDiagnostics

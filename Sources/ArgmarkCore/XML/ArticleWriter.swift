@@ -1,10 +1,10 @@
 /// A character that XML 1.0 cannot carry, found where argmark was asked to write it.
-public struct UnwritableCharacterError: Error, CustomStringConvertible, Sendable {
-    public var scalar: Unicode.Scalar
+package struct UnwritableCharacterError: Error, CustomStringConvertible, Sendable {
+    package var scalar: Unicode.Scalar
     /// What held it, e.g. `text at line 3, column 14` or `note of unit u2`.
-    public var place: String
+    package var place: String
 
-    public var description: String {
+    package var description: String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "\(place) contains U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex), a control character XML 1.0 cannot store; remove it from the input"
     }
@@ -12,9 +12,9 @@ public struct UnwritableCharacterError: Error, CustomStringConvertible, Sendable
 
 /// Writes argmark documents in canonical form: fixed element and attribute order, 2-space indent,
 /// LF line ends and a final newline, units in text order. Same model, same bytes.
-public enum ArticleWriter {
+package enum ArticleWriter {
     /// The canonical bytes of `article`.
-    public static func encode(_ article: Article) throws(UnwritableCharacterError) -> [UInt8] {
+    package static func encode(_ article: Article) throws(UnwritableCharacterError) -> [UInt8] {
         var out = XMLOutput()
         out.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         out.line("<article xmlns=\"\(ArticleXML.namespace)\" version=\"\(Article.formatVersion)\" id=\"\(try out.attribute(article.id, in: "article id"))\">")
@@ -89,7 +89,7 @@ public enum ArticleWriter {
     }
 
     /// The canonical bytes of a corpus file.
-    public static func encode(_ corpus: Corpus) throws(UnwritableCharacterError) -> [UInt8] {
+    package static func encode(_ corpus: Corpus) throws(UnwritableCharacterError) -> [UInt8] {
         var out = XMLOutput()
         out.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         out.line("<corpus xmlns=\"\(ArticleXML.namespace)\" version=\"\(Article.formatVersion)\">")
@@ -120,7 +120,7 @@ public enum ArticleWriter {
     }
 
     /// Units in text order: by start, then end, then id; implicit units last.
-    public static func canonicalOrder(_ units: [ArgumentUnit]) -> [ArgumentUnit] {
+    package static func canonicalOrder(_ units: [ArgumentUnit]) -> [ArgumentUnit] {
         units.sorted { lhs, rhs in
             switch (lhs.span, rhs.span) {
             case let (left?, right?) where left != right: return left < right
@@ -142,7 +142,7 @@ public enum ArticleWriter {
 ///
 /// It runs inside every sort of units and relations, so it compares bytes in place and allocates
 /// nothing.
-public func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
+package func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
     var left = lhs
     var right = rhs
     return left.withUTF8 { leftBytes in

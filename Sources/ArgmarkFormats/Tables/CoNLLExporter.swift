@@ -8,7 +8,7 @@ import ArgmarkCore
 /// other characters; sentences end after `.`, `!`, `?` or `…` followed by a space, and at every
 /// line break. A token belongs to a unit when it overlaps it; where units overlap, the shortest
 /// wins (reported), and implicit units have no tokens (reported).
-public enum CoNLLExporter {
+package enum CoNLLExporter {
     struct Token {
         var text: String
         var start: Int
@@ -57,7 +57,7 @@ public enum CoNLLExporter {
     }
 
     /// The file for all `inputs`, and per input what the tags could not carry.
-    public static func export(_ inputs: [ExportInput]) -> (file: ExportedFile, losses: [(path: String, losses: [ExportLoss])]) {
+    package static func export(_ inputs: [ExportInput]) -> (file: ExportedFile, losses: [(path: String, losses: [ExportLoss])]) {
         var out = ""
         var allLosses: [(String, [ExportLoss])] = []
         for input in inputs {

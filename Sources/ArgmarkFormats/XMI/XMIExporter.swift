@@ -11,12 +11,12 @@ import ArgmarkCore
 /// - `org.argmark.Relation`: one per relation, INCEpTION's relation-layer shape: `Governor` (the
 ///   source unit) and `Dependent` (the target unit, or the relation an undercut attacks), at the
 ///   `Dependent`'s offsets, with `relationType`, `relationId` and `note`.
-public enum XMIExporter {
+package enum XMIExporter {
     static let namespace = "http:///org/argmark.ecore"
     static let typePrefix = "org.argmark."
 
     /// `<id>.xmi`, and what XMI leaves out (only speakers that no unit refers to).
-    public static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
+    package static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
         let article = input.article
         let corpus = input.corpus
         var losses = LossCollector()
@@ -123,7 +123,7 @@ public enum XMIExporter {
     ]
 
     /// The `TypeSystem.xml` that declares the types of every exported `.xmi`.
-    public static func typeSystem() -> ExportedFile {
+    package static func typeSystem() -> ExportedFile {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<typeSystemDescription xmlns=\"http://uima.apache.org/resourceSpecifier\">\n"
         out += "  <name>argmark</name>\n  <description>argmark argument annotation (argmark export --to xmi)</description>\n  <types>\n"
         for type in types {

@@ -16,6 +16,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// Whether the format describes each source on its own (one output per source).
     public var isPerSource: Bool { self == .dot || self == .svg }
 
+    /// The extension a file in this format gets (`md` for Markdown).
     public var fileExtension: String {
         switch self {
         case .html: "html"
@@ -62,7 +63,7 @@ extension ComparisonReport {
     }
 
     /// ``build(loaded:)`` with the thresholds for finding shared passages.
-    public static func build(loaded: [LoadedArticle], options: SharedTextOptions) -> ComparisonReport {
+    package static func build(loaded: [LoadedArticle], options: SharedTextOptions) -> ComparisonReport {
         let sources = ReportSource.sources(for: loaded.map { ($0.path, $0.article) })
         // One corpus per folder; deduplicated by folder so 10,000 files do not compare corpora pairwise.
         var corpora: [Corpus] = []

@@ -1,29 +1,29 @@
 import ArgmarkCore
 
 /// How each unit type and relation type looks, shared by SVG, DOT and HTML so they agree.
-public enum Style {
+package enum Style {
     /// The outline of a node; Graphviz has a shape for each.
-    public enum Shape: Sendable {
+    package enum Shape: Sendable {
         case rounded, box, octagon, hexagon
     }
 
-    public struct NodeStyle: Sendable {
-        public var fill: String
-        public var stroke: String
-        public var strokeWidth: Double
-        public var shape: Shape
+    package struct NodeStyle: Sendable {
+        package var fill: String
+        package var stroke: String
+        package var strokeWidth: Double
+        package var shape: Shape
     }
 
-    public struct EdgeStyle: Sendable {
-        public var color: String
-        public var width: Double
+    package struct EdgeStyle: Sendable {
+        package var color: String
+        package var width: Double
         /// SVG dash pattern, empty for a solid line.
-        public var dash: String
+        package var dash: String
         /// Graphviz style name.
-        public var dotStyle: String
+        package var dotStyle: String
     }
 
-    public static func node(_ type: UnitType) -> NodeStyle {
+    package static func node(_ type: UnitType) -> NodeStyle {
         switch type {
         case .position: NodeStyle(fill: "#dbeafe", stroke: "#1e40af", strokeWidth: 2.5, shape: .rounded)
         case .claim: NodeStyle(fill: "#eef2ff", stroke: "#4f46e5", strokeWidth: 1.5, shape: .rounded)
@@ -33,7 +33,7 @@ public enum Style {
         }
     }
 
-    public static func edge(_ type: RelationType) -> EdgeStyle {
+    package static func edge(_ type: RelationType) -> EdgeStyle {
         switch type {
         case .supports: EdgeStyle(color: "#15803d", width: 1.6, dash: "", dotStyle: "solid")
         case .attacks: EdgeStyle(color: "#b91c1c", width: 1.6, dash: "", dotStyle: "solid")
