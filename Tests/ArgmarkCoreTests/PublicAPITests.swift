@@ -46,8 +46,8 @@ import Testing
         let before = try FileSystem.read(path)
         let cases: [(String, Int, String)] = [
             ("{\"edit\": \"add\", \"type\": \"claim\", \"quote\": \"They are wrong.\"}\n{\"edit\": \"relate\", \"from\": \"u1\", \"type\": \"supports\", \"to\": \"u9\"}\n", 2, "u9"),
-            ("{\"edit\": \"add\", \"type\": \"claim\", \"quote\": \"They are wrong.\"}\n\n{\"edit\": \"add\", \"type\": \"claim\"\n", 3, ""),
-            ("{\"edit\": \"add\", \"type\": \"claim\", \"quote\": \"not in the text\"}\n", 1, ""),
+            ("{\"edit\": \"add\", \"type\": \"claim\", \"quote\": \"They are wrong.\"}\n\n{\"edit\": \"add\", \"type\": \"claim\"\n", 3, "truncated"),
+            ("{\"edit\": \"add\", \"type\": \"claim\", \"quote\": \"not in the text\"}\n", 1, "not in the text"),
         ]
         for (lines, line, mentioned) in cases {
             do {
