@@ -7,6 +7,7 @@
 #   bash bench/distributed.sh                  # 15,594 essays and 155,940
 #   LIMIT=2000 TIMES=3 bash bench/distributed.sh   # a quicker look
 #   BIN=path/to/argmark bash bench/distributed.sh  # an argmark already built (release)
+#   KEEP_RESULTS=1 SCALES=10 bash bench/distributed.sh  # only the 10x, added to the 1x measured before
 #
 # Needs: swift, python3 with distributed and fsspec (pip install ./contrib/dask), the essays in
 # ../shared/corpora/feedback-prize-essays/essays.
@@ -113,9 +114,12 @@ EOF
 }
 
 RESULTS=$WORK/results.jsonl
-: > "$RESULTS"
-cut -d' ' -f1-3 /proc/loadavg > "$RESULTS.load"
-for SCALE in 1 "$TIMES"; do
+# KEEP_RESULTS=1 SCALES=10 adds the larger scale to results measured before.
+if [ "${KEEP_RESULTS:-0}" != 1 ]; then
+  : > "$RESULTS"
+  cut -d' ' -f1-3 /proc/loadavg > "$RESULTS.load"
+fi
+for SCALE in ${SCALES:-1 $TIMES}; do
   if [ "$SCALE" = 1 ]; then CORPUS=$WORK/corpus; else CORPUS=$WORK/corpus-x$TIMES; fi
   ARTICLES=$(find "$CORPUS" -name '*.xml' ! -name corpus.xml | wc -l)
   echo "scale ${SCALE}x ($ARTICLES articles): one process..." >&2
@@ -128,7 +132,7 @@ for SCALE in 1 "$TIMES"; do
       --parts "$WORK/parts" --timings "$WORK/timings.json" -o "$WORK/distributed.json")
     PART_BYTES=$(cat "$WORK"/parts/* | wc -c)
     if cmp -s "$WORK/single.json" "$WORK/distributed.json"; then SAME=true; else SAME=false; fi
-    echo "{\"scale\": $SCALE, \"articles\": $ARTICLES, \"mode\": \"dask\", \"workers\": $WORKERS, \"identical\": $SAME, \"partBytes\": $PART_BYTES, \"measure\": $DIST, \"timings\": $(cat "$WORK/timings.json")}" >> "$RESULTS"
+    echo "{\"scale\": $SCALE, \"articles\": $ARTICLES, \"mode\": \"dask\", \"workers\": $WORKERS, \"identical\": $SAME, \"partBytes\": $PART_BYTES, \"measure\": $DIST, \"timings\": $(python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))" "$WORK/timings.json")}" >> "$RESULTS"
   done
   # After each scale, so that a run stopped during the larger one still records the smaller.
   write_results
