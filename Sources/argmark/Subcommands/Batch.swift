@@ -61,7 +61,7 @@ struct Batch: ParsableCommand {
                 next = try reader.next()
             } catch {
                 Terminal.standardError("<stdin>: error: cannot read standard input (\(error.systemMessage)); \(records) records were written")
-                throw ExitCode(2)
+                throw ExitStatus.usage.code
             }
             guard let next else { break }
             let line = reader.lineNumber + firstLine - 1
@@ -80,7 +80,7 @@ struct Batch: ParsableCommand {
         }
         if failed > 0 {
             Terminal.standardError("\(records) \(records == 1 ? "record" : "records"), \(failed) not ok (see their diagnostics)")
-            throw ExitCode.failure
+            throw ExitStatus.failure.code
         }
     }
 
@@ -156,14 +156,14 @@ struct Batch: ParsableCommand {
             bytes = try FileSystem.read(path)
         } catch {
             Terminal.standardError("\(error.path): error: \(error.reason)")
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
         let (document, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: nil)
         let errors = diagnostics.filter { $0.severity == .error }
         guard case .corpus(let decoded)? = document, errors.isEmpty else {
             let isCorpus = if case .corpus? = document { true } else { false }
             DiagnosticPrinter.print(isCorpus && !errors.isEmpty ? errors : [Diagnostic(.error, .schema, "this is not a corpus file; --corpus names a corpus.xml (targets and propositions) or its folder", at: SourceLocation(path: path, line: 1))])
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
         return ArticleRecords.SharedCorpus(corpus: decoded.corpus, bytes: bytes)
     }

@@ -80,19 +80,19 @@ struct Report: ParsableCommand {
             Terminal.standardError(invalid.isEmpty
                 ? "\(parts.joined(separator: " ")): error: the parts hold no articles; summarize some first (argmark summarize PATH -o PART)"
                 : "argmark: error: no valid articles to report on; fix the errors above (see argmark validate)")
-            throw failures.unreadable ? ExitCode(2) : ExitCode.failure
+            throw (failures.unreadable ? ExitStatus.usage : ExitStatus.failure).code
         }
         do {
             try write(report)
         } catch let error as FileSystemError {
             Terminal.standardError("\(error.path): error: \(error.reason)")
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
         if failures.count > 0 {
             Terminal.standardError("report written without \(failures.count) invalid \(failures.count == 1 ? "file" : "files"); fix them and run again to include them")
         }
-        if failures.unreadable { throw ExitCode(2) }
-        if failures.count > 0 { throw ExitCode.failure }
+        if failures.unreadable { throw ExitStatus.usage.code }
+        if failures.count > 0 { throw ExitStatus.failure.code }
     }
 
     func write(_ report: ComparisonReport) throws {

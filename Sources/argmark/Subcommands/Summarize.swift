@@ -51,15 +51,15 @@ struct Summarize: ParsableCommand {
         if let output {
             if let problem = write(bytes, to: output) {
                 Terminal.standardError("\(problem.path): error: \(problem.reason)")
-                throw ExitCode(2)
+                throw ExitStatus.usage.code
             }
         } else {
             Terminal.write(bytes, to: Platform.standardOutput)
         }
         let valid = records.count { $0.isValid }
         Terminal.standardError("\(records.count) \(records.count == 1 ? "record" : "records"): \(valid) valid \(valid == 1 ? "article" : "articles"), \(records.count - valid) not")
-        if failures.unreadable { throw ExitCode(2) }
-        if failures.count > 0 { throw ExitCode.failure }
+        if failures.unreadable { throw ExitStatus.usage.code }
+        if failures.count > 0 { throw ExitStatus.failure.code }
     }
 }
 
@@ -83,7 +83,7 @@ enum PartFiles {
         guard problems.isEmpty else {
             DiagnosticPrinter.print(problems)
             Terminal.standardError("argmark: error: \(problems.count == 1 ? "a part is" : "parts are") damaged or unreadable, so nothing was merged; summarize those articles again")
-            throw problems.contains { $0.rule == .unreadable } ? ExitCode(2) : ExitCode.failure
+            throw ExitStatus(problems).code
         }
         return records
     }
