@@ -344,6 +344,69 @@ import Glibc
         #expect(refused.standardError.contains("larger than the 64 MiB argmark reads"), "\(refused.standardError)")
         #expect(!FileManager.default.fileExists(atPath: scene.path("huge.xml")))
     }
+
+    // MARK: Work that grows with the input (the growth itself is measured in bench/growth.sh)
+
+    /// A quote occurring everywhere (`.` in a text of dots) is refused as ambiguous with the
+    /// count and the first few places, not one line per occurrence.
+    @Test func quoteOccurringEverywhereListsAFewPlaces() throws {
+        let scene = try Scene()
+        defer { scene.cleanUp() }
+        try String(repeating: ".", count: 50_000).write(toFile: scene.path("dots.txt"), atomically: true, encoding: .utf8)
+        let file = scene.path("dots.xml")
+        #expect(try ArgmarkProcess.run(["new", scene.path("dots.txt"), "-o", file, "--id", "dots"]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let refused = try ArgmarkProcess.run(["add", file, "claim", "--quote", "."])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("occurs 50000 times"), "\(refused.standardError.prefix(500))")
+        let lines = refused.standardError.split(separator: "\n")
+        #expect(lines.count <= 25, "\(lines.count) lines")
+        #expect(lines.contains { $0.hasPrefix("  20: 19-20 (line 1, column 20)") })
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+        // Overlapping occurrences are counted and chosen by --occurrence.
+        let placed = try ArgmarkProcess.run(["add", file, "claim", "--quote", ".....", "--occurrence", "49996"])
+        #expect(placed.status == 0, "\(placed.standardError)")
+        let listed = try ArgmarkProcess.run(["list", file])
+        #expect(listed.standardOutput.contains("49995-50000"), "\(listed.standardOutput)")
+    }
+
+    /// A chain of undercuts (u3 undercuts r1, u4 undercuts r2, ...): `remove --cascade` takes out
+    /// exactly the chain, and `agree` matches every relation of two identical annotations.
+    @Test func undercutChainsAreRemovedAndMatchedWhole() throws {
+        let scene = try Scene()
+        defer { scene.cleanUp() }
+        let count = 300
+        let words = (1...count).map { "Claim \($0) holds." }
+        var units: [String] = [], relations = ["<relation id=\"r1\" type=\"supports\" from=\"u2\" to=\"u1\"/>"]
+        var start = 0
+        for (index, word) in words.enumerated() {
+            units.append("<unit id=\"u\(index + 1)\" type=\"\(index == 0 ? "position" : "claim")\" start=\"\(start)\" end=\"\(start + word.count)\">\(word)</unit>")
+            start += word.count + 1
+        }
+        for index in 3...count { relations.append("<relation id=\"r\(index - 1)\" type=\"undercuts\" from=\"u\(index)\" to=\"r\(index - 2)\"/>") }
+        try words.joined(separator: " ").write(toFile: scene.path("chain.txt"), atomically: true, encoding: .utf8)
+        #expect(try ArgmarkProcess.run(["new", scene.path("chain.txt"), "-o", scene.path("chain.xml"), "--id", "chain"]).status == 0)
+        let xml = try String(contentsOfFile: scene.path("chain.xml"), encoding: .utf8)
+            .replacing("</article>", with: "<units>\(units.joined())</units><relations>\(relations.joined())</relations></article>")
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: scene.path(folder), withIntermediateDirectories: true)
+            try xml.write(toFile: scene.path("\(folder)/chain.xml"), atomically: true, encoding: .utf8)
+        }
+        #expect(try ArgmarkProcess.run(["validate", scene.path("a")]).status == 0)
+        let agreed = try ArgmarkProcess.run(["agree", scene.path("a"), scene.path("b"), "--format", "json"])
+        #expect(agreed.status == 0, "\(agreed.standardError)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(agreed.standardOutput.utf8)) as? [String: Any])
+        let pairs = try #require(report["pairs"] as? [[String: Any]])
+        let relationScores = try #require(pairs.first?["relations"] as? [String: Any])
+        let typed = try #require(relationScores["typed"] as? [String: Any])
+        #expect(typed["matched"] as? Int == count - 1, "\(typed)")
+        let removed = try ArgmarkProcess.run(["remove", scene.path("a/chain.xml"), "u1", "--cascade"])
+        #expect(removed.status == 0, "\(removed.standardError)")
+        #expect(removed.standardOutput.split(separator: "\n").filter { $0.hasPrefix("removed relation") }.count == count - 1, "\(removed.standardOutput.prefix(300))")
+        let after = try String(contentsOfFile: scene.path("a/chain.xml"), encoding: .utf8)
+        #expect(!after.contains("<relation "))
+        #expect(try ArgmarkProcess.run(["validate", scene.path("a/chain.xml")]).status == 0)
+    }
 }
 
 /// Whether a path is a symbolic link, without following it.

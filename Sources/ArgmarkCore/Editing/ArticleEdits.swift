@@ -75,12 +75,23 @@ package enum ArticleEdits {
         }
     }
 
-    /// The occurrences of a quote as places a frontend can show (offsets, line, column, context).
+    /// How many occurrences of an ambiguous quote a refusal lists; the message gives the count.
+    package static let listedOccurrences = 20
+
+    /// The first ``listedOccurrences`` occurrences of a quote as places a frontend can show
+    /// (offsets, line, column, context). Lines and columns are counted in one pass over the text,
+    /// so a quote occurring a million times (`.` in a text of dots) costs no more than the text.
     static func places(_ spans: [Span], in text: CodePointText) -> Fact {
-        .occurrences(spans.map { span in
-            let (line, column) = text.lineAndColumn(of: span.start)
-            return TextPlace(start: span.start, end: span.end, line: line, column: column, context: QuoteMatcher.context(of: span, in: text))
-        })
+        var places: [TextPlace] = []
+        var cursor = 0, line = 1, column = 1
+        for span in spans.sorted(by: { $0.start < $1.start }).prefix(listedOccurrences) {
+            while cursor < min(span.start, text.count) {
+                if text.scalars[cursor] == "\n" { line += 1; column = 1 } else { column += 1 }
+                cursor += 1
+            }
+            places.append(TextPlace(start: span.start, end: span.end, line: line, column: column, context: QuoteMatcher.context(of: span, in: text)))
+        }
+        return .occurrences(places)
     }
 
     static func notFoundMessage(_ quote: String, in text: CodePointText, article: Article, path: String) -> String {

@@ -41,19 +41,24 @@ package struct CodePointText: Sendable {
     package func occurrences(of quote: String) -> [Span] {
         let needle = Array(quote.unicodeScalars)
         guard !needle.isEmpty, needle.count <= scalars.count else { return [] }
+        // Knuth–Morris–Pratt: linear in the text whatever the quote (a long run of dots searched
+        // in a text of dots compares each code point a bounded number of times, not quote-length times).
+        var failure = [Int](repeating: 0, count: needle.count)
+        var matched = 0
+        for index in 1..<max(1, needle.count) {
+            while matched > 0 && needle[index] != needle[matched] { matched = failure[matched - 1] }
+            if needle[index] == needle[matched] { matched += 1 }
+            failure[index] = matched
+        }
         var result: [Span] = []
-        var start = 0
-        let last = scalars.count - needle.count
-        while start <= last {
-            if scalars[start] == needle[0] {
-                var matched = true
-                for offset in 1..<needle.count where scalars[start + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { result.append(Span(start: start, end: start + needle.count)) }
+        matched = 0
+        for (index, scalar) in scalars.enumerated() {
+            while matched > 0 && scalar != needle[matched] { matched = failure[matched - 1] }
+            if scalar == needle[matched] { matched += 1 }
+            if matched == needle.count {
+                result.append(Span(start: index + 1 - needle.count, end: index + 1))
+                matched = failure[matched - 1]
             }
-            start += 1
         }
         return result
     }

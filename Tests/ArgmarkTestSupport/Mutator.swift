@@ -1,12 +1,13 @@
-import ArgmarkTestSupport
+/// Random mutations of input files: byte-level damage, plus format-aware edits from a dictionary
+/// of tokens (for argmark files: tokens that reach the DOCTYPE guard, the encoding checks, the
+/// schema and the semantic rules; each importer's fuzz test brings its format's own).
+package struct Mutator {
+    package var random: SeededRandom
+    /// Fragments spliced in anywhere, and repeated (deep nesting, long runs).
+    package var dictionary: [[UInt8]]
 
-/// Random mutations of argmark files: byte-level damage, plus XML- and argmark-aware edits
-/// (tokens that reach the DOCTYPE guard, the encoding checks, the schema and the semantic rules).
-struct Mutator {
-    var random: SeededRandom
-
-    /// Fragments that exercise the reader and the rules when spliced in anywhere.
-    static let dictionary: [[UInt8]] = [
+    /// Fragments that exercise argmark's reader and rules when spliced in anywhere.
+    package static let argmarkDictionary: [[UInt8]] = [
         "<", ">", "&", "\"", "'", "/>", "</", "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", "&x;",
         "<!DOCTYPE article SYSTEM \"http://127.0.0.1:9/x.dtd\">", "<![CDATA[", "]]>", "<!--", "-->", "<?pi x?>",
         "&#0;", "&#13;", "&#xD;", "&#x1F600;", "&#xFFFE;", "&amp;", "&lt;", "&unknown;",
@@ -25,12 +26,17 @@ struct Mutator {
         "\u{00}", "\u{01}", "\u{FF}", "\u{80}",
     ].map { Array($0.utf8) }
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    /// A mutator for argmark files, or with `dictionary` for another format (its tokens and,
+    /// to reach every reader, argmark's too).
+    package init(seed: UInt64, dictionary: [[UInt8]] = Mutator.argmarkDictionary) {
+        random = SeededRandom(seed: seed)
+        self.dictionary = dictionary
+    }
 
-    mutating func int(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(random.next() % UInt64(bound)) }
+    package mutating func int(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(random.next() % UInt64(bound)) }
 
     /// `input` with one to four random mutations applied.
-    mutating func mutate(_ input: [UInt8]) -> [UInt8] {
+    package mutating func mutate(_ input: [UInt8]) -> [UInt8] {
         var bytes = input
         for _ in 0..<(1 + int(4)) { mutateOnce(&bytes) }
         return bytes
@@ -53,7 +59,7 @@ struct Mutator {
             let end = min(bytes.count, start + 1 + int(256))
             bytes.insert(contentsOf: bytes[start..<end], at: int(bytes.count + 1))
         case 4, 5: // splice in a dictionary token
-            bytes.insert(contentsOf: Self.dictionary[int(Self.dictionary.count)], at: position)
+            bytes.insert(contentsOf: dictionary[int(dictionary.count)], at: position)
         case 6, 7: // change a number (offsets, digests, ids)
             let digits = bytes.indices.filter { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
             guard !digits.isEmpty else { return }
@@ -77,7 +83,7 @@ struct Mutator {
         case 9 where bytes.count > 1: // truncate
             bytes.removeSubrange(max(1, position)..<bytes.count)
         default: // repeat a token many times (deep nesting, long runs)
-            let token = Self.dictionary[int(Self.dictionary.count)]
+            let token = dictionary[int(dictionary.count)]
             let count = 1 + int(300)
             var run: [UInt8] = []
             run.reserveCapacity(token.count * count)
@@ -88,7 +94,7 @@ struct Mutator {
 
     /// A corrected version of an article text: a few deletions, insertions, copies and changed
     /// characters, using only characters XML can store.
-    mutating func mutateText(_ text: String) -> String {
+    package mutating func mutateText(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)
         let inserts: [Unicode.Scalar] = ["x", " ", ".", "é", "\u{301}", "😀", "\n", "\r", "ש"]
         for _ in 0..<(1 + int(3)) {
