@@ -13,10 +13,20 @@ package struct Evaluation: Sendable, Equatable {
 
     package init() {}
 
-    /// The mean F1 over the unit types in the gold or the suggestions, as `argmark agree` computes it.
+    /// The mean F1 over the unit types in the gold, as the Feedback Prize metric computes it (a
+    /// type only suggested does not count; its suggestions still cost nothing else).
     package var macroF1: Double? {
-        let scores = UnitType.allCases.compactMap { units[$0]?.f1 }
-        return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+        mean(UnitType.allCases.compactMap { type in units[type].flatMap { $0.first > 0 ? $0.f1 : nil } })
+    }
+
+    /// The mean F1 over the unit types in the gold or the suggestions, as `argmark agree`
+    /// computes it: stricter, since a type suggested where the gold has none adds an F1 of 0.
+    package var strictMacroF1: Double? {
+        mean(UnitType.allCases.compactMap { units[$0]?.f1 })
+    }
+
+    private func mean(_ scores: [Double]) -> Double? {
+        scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
     }
 
     static func + (lhs: Evaluation, rhs: Evaluation) -> Evaluation {

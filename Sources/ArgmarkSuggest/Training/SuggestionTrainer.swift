@@ -66,12 +66,16 @@ package struct SuggestionTrainer: Sendable {
     package func train(_ articles: [TrainingArticle]) throws(TrainingError) -> SuggestionModel {
         let prepared = try prepare(articles)
         var model = fit(prepared)
-        // Confidences: the temperature that makes a held-out fifth most likely.
+        // Confidences: the temperature that makes a held-out fifth most likely; then the type
+        // offsets that give that fifth the best overlap-F1.
         if prepared.count >= 10 {
             let folds = Self.folds(prepared.count, 5)
-            let heldOut = prepared.indices.filter { folds[$0] == 0 }
-            let trial = fit(prepared.indices.filter { folds[$0] != 0 }.map { prepared[$0] })
-            model.sequence.temperature = Self.temperature([(trial, heldOut.map { prepared[$0] })])
+            let heldOut = prepared.indices.filter { folds[$0] == 0 }.map { prepared[$0] }
+            let trial = fit(prepared.indices.filter { folds[$0] != 0 }.map { prepared[$0] }).roundTripped()
+            let temperature = Self.temperature([(trial, heldOut)])
+            let offsets = Self.calibrate([HeldOutScores(model: trial.sequence, items: heldOut)], temperature: temperature)
+            model.sequence = model.sequence.shifted(by: offsets)
+            model.sequence.temperature = temperature
         }
         return model.roundTripped()
     }
@@ -85,22 +89,44 @@ package struct SuggestionTrainer: Sendable {
         var evaluation = Evaluation()
         if foldCount >= 2 {
             let folds = Self.folds(prepared.count, foldCount)
-            var results = [(model: SuggestionModel, heldOut: [Prepared], evaluation: Evaluation)?](repeating: nil, count: foldCount + 1)
+            var results = [(model: SuggestionModel, heldOut: [Prepared])?](repeating: nil, count: foldCount + 1)
             results.withUnsafeMutableBufferPointer { buffer in
                 let slots = UncheckedBuffer(buffer)
                 DispatchQueue.concurrentPerform(iterations: foldCount + 1) { fold in
                     if fold == foldCount {
-                        slots.buffer[fold] = (fit(prepared), [], Evaluation())
+                        slots.buffer[fold] = (fit(prepared), [])
                         return
                     }
                     let trained = fit(prepared.indices.filter { folds[$0] != fold }.map { prepared[$0] }).roundTripped()
-                    let heldOut = prepared.indices.filter { folds[$0] == fold }.map { prepared[$0] }
-                    slots.buffer[fold] = (trained, heldOut, Self.evaluate(trained, heldOut))
+                    slots.buffer[fold] = (trained, prepared.indices.filter { folds[$0] == fold }.map { prepared[$0] })
+                }
+            }
+            let trials = (0..<foldCount).map { results[$0]! }
+            let temperature = Self.temperature(trials)
+            let scores = trials.map { HeldOutScores(model: $0.model.sequence, items: $0.heldOut) }
+            // Each fold is scored with offsets chosen on the other folds only, so the table stays
+            // blind; the final model gets the offsets chosen on all of them.
+            var offsets = [TypeOffsets](repeating: TypeOffsets(), count: foldCount + 1)
+            var evaluations = [Evaluation](repeating: Evaluation(), count: foldCount)
+            offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+                evaluations.withUnsafeMutableBufferPointer { evaluationBuffer in
+                    let offsetSlots = UncheckedBuffer(offsetBuffer), evaluationSlots = UncheckedBuffer(evaluationBuffer)
+                    DispatchQueue.concurrentPerform(iterations: foldCount + 1) { fold in
+                        let others = scores.indices.filter { $0 != fold }.map { scores[$0] }
+                        let chosen = Self.calibrate(others, temperature: temperature)
+                        offsetSlots.buffer[fold] = chosen
+                        if fold < foldCount {
+                            var trial = trials[fold].model
+                            trial.sequence = trial.sequence.shifted(by: chosen)
+                            evaluationSlots.buffer[fold] = Self.evaluate(trial.roundTripped(), trials[fold].heldOut)
+                        }
+                    }
                 }
             }
             model = results[foldCount]!.model
-            for fold in 0..<foldCount { evaluation = evaluation + results[fold]!.evaluation }
-            model.sequence.temperature = Self.temperature((0..<foldCount).map { (results[$0]!.model, results[$0]!.heldOut) })
+            for fold in 0..<foldCount { evaluation = evaluation + evaluations[fold] }
+            model.sequence = model.sequence.shifted(by: offsets[foldCount])
+            model.sequence.temperature = temperature
         } else {
             model = fit(prepared)
         }

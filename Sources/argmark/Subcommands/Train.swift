@@ -140,6 +140,7 @@ enum EvaluationTable {
             for (type, value) in evaluation.units { byType[type.rawValue] = counts(value) }
             object[name] = .object(["documents": .int(evaluation.documents), "units": .object(byType),
                                     "macroF1": evaluation.macroF1.map(JSONValue.double) ?? .null,
+                                    "strictMacroF1": evaluation.strictMacroF1.map(JSONValue.double) ?? .null,
                                     "relations": counts(evaluation.relations), "stance": counts(evaluation.stance)])
         }
         return JSONValue.object(object).rendered()
