@@ -62,6 +62,17 @@ public enum ArticleFactory {
     /// The result is validated before it is written.
     public static func create(from input: String, to output: String, id: String, metadata: ArticleMetadata,
                               validator: Validator = Validator()) throws(EditError) -> Article {
+        let (article, encoded) = try prepare(from: input, to: output, id: id, metadata: metadata, validator: validator)
+        do { try AtomicFile.write(encoded, to: output, overwrite: false) } catch {
+            throw EditError.refused(error.reason, path: error.path)
+        }
+        return article
+    }
+
+    /// Everything ``create(from:to:id:metadata:validator:)`` does but the write: the checks, the
+    /// new article and its validated bytes.
+    static func prepare(from input: String, to output: String, id: String, metadata: ArticleMetadata,
+                        validator: Validator) throws(EditError) -> (Article, [UInt8]) {
         try ArticleEditor.requireFile(input, creation: .passTextFiles)
         if FileSystem.kind(of: output) != .missing {
             throw EditError.refused("already exists; refusing to overwrite it (remove it first, or pass another -o)", path: output)
@@ -76,10 +87,7 @@ public enum ArticleFactory {
         let encoded: [UInt8]
         do { encoded = try ArticleWriter.encode(article) } catch { throw EditError.refused(error.description, path: input) }
         _ = try ArticleEditor.checkResult(encoded, path: output, corpus: nil, original: nil, validator: validator)
-        do { try AtomicFile.write(encoded, to: output, overwrite: false) } catch {
-            throw EditError.refused(error.reason, path: error.path)
-        }
-        return article
+        return (article, encoded)
     }
 
     /// An article id made from a file name: the name without `.txt`, characters an id cannot hold
@@ -139,25 +147,40 @@ public enum ArticleFactory {
             }
             items.append(item)
         }
-        let results = Mutex(items)
+        // Converted in parallel, written a chunk at a time with one flush per chunk
+        // (AtomicFile.writeAll): a flush per file made a 15,594-file import take 13.6 s. The
+        // chunk bounds the memory held by encoded files that wait for their write.
         let done = Atomic<Int>(0)
         let total = items.count
-        let snapshot = items
-        DispatchQueue.concurrentPerform(iterations: snapshot.count) { index in
-            var item = snapshot[index]
-            if item.error == nil {
+        let chunkSize = 2048
+        for chunkStart in stride(from: 0, to: items.count, by: chunkSize) {
+            let chunk = Array(items[chunkStart..<min(items.count, chunkStart + chunkSize)])
+            let encoded = Mutex([[UInt8]?](repeating: nil, count: chunk.count))
+            let failures = Mutex([EditError?](repeating: nil, count: chunk.count))
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
+                let item = chunk[index]
+                defer { progress(done.add(1, ordering: .relaxed).newValue, total) }
+                guard item.error == nil else { return }
                 do throws(EditError) {
-                    _ = try create(from: item.input, to: item.output, id: id(fromFileName: FileSystem.baseName(of: item.input)),
-                                   metadata: metadata, validator: validator)
+                    let (_, bytes) = try prepare(from: item.input, to: item.output, id: id(fromFileName: FileSystem.baseName(of: item.input)),
+                                                 metadata: metadata, validator: validator)
+                    encoded.withLock { $0[index] = bytes }
                 } catch {
-                    item.error = error
+                    failures.withLock { $0[index] = error }
                 }
             }
-            results.withLock { $0[index] = item }
-            let count = done.add(1, ordering: .relaxed).newValue
-            progress(count, total)
+            let prepared = encoded.withLock { $0 }
+            let refused = failures.withLock { $0 }
+            let writes = prepared.indices.compactMap { index in prepared[index].map { (index: index, file: (path: chunk[index].output, bytes: $0)) } }
+            let written = AtomicFile.writeAll(writes.map(\.file), overwrite: false)
+            for offset in chunk.indices {
+                if let error = refused[offset] { items[chunkStart + offset].error = error }
+            }
+            for (write, error) in zip(writes, written) {
+                if let error { items[chunkStart + write.index].error = EditError.refused(error.reason, path: error.path) }
+            }
         }
-        return results.withLock { $0 }
+        return items
     }
 
     static func isDate(_ value: String) -> Bool {

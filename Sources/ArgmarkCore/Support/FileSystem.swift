@@ -91,6 +91,26 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Flushes every file written on the file system that holds `folder` (`syncfs`): one call
+    /// instead of one `fsync` per file when many files are written.
+    static func syncFileSystem(containing folder: String) -> FileSystemError? {
+        do throws(Platform.Failure) {
+            let descriptor = try Platform.open(folder, .read)
+            defer { Platform.close(descriptor) }
+            do { try Platform.flushFileSystem(descriptor) } catch { return FileSystemError(folder, "flush to disk", error) }
+        } catch {
+            return FileSystemError(folder, "open the folder to flush it", error)
+        }
+        return nil
+    }
+
+    /// Makes the names created in `folder` durable. Best effort: the files are complete either way.
+    package static func flushFolder(_ folder: String) {
+        guard let descriptor = try? Platform.open(folder, .read) else { return }
+        try? Platform.flushToDisk(descriptor)
+        Platform.close(descriptor)
+    }
+
     /// Why argmark must not replace `path`: the file or its folder is read-only. A file or folder
     /// without any write permission bit counts as read-only even for root (who could write it
     /// anyway): making it read-only is how a user says "do not touch".

@@ -5,6 +5,8 @@ import CLibXML2
 /// A compiled `xmlSchema` is read-only once built; each validation creates its own context.
 public final class SchemaValidator: @unchecked Sendable {
     private let schema: xmlSchemaPtr
+    /// The compiled schema, for the streaming reader, which plugs it into the parser's events.
+    var pointer: xmlSchemaPtr { schema }
 
     /// The schema compiled into argmark, the same bytes as `Schemas/argmark.xsd`.
     public static let shared: SchemaValidator = {
@@ -44,6 +46,11 @@ public final class SchemaValidator: @unchecked Sendable {
             xmlSchemaSetValidStructuredErrors(context, LibXMLIssueSink.structuredCallback, Unmanaged.passUnretained(sink).toOpaque())
             _ = xmlSchemaValidateDoc(context, parsed.document.pointer)
         }
+        return diagnostics(for: issues, path: path)
+    }
+
+    /// libxml2's schema errors as argmark's diagnostics, each said once.
+    func diagnostics(for issues: [LibXMLIssue], path: String) -> [Diagnostic] {
         var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         for issue in issues {

@@ -32,7 +32,23 @@ public struct Validator: Sendable {
 
     /// Validates one document held in memory. `corpus` is the vocabulary the article's references
     /// resolve against (ignored for a corpus document).
+    ///
+    /// The model is decoded from libxml2's event stream while the XSD checks the same stream, so
+    /// no tree is built (``validateWithTree(bytes:path:corpus:)`` gives the same result from a tree).
     public func validate(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
+        let outcome = StreamingReader.read(bytes, path: path, schema: schema)
+        guard outcome.parseFailure.isEmpty, let root = outcome.root else { return (nil, outcome.parseFailure) }
+        var diagnostics = outcome.schemaDiagnostics
+        let document = ArticleXML.decode(view: root)
+        if case .article(let decoded) = document {
+            diagnostics += SemanticRules.check(decoded, corpus: corpus, path: path)
+        }
+        return (document, Self.sorted(diagnostics))
+    }
+
+    /// The same validation over a libxml2 tree: parse, then the XSD on the tree, then the decoder
+    /// over its nodes. Kept as the reference the streaming path is tested against.
+    func validateWithTree(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
         let parsed: ParsedXML
         switch SafeXMLParser.parse(bytes, path: path) {
         case .failure(let failure): return (nil, failure.diagnostics)

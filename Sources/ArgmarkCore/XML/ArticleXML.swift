@@ -5,7 +5,7 @@ public enum ArticleXML {
 }
 
 /// Line numbers of the elements a decoded file came from, so findings can point at them.
-public struct ElementLines: Sendable {
+public struct ElementLines: Sendable, Equatable {
     public var root = 1
     public var text = 1
     public var units: [UnitID: Int] = [:]

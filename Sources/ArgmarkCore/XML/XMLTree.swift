@@ -63,23 +63,30 @@ public enum SafeXMLParser {
     /// Files larger than this are parsed with `XML_PARSE_HUGE` (libxml2's text-node limit is 10,000,000 bytes).
     static let hugeInputThreshold = 9_000_000
 
+    /// The parser options of every argmark read, tree or stream: no network, CDATA as text, line
+    /// numbers past 65,535, nothing printed by libxml2 itself. libxml2 refuses a text node over
+    /// 10,000,000 bytes ("Huge input lookup") unless told otherwise; argmark's own bound is the
+    /// file size it reads (FileSystem.maximumFileSize), so larger files lift libxml2's. Smaller
+    /// ones keep its default limits (depth 256 among them).
+    static func options(forSize size: Int) -> Int32 {
+        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        if size > hugeInputThreshold { options |= Int32(XML_PARSE_HUGE.rawValue) }
+        return options
+    }
+
     /// Parses `bytes`; on failure returns diagnostics located in `path`.
     public static func parse(_ bytes: [UInt8], path: String) -> Result<ParsedXML, XMLParseFailure> {
         if let problem = PrologScanner.problem(in: bytes, path: path) {
             return .failure(XMLParseFailure(diagnostics: [problem]))
         }
-        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        // libxml2 refuses a text node over 10,000,000 bytes ("Huge input lookup") unless told
-        // otherwise; argmark's own bound is the file size it reads (FileSystem.maximumFileSize), so
-        // larger files lift libxml2's. Smaller ones keep its default limits (depth 256 among them).
-        if bytes.count > hugeInputThreshold { options |= Int32(XML_PARSE_HUGE.rawValue) }
+        let parserOptions = options(forSize: bytes.count)
         let (document, issues) = LibXML.capturingIssues { _ -> xmlDocPtr? in
             guard let context = xmlNewParserCtxt() else { return nil }
             defer { xmlFreeParserCtxt(context) }
             return bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                    xmlCtxtReadMemory(context, base, Int32(clamping: buffer.count), path, "UTF-8", options)
+                    xmlCtxtReadMemory(context, base, Int32(clamping: buffer.count), path, "UTF-8", parserOptions)
                 }
             }
         }

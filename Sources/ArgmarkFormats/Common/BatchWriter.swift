@@ -260,15 +260,14 @@ public enum BatchWriter {
             return [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: error.path))]
         }
         defer { Staging.remove(staging) }
-        for file in files {
-            let path = FileSystem.join(staging, file.name)
-            if file.name.contains("/"), let problem = makeDirectory(FileSystem.directoryName(of: path)) { return [problem] }
-            do {
-                try AtomicFile.write(file.bytes, to: path, overwrite: true)
-            } catch {
-                let target = FileSystem.join(directory, file.name)
-                return [Diagnostic(.error, .unreadable, "\(error.reason); nothing was written to \(directory)", at: SourceLocation(path: target))]
-            }
+        for file in files where file.name.contains("/") {
+            if let problem = makeDirectory(FileSystem.directoryName(of: FileSystem.join(staging, file.name))) { return [problem] }
+        }
+        // One flush of the file system for the whole batch, not one per file (AtomicFile.writeAll).
+        let written = AtomicFile.writeAll(files.map { (path: FileSystem.join(staging, $0.name), bytes: $0.bytes) }, overwrite: true)
+        if let failure = zip(files, written).first(where: { $0.1 != nil }), let error = failure.1 {
+            let target = FileSystem.join(directory, failure.0.name)
+            return [Diagnostic(.error, .unreadable, "\(error.reason); nothing was written to \(directory)", at: SourceLocation(path: target))]
         }
         for (index, file) in files.enumerated() {
             let target = FileSystem.join(directory, file.name)
@@ -299,6 +298,9 @@ public enum BatchWriter {
                 return [Diagnostic(.error, .unreadable, "\(reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: target))]
             }
             withExtendedLifetime(lock) {}
+        }
+        for folder in Set(files.map { FileSystem.directoryName(of: FileSystem.join(directory, $0.name)) }).sorted() {
+            FileSystem.flushFolder(folder)
         }
         return []
     }

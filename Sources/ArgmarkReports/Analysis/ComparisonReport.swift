@@ -27,31 +27,32 @@ public struct ComparisonReport: Sendable {
     /// Analyses `sources`. Work per source runs in parallel; nothing compares all pairs of sources.
     public static func build(sources: [ReportSource], corpus: Corpus, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
         var graphs = [ArgumentGraph?](repeating: nil, count: sources.count)
-        var texts = [CodePointText?](repeating: nil, count: sources.count)
+        // Only each text's length in code points is kept: a scalar array of every text was the
+        // largest part of a big report's memory (4 bytes per character of the corpus).
+        var textLengths = [Int](repeating: 0, count: sources.count)
         graphs.withUnsafeMutableBufferPointer { graphBuffer in
-            texts.withUnsafeMutableBufferPointer { textBuffer in
+            textLengths.withUnsafeMutableBufferPointer { lengthBuffer in
                 let graphSlots = UnsafeSlots(graphBuffer)
-                let textSlots = UnsafeSlots(textBuffer)
+                let lengthSlots = UnsafeSlots(lengthBuffer)
                 DispatchQueue.concurrentPerform(iterations: sources.count) { index in
                     graphSlots.buffer[index] = ArgumentGraph(sources[index].article)
-                    textSlots.buffer[index] = CodePointText(sources[index].article.text)
+                    lengthSlots.buffer[index] = sources[index].article.text.unicodeScalars.count
                 }
             }
         }
         let allGraphs = graphs.map { $0! }
-        let allTexts = texts.map { $0! }
         let speakers = speakerSummaries(sources, allGraphs)
         let propositions = propositionRows(sources, allGraphs, corpus)
         return ComparisonReport(
             sources: sources,
             corpus: corpus,
             graphs: allGraphs,
-            profiles: sources.indices.map { profile($0, allGraphs[$0], allTexts[$0]) },
+            profiles: sources.indices.map { profile($0, allGraphs[$0], textLength: textLengths[$0]) },
             stanceBySource: stanceBySource(sources, allGraphs, corpus),
             stanceBySpeaker: stanceBySpeaker(sources, allGraphs, corpus, speakers),
             propositions: propositions,
             counterclaims: counterclaimEntries(allGraphs),
-            sharedText: SharedTextFinder.find(in: sources, graphs: allGraphs, texts: allTexts, options: options),
+            sharedText: SharedTextFinder.find(in: sources, graphs: allGraphs, options: options),
             speakers: speakers,
             disagreements: Disagreements.find(allGraphs, targetRows(allGraphs, corpus), propositions)
         )
@@ -271,7 +272,7 @@ public struct ComparisonReport: Sendable {
         return summaries
     }
 
-    static func profile(_ source: Int, _ graph: ArgumentGraph, _ text: CodePointText) -> SourceProfile {
+    static func profile(_ source: Int, _ graph: ArgumentGraph, textLength: Int) -> SourceProfile {
         var unitsByType: [UnitType: Int] = [:]
         var relationsByType: [RelationType: Int] = [:]
         var covered: [Span] = []
@@ -286,7 +287,7 @@ public struct ComparisonReport: Sendable {
         var reached = 0
         for span in covered.sorted() {
             let start = max(span.start, reached)
-            let end = min(span.end, text.count)
+            let end = min(span.end, textLength)
             if end > start { annotated += end - start }
             reached = max(reached, span.end)
         }
@@ -297,7 +298,7 @@ public struct ComparisonReport: Sendable {
             supports: relationsByType[.supports] ?? 0,
             attacks: (relationsByType[.attacks] ?? 0) + (relationsByType[.rebuts] ?? 0) + (relationsByType[.undercuts] ?? 0),
             depth: graph.depth,
-            textLength: text.count,
+            textLength: textLength,
             annotatedLength: annotated,
             speakers: graph.article.speakers.count,
             implicitUnits: graph.units.filter(\.isImplicit).count,

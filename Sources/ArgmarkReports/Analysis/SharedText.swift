@@ -99,11 +99,18 @@ struct WordSequence: Sendable {
     /// Words are runs of letters and digits. Case is folded, apostrophes inside words are dropped
     /// (so "don’t" and "don't" match), and all other punctuation, quotes and spacing only separate
     /// words, so typographic differences between two copies do not hide the copying.
-    init(_ scalars: [Unicode.Scalar]) {
+    init<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) {
         var hash: UInt64 = 0
         var start = -1
         var lastWordScalar = -1
-        for (index, scalar) in scalars.enumerated() {
+        // One scalar of look-ahead (is an apostrophe inside a word?), so any sequence will do and
+        // no array of the text's scalars is made.
+        var iterator = scalars.makeIterator()
+        var next = iterator.next()
+        var index = 0
+        while let scalar = next {
+            next = iterator.next()
+            defer { index += 1 }
             if Self.isWordScalar(scalar) {
                 if start < 0 {
                     start = index
@@ -111,7 +118,7 @@ struct WordSequence: Sendable {
                 }
                 Self.fold(scalar, into: &hash)
                 lastWordScalar = index
-            } else if start >= 0, Self.isApostrophe(scalar), index + 1 < scalars.count, Self.isWordScalar(scalars[index + 1]) {
+            } else if start >= 0, Self.isApostrophe(scalar), let following = next, Self.isWordScalar(following) {
                 continue
             } else if start >= 0 {
                 append(hash, start, lastWordScalar + 1)
@@ -162,16 +169,16 @@ struct WordSequence: Sendable {
 /// `maximumSourcesPerShingle` sources have is skipped as boilerplate, which bounds the pairs any
 /// one shingle can produce.
 enum SharedTextFinder {
-    static func find(in sources: [ReportSource], graphs: [ArgumentGraph], texts: [CodePointText], options: SharedTextOptions) -> SharedTextFindings {
+    static func find(in sources: [ReportSource], graphs: [ArgumentGraph], options: SharedTextOptions) -> SharedTextFindings {
         let size = options.shingleWords
-        var sequences = [WordSequence](repeating: WordSequence([]), count: sources.count)
+        var sequences = [WordSequence](repeating: WordSequence(EmptyCollection<Unicode.Scalar>()), count: sources.count)
         var postings = [[UInt64]](repeating: [], count: sources.count)
         sequences.withUnsafeMutableBufferPointer { sequenceBuffer in
             postings.withUnsafeMutableBufferPointer { postingBuffer in
                 let sequenceSlots = UnsafeSlots(sequenceBuffer)
                 let postingSlots = UnsafeSlots(postingBuffer)
                 DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                    let sequence = WordSequence(texts[index].scalars)
+                    let sequence = WordSequence(sources[index].article.text.unicodeScalars)
                     sequenceSlots.buffer[index] = sequence
                     guard sequence.count >= size else { return }
                     var entries: [UInt64] = []
@@ -289,8 +296,8 @@ enum SharedTextFinder {
                 let propositions = Set(unitsB.compactMap(\.proposition)).intersection(propositionsA).sorted()
                 let longer = max(found.endA - found.startA, found.endB - found.startB)
                 passagesFound.append(SharedPassage(
-                    a: PassageSide(source: a, span: spanA, text: texts[a][spanA], units: unitsA.map(\.id)),
-                    b: PassageSide(source: b, span: spanB, text: texts[b][spanB], units: unitsB.map(\.id)),
+                    a: PassageSide(source: a, span: spanA, text: passageText(sources[a].article.text, spanA), units: unitsA.map(\.id)),
+                    b: PassageSide(source: b, span: spanB, text: passageText(sources[b].article.text, spanB), units: unitsB.map(\.id)),
                     matchedWords: found.matched,
                     similarity: Double(found.matched) / Double(max(longer, 1)),
                     propositions: propositions
@@ -344,6 +351,15 @@ enum SharedTextFinder {
         /// Where each group starts in `index`, plus the end of the last group.
         let groupStarts: [Int32]
         let groupSources: [Int32]
+    }
+
+    /// The text at a code-point span, read off the article's string: only the passages listed
+    /// need it, so no text is kept as an array of scalars.
+    static func passageText(_ text: String, _ span: Span) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.index(scalars.startIndex, offsetBy: span.start, limitedBy: scalars.endIndex),
+              let end = scalars.index(start, offsetBy: span.end - span.start, limitedBy: scalars.endIndex) else { return "" }
+        return String(scalars[start..<end])
     }
 
     /// A pair of sources with its passages as word ranges, before texts and units are attached.
