@@ -4,18 +4,17 @@ import ArgmarkCore
 /// locked, validated, atomic edits as every other change.
 package enum LinkAcceptance {
     /// Gives both units of `entry` one proposition and returns it: the one a unit already carries,
-    /// else `proposition`, else a new id made of the shorter quote's first content words. A
+    /// else `given`, else a new id made of the shorter quote's first content words. A
     /// proposition missing from an article's `corpus.xml` is created there, with `statement` or
     /// the shorter quote as its statement. Refused when a unit no longer exists, or when the units
-    /// carry two different propositions and `proposition` does not say which.
-    package static func accept(_ entry: LinkSuggestionFile.Entry, in folder: String, proposition: String?, statement: String?) throws(EditError) -> PropositionID {
+    /// carry two different propositions and `given` does not say which.
+    package static func accept(_ entry: LinkSuggestionFile.Entry, in folder: String, proposition given: PropositionID?, statement: String?) throws(EditError) -> PropositionID {
         let fileA = path(entry.fileA, in: folder), fileB = path(entry.fileB, in: folder)
         let a = try ArticleEditor.read(article: fileA).article.unit(entry.unitA)
         let b = try ArticleEditor.read(article: fileB).article.unit(entry.unitB)
         guard let a, let b else {
             throw EditError(.refused, "\(entry.id) links \(entry.fileA):\(entry.unitA) and \(entry.fileB):\(entry.unitB), and one of them no longer exists; run argmark link --suggest again")
         }
-        let given: PropositionID? = try Vocabulary.id(proposition, "proposition")
         if given == nil, let left = a.proposition, let right = b.proposition, left != right {
             throw EditError(.refused, "\(entry.unitA) carries \(left) and \(entry.unitB) carries \(right); pass --proposition with the one both should carry")
         }

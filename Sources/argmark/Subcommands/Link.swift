@@ -66,7 +66,7 @@ struct Link: ParsableCommand {
         for id in accept {
             let index = file.entries.firstIndex { $0.id == id }!
             let used = try catching { () throws(EditError) -> PropositionID in
-                try LinkAcceptance.accept(file.entries[index], in: folder, proposition: proposition, statement: statement)
+                try LinkAcceptance.accept(file.entries[index], in: folder, proposition: Vocabulary.id(proposition, "proposition"), statement: statement)
             }
             file.entries[index].status = .accepted
             try writeFile(file, to: path)
