@@ -1,5 +1,5 @@
 /// Writes files so that a reader (or a crash) only ever sees the old or the new content.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Replaces `path` with `bytes`: writes a temporary file in the same folder, flushes it to disk,
     /// and renames it over `path`. Keeps the old file's permissions.
     ///
@@ -8,7 +8,7 @@ public enum AtomicFile {
     /// would only make the rename durable sooner (at about the cost of a second flush per edit),
     /// and either version is a valid file.
     /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
-    public static func write(_ bytes: [UInt8], to requestedPath: String, overwrite: Bool = true) throws(FileSystemError) {
+    package static func write(_ bytes: [UInt8], to requestedPath: String, overwrite: Bool = true) throws(FileSystemError) {
         switch try destination(of: requestedPath, overwrite: overwrite) {
         case .device(let path):
             try writeInPlace(bytes, to: path)
@@ -26,7 +26,7 @@ public enum AtomicFile {
     /// ``write(_:to:overwrite:)``, after a crash each file is absent (or its old version) or
     /// complete, never partly written. Returns one error (or `nil`) per file, in order; a file
     /// that fails does not stop the others.
-    public static func writeAll(_ files: [(path: String, bytes: [UInt8])], overwrite: Bool) -> [FileSystemError?] {
+    package static func writeAll(_ files: [(path: String, bytes: [UInt8])], overwrite: Bool) -> [FileSystemError?] {
         var results = [FileSystemError?](repeating: nil, count: files.count)
         var staged: [(index: Int, temporary: String, path: String)] = []
         for (index, file) in files.enumerated() {
@@ -144,13 +144,13 @@ public enum AtomicFile {
 /// The lock is taken on a sidecar file (`.NAME.lock` in the same folder) rather than on the file
 /// itself, because the file is replaced by rename during the write and a lock on the old inode
 /// would not exclude the next writer.
-public final class FileLock {
+package final class FileLock {
     private let descriptor: Int32
-    public let lockPath: String
+    package let lockPath: String
     private var removesFile = false
 
     /// Blocks until the lock on `path` is held.
-    public init(for requestedPath: String) throws(FileSystemError) {
+    package init(for requestedPath: String) throws(FileSystemError) {
         // Every name of one file (through symbolic links) must take the same lock.
         let path = Platform.resolvedPath(requestedPath) ?? requestedPath
         let lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
@@ -188,7 +188,7 @@ public final class FileLock {
 
     /// Removes the lock file when the lock is released (for writers that should leave no trace
     /// in an output folder). Safe against waiters: they see the file is gone and take a new one.
-    public func removeFileOnRelease() { removesFile = true }
+    package func removeFileOnRelease() { removesFile = true }
 
     deinit {
         if removesFile { Platform.removeFile(lockPath) }
@@ -197,7 +197,7 @@ public final class FileLock {
     }
 
     /// Runs `body` while holding the lock on `path`.
-    public static func withLock<Result>(on path: String, _ body: () throws -> Result) throws -> Result {
+    package static func withLock<Result>(on path: String, _ body: () throws -> Result) throws -> Result {
         let lock = try FileLock(for: path)
         defer { withExtendedLifetime(lock) {} }
         return try body()

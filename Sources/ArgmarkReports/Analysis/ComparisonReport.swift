@@ -6,26 +6,26 @@ import Dispatch
 /// Built once by ``build(sources:corpus:options:)``; every renderer (HTML, Markdown, JSON, DOT,
 /// SVG) reads from this value, so the formats never disagree.
 public struct ComparisonReport: Sendable {
-    public var sources: [ReportSource]
+    package var sources: [ReportSource]
     /// The targets and propositions of every folder the sources came from, merged.
-    public var corpus: Corpus
-    public var graphs: [ArgumentGraph]
+    package var corpus: Corpus
+    package var graphs: [ArgumentGraph]
     /// One profile per source, in source order.
-    public var profiles: [SourceProfile]
+    package var profiles: [SourceProfile]
     /// Targets × sources.
-    public var stanceBySource: StanceMatrix
+    package var stanceBySource: StanceMatrix
     /// Targets × speakers (speakers matched across sources by name).
-    public var stanceBySpeaker: StanceMatrix
-    public var propositions: [PropositionRow]
-    public var counterclaims: [CounterclaimEntry]
-    public var sharedText: SharedTextFindings
+    package var stanceBySpeaker: StanceMatrix
+    package var propositions: [PropositionRow]
+    package var counterclaims: [CounterclaimEntry]
+    package var sharedText: SharedTextFindings
     /// Who quotes whom: every speaker of every source, in source order.
-    public var speakers: [SpeakerSummary]
+    package var speakers: [SpeakerSummary]
     /// Where sources and speakers oppose each other, and what each source leaves out.
-    public var disagreements: Disagreements
+    package var disagreements: Disagreements
 
     /// Analyses `sources`. Work per source runs in parallel; nothing compares all pairs of sources.
-    public static func build(sources: [ReportSource], corpus: Corpus, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
+    package static func build(sources: [ReportSource], corpus: Corpus, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
         var graphs = [ArgumentGraph?](repeating: nil, count: sources.count)
         // Only each text's length in code points is kept: a scalar array of every text was the
         // largest part of a big report's memory (4 bytes per character of the corpus).
@@ -59,13 +59,13 @@ public struct ComparisonReport: Sendable {
     }
 
     /// The name of a speaker of source `source`, if declared.
-    public func speakerName(_ id: SpeakerID?, in source: Int) -> String? {
+    package func speakerName(_ id: SpeakerID?, in source: Int) -> String? {
         guard let id else { return nil }
         return graphs[source].article.speaker(id)?.name ?? id.rawValue
     }
 
     /// The unit a reference points to.
-    public func unit(_ reference: UnitReference) -> ArgumentUnit? {
+    package func unit(_ reference: UnitReference) -> ArgumentUnit? {
         graphs[reference.source].unitsByID[reference.unit]
     }
 
@@ -219,7 +219,7 @@ public struct ComparisonReport: Sendable {
     }
 
     /// The key that identifies a speaker across sources: the name lowercased, spaces collapsed.
-    public static func speakerKey(_ name: String) -> String {
+    package static func speakerKey(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
