@@ -13,10 +13,10 @@ package enum LinkAcceptance {
         let a = try ArticleEditor.read(article: fileA).article.unit(entry.unitA)
         let b = try ArticleEditor.read(article: fileB).article.unit(entry.unitB)
         guard let a, let b else {
-            throw EditError(.refused, "\(entry.id) links \(entry.fileA):\(entry.unitA) and \(entry.fileB):\(entry.unitB), and one of them no longer exists; run argmark link --suggest again")
+            throw EditError(.refused, "\(entry.id) links \(entry.fileA):\(entry.unitA) and \(entry.fileB):\(entry.unitB), and one of them no longer exists; suggest the links again")
         }
         if given == nil, let left = a.proposition, let right = b.proposition, left != right {
-            throw EditError(.refused, "\(entry.unitA) carries \(left) and \(entry.unitB) carries \(right); pass --proposition with the one both should carry")
+            throw EditError(.refused, "\(entry.unitA) carries \(left) and \(entry.unitB) carries \(right); name the proposition both should carry")
         }
         let shorter = [a.quote, b.quote].min { $0.unicodeScalars.count < $1.unicodeScalars.count }!
         let chosen: PropositionID
