@@ -34,7 +34,10 @@ for n in "${sizes[@]}"; do
   if [ ! -d "$slice" ]; then
     mkdir -p "$slice"
     cp "$WORK/corpus/corpus.xml" "$slice/"
-    ls "$WORK/corpus" | grep -v '^corpus.xml$' | sort | head -n "$n" | while read -r name; do ln -s "$WORK/corpus/$name" "$slice/$name"; done
+    # (a file list first: `sort | head` would end sort by SIGPIPE, which pipefail turns into a failure)
+    ls "$WORK/corpus" | grep -v '^corpus.xml$' | sort > "$WORK/names"
+    # hard links: argmark does not follow symbolic links out of a folder it is given
+    head -n "$n" "$WORK/names" | while read -r name; do ln "$WORK/corpus/$name" "$slice/$name" 2>/dev/null || cp "$WORK/corpus/$name" "$slice/$name"; done
   fi
   units=$(cat "$slice"/*.xml | grep -c "<unit " || true)
   result=$(python3 "$ROOT/bench/measure.py" --runs "$RUNS" -- "$ARGMARK" link --suggest --evaluate "$slice")

@@ -31,7 +31,7 @@ import Testing
         #expect(run.status == 0, "browser checks failed:\n\(run.standardOutput)\n\(run.standardError.suffix(2000))")
         #expect(!lines.contains { $0.hasPrefix("FAIL") }, "\(lines.filter { $0.hasPrefix("FAIL") })")
         // Every interaction was exercised, not skipped.
-        for check in ["zoom in shrinks", "dragging pans", "highlights exactly its relations", "hides", "goes to #s", "flashed in the text", "one map per argument"] {
+        for check in ["zoom in shrinks", "dragging pans", "highlights exactly its relations", "fades (", "stays as drawn", "is gone (", "hides", "goes to #s", "flashed in the text", "one map per argument"] {
             #expect(lines.contains { $0.hasPrefix("ok: ") && $0.contains(check) }, "no passing check for '\(check)'")
         }
         for name in ["1-map.png", "3-hover.png", "4-folded.png", "5-unit-in-text.png"] {

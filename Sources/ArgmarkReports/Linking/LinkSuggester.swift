@@ -21,12 +21,19 @@ package enum LinkSuggester {
         package var maximumDocumentFrequency: Int
         /// Units with fewer content words are not compared (too little to go on).
         package var minimumWords: Int
+        /// Every unit's vector is normalised as if the unit had one more word of its own, of
+        /// weight `lengthDamping` × ln(units): the weight of a word found in units^(1 − `lengthDamping`)
+        /// of them (with ⅓, 43 of the seeds' 276 units). Units of many or rare words hardly change;
+        /// a unit of one or two common words ("This is what the movement is about") no longer
+        /// scores high against every unit that shares one of them.
+        package var lengthDamping: Double
 
-        package init(threshold: Double = 0.35, partnersPerUnit: Int = 3, maximumDocumentFrequency: Int = 200, minimumWords: Int = 1) {
+        package init(threshold: Double = 0.35, partnersPerUnit: Int = 3, maximumDocumentFrequency: Int = 200, minimumWords: Int = 1, lengthDamping: Double = 1.0 / 3) {
             self.threshold = threshold
             self.partnersPerUnit = partnersPerUnit
             self.maximumDocumentFrequency = maximumDocumentFrequency
             self.minimumWords = minimumWords
+            self.lengthDamping = lengthDamping
         }
     }
 
@@ -44,33 +51,40 @@ package enum LinkSuggester {
     /// units already carry the same proposition are left out.
     package static func suggest(_ graphs: [ArgumentGraph], options: Options = Options(), skipLinked: Bool = true) -> [Candidate] {
         // Documents: every unit with enough content words.
-        var references: [UnitReference] = []
-        var bags: [[(term: Int, count: Int)]] = []
         var vocabulary: [String: Int] = [:]
         var words: [String] = []
+        func term(_ word: String) -> Int {
+            if let known = vocabulary[word] { return known }
+            vocabulary[word] = words.count
+            words.append(word)
+            return words.count - 1
+        }
+        var units: [(reference: UnitReference, tokens: [String], terms: [Int])] = []
         for (source, graph) in graphs.enumerated() {
             for unit in graph.units {
-                var counts: [Int: Int] = [:]
-                for word in contentWords(unit.quote) {
-                    let term: Int
-                    if let known = vocabulary[word] {
-                        term = known
-                    } else {
-                        term = words.count
-                        vocabulary[word] = term
-                        words.append(word)
-                    }
-                    counts[term, default: 0] += 1
-                }
-                guard counts.count >= options.minimumWords else { continue }
-                references.append(UnitReference(source: source, unit: unit.id))
-                bags.append(counts.keys.sorted().map { ($0, counts[$0]!) })
+                let tokens = self.tokens(unit.quote)
+                units.append((UnitReference(source: source, unit: unit.id), tokens, contentWords(of: tokens).map(term)))
             }
+        }
+        // Compounds: two adjacent words written as one elsewhere in the corpus also count as
+        // that word ("Me Too" and "#MeToo", "hash tag" and "hashtag").
+        var references: [UnitReference] = []
+        var bags: [[(term: Int, count: Int)]] = []
+        for unit in units {
+            var counts: [Int: Int] = [:]
+            for term in unit.terms { counts[term, default: 0] += 1 }
+            for (first, second) in zip(unit.tokens, unit.tokens.dropFirst()) {
+                if let compound = vocabulary[stem(first + second)] { counts[compound, default: 0] += 1 }
+            }
+            guard counts.count >= options.minimumWords else { continue }
+            references.append(unit.reference)
+            bags.append(counts.keys.sorted().map { ($0, counts[$0]!) })
         }
         let documents = bags.count
         var documentFrequency = [Int](repeating: 0, count: words.count)
         for bag in bags { for entry in bag { documentFrequency[entry.term] += 1 } }
         // Unit vectors, L2-normalised.
+        let damping = options.lengthDamping * Platform.logarithm(Double(max(documents, 1)))
         var vectors: [[(term: Int, weight: Double)]] = []
         vectors.reserveCapacity(documents)
         for bag in bags {
@@ -79,7 +93,7 @@ package enum LinkSuggester {
                 let idf = Platform.logarithm(Double(documents) / Double(documentFrequency[entry.term]))
                 return (entry.term, tf * idf)
             }
-            let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+            let norm = (vector.reduce(0) { $0 + $1.weight * $1.weight } + damping * damping).squareRoot()
             if norm > 0 { for index in vector.indices { vector[index].weight /= norm } }
             vectors.append(vector)
         }
@@ -196,24 +210,21 @@ package enum LinkSuggester {
         "upon", "onto", "across", "another", "anything", "everything", "something", "someone",
     ]
 
-    /// The content words of `text`, lowercased, with apostrophes and quotation marks dropped and
-    /// inflections folded.
-    package static func contentWords(_ text: String) -> [String] {
+    /// The words of `text` in order: runs of letters and digits, lowercased, with apostrophes
+    /// inside words dropped ("isn't" and "isn’t" are one word) and other marks between words.
+    static func tokens(_ text: String) -> [String] {
         var result: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
             guard !current.isEmpty else { return }
-            let word = String(current).lowercased()
+            result.append(String(current).lowercased())
             current = String.UnicodeScalarView()
-            guard !stopWords.contains(word), word.unicodeScalars.count > 1 || word.unicodeScalars.first!.properties.numericType != nil else { return }
-            let stem = self.stem(word)
-            if !stopWords.contains(stem) { result.append(stem) }
         }
         for scalar in text.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.append(scalar)
             } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}" {
-                continue  // inside a word: "isn't" and "isn’t" are one word
+                continue
             } else {
                 flush()
             }
@@ -222,8 +233,21 @@ package enum LinkSuggester {
         return result
     }
 
-    /// A light English stemmer: plural, past, gerund and adverb endings, then a final `e`
-    /// (`save`, `saves`, `saved`, `saving` all become `sav`).
+    /// The content words of `text`, lowercased, with apostrophes and quotation marks dropped and
+    /// inflections folded.
+    package static func contentWords(_ text: String) -> [String] { contentWords(of: tokens(text)) }
+
+    static func contentWords(of tokens: [String]) -> [String] {
+        tokens.compactMap { word in
+            guard !stopWords.contains(word), word.unicodeScalars.count > 1 || word.unicodeScalars.first!.properties.numericType != nil else { return nil }
+            let stem = self.stem(word)
+            return stopWords.contains(stem) ? nil : stem
+        }
+    }
+
+    /// A light English stemmer: plural, past, gerund, adverb, `-ment` and agent (`-er`) endings,
+    /// then a final `e` (`save`, `saves`, `saved`, `saving` all become `sav`; `accuser` and
+    /// `accused`, `accus`; `harassment` and `harassed`, `harass`).
     static func stem(_ word: String) -> String {
         let stem = suffixStripped(word)
         return stem.unicodeScalars.count > 3 && stem.hasSuffix("e") ? String(stem.dropLast()) : stem
@@ -243,6 +267,10 @@ package enum LinkSuggester {
         if length > 4, ends("ied") { return drop(3, adding: "y") }
         if length > 4, ends("ed"), !ends("eed") { return undouble(drop(2)) }
         if length > 4, ends("ly") { return drop(2) }
+        if length > 8, ends("ments") { return drop(5) }
+        if length > 7, ends("ment") { return drop(4) }
+        if length > 6, ends("ers") { return drop(3) }
+        if length > 5, ends("er") { return drop(2) }
         if length > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") { return drop(1) }
         return word
     }

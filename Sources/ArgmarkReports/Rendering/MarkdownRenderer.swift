@@ -56,10 +56,34 @@ package enum MarkdownRenderer {
         DisplayEscaping.markdown(text)
     }
 
+    /// Tables with more columns than this whose rows run longer than ``maximumRowLength`` are
+    /// written as lists, one entry per row: a Markdown table cannot wrap its cells, and the stance
+    /// matrices of a real corpus (ten targets, cells listing a dozen units) become rows of a
+    /// thousand characters that no editor or paper shows whole.
+    static let maximumTableColumns = 5
+    static let maximumRowLength = 300
+
     static func table(_ table: ReportDocument.Table) -> String {
+        let rows = table.rows.map { $0.cells.map { inline($0, inTable: true) } }
+        if table.header.count > maximumTableColumns, rows.contains(where: { $0.reduce(0) { $0 + $1.count + 3 } > maximumRowLength }) {
+            return list(header: table.header, rows: rows)
+        }
         var out = "| " + table.header.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + table.header.indices.map { table.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in table.rows { out += "| " + row.cells.map { inline($0, inTable: true) }.joined(separator: " | ") + " |\n" }
+        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        return out + "\n"
+    }
+
+    /// A wide table as a list: each row's first cell, then its other columns as sub-items named
+    /// by their headers; empty cells are left out.
+    static func list(header: [String], rows: [[String]]) -> String {
+        var out = ""
+        for row in rows {
+            out += "- " + (row.first ?? "") + "\n"
+            for (column, value) in row.enumerated().dropFirst() where !value.isEmpty && column < header.count {
+                out += "  - *\(cell(header[column]))*: \(value)\n"
+            }
+        }
         return out + "\n"
     }
 

@@ -66,7 +66,7 @@ struct Link: ParsableCommand {
         for id in accept {
             let index = file.entries.firstIndex { $0.id == id }!
             let used = try catching { () throws(EditError) -> PropositionID in
-                try linkUnits(file.entries[index], folder: folder)
+                try LinkAcceptance.accept(file.entries[index], in: folder, proposition: Vocabulary.id(proposition, "proposition"), statement: statement)
             }
             file.entries[index].status = .accepted
             try writeFile(file, to: path)
@@ -126,42 +126,6 @@ struct Link: ParsableCommand {
         "\(entry.id)\t\(entry.status.rawValue)\t\(String(format3(entry.score)))\t\(entry.fileA):\(entry.unitA) “\(shorten(entry.quoteA))”\t\(entry.fileB):\(entry.unitB) “\(shorten(entry.quoteB))”"
     }
 
-    /// Gives both units of a link one proposition, creating it in the corpus when needed.
-    func linkUnits(_ entry: LinkSuggestionFile.Entry, folder: String) throws(EditError) -> PropositionID {
-        let fileA = absolute(entry.fileA, in: folder), fileB = absolute(entry.fileB, in: folder)
-        let a = try ArticleEditor.read(article: fileA).article.unit(entry.unitA)
-        let b = try ArticleEditor.read(article: fileB).article.unit(entry.unitB)
-        guard let a, let b else {
-            throw EditError(.refused, "\(entry.id) links \(entry.fileA):\(entry.unitA) and \(entry.fileB):\(entry.unitB), and one of them no longer exists; run argmark link --suggest again")
-        }
-        let given: PropositionID? = try Vocabulary.id(proposition, "proposition")
-        if given == nil, let left = a.proposition, let right = b.proposition, left != right {
-            throw EditError(.refused, "\(entry.unitA) carries \(left) and \(entry.unitB) carries \(right); pass --proposition with the one both should carry")
-        }
-        let chosen: PropositionID
-        if let id = given ?? a.proposition ?? b.proposition {
-            chosen = id
-        } else {
-            let corpus = (try? ArticleEditor.read(article: fileA))?.corpus
-            let text = [a.quote, b.quote].min { $0.unicodeScalars.count < $1.unicodeScalars.count }!
-            chosen = PropositionID(LinkSuggestionFile.propositionID(for: statement ?? text, taken: Set((corpus?.propositions ?? []).map(\.id.rawValue))))
-        }
-        for file in Set([fileA, fileB]).sorted() {
-            let corpus = (try? ArticleEditor.read(article: file))?.corpus
-            if corpus?.proposition(chosen) == nil {
-                let text = statement ?? [a.quote, b.quote].min { $0.unicodeScalars.count < $1.unicodeScalars.count }!
-                _ = try ArticleEditor.apply([.proposition(PropositionChange(id: chosen, statement: text, target: nil, stance: nil, replace: false))],
-                                            to: FileSystem.directoryName(of: file))
-            }
-        }
-        for (file, unit) in [(fileA, a), (fileB, b)] where unit.proposition != chosen {
-            var change = ArticleEdits.UnitChange()
-            change.proposition = chosen
-            _ = try ArticleEditor.apply([.set(id: unit.id.rawValue, SetChange(type: nil, fields: change))], to: file)
-        }
-        return chosen
-    }
-
     /// Runs an edit; a refusal is printed the way every annotating command prints it.
     func catching<Value>(_ body: () throws(EditError) -> Value) throws -> Value {
         var value: Value?
@@ -205,10 +169,6 @@ struct Link: ParsableCommand {
     func relative(_ path: String, to folder: String) -> String {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-
-    func absolute(_ path: String, in folder: String) -> String {
-        path.hasPrefix("/") ? path : FileSystem.join(folder, path)
     }
 
     func shorten(_ text: String) -> String {

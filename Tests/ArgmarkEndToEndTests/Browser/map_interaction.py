@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Drives an argmark HTML report in headless Chromium and checks that its maps pan, zoom,
-highlight relations on hover, jump to the text on click, and fold subtrees.
+highlight relations on hover, jump to the text on click, and fold subtrees; and looks at the
+screenshots' pixels (decoded here, no imaging library) to see that hovering fades the other units
+on screen and folding removes the folded ones from it.
 
     python3 map_interaction.py REPORT.html SCREENSHOT_FOLDER
 
@@ -8,8 +10,10 @@ Prints one line per check ("ok: ..." or "FAIL: ...") and exits 1 if any check fa
 browser cannot be started. Screenshots of each step go to SCREENSHOT_FOLDER.
 """
 import os
+import struct
 import sys
 import time
+import zlib
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -39,6 +43,64 @@ def check(condition, message):
     print(("ok: " if condition else "FAIL: ") + message)
     if not condition:
         failures.append(message)
+
+
+def decode_png(data):
+    """Width, height and rows of RGB(A) pixels of an 8-bit, non-interlaced PNG (what Chromium
+    writes), so the screenshots can be looked at without an imaging library."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    position, idat = 8, b""
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        body = data[position + 8:position + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and colour in (2, 6) and interlace == 0, "unexpected PNG format"
+            channels = 4 if colour == 6 else 3
+        elif kind == b"IDAT":
+            idat += body
+        position += 12 + length
+    raw, stride, rows, previous = zlib.decompress(idat), width * channels, [], bytearray(width * channels)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for x in range(stride):
+            left = line[x - channels] if x >= channels else 0
+            up = previous[x]
+            corner = previous[x - channels] if x >= channels else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 255
+            elif kind == 2:
+                line[x] = (line[x] + up) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                estimate = left + up - corner
+                pa, pb, pc = abs(estimate - left), abs(estimate - up), abs(estimate - corner)
+                line[x] = (line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        rows.append(line)
+        previous = line
+    return width, height, channels, rows
+
+
+def ink(png, rect):
+    """The share of pixels in `rect` (CSS pixels of the viewport, device scale 1) that are
+    clearly darker than the white page: how much is drawn there."""
+    width, height, channels, rows = decode_png(png)
+    left, top = max(0, int(rect["left"])), max(0, int(rect["top"]))
+    right, bottom = min(width, int(rect["right"])), min(height, int(rect["bottom"]))
+    dark = total = 0
+    for y in range(top, bottom):
+        line = rows[y]
+        for x in range(left, right):
+            r, g, b = line[x * channels], line[x * channels + 1], line[x * channels + 2]
+            total += 1
+            dark += (r + g + b) < 600
+    return dark / total if total else 0.0
+
+
+def rect_of(element):
+    return driver.execute_script("var r = arguments[0].getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right, bottom: r.bottom};", element)
 
 
 def view_box(svg):
@@ -79,6 +141,15 @@ try:
     fold = svg.find_element(By.CSS_SELECTOR, "g.fold")
     unit = fold.get_attribute("data-unit")
     node = svg.find_element(By.CSS_SELECTOR, f"g.node[data-unit='{unit}']")
+    related = set(driver.execute_script(
+        "var unit = arguments[1], seen = [unit];"
+        "arguments[0].querySelectorAll('g.edge').forEach(function (e) {"
+        "  if (e.getAttribute('data-from') === unit) seen.push(e.getAttribute('data-to'));"
+        "  if (e.getAttribute('data-to') === unit) seen.push(e.getAttribute('data-from')); });"
+        "return seen;", svg, unit))
+    bystander = next(n for n in svg.find_elements(By.CSS_SELECTOR, "g.node") if n.get_attribute("data-unit") not in related)
+    bystander_rect, unit_rect = rect_of(bystander), rect_of(node)
+    plain = driver.get_screenshot_as_png()
     ActionChains(driver).move_to_element(node.find_element(By.CSS_SELECTOR, "rect, polygon")).perform()
     time.sleep(0.2)
     highlighted = [edge.get_attribute("data-relation") for edge in svg.find_elements(By.CSS_SELECTOR, "g.edge.hl")]
@@ -91,13 +162,25 @@ try:
     check(len(highlighted) > 0 and sorted(highlighted) == sorted(touching), f"hovering {unit} highlights exactly its relations {highlighted}")
     check("hovering" in driver.execute_script("return arguments[0].getAttribute('class') || ''", svg), "hovering dims the rest of the map")
     driver.save_screenshot(os.path.join(shots, "3-hover.png"))
+    hovered = driver.get_screenshot_as_png()
+    # Look at the pixels: a unit the hovered one is not related to fades, the hovered one does not.
+    before, after = ink(plain, bystander_rect), ink(hovered, bystander_rect)
+    check(before > 0.02 and after < before * 0.5, f"on screen, unrelated unit {bystander.get_attribute('data-unit')} fades ({before:.3f} -> {after:.3f} of its pixels drawn)")
+    before, after = ink(plain, unit_rect), ink(hovered, unit_rect)
+    check(before > 0.02 and after >= before * 0.9, f"and the hovered unit stays as drawn ({before:.3f} -> {after:.3f})")
     driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('mouseleave'))", node)
     check(not svg.find_elements(By.CSS_SELECTOR, "g.edge.hl"), "leaving the unit clears the highlight")
 
     # Fold: the subtree below the unit disappears, and comes back.
     visible_before = len([n for n in svg.find_elements(By.CSS_SELECTOR, "g.node") if n.is_displayed()])
+    unfolded_png = driver.get_screenshot_as_png()
     driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}))", fold)
     hidden = svg.find_elements(By.CSS_SELECTOR, "g.node.folded-away")
+    if hidden:
+        gone = driver.execute_script("var r = arguments[0].getBBox(), m = arguments[0].getScreenCTM();"
+                                     "return {left: r.x * m.a + m.e, top: r.y * m.d + m.f, right: (r.x + r.width) * m.a + m.e, bottom: (r.y + r.height) * m.d + m.f};", hidden[0])
+        before, after = ink(unfolded_png, gone), ink(driver.get_screenshot_as_png(), gone)
+        check(before > 0.02 and after < 0.005, f"on screen, folded unit {hidden[0].get_attribute('data-unit')} is gone ({before:.3f} -> {after:.3f} of its pixels drawn)")
     visible_after = len([n for n in svg.find_elements(By.CSS_SELECTOR, "g.node") if n.is_displayed()])
     check(len(hidden) > 0 and visible_after == visible_before - len(hidden), f"folding {unit} hides {len(hidden)} units that answer it")
     check(all(not e.is_displayed() for e in svg.find_elements(By.CSS_SELECTOR, "g.edge.folded-away")) and svg.find_elements(By.CSS_SELECTOR, "g.edge.folded-away"),

@@ -15,6 +15,43 @@ import Testing
         #expect(LinkSuggester.contentWords("stories studies") == ["story", "study"])
         #expect(LinkSuggester.contentWords("There is no model survivor") == ["no", "model", "survivor"])
         #expect(LinkSuggester.contentWords("the of and to") == [])
+        #expect(LinkSuggester.contentWords("accused accuser accusers") == ["accus", "accus", "accus"])
+        #expect(LinkSuggester.contentWords("harassment harassments harassed") == ["harass", "harass", "harass"])
+        #expect(LinkSuggester.contentWords("moment moments power powers") == ["moment", "moment", "power", "power"], "short words keep -ment and -er")
+    }
+
+    /// Two hundred unrelated units, so that word weights are those of a corpus, not of four sentences.
+    static let filler = (1...200).map { "Report \($0) covers district \($0)." }
+
+    @Test func twoWordsWrittenAsOneElsewhereCountAsThatWord() {
+        let graphs = [
+            Self.graph("a", ["you never have to say #MeToo", "Bike lanes save lives."] + Self.filler),
+            Self.graph("b", ["my children will never have to say, ‘Me Too’", "Parking fees fund the library."]),
+        ]
+        let candidates = LinkSuggester.suggest(graphs)
+        #expect(candidates.count == 1)
+        #expect(candidates.first.map { [$0.a, $0.b] } == [UnitReference(source: 0, unit: "u1"), UnitReference(source: 1, unit: "u1")])
+        #expect(candidates.first?.sharedWords.contains("metoo") == true, "“Me Too” is the word #MeToo; “me” and “too” alone are function words")
+    }
+
+    @Test func shortUnitsOfCommonWordsAreDamped() {
+        let common = (1...20).map { "In city \($0) the movement grew." }
+        let graphs = [
+            Self.graph("a", ["This is what the movement is about.", "Protected bike lanes save lives on busy streets."] + common + Self.filler),
+            Self.graph("b", ["The movement is fragile.", "Separated bike lanes saved lives on our streets."]),
+        ]
+        func score(_ unit: UnitID, _ options: LinkSuggester.Options) -> Double? {
+            LinkSuggester.suggest(graphs, options: options).first { $0.a.unit == unit && $0.b.unit == unit && $0.a.source == 0 }?.score
+        }
+        var undamped = LinkSuggester.Options(threshold: 0)
+        undamped.lengthDamping = 0
+        let damped = LinkSuggester.Options(threshold: 0)
+        let shortUndamped = score("u1", undamped) ?? 0, shortDamped = score("u1", damped) ?? 0
+        let longUndamped = score("u2", undamped) ?? 0, longDamped = score("u2", damped) ?? 0
+        #expect(shortUndamped >= LinkSuggester.Options().threshold, "one shared common word scores high undamped: \(shortUndamped)")
+        #expect(shortDamped < LinkSuggester.Options().threshold, "and below the threshold damped: \(shortDamped)")
+        #expect(longDamped >= LinkSuggester.Options().threshold && longUndamped - longDamped < shortUndamped - shortDamped,
+                "a paraphrase of rarer words stays: \(longUndamped) -> \(longDamped)")
     }
 
     @Test func suggestsParaphrasesAcrossSourcesOnly() {

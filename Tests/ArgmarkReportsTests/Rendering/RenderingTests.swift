@@ -187,6 +187,31 @@ import Testing
         #expect(markdown.contains("| **Speaker 1**; n1 | **against**: against n1:u1 |"))
     }
 
+    @Test func markdownWritesTablesTooWideToReadAsLists() {
+        // Seven targets and a source that takes a stance on each with many units: a table row of
+        // well over a thousand characters. Markdown gets one entry per source instead.
+        let targets = (1...7).map { StanceTarget(id: TargetID("t\($0)"), name: "target number \($0) with a long descriptive name") }
+        let text = String(repeating: "Yes. ", count: 70)
+        let units = (0..<70).map { index in
+            ArgumentUnit(id: UnitID("u\(index + 1)"), type: .claim, span: Span(start: index * 5, end: index * 5 + 4), quote: "Yes.",
+                         stance: .favor, target: TargetID("t\(index % 7 + 1)"))
+        }
+        let wide = Article(id: "wide", text: text, units: units)
+        let other = Article(id: "other", text: "Yes.", units: [
+            ArgumentUnit(id: "u1", type: .claim, span: Span(start: 0, end: 4), quote: "Yes.", stance: .against, target: "t3"),
+        ])
+        let sources = ReportSource.sources(for: [("wide.xml", wide), ("other.xml", other)])
+        let markdown = ComparisonReport.build(sources: sources, corpus: Corpus(targets: targets)).rendered(as: .markdown)
+        let section = String(markdown[markdown.range(of: "## Stance by source")!.upperBound..<markdown.range(of: "## Stance by speaker")!.lowerBound])
+        #expect(!section.contains("| Source |"), "no table row of a thousand characters")
+        #expect(section.contains("- **wide**\n  - *target number 1 with a long descriptive name*: **favor** (own voice): favor u1, u8, u15"))
+        #expect(section.contains("- **other**\n  - *target number 3 with a long descriptive name*: **against** (own voice): against u1\n"),
+                "only the targets a source takes a stance on")
+        #expect(section.split(separator: "\n").allSatisfy { $0.count < 400 })
+        // The sources table of the same report has short cells: still a table.
+        #expect(markdown.contains("| Source | Outlet | Title |"))
+    }
+
     func collect(_ element: XMLElement, named name: String?) -> [XMLElement] {
         var result: [XMLElement] = []
         if name == nil || element.name == name { result.append(element) }
