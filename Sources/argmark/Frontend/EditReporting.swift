@@ -4,13 +4,20 @@ import ArgmarkCore
 /// How the annotating commands report: refusals as `path:line:col: error: message` on stderr with
 /// exit 1 (2 for usage errors and missing paths), warnings after a change that landed.
 enum EditReporting {
-    /// Runs `body`; an ``EditError`` is printed and turned into the matching exit code.
+    /// Runs `body`; an ``EditError`` is printed and ends the command with its ``ExitStatus``.
     static func run(_ body: () throws(EditError) -> Void) throws {
+        try status(body).exit()
+    }
+
+    /// Runs `body` and returns its status, printing an ``EditError``: for commands that go on
+    /// with the next file and end with the worst status.
+    static func status(_ body: () throws(EditError) -> Void) -> ExitStatus {
         do {
             try body()
+            return .success
         } catch {
             print(error)
-            throw ExitCode(error.kind == .usage ? 2 : 1)
+            return ExitStatus(error)
         }
     }
 
@@ -63,16 +70,12 @@ enum EditReporting {
 
     /// A warning on stderr, e.g. that another speaker has the same name.
     static func warning(_ text: String, path: String? = nil) {
-        let color = Terminal.usesColor(Platform.standardError)
-        let label = color ? "\u{1B}[1;33mwarning\u{1B}[0m" : "warning"
-        Terminal.standardError("\(path ?? "argmark"): \(label): \(text)")
+        DiagnosticPrinter.remark("warning", colorCode: "1;33", text, path: path)
     }
 
     /// A note on stderr, e.g. what a forgiving quote match matched.
     static func note(_ text: String, path: String? = nil) {
-        let color = Terminal.usesColor(Platform.standardError)
-        let label = color ? "\u{1B}[1;36mnote\u{1B}[0m" : "note"
-        Terminal.standardError("\(path ?? "argmark"): \(label): \(text)")
+        DiagnosticPrinter.remark("note", colorCode: "1;36", text, path: path)
     }
 }
 
