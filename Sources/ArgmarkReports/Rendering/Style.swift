@@ -45,9 +45,9 @@ public enum Style {
 }
 
 /// Text escaping and number formatting shared by the renderers.
-enum Markup {
+package enum Markup {
     /// Escapes text for XML/HTML content and attribute values.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
