@@ -1,3 +1,4 @@
+import ArgmarkCore
 import Foundation
 import Testing
 
@@ -188,6 +189,45 @@ import Testing
             // Documented alone (`key`) or as part of a path (`sources[].key`, `sharedText.pairs[]`).
             let forms = ["`\(key)`", "`\(key)[", "`\(key).", ".\(key)`", ".\(key)[", ".\(key)."]
             #expect(forms.contains { section.contains($0) }, "README's Reports section does not document the JSON field \(key)")
+        }
+    }
+}
+
+/// Reports walk argument structure iteratively: a valid article whose units form one chain of
+/// 10,000 `supports` (deeper than any recursion survives on the default stack) renders in every format.
+@Suite struct DeepArgumentReportTests {
+    static func chainArticle(_ count: Int) throws -> [UInt8] {
+        var text = ""
+        var units: [ArgumentUnit] = []
+        var relations: [Relation] = []
+        for index in 0..<count {
+            let sentence = "Step \(index)."
+            let start = text.unicodeScalars.count
+            text += sentence + " "
+            units.append(ArgumentUnit(id: UnitID("u\(index)"), type: index == 0 ? .position : .claim,
+                                      span: Span(start: start, end: start + sentence.unicodeScalars.count), quote: sentence))
+            if index > 0 {
+                relations.append(Relation(id: RelationID("r\(index)"), type: .supports, from: UnitID("u\(index)"), to: .unit(UnitID("u\(index - 1)"))))
+            }
+        }
+        return try ArticleWriter.encode(Article(id: "chain", text: text, units: units, relations: relations))
+    }
+
+    @Test(arguments: ["markdown", "html"])
+    func aChainOfTenThousandSupportsRenders(format: String) throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("chain.xml").path
+        try Data(Self.chainArticle(10_000)).write(to: URL(fileURLWithPath: path))
+        let result = try ArgmarkProcess.run(["report", "--format", format, path])
+        #expect(result.status == 0, "\(result.standardError.prefix(500))")
+        #expect(result.standardError.isEmpty)
+        switch format {
+        case "markdown":
+            // The outline stops indenting at 12 levels and names the depth instead.
+            #expect(result.standardOutput.contains(String(repeating: "  ", count: 12) + "- (depth 9999) *supports*: **claim** u9999"))
+        default:
+            #expect(result.standardOutput.components(separatedBy: "<g class=\"edge ").count - 1 == 9_999, "one drawn edge per relation")
         }
     }
 }

@@ -42,6 +42,6 @@ struct ArgdownTests {
         ], relations: [Relation(id: "r1", type: .restates, from: "u2", to: .unit("u1"))])
         let document = ArgdownExporter.document(for: article)
         #expect(document.contains("[u1]: \\#MeToo \\[is\\] \\<here\\> a\\_b. #claim\n"))
-        #expect(document.contains("[u2]: Same. #claim\n  <!-- restates [u1] (relation r1) -->\n"))
+        #expect(document.contains("[u2]: Same. #claim {restates: [\"u1\"]}\n  <!-- restates [u1] (relation r1) -->\n"))
     }
 }

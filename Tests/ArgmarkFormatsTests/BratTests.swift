@@ -20,7 +20,11 @@ struct BratTests {
         #expect(premise.note == "two pieces around the hedge")
         #expect(article.unit("T5")?.quote == "日本の研究もそうだ。")
         #expect(article.relations.map(\.type) == [.supports, .attacks, .rebuts, .supports])
-        #expect(article.metadata.properties.contains(MetadataProperty(name: "brat:A1", value: "Stance T1 For")))
+        // Stance attributes become argmark stances (toward the article's position); others are kept.
+        #expect(article.unit("T1")?.stance == .favor)
+        #expect(article.unit("T3")?.stance == .against)
+        #expect(article.unit("T3")?.target == BratImporter.defaultTarget(of: "schulpflicht").id)
+        #expect(!article.metadata.properties.contains { $0.name == "brat:A1" })
         #expect(article.metadata.properties.contains(MetadataProperty(name: "brat:A3", value: "Confident T2")))
     }
 
@@ -45,7 +49,7 @@ struct BratTests {
         #expect(again.relations == article.relations)
     }
 
-    @Test("a native argmark article exports with its types as labels; implicit units are refused")
+    @Test("a native argmark article exports with its types as labels; an implicit unit is left out and reported")
     func exportNative() throws {
         var article = Article(id: "n", text: "Yes. No.", units: [
             ArgumentUnit(id: "u1", type: .position, span: Span(start: 0, end: 4), quote: "Yes."),
@@ -54,7 +58,9 @@ struct BratTests {
         let files = try BratExporter.export(article, path: "n.xml")
         #expect(String(decoding: files[1].bytes, as: UTF8.self) == "T1\tPosition 0 4\tYes.\nT2\tCounterclaim 5 8\tNo.\nR1\tattacks Arg1:T2 Arg2:T1\n")
         article.units.append(ArgumentUnit(id: "u3", type: .claim, span: nil, quote: "maybe"))
-        #expect(throws: FormatError.self) { try BratExporter.export(article, path: "n.xml") }
+        let (implicitFiles, losses) = BratExporter.export(ExportInput(article: article, path: "n.xml"))
+        #expect(implicitFiles == files)
+        #expect(losses == [ExportLoss("implicit units (no span in the text)", count: 1, ids: ["u3"])])
     }
 
     @Test("bad .ann files name the line and the fix", arguments: [
@@ -70,6 +76,63 @@ struct BratTests {
             #expect(error.diagnostic.location == SourceLocation(path: path, line: line))
             #expect(error.description.contains(message))
             #expect(error.description.hasPrefix("\(path):\(line): error: "))
+        }
+    }
+
+    static let tolerant = Corpora.fixtures + "/brat/tolerant/"
+
+    @Test("trailing tabs and spaces after the text field, notes with trailing tabs, N and E lines reported")
+    func trailingBlanks() throws {
+        let document = try BratImporter.importDocument(Self.tolerant + "essay01.ann")
+        let article = document.article
+        #expect(article.units.map(\.quote) == ["School uniforms should be mandatory.", "They reduce bullying.", "Some say they limit expression."])
+        #expect(article.unit("T2")?.note == "from the first paragraph")
+        #expect(article.unit("T2")?.stance == .favor)
+        #expect(article.unit("T3")?.stance == .against)
+        #expect(document.targets == [BratImporter.defaultTarget(of: "essay01")])
+        #expect(document.warnings.map(\.location.line) == [8, 9])
+        #expect(document.warnings[0].message.contains("normalisation N1"))
+        #expect(document.warnings[1].message.contains("event E1"))
+        #expect(article.metadata.properties.contains(MetadataProperty(name: "brat:E1", value: "Argue:T2 Target:T1")))
+    }
+
+    @Test("CRLF line ends: each line is its own annotation, offsets count the CR")
+    func crlf() throws {
+        let article = try BratImporter.importFile(Self.tolerant + "crlf.ann")
+        #expect(article.units.map(\.quote) == ["Line one here.", "Line two there."])
+        #expect(article.units.map(\.span) == [Span(start: 0, end: 14), Span(start: 16, end: 31)])
+        #expect(article.relations.count == 1)
+        #expect(BratImporter.lines(of: "a\r\nb\nc\rd") == ["a", "b", "c", "d"])
+    }
+
+    @Test("a byte order mark: on the .ann it is skipped; on the .txt it is kept when the offsets count it, dropped when they do not")
+    func byteOrderMark() throws {
+        let document = try BratImporter.importDocument(Self.tolerant + "bom.ann")
+        #expect(document.article.text == "A claim with a mark.\n")
+        #expect(document.warnings.count == 1)
+        #expect(document.warnings[0].message.contains("byte order mark"))
+        // Offsets that count the mark keep it, as brat does.
+        let kept = try BratImporter.article(text: "\u{FEFF}Yes.", annotations: "T1\tClaim 1 5\tYes.\n", path: "x.ann", id: "x")
+        #expect(kept.text == "\u{FEFF}Yes.")
+    }
+
+    @Test("bad offsets are an error naming the line, never a crash", arguments: [
+        ("T1\tClaim -1 5\tHello\n", "negative offset (-1)"),
+        ("T1\tClaim 3 -2\tHello\n", "negative offset (-2)"),
+        ("T1\tClaim 5 2\tHello\n", "inverted: start 5 is after end 2"),
+        ("T1\tClaim 3 3\tHello\n", "is empty"),
+        ("T1\tClaim 0 99\tHello\n", "past the end of the text (12 characters)"),
+        ("T1\tClaim 0 5\tHallo\n", "says \"Hallo\" but the text at its offsets is \"Hello\""),
+        ("\nT1\tClaim x 5\tHello\n", "malformed offsets"),
+        ("T1\tClaim 0 5;3 4\tHello\n", "overlap or are out of order"),
+    ])
+    func badOffsets(annotations: String, message: String) throws {
+        do {
+            _ = try BratImporter.article(text: "Hello world.", annotations: annotations, path: "x.ann", id: "x")
+            Issue.record("imported")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+            #expect(error.diagnostic.location.line == (annotations.hasPrefix("\n") ? 2 : 1))
         }
     }
 }

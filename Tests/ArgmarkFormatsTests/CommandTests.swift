@@ -64,16 +64,22 @@ struct CommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
 
-    @Test("export to a format that cannot hold the article names the unit and writes nothing")
-    func exportRefusal() throws {
+    @Test("export to a format that cannot hold everything writes the rest and names what it left out; --strict writes nothing")
+    func exportLoss() throws {
         let folder = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let imported = try ArgmarkBinary.run(["import", "--from", "xmi", Corpora.fixtures + "/xmi/emoji.xmi", "-o", folder + "/in"])
         #expect(imported.status == 0, "\(imported.standardError)")
+        let strict = try ArgmarkBinary.run(["export", "--to", "brat", "--strict", folder + "/in", "-o", folder + "/strict"])
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("doc-7.xml: error: brat cannot carry 1 implicit units (no span in the text): u32;"), "\(strict.standardError)")
+        #expect(strict.standardError.contains("[export-loss]"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/strict"))
         let result = try ArgmarkBinary.run(["export", "--to", "brat", folder + "/in", "-o", folder + "/out"])
-        #expect(result.status == 1)
-        #expect(result.standardError.contains("doc-7.xml: error: unit u32 is implicit"))
-        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("doc-7.xml: warning: brat cannot carry 1 implicit units (no span in the text): u32;"), "\(result.standardError)")
+        #expect(result.standardOutput.contains("1 of 1 articles lost something brat cannot carry"))
+        #expect(Corpora.contents(of: folder + "/out") == ["annotation.conf", "doc-7.ann", "doc-7.txt"])
         let aif = try ArgmarkBinary.run(["export", "--to", "aif", folder + "/in", "-o", folder + "/aif"])
         #expect(aif.status == 0, "\(aif.standardError)")
         #expect(Corpora.contents(of: folder + "/aif") == ["doc-7.json"])
@@ -147,7 +153,7 @@ struct CommandTests {
         try Data("not xml <".utf8).write(to: URL(fileURLWithPath: folder + "/in/garbage.xml"))
         let result = try ArgmarkBinary.run(["import", "--from", "microtexts", folder + "/in", "-o", folder + "/out"])
         #expect(result.status == 1)
-        #expect(result.standardError.hasSuffix("nothing written: 2 inputs cannot be imported; fix them or leave them out\n"), "\(result.standardError)")
+        #expect(result.standardError.hasSuffix("nothing written: 2 inputs cannot be imported; fix them, leave them out, or pass --keep-going to import the rest\n"), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
 

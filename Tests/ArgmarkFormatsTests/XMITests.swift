@@ -1,5 +1,6 @@
 import ArgmarkCore
 @testable import ArgmarkFormats
+import Foundation
 import Testing
 
 @Suite("UIMA XMI")
@@ -89,6 +90,64 @@ struct XMITests {
             #expect(error.diagnostic.location.path == path)
             #expect(error.diagnostic.location.line == 1)
             #expect(error.description.contains(message))
+        }
+    }
+}
+
+/// XMI of any type system, through a mapping file; and argmark's own XMI back.
+@Suite("XMI mapping and argmark's own XMI")
+struct XMIMappingTests {
+    static let folder = Corpora.fixtures + "/xmi-custom"
+
+    @Test("an INCEpTION custom-layer XMI matching nothing is an error naming the types found (exit 1); with --mapping it imports, and unmapped annotations are kept and counted")
+    func mapping() throws {
+        let output = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let refused = try ArgmarkBinary.run(["import", "--from", "xmi", Self.folder, "-o", output + "/a"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("inception-custom.xmi:2: error: none of the 6 annotations matches a unit or relation type (found webanno.custom.ArgumentComponent (3), webanno.custom.ArgumentLink (2), webanno.custom.Sentiment (1)); pass --mapping FILE"), "\(refused.standardError)")
+        let result = try ArgmarkBinary.run(["import", "--from", "xmi", "--mapping", Self.folder + "/mapping.tsv", Self.folder, "-o", output + "/b"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("1 document, 3 units (claim 1, counterclaim 1, position 1; source labels: Attack 1, MajorClaim 1, Premise 1), 2 relations (attacks 1, supports 1"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("1 annotation mapped to no unit type (kept as properties)"))
+        let article = try ArticleLoader.load(output + "/b/uniforms-1.xml").article
+        #expect(article.units.map(\.quote) == ["School uniforms should be mandatory.", "They reduce bullying.", "Not really."])
+        #expect(article.unit("u4")?.note == "confidence=high")
+        #expect(article.relations.map { "\($0.type.rawValue) \($0.from) \($0.to)" } == ["supports u4 u3", "attacks u5 u4"])
+        #expect(article.metadata.properties.contains(MetadataProperty(name: "webanno.custom.Sentiment 6", value: "37-58; polarity=negative")))
+    }
+
+    @Test("mapping files: errors name the line", arguments: [
+        ("webanno.custom.X\n", 1, "found 1 field"),
+        ("# c\nwebanno.custom.X\tpremise\n", 2, "\"premise\" is neither a unit type"),
+        ("webanno.custom.X@label\tclaim\n", 1, "@FEATURE=VALUE"),
+        ("webanno.custom.X\tclaim\tGovernor\tDependent\n", 1, "a unit rule has two fields"),
+    ])
+    func badMapping(text: String, line: Int, message: String) throws {
+        do {
+            _ = try XMIMapping.parse(text, path: "m.tsv")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.diagnostic.location.line == line)
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+
+    @Test("the seeds go argmark → XMI → argmark unchanged (units with speaker, stance, target, proposition; relations with undercuts; metadata)")
+    func roundTrip() throws {
+        let output = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let seeds = Corpora.packageRoot.appendingPathComponent("Annotations").path
+        let export = try ArgmarkBinary.run(["export", "--to", "xmi", seeds, "-o", output + "/xmi"])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(!export.standardError.contains("warning"), "\(export.standardError)")
+        let back = try ArgmarkBinary.run(["import", "--from", "xmi", output + "/xmi", "-o", output + "/back"])
+        #expect(back.status == 0, "\(back.standardError)")
+        let (originals, _) = ArticleLoader.loadAll([seeds])
+        for original in originals {
+            let again = try ArticleLoader.load(output + "/back/" + FileSystem.baseName(of: original.path))
+            #expect(again.isValid)
+            #expect(again.article == original.article, "\(original.path)")
         }
     }
 }

@@ -56,6 +56,8 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case wellFormed = "well-formed"
     /// A file in another tool's format (arg-microtexts, XMI, brat, AIF) that argmark cannot import.
     case sourceFormat = "source-format"
+    /// Something an export format cannot carry (reported per file; an error with `--strict`).
+    case exportLoss = "export-loss"
     // Schema
     case schema = "schema"
     // Spans and text

@@ -163,7 +163,7 @@ public enum SemanticRules {
     }
 
     /// Cycles of `supports` between units, each reported once at the relation that closes it.
-    static func supportCycles(_ relations: [Relation]) -> [(units: [UnitID], relation: RelationID)] {
+    package static func supportCycles(_ relations: [Relation]) -> [(units: [UnitID], relation: RelationID)] {
         var edges: [UnitID: [(UnitID, RelationID)]] = [:]
         for relation in relations where relation.type == .supports {
             // A unit supporting itself is reported as a self-relation, not again as a cycle.

@@ -5,6 +5,38 @@ import ArgmarkCore
 public enum AIFExporter {
     /// The `<id>.json` file; `path` (the argmark file) is only used in error messages.
     public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+        try export(ExportInput(article: article, path: path)).files
+    }
+
+    /// Relations that came from one scheme node with several premises (linked premises: same
+    /// source id, label, type and target) are written as that one node again.
+    static func schemeGroups(_ relations: [Relation]) -> [[Relation]] {
+        struct Key: Hashable { var sourceID: String; var label: String; var type: RelationType; var to: RelationEndpoint }
+        var groups: [[Relation]] = []
+        var index: [Key: Int] = [:]
+        for relation in relations {
+            if let sourceID = relation.sourceID, let label = relation.sourceLabel, ["RA", "CA", "MA"].contains(label) {
+                let key = Key(sourceID: sourceID, label: label, type: relation.type, to: relation.to)
+                if let existing = index[key] { groups[existing].append(relation); continue }
+                index[key] = groups.count
+            }
+            groups.append([relation])
+        }
+        return groups
+    }
+
+    /// The `<id>.json` file, and what AIF has no place for (stances, targets, propositions, unit
+    /// notes, metadata, fragments).
+    public static func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
+        let article = input.article
+        let path = input.path
+        var losses = LossCollector()
+        for unit in article.units {
+            if unit.stance != nil { losses.add("stances and targets", id: unit.id.rawValue) }
+            if unit.proposition != nil { losses.add("shared propositions (each unit is its own I-node)", id: unit.id.rawValue) }
+            if unit.note != nil { losses.add("unit notes", id: unit.id.rawValue) }
+        }
+        losses.metadata(of: article)
         var nodes: [JSONValue] = []
         var edges: [JSONValue] = []
         var locutions: [JSONValue] = []
@@ -41,8 +73,13 @@ public enum AIFExporter {
             }
         }
         var nodeOfRelation: [RelationID: String] = [:]
-        for relation in article.relations { nodeOfRelation[relation.id] = newID() }
-        for relation in article.relations {
+        let groups = schemeGroups(article.relations)
+        for group in groups {
+            let id = newID()
+            for relation in group { nodeOfRelation[relation.id] = id }
+        }
+        for group in groups {
+            let relation = group[0]
             let id = nodeOfRelation[relation.id]!
             let (type, text): (String, String)
             switch relation.type {
@@ -51,8 +88,10 @@ public enum AIFExporter {
             case .restates: (type, text) = ("MA", "Default Rephrase")
             }
             nodes.append(node(id, type, relation.note ?? text))
-            guard let source = nodeOfUnit[relation.from] else { throw FormatError(path, line: nil, "relation \(relation.id) comes from unknown unit \(relation.from)") }
-            edge(source, id)
+            for premise in group {
+                guard let source = nodeOfUnit[premise.from] else { throw FormatError(path, line: nil, "relation \(premise.id) comes from unknown unit \(premise.from)") }
+                edge(source, id)
+            }
             switch relation.to {
             case .unit(let target):
                 guard let targetNode = nodeOfUnit[target] else { throw FormatError(path, line: nil, "relation \(relation.id) points to unknown unit \(target)") }
@@ -63,6 +102,6 @@ public enum AIFExporter {
             }
         }
         let document: JSONValue = .object(["nodes": .array(nodes), "edges": .array(edges), "locutions": .array(locutions), "participants": .array(participants)])
-        return [ExportedFile(name: article.id + ".json", text: document.rendered())]
+        return ([ExportedFile(name: article.id + ".json", text: document.rendered())], losses.losses)
     }
 }

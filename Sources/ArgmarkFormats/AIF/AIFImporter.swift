@@ -8,6 +8,11 @@ public enum AIFImporter {
     /// paragraph, and each I-node is a unit spanning its own text.
     public static let paragraphSeparator = "\n\n"
 
+    /// Reads one file with `options`.
+    public static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
+        ImportedDocument(article: try importFile(path))
+    }
+
     /// Reads one AIF JSON file; the article id is the file name.
     public static func importFile(_ path: String) throws(FormatError) -> Article {
         let bytes: [UInt8]

@@ -3,16 +3,28 @@ import ArgmarkCore
 /// Writes an argmark article as Argdown (`<id>.argdown`): one statement per unit, titled by its id
 /// and tagged with its type, with its outgoing relations below it (`+>` supports, `->` attacks
 /// and rebuts). A relation that is undercut becomes an argument `<relation id>` with a
-/// premise–conclusion structure, so the undercut can point to it (`_>`). Argdown has no
-/// restatement relation; `restates` is written as a comment.
+/// premise–conclusion structure, so the undercut can point to it (`_>`). Stance, target,
+/// proposition and `restates` (which Argdown has no relation for) go in the statement's data
+/// block `{...}`, with a comment for `restates` that readers see.
 public enum ArgdownExporter {
     /// The `<id>.argdown` file.
     public static func export(_ article: Article) -> ExportedFile {
         ExportedFile(name: article.id + ".argdown", text: document(for: article))
     }
 
-    /// The Argdown text of `article`: deterministic, ending with a newline.
-    public static func document(for article: Article) -> String {
+    /// The `<id>.argdown` file and what Argdown does not carry (the running text and offsets).
+    public static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
+        var losses = LossCollector()
+        if !input.article.units.isEmpty || !input.article.text.isEmpty {
+            losses.add("running text and span offsets (Argdown carries each unit's words, not where they stand)")
+        }
+        losses.metadata(of: input.article, except: ["title", "outlet", "author", "url"])
+        return ([ExportedFile(name: input.article.id + ".argdown", text: document(for: input.article, corpus: input.corpus))], losses.losses)
+    }
+
+    /// The Argdown text of `article`: deterministic, ending with a newline. `corpus` names targets
+    /// and states propositions.
+    public static func document(for article: Article, corpus: Corpus? = nil) -> String {
         var blocks: [String] = []
         blocks.append("# " + escape(article.metadata.title ?? article.id))
         var provenance: [String] = ["argmark article \(article.id)"]
@@ -27,12 +39,29 @@ public enum ArgdownExporter {
         })
         var relationsFrom: [UnitID: [Relation]] = [:]
         for relation in article.relations { relationsFrom[relation.from, default: []].append(relation) }
+        var restated: [UnitID: [String]] = [:]
+        for relation in article.relations where relation.type == .restates {
+            if case .unit(let target) = relation.to { restated[relation.from, default: []].append(target.rawValue) }
+        }
 
         for unit in ArticleWriter.canonicalOrder(article.units) {
             var tags = ["#" + unit.type.rawValue]
             if unit.isImplicit { tags.append("#implicit") }
             if let speaker = unit.speaker { tags.append("#(speaker: \(tagText(article.speaker(speaker)?.name ?? speaker.rawValue)))") }
-            var lines = ["[\(unit.id)]: \(escape(flatten(unit.quote))) \(tags.joined(separator: " "))"]
+            var data: [(String, String)] = []
+            if let stance = unit.stance { data.append(("stance", yamlString(stance.rawValue))) }
+            if let target = unit.target {
+                data.append(("target", yamlString(target.rawValue)))
+                if let name = corpus?.target(target)?.name { data.append(("target_name", yamlString(name))) }
+            }
+            if let proposition = unit.proposition {
+                data.append(("proposition", yamlString(proposition.rawValue)))
+                if let statement = corpus?.proposition(proposition)?.statement { data.append(("proposition_statement", yamlString(statement))) }
+            }
+            if let targets = restated[unit.id] { data.append(("restates", "[" + targets.map(yamlString).joined(separator: ", ") + "]")) }
+            if let note = unit.note { data.append(("note", yamlString(note))) }
+            let block = data.isEmpty ? "" : " {" + data.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"
+            var lines = ["[\(unit.id)]: \(escape(flatten(unit.quote))) \(tags.joined(separator: " "))\(block)"]
             for relation in relationsFrom[unit.id] ?? [] where !undercut.contains(relation.id) {
                 lines.append("  " + relationLine(relation))
             }
@@ -68,11 +97,31 @@ public enum ArgdownExporter {
         }
     }
 
-    /// Argdown reads `[ ] < > # @ * _ \` in statement text as syntax; a backslash makes them literal.
+    /// A YAML double-quoted string for a data block: quotes and backslashes escaped, braces as
+    /// `\u` escapes so that no value can close the block, line breaks as `\n`.
+    static func yamlString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "{": out += "\\u007B"
+            case "}": out += "\\u007D"
+            default:
+                if scalar.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16).uppercased() } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Argdown reads `[ ] < > # @ * _ { } \` in statement text as syntax; a backslash makes them literal.
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if "[]<>#@*_\\".unicodeScalars.contains(scalar) { out += "\\" }
+            if "[]<>#@*_{}\\".unicodeScalars.contains(scalar) { out += "\\" }
             out.unicodeScalars.append(scalar)
         }
         return out

@@ -26,8 +26,32 @@ public enum BratImporter {
         String(label.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " }.map(Character.init))
     }
 
+    /// Attribute names argmark reads into its own fields (and writes on export).
+    public enum Attribute {
+        public static let stance = "Stance", target = "Target", speaker = "Speaker", proposition = "Proposition"
+    }
+
+    /// `Stance` attribute values and the stance each becomes (compared case-insensitively).
+    public static let stanceValues: [String: Stance] = [
+        "for": .favor, "favor": .favor, "favour": .favor, "pro": .favor, "support": .favor,
+        "against": .against, "con": .against, "contra": .against, "oppose": .against,
+        "neutral": .neutral, "none": .neutral,
+    ]
+
+    /// The target of a `Stance` attribute given without a `Target`: brat corpora of essays mark a
+    /// claim For or Against the essay's major claim, so the target is that article's position.
+    public static func defaultTarget(of articleID: String) -> StanceTarget {
+        StanceTarget(id: TargetID(Names.identifier("position-of-" + articleID, prefix: "t")), name: "the position (major claim) of \(articleID)")
+    }
+
     /// Reads `NAME.ann` and the `NAME.txt` beside it; the article id is `NAME`.
     public static func importFile(_ path: String) throws(FormatError) -> Article {
+        try importDocument(path).article
+    }
+
+    /// Reads `NAME.ann` and the `NAME.txt` beside it, with the targets its attributes refer to and
+    /// warnings about lines argmark keeps only verbatim.
+    public static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         let textPath = Names.sibling(of: path, replacing: ".ann", with: ".txt")
         let annotationBytes: [UInt8], textBytes: [UInt8]
         do {
@@ -40,30 +64,79 @@ public enum BratImporter {
         } catch {
             throw FormatError(path, line: nil, "the text file beside it cannot be read (\(textPath): \(error.reason)); brat keeps the text in NAME.txt next to NAME.ann")
         }
-        // The text keeps a byte order mark if it has one: brat counts it as a character.
         guard let text = String(validating: textBytes, as: UTF8.self) else { throw FormatError(textPath, line: nil, "not valid UTF-8; save the text as UTF-8") }
         guard let annotations = StrictUTF8.decode(annotationBytes) else { throw FormatError(path, line: nil, "not valid UTF-8; save the annotations as UTF-8") }
-        return try article(text: text, annotations: annotations, path: path, id: Names.identifier(Names.stem(of: path, dropping: ".ann"), prefix: "doc-"))
+        let id = Names.identifier(Names.stem(of: path, dropping: ".ann"), prefix: "doc-")
+        // brat counts a byte order mark at the start of the text as a character; tools that strip it
+        // count from the character after. Keep it unless the offsets only fit without it.
+        if text.unicodeScalars.first == "\u{FEFF}" {
+            do {
+                return try document(text: text, annotations: annotations, path: path, id: id, options: options)
+            } catch {
+                let stripped = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst()))
+                guard var result = try? document(text: stripped, annotations: annotations, path: path, id: id, options: options) else { throw error }
+                result.warnings.insert(Diagnostic(.warning, .sourceFormat, "the offsets count from after the byte order mark at the start of \(FileSystem.baseName(of: textPath)); the text was imported without it", at: SourceLocation(path: path)), at: 0)
+                return result
+            }
+        }
+        return try document(text: text, annotations: annotations, path: path, id: id, options: options)
     }
 
     /// Maps annotation lines onto `text`; errors name lines of `path`.
     public static func article(text: String, annotations: String, path: String, id: String) throws(FormatError) -> Article {
+        try document(text: text, annotations: annotations, path: path, id: id).article
+    }
+
+    /// The lines of an `.ann` file: LF, CRLF or CR line ends (a Swift `String` holds CRLF as one
+    /// character, so the split is on scalars).
+    static func lines(of annotations: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in annotations.unicodeScalars {
+            if scalar == "\n" {
+                if !previousWasCR { lines.append(String(current)); current = String.UnicodeScalarView() }
+                previousWasCR = false
+            } else if scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+                previousWasCR = true
+            } else {
+                current.append(scalar)
+                previousWasCR = false
+            }
+        }
+        lines.append(String(current))
+        return lines
+    }
+
+    /// Trailing tabs and spaces, which brat and the Python readers ignore after the text field.
+    static func trimmingTrailingBlanks(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Maps annotation lines onto `text`, with the targets the attributes refer to.
+    public static func document(text: String, annotations: String, path: String, id: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         let codePoints = CodePointText(text)
         var units: [ArgumentUnit] = []
         var unitIndex: [String: Int] = [:]
         var relations: [Relation] = []
         var relationIndex: [String: Int] = [:]
         var properties: [MetadataProperty] = []
+        var warnings: [Diagnostic] = []
         var pendingRelations: [(line: Int, id: String, label: String, arguments: [(role: String, target: String)])] = []
         var pendingNotes: [(line: Int, id: String, target: String, note: String)] = []
         var seen: Set<String> = []
-        var pendingAttributes: [(line: Int, id: String, target: String)] = []
+        var pendingAttributes: [(line: Int, id: String, name: String, target: String, value: String?, raw: String)] = []
+        func warn(_ line: Int, _ message: String) {
+            warnings.append(Diagnostic(.warning, .sourceFormat, message, at: SourceLocation(path: path, line: line)))
+        }
 
-        for (index, rawLine) in annotations.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in lines(of: annotations).enumerated() {
             let lineNumber = index + 1
-            var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if line.allSatisfy(\.isWhitespace) { continue }
+            if line.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2, let kind = fields[0].unicodeScalars.first else {
                 throw FormatError(path, line: lineNumber, "not a brat annotation line (expected ID<tab>TYPE ...)")
@@ -83,7 +156,14 @@ public enum BratImporter {
                     guard numbers.count == 2, let start = numbers[0], let end = numbers[1] else {
                         throw FormatError(path, line: lineNumber, "span \(annotationID) has malformed offsets \"\(piece)\"; write START END, fragments separated by ;")
                     }
-                    guard start < end else { throw FormatError(path, line: lineNumber, "span \(annotationID) has start \(start) not before end \(end)") }
+                    guard start >= 0, end >= 0 else {
+                        throw FormatError(path, line: lineNumber, "span \(annotationID) has a negative offset (\(start < 0 ? start : end)); offsets count characters of the .txt from 0")
+                    }
+                    guard start < end else {
+                        throw FormatError(path, line: lineNumber, start == end
+                            ? "span \(annotationID) is empty (start and end are both \(start)); a span needs start < end"
+                            : "span \(annotationID) is inverted: start \(start) is after end \(end); write the smaller offset first")
+                    }
                     guard end <= codePoints.count else {
                         throw FormatError(path, line: lineNumber, "span \(annotationID) ends at \(end), past the end of the text (\(codePoints.count) characters); is the .txt the one this .ann was made for?")
                     }
@@ -94,8 +174,9 @@ public enum BratImporter {
                 }
                 guard !fragments.isEmpty else { throw FormatError(path, line: lineNumber, "span \(annotationID) has no offsets; write LABEL START END") }
                 let expected = fragments.map { codePoints[$0] }.joined(separator: " ")
-                if expected != fields[2] && flatten(expected) != flatten(fields[2]) {
-                    throw FormatError(path, line: lineNumber, "span \(annotationID) says \"\(fields[2])\" but the text at its offsets is \"\(expected)\"; is the .txt the one this .ann was made for?")
+                let given = trimmingTrailingBlanks(fields[2])
+                if expected != given && trimmingTrailingBlanks(flatten(expected)) != trimmingTrailingBlanks(flatten(given)) {
+                    throw FormatError(path, line: lineNumber, "span \(annotationID) says \"\(given)\" but the text at its offsets is \"\(expected)\"; is the .txt the one this .ann was made for?")
                 }
                 let span = Span(start: fragments.first!.start, end: fragments.last!.end)
                 let label = head[0]
@@ -112,31 +193,71 @@ public enum BratImporter {
                     guard pair.count == 2 else { throw FormatError(path, line: lineNumber, "relation \(annotationID) has argument \"\(argument)\"; write ROLE:ID") }
                     arguments.append((pair[0], pair[1]))
                 }
+                // brat names the roles; Arg1 is the source whichever comes first.
+                if arguments[0].role == "Arg2" && arguments[1].role == "Arg1" { arguments.swapAt(0, 1) }
                 pendingRelations.append((lineNumber, annotationID, parts[0], arguments))
             case "#":
                 let parts = fields[1].split(separator: " ").map(String.init)
                 if parts.count == 2, parts[0] == "AnnotatorNotes" {
-                    pendingNotes.append((lineNumber, annotationID, parts[1], fields.count > 2 ? fields[2] : ""))
+                    pendingNotes.append((lineNumber, annotationID, parts[1], fields.count > 2 ? trimmingTrailingBlanks(fields[2]) : ""))
                 } else {
                     properties.append(MetadataProperty(name: propertyPrefix + annotationID, value: fields.dropFirst().joined(separator: "\t")))
                 }
-            case "A", "M", "E", "N", "*":
-                // Attributes (e.g. `Stance T1 For`) and the rest: kept verbatim, re-emitted on export.
-                if kind == "A" || kind == "M" {
-                    let parts = fields[1].split(separator: " ").map(String.init)
-                    guard parts.count >= 2, parts.count <= 3 else {
-                        throw FormatError(path, line: lineNumber, "attribute \(annotationID) needs NAME ID [VALUE]")
-                    }
-                    pendingAttributes.append((lineNumber, annotationID, parts[1]))
+            case "A", "M":
+                let parts = fields[1].split(separator: " ").map(String.init)
+                guard parts.count >= 2, parts.count <= 3 else {
+                    throw FormatError(path, line: lineNumber, "attribute \(annotationID) needs NAME ID [VALUE]")
                 }
+                pendingAttributes.append((lineNumber, annotationID, parts[0], parts[1], parts.count == 3 ? parts[2] : nil, fields.dropFirst().joined(separator: "\t")))
+            case "E", "N", "*":
+                let what = kind == "E" ? "event" : kind == "N" ? "normalisation" : "equivalence"
+                warn(lineNumber, "\(what) \(annotationID) has no argmark equivalent; kept verbatim as property \(propertyPrefix)\(annotationID) and written back on export to brat")
                 properties.append(MetadataProperty(name: propertyPrefix + annotationID, value: fields.dropFirst().joined(separator: "\t")))
             default:
                 throw FormatError(path, line: lineNumber, "unknown annotation kind \"\(annotationID)\"; brat ids start with T, R, A, M, E, N, # or are *")
             }
         }
 
-        for attribute in pendingAttributes where !seen.contains(attribute.target) {
-            throw FormatError(path, line: attribute.line, "attribute \(attribute.id) refers to \(attribute.target), which is not an annotation of this file")
+        // Attributes: Stance, Target, Speaker and Proposition on a span become the unit's own
+        // fields; any other attribute is kept verbatim.
+        var targets: [StanceTarget] = []
+        var speakers: [Speaker] = []
+        var stanceLines: [Int: Int] = [:]
+        for attribute in pendingAttributes {
+            guard seen.contains(attribute.target) else {
+                throw FormatError(path, line: attribute.line, "attribute \(attribute.id) refers to \(attribute.target), which is not an annotation of this file")
+            }
+            func keep() { properties.append(MetadataProperty(name: propertyPrefix + attribute.id, value: attribute.raw)) }
+            guard let index = unitIndex[attribute.target], let value = attribute.value else { keep(); continue }
+            switch attribute.name {
+            case Attribute.stance:
+                guard let stance = stanceValues[value.lowercased()] else {
+                    warn(attribute.line, "Stance value \(value) of \(attribute.target) is not For, Against or Neutral; kept verbatim as property \(propertyPrefix)\(attribute.id)")
+                    keep()
+                    continue
+                }
+                units[index].stance = stance
+                stanceLines[index] = attribute.line
+            case Attribute.target where TargetID.isValid(value):
+                units[index].target = TargetID(value)
+            case Attribute.speaker where SpeakerID.isValid(value):
+                units[index].speaker = SpeakerID(value)
+                if !speakers.contains(where: { $0.id.rawValue == value }) { speakers.append(Speaker(id: SpeakerID(value), name: value.replacing("_", with: " "))) }
+            case Attribute.proposition where PropositionID.isValid(value):
+                units[index].proposition = PropositionID(value)
+            default:
+                keep()
+            }
+        }
+        for index in units.indices {
+            if units[index].stance != nil && units[index].target == nil {
+                let target = defaultTarget(of: id)
+                units[index].target = target.id
+                if !targets.contains(target) { targets.append(target) }
+            } else if units[index].target != nil && units[index].stance == nil {
+                warn(stanceLines[index] ?? 0, "span \(units[index].sourceID ?? units[index].id.rawValue) has a Target attribute but no Stance; the target was left out (argmark needs both)")
+                units[index].target = nil
+            }
         }
         var usedIDs = Set(units.map(\.id.rawValue))
         for pending in pendingRelations {
@@ -157,14 +278,17 @@ public enum BratImporter {
         }
         for note in pendingNotes {
             if let index = unitIndex[note.target] {
-                units[index].note = note.note
+                units[index].note = units[index].note.map { $0 + "; " + note.note } ?? note.note
             } else if let index = relationIndex[note.target] {
-                relations[index].note = note.note
+                relations[index].note = relations[index].note.map { $0 + "; " + note.note } ?? note.note
+            } else if seen.contains(note.target) {
+                properties.append(MetadataProperty(name: propertyPrefix + note.id, value: "AnnotatorNotes \(note.target)\t\(note.note)"))
             } else {
                 throw FormatError(path, line: note.line, "note \(note.id) refers to \(note.target), which is not an annotation of this file")
             }
         }
-        return Article(id: id, metadata: ArticleMetadata(properties: properties), text: text, units: units, relations: relations)
+        let article = Article(id: id, metadata: ArticleMetadata(properties: properties), text: text, speakers: speakers, units: units, relations: relations)
+        return ImportedDocument(article: article, targets: targets, warnings: warnings)
     }
 
     /// Text with line breaks and tabs as spaces, as brat writes it in the .ann text column.

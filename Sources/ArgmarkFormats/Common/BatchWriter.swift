@@ -7,30 +7,47 @@ import ArgmarkCore
 import Dispatch
 import Synchronization
 
-/// Writes a whole batch or nothing: every file is prepared and checked in memory first, and only
-/// when all of them are fine does anything reach the output folder (each file via ``AtomicFile``).
+/// What writing a batch of imported articles did.
+public struct ImportWriteOutcome: Sendable {
+    /// Errors: why inputs were refused, or why nothing could be written.
+    public var errors: [Diagnostic] = []
+    /// Inputs that were not imported (source paths), in input order.
+    public var refusedInputs: [String] = []
+    /// Elements left out of the articles that were written (``ImportOptions/keepGoing``), each named.
+    public var dropped: [Diagnostic] = []
+    /// The articles written, as finally written (after anything dropped).
+    public var written: [ImportedArticle] = []
+    /// Files written, `corpus.xml` files included.
+    public var fileCount = 0
+}
+
+/// Writes a whole batch or nothing: every file is prepared and checked in memory first, staged in a
+/// hidden folder inside the output folder, and moved into place only when all of them are written.
 public enum BatchWriter {
     /// Encodes each imported article, validates the exact bytes to be written, and writes them as
-    /// `DIR/<article id>.xml` only if every article is valid and no two share a file name.
-    /// Stance targets the articles refer to are defined in the `corpus.xml` beside them (added to
-    /// one that is already there, whose own definitions are kept).
-    /// Returns the diagnostics that stopped the batch (empty when everything was written).
-    public static func writeArticles(_ articles: [ImportedArticle], to directory: String, overwrite: Bool = false, validator: Validator = Validator()) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    /// `DIR/<article id>.xml`. Stance targets and propositions the articles refer to are defined in
+    /// the `corpus.xml` beside them (added to one that is already there, whose own definitions are kept).
+    ///
+    /// Without `keepGoing`, one article that cannot be written stops the batch and nothing is
+    /// written. With it, relations the validator refuses (a self-loop, an edge closing a support
+    /// cycle, ...) are dropped and reported, articles that still fail are refused and listed, and
+    /// the rest are written.
+    public static func writeArticles(_ articles: [ImportedArticle], to directory: String, overwrite: Bool = false, keepGoing: Bool = false, validator: Validator = Validator()) -> ImportWriteOutcome {
+        var outcome = ImportWriteOutcome()
         var owners: [String: String] = [:]
         for imported in articles {
             let name = imported.outputName
             if let other = owners[name] {
-                diagnostics.append(Diagnostic(.error, .sourceFormat, "\(other) and this file both become \(FileSystem.join(directory, name)); import them into separate folders", at: SourceLocation(path: imported.sourcePath)))
+                outcome.errors.append(Diagnostic(.error, .sourceFormat, "\(other) and this file both become \(FileSystem.join(directory, name)); import them into separate folders", at: SourceLocation(path: imported.sourcePath)))
             }
             owners[name] = imported.sourcePath
         }
-        guard diagnostics.isEmpty else { return diagnostics }
+        guard outcome.errors.isEmpty else { return outcome }
 
         var corpusFiles: [ExportedFile] = []
         var corpusByFolder: [String: Corpus] = [:]
         for folder in Set(articles.map(\.subfolder)).sorted() {
-            let needed = Set(articles.filter { $0.subfolder == folder }.flatMap { $0.article.units.compactMap(\.target) })
+            let inFolder = articles.filter { $0.subfolder == folder }
             let name = folder.isEmpty ? Corpus.fileName : folder + "/" + Corpus.fileName
             let path = FileSystem.join(directory, name)
             var corpus = Corpus()
@@ -40,70 +57,149 @@ public enum BatchWriter {
                 do {
                     bytes = try FileSystem.read(path)
                 } catch {
-                    return [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))]
+                    outcome.errors = [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))]
+                    return outcome
                 }
                 let (document, findings) = validator.validate(bytes: bytes, path: path, corpus: nil)
                 guard case .corpus(let decoded)? = document, !findings.contains(where: { $0.severity == .error }) else {
-                    return [Diagnostic(.error, .corpusMissing, "the output folder's \(Corpus.fileName) is not a valid corpus file; fix it or choose another output folder", at: SourceLocation(path: path))]
+                    outcome.errors = [Diagnostic(.error, .corpusMissing, "the output folder's \(Corpus.fileName) is not a valid corpus file; fix it or choose another output folder", at: SourceLocation(path: path))]
                         + findings.filter { $0.severity == .error }
+                    return outcome
                 }
                 corpus = decoded.corpus
                 exists = true
             }
-            let missing = needed.subtracting(corpus.targets.map(\.id)).sorted()
-            if !missing.isEmpty {
-                corpus.targets += missing.map { StanceTarget(id: $0, name: $0.rawValue.replacing("_", with: " ")) }
+            let added = addDefinitions(for: inFolder, to: &corpus)
+            if added {
                 do {
                     corpusFiles.append(ExportedFile(name: name, bytes: try ArticleWriter.encode(corpus)))
                 } catch {
-                    return [Diagnostic(.error, .encoding, error.description, at: SourceLocation(path: path))]
+                    outcome.errors = [Diagnostic(.error, .encoding, error.description, at: SourceLocation(path: path))]
+                    return outcome
                 }
             }
-            if exists || !missing.isEmpty { corpusByFolder[folder] = corpus }
+            if exists || added { corpusByFolder[folder] = corpus }
         }
         let corpora = corpusByFolder
 
-        let prepared = Mutex([Result<ExportedFile, DiagnosticList>?](repeating: nil, count: articles.count))
+        let prepared = Mutex([Prepared?](repeating: nil, count: articles.count))
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            let result = prepare(articles[index], directory: directory, corpus: corpora[articles[index].subfolder], validator: validator)
+            let result = prepare(articles[index], directory: directory, corpus: corpora[articles[index].subfolder], keepGoing: keepGoing, validator: validator)
             prepared.withLock { $0[index] = result }
         }
         var files: [ExportedFile] = []
-        for result in prepared.withLock({ $0 }) {
-            switch result! {
-            case .success(let file): files.append(file)
-            case .failure(let list): diagnostics += list.diagnostics
+        for (index, result) in prepared.withLock({ $0 }).enumerated() {
+            let result = result!
+            if let file = result.file {
+                files.append(file)
+                var written = articles[index]
+                written.article = result.article
+                written.dropped += result.dropped
+                outcome.written.append(written)
+                outcome.dropped += written.dropped
+            } else {
+                outcome.errors += result.errors
+                outcome.refusedInputs.append(articles[index].sourcePath)
             }
         }
-        guard diagnostics.isEmpty else { return diagnostics }
+        if !keepGoing && !outcome.errors.isEmpty {
+            outcome.written = []
+            outcome.dropped = []
+            return outcome
+        }
+        guard !files.isEmpty else { return outcome }
         // Corpus files first, so the articles' targets resolve at every moment.
-        return write(corpusFiles + files, to: directory, overwrite: overwrite, merged: Set(corpusFiles.map(\.name)))
+        let writeErrors = write(corpusFiles + files, to: directory, overwrite: overwrite, merged: Set(corpusFiles.map(\.name)))
+        if !writeErrors.isEmpty {
+            outcome.errors += writeErrors
+            outcome.written = []
+            return outcome
+        }
+        outcome.fileCount = corpusFiles.count + files.count
+        return outcome
     }
 
-    struct DiagnosticList: Error { var diagnostics: [Diagnostic] }
+    /// Adds to `corpus` the targets and propositions the articles refer to and it lacks: with the
+    /// names the importers found, else a target named after its id and a proposition stated by the
+    /// quote of the first unit that expresses it. Returns whether anything was added.
+    static func addDefinitions(for articles: [ImportedArticle], to corpus: inout Corpus) -> Bool {
+        var known = Set(corpus.targets.map(\.id))
+        var knownPropositions = Set(corpus.propositions.map(\.id))
+        let givenTargets = Dictionary(articles.flatMap(\.targets).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let givenPropositions = Dictionary(articles.flatMap(\.propositions).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var added = false
+        var newTargets: [StanceTarget] = []
+        var newPropositions: [Proposition] = []
+        for imported in articles {
+            for unit in imported.article.units {
+                if let target = unit.target, known.insert(target).inserted {
+                    newTargets.append(givenTargets[target] ?? StanceTarget(id: target, name: target.rawValue.replacing("_", with: " ")))
+                }
+                if let proposition = unit.proposition, knownPropositions.insert(proposition).inserted {
+                    newPropositions.append(givenPropositions[proposition] ?? Proposition(id: proposition, statement: unit.quote))
+                }
+            }
+        }
+        for proposition in newPropositions {
+            if let target = proposition.target, known.insert(target).inserted {
+                newTargets.append(givenTargets[target] ?? StanceTarget(id: target, name: target.rawValue.replacing("_", with: " ")))
+            }
+        }
+        if !newTargets.isEmpty || !newPropositions.isEmpty { added = true }
+        corpus.targets += newTargets.sorted { $0.id < $1.id }
+        corpus.propositions += newPropositions.sorted { $0.id < $1.id }
+        return added
+    }
+
+    struct Prepared: Sendable {
+        var file: ExportedFile?
+        var article: Article
+        var errors: [Diagnostic] = []
+        var dropped: [Diagnostic] = []
+    }
 
     /// Encodes one article and validates the exact bytes, under the name they will be written as.
-    static func prepare(_ imported: ImportedArticle, directory: String, corpus: Corpus?, validator: Validator) -> Result<ExportedFile, DiagnosticList> {
+    /// With `keepGoing`, relations at the lines the validator refuses are dropped and it tries again.
+    static func prepare(_ imported: ImportedArticle, directory: String, corpus: Corpus?, keepGoing: Bool, validator: Validator) -> Prepared {
         let name = imported.outputName
-        let bytes: [UInt8]
-        do {
-            bytes = try ArticleWriter.encode(imported.article)
-        } catch {
-            return .failure(DiagnosticList(diagnostics: [Diagnostic(.error, .encoding, error.description, at: SourceLocation(path: imported.sourcePath))]))
-        }
         let outputPath = FileSystem.join(directory, name)
-        let findings = validator.validate(bytes: bytes, path: outputPath, corpus: corpus).diagnostics.filter { $0.severity == .error }
-        guard findings.isEmpty else {
+        var article = imported.article
+        var dropped: [Diagnostic] = []
+        // Each round drops at least one relation, so this ends; the cap keeps a hostile file cheap.
+        for _ in 0..<64 {
+            let bytes: [UInt8]
+            do {
+                bytes = try ArticleWriter.encode(article)
+            } catch {
+                return Prepared(article: article, errors: [Diagnostic(.error, .encoding, error.description, at: SourceLocation(path: imported.sourcePath))])
+            }
+            let (document, diagnostics) = validator.validate(bytes: bytes, path: outputPath, corpus: corpus)
+            let findings = diagnostics.filter { $0.severity == .error }
+            if findings.isEmpty { return Prepared(file: ExportedFile(name: name, bytes: bytes), article: article, dropped: dropped) }
             let lead = Diagnostic(.error, .sourceFormat, "the argmark file this becomes, \(outputPath), would not be valid (\(findings.count) \(findings.count == 1 ? "error follows" : "errors follow")); it was not written", at: SourceLocation(path: imported.sourcePath))
-            return .failure(DiagnosticList(diagnostics: [lead] + findings))
+            guard keepGoing, case .article(let decoded)? = document else { return Prepared(article: article, errors: [lead] + findings) }
+            let relationAtLine = Dictionary(decoded.lines.relations.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+            let refused = findings.compactMap { finding in finding.location.line.flatMap { relationAtLine[$0] }.map { (finding, $0) } }
+            // Only relations are dropped: an error elsewhere (a unit, the text) refuses the input.
+            guard refused.count == findings.count else { return Prepared(article: article, errors: [lead] + findings) }
+            let ids = Set(refused.map(\.1))
+            for (finding, id) in refused {
+                let relation = article.relation(id)
+                let source = relation?.sourceID.map { " (\(relation?.sourceLabel ?? "source") \($0) in the source)" } ?? ""
+                dropped.append(Diagnostic(.warning, finding.rule, "dropped relation \(id)\(source): \(finding.message)", at: SourceLocation(path: imported.sourcePath)))
+            }
+            article.relations.removeAll { ids.contains($0.id) }
         }
-        return .success(ExportedFile(name: name, bytes: bytes))
+        return Prepared(article: article, errors: [Diagnostic(.error, .sourceFormat, "too many relations would have to be dropped; fix the source", at: SourceLocation(path: imported.sourcePath))])
     }
 
-    /// Writes prepared files into `directory` (created if missing), each atomically. Without
-    /// `overwrite`, existing files are never replaced: if any target exists, nothing is written.
-    /// A failure part-way (a full disk) names the file and how many were written before it.
-    /// Files named in `merged` (a corpus file extended with new targets) replace what is there.
+    /// Writes prepared files into `directory` (created if missing). Without `overwrite`, existing
+    /// files are never replaced: if any target exists, nothing is written. Files named in `merged`
+    /// (a corpus file extended with new targets) replace what is there.
+    ///
+    /// Every file is first written into a hidden staging folder inside `directory` (so on the same
+    /// file system), and only when all are there are they renamed into place; a killed or failed
+    /// write leaves at most that staging folder, which the next write into the folder removes.
     public static func write(_ files: [ExportedFile], to directory: String, overwrite: Bool = false, merged: Set<String> = []) -> [Diagnostic] {
         var names: Set<String> = []
         for file in files where !names.insert(file.name).inserted {
@@ -116,12 +212,34 @@ public enum BatchWriter {
             }
         }
         if let problem = makeDirectory(directory) { return [problem] }
-        for (index, file) in files.enumerated() {
-            if file.name.contains("/"), let problem = makeDirectory(FileSystem.directoryName(of: FileSystem.join(directory, file.name))) { return [problem] }
+        Staging.removeAbandoned(in: directory)
+        let staging: String
+        do {
+            staging = try Staging.create(in: directory)
+        } catch {
+            return [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: error.path))]
+        }
+        defer { Staging.remove(staging) }
+        for file in files {
+            let path = FileSystem.join(staging, file.name)
+            if file.name.contains("/"), let problem = makeDirectory(FileSystem.directoryName(of: path)) { return [problem] }
             do {
-                try AtomicFile.write(file.bytes, to: FileSystem.join(directory, file.name), overwrite: overwrite || merged.contains(file.name))
+                try AtomicFile.write(file.bytes, to: path, overwrite: true)
             } catch {
-                return [Diagnostic(.error, .unreadable, "\(error.reason) (\(index) of \(files.count) files were written before this one)", at: SourceLocation(path: error.path))]
+                let target = FileSystem.join(directory, file.name)
+                return [Diagnostic(.error, .unreadable, "\(error.reason); nothing was written to \(directory)", at: SourceLocation(path: target))]
+            }
+        }
+        for (index, file) in files.enumerated() {
+            let target = FileSystem.join(directory, file.name)
+            if file.name.contains("/"), let problem = makeDirectory(FileSystem.directoryName(of: target)) { return [problem] }
+            let staged = FileSystem.join(staging, file.name)
+            let replace = overwrite || merged.contains(file.name)
+            // link() refuses an existing name, so a file that appeared since the check is never replaced.
+            let moved = replace ? rename(staged, target) == 0 : (link(staged, target) == 0 && unlink(staged) == 0)
+            if !moved {
+                let reason = errno == EEXIST ? "appeared while writing; pass --overwrite to replace it" : String(cString: strerror(errno))
+                return [Diagnostic(.error, .unreadable, "\(reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: target))]
             }
         }
         return []
@@ -140,6 +258,51 @@ public enum BatchWriter {
                 return Diagnostic(.error, .unreadable, "cannot create the folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: directory))
             }
             return nil
+        }
+    }
+}
+
+/// The hidden folders a batch is staged in before it is moved into place.
+enum Staging {
+    static let prefix = ".argmark-staging-"
+
+    /// A new folder `DIR/.argmark-staging-<pid>-XXXXXX`.
+    static func create(in directory: String) throws(FileSystemError) -> String {
+        var template = Array(FileSystem.join(directory, "\(prefix)\(getpid())-XXXXXX").utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw FileSystemError(path: directory, reason: "cannot create a staging folder: \(String(cString: strerror(errno))); check the folder is writable")
+        }
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Staging folders left by a process that no longer runs (killed mid-write).
+    static func removeAbandoned(in directory: String) {
+        guard let handle = opendir(directory) else { return }
+        var abandoned: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { abandoned.append(FileSystem.join(directory, name)) }
+        }
+        closedir(handle)
+        for path in abandoned { remove(path) }
+    }
+
+    /// Removes a folder tree (without following symbolic links).
+    static func remove(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFDIR, let handle = opendir(path) {
+            var children: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name != "." && name != ".." { children.append(FileSystem.join(path, name)) }
+            }
+            closedir(handle)
+            for child in children { remove(child) }
+            rmdir(path)
+        } else {
+            unlink(path)
         }
     }
 }

@@ -9,10 +9,28 @@ public struct ImportedArticle: Sendable {
     /// folder named on the command line (so `corpus/en` and `corpus/de` stay apart), or empty.
     public var subfolder: String
 
+    /// Definitions the source gives for targets and propositions the article refers to (added to
+    /// the output folder's `corpus.xml` when it lacks them).
+    public var targets: [StanceTarget] = []
+    public var propositions: [Proposition] = []
+    /// What the importer noticed (warnings) and left out (``ImportOptions/keepGoing``).
+    public var warnings: [Diagnostic] = []
+    public var dropped: [Diagnostic] = []
+    public var unmappedAnnotations = 0
+
     public init(sourcePath: String, article: Article, subfolder: String = "") {
         self.sourcePath = sourcePath
         self.article = article
         self.subfolder = subfolder
+    }
+
+    public init(sourcePath: String, document: ImportedDocument, subfolder: String = "") {
+        self.init(sourcePath: sourcePath, article: document.article, subfolder: subfolder)
+        targets = document.targets
+        propositions = document.propositions
+        warnings = document.warnings
+        dropped = document.dropped
+        unmappedAnnotations = document.unmappedAnnotations
     }
 
     /// The output file name, relative to the output folder.
@@ -37,14 +55,42 @@ public struct ExportedFile: Sendable, Equatable {
     }
 }
 
-/// What reading a batch of source files gave: the articles, and the errors of the files that failed.
-public struct ImportOutcome: Sendable {
-    public var articles: [ImportedArticle] = []
-    public var diagnostics: [Diagnostic] = []
-    /// Messages about things a format cannot carry (e.g. implicit units in brat), not errors.
-    public var notes: [String] = []
+/// What an importer made of one source file: the article, the vocabulary the source defines for
+/// it (stance targets and propositions with their names), and what it noticed on the way.
+public struct ImportedDocument: Sendable {
+    public var article: Article
+    /// Targets the article's units refer to, with the names the source gives them.
+    public var targets: [StanceTarget] = []
+    /// Propositions the article's units refer to, with their statements.
+    public var propositions: [Proposition] = []
+    /// Things the source holds that argmark keeps in another form, or reads differently (warnings).
+    public var warnings: [Diagnostic] = []
+    /// Elements left out because argmark cannot represent them (only with ``ImportOptions/keepGoing``).
+    public var dropped: [Diagnostic] = []
+    /// XMI annotations that no mapping rule turned into a unit or relation (kept as properties).
+    public var unmappedAnnotations = 0
 
-    public init() {}
+    public init(article: Article, targets: [StanceTarget] = [], propositions: [Proposition] = [], warnings: [Diagnostic] = [], dropped: [Diagnostic] = []) {
+        self.article = article
+        self.targets = targets
+        self.propositions = propositions
+        self.warnings = warnings
+        self.dropped = dropped
+    }
+}
+
+/// How tolerant an import is.
+public struct ImportOptions: Sendable {
+    /// Leave out the elements argmark cannot represent (each reported in ``ImportedDocument/dropped``)
+    /// instead of refusing the whole file.
+    public var keepGoing: Bool
+    /// For XMI: which UIMA types become which unit and relation types (nil: the DKPro argumentation types).
+    public var xmiMapping: XMIMapping?
+
+    public init(keepGoing: Bool = false, xmiMapping: XMIMapping? = nil) {
+        self.keepGoing = keepGoing
+        self.xmiMapping = xmiMapping
+    }
 }
 
 /// The error an importer or exporter reports: where in the source file, and what to fix.

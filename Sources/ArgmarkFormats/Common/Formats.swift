@@ -18,27 +18,63 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 
     /// Reads one source file into an argmark article.
     public func importFile(_ path: String) throws(FormatError) -> Article {
+        try importDocument(path).article
+    }
+
+    /// Reads one source file into an argmark article, with the vocabulary and warnings it gives.
+    public func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         switch self {
-        case .microtexts: try MicrotextsImporter.importFile(path)
-        case .xmi: try XMIImporter.importFile(path)
-        case .brat: try BratImporter.importFile(path)
-        case .aif: try AIFImporter.importFile(path)
+        case .microtexts: ImportedDocument(article: try MicrotextsImporter.importFile(path))
+        case .xmi: try XMIImporter.importDocument(path, options: options)
+        case .brat: try BratImporter.importDocument(path, options: options)
+        case .aif: try AIFImporter.importDocument(path, options: options)
         }
     }
 }
 
 /// The formats argmark writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case microtexts, brat, aif, argdown
+    case microtexts, brat, aif, argdown, xmi
 
     /// The files one article becomes. `path` is the argmark file, for error messages.
     public func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+        try export(ExportInput(article: article, path: path)).files
+    }
+
+    /// The files one article becomes, and what the format could not carry.
+    public func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
         switch self {
-        case .microtexts: try MicrotextsExporter.export(article, path: path)
-        case .brat: try BratExporter.export(article, path: path)
-        case .aif: try AIFExporter.export(article, path: path)
-        case .argdown: [ArgdownExporter.export(article)]
+        case .microtexts: try MicrotextsExporter.export(input)
+        case .brat: BratExporter.export(input)
+        case .aif: try AIFExporter.export(input)
+        case .argdown: ArgdownExporter.export(input)
+        case .xmi: XMIExporter.export(input)
         }
+    }
+
+    /// Files written once for the whole batch (brat's `annotation.conf`).
+    func sharedFiles(for inputs: [ExportInput]) -> [ExportedFile] {
+        switch self {
+        case .brat: [BratExporter.configuration(for: inputs.map(\.article))]
+        case .xmi: [XMIExporter.typeSystem()]
+        default: []
+        }
+    }
+
+    /// Exports every input; the per-file losses are in input order.
+    public func export(_ inputs: [ExportInput]) -> ExportBatch {
+        var batch = ExportBatch()
+        for input in inputs {
+            do {
+                let (files, losses) = try export(input)
+                batch.files += files
+                batch.losses.append((input.path, losses))
+            } catch {
+                batch.errors.append(error.diagnostic)
+            }
+        }
+        batch.files += sharedFiles(for: inputs)
+        return batch
     }
 }
 
@@ -52,7 +88,7 @@ public struct ImportGroup: Sendable {
 public enum BatchImport {
     /// Imports every file under `paths` (folders searched for the format's extension). Each
     /// argument is one group in the result; unreadable paths and failed files come back as diagnostics.
-    public static func run(_ format: ImportFormat, paths: [String]) -> (groups: [ImportGroup], diagnostics: [Diagnostic]) {
+    public static func run(_ format: ImportFormat, paths: [String], options: ImportOptions = ImportOptions()) -> (groups: [ImportGroup], diagnostics: [Diagnostic]) {
         var jobs: [(group: Int, path: String)] = []
         var diagnostics: [Diagnostic] = []
         for (index, path) in paths.enumerated() {
@@ -63,18 +99,18 @@ public enum BatchImport {
             }
             jobs += files.map { (index, $0) }
         }
-        let results = Mutex([Result<Article, FormatError>?](repeating: nil, count: jobs.count))
+        let results = Mutex([Result<ImportedDocument, FormatError>?](repeating: nil, count: jobs.count))
         let work = jobs
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let result = Result { () throws(FormatError) in try format.importFile(work[index].path) }
+            let result = Result { () throws(FormatError) in try format.importDocument(work[index].path, options: options) }
             results.withLock { $0[index] = result }
         }
         var groups = paths.map { ImportGroup(name: $0, articles: []) }
         for (index, result) in results.withLock({ $0 }).enumerated() {
             switch result! {
-            case .success(let article):
+            case .success(let document):
                 let subfolder = relativeFolder(of: work[index].path, under: paths[work[index].group])
-                groups[work[index].group].articles.append(ImportedArticle(sourcePath: work[index].path, article: article, subfolder: subfolder))
+                groups[work[index].group].articles.append(ImportedArticle(sourcePath: work[index].path, document: document, subfolder: subfolder))
             case .failure(let error): diagnostics.append(error.diagnostic)
             }
         }

@@ -4,13 +4,40 @@ import ArgmarkCore
 public enum MicrotextsExporter {
     /// `<id>.xml` and `<id>.txt`; `path` (the argmark file) is only used in error messages.
     public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
-        let graph = try graph(from: article, path: path)
-        return [ExportedFile(name: graph.id + ".xml", bytes: graph.encoded()), ExportedFile(name: graph.id + ".txt", text: graph.plainText)]
+        try export(ExportInput(article: article, path: path)).files
+    }
+
+    /// `<id>.xml` and `<id>.txt`, and what the DTD has no place for (speakers, stances other than the
+    /// author's on the topic, propositions, notes, `restates`, metadata). An article without units
+    /// is not written: an `arggraph` needs at least one ADU.
+    public static func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
+        var losses = LossCollector()
+        let article = input.article
+        guard !article.units.isEmpty else {
+            losses.add("files: the article has no units, and an arggraph needs at least one ADU (not written)")
+            return ([], losses.losses)
+        }
+        let graph = try graph(from: article, path: input.path, losses: &losses)
+        for unit in article.units {
+            if unit.speaker != nil { losses.add("speakers of units", id: unit.id.rawValue) }
+            if unit.proposition != nil { losses.add("propositions of units", id: unit.id.rawValue) }
+            if unit.note != nil { losses.add("unit notes", id: unit.id.rawValue) }
+            let carriedAsTopic = unit.type == .position && unit.target.map { graph.attribute("topic_id") == $0.rawValue } == true
+            if unit.stance != nil && !carriedAsTopic { losses.add("stances (only the central claim's stance on the topic is carried)", id: unit.id.rawValue) }
+        }
+        for relation in article.relations where relation.note != nil { losses.add("relation notes", id: relation.id.rawValue) }
+        losses.metadata(of: article, except: ["genre", "language"])
+        return ([ExportedFile(name: graph.id + ".xml", bytes: graph.encoded()), ExportedFile(name: graph.id + ".txt", text: graph.plainText)], losses.losses)
     }
 
     /// Segments the text into EDUs at every unit boundary (and at the EDU boundaries an import
     /// kept), makes one ADU per unit, and one edge per relation.
     public static func graph(from article: Article, path: String) throws(FormatError) -> Arggraph {
+        var losses = LossCollector()
+        return try graph(from: article, path: path, losses: &losses)
+    }
+
+    static func graph(from article: Article, path: String, losses: inout LossCollector) throws(FormatError) -> Arggraph {
         let text = CodePointText(article.text)
         let properties = article.metadata.properties
 
@@ -89,8 +116,23 @@ public enum MicrotextsExporter {
         for relation in article.relations where edgeIDs[relation.id] == nil { edgeIDs[relation.id] = fresh("c") }
         let relationsBySourceID = Dictionary(article.relations.compactMap { relation in relation.sourceID.map { ($0, relation.id) } }, uniquingKeysWith: { first, _ in first })
 
+        // restates has no edge type; relations attached to one that is left out go with it.
+        var leftOut: Set<RelationID> = []
+        var changed = true
+        while changed {
+            changed = false
+            for relation in article.relations where !leftOut.contains(relation.id) {
+                if relation.type == .restates {
+                    losses.add("restates relations (arg-microtexts has no such edge)", id: relation.id.rawValue)
+                } else if case .relation(let target) = relation.to, leftOut.contains(target) {
+                    losses.add("relations pointing to a relation that was left out", id: relation.id.rawValue)
+                } else { continue }
+                leftOut.insert(relation.id)
+                changed = true
+            }
+        }
         var argumentEdges: [Arggraph.Edge] = []
-        for relation in article.relations {
+        for relation in article.relations where !leftOut.contains(relation.id) {
             let source = aduIDs[relation.from]!
             let edgeID = edgeIDs[relation.id]!
             if relation.sourceLabel == "add", let sourceID = relation.sourceID,
@@ -104,8 +146,7 @@ public enum MicrotextsExporter {
             case .supports: type = relation.sourceLabel == "exa" ? "exa" : "sup"
             case .attacks, .rebuts: type = "reb"
             case .undercuts: type = "und"
-            case .restates:
-                throw FormatError(path, line: nil, "relation \(relation.id) (restates) has no arg-microtexts equivalent; remove it or change its type before exporting")
+            case .restates: continue
             }
             let target: String
             switch relation.to {
@@ -122,9 +163,16 @@ public enum MicrotextsExporter {
         var edges = segEdges.map { Arggraph.Edge(id: fresh("c"), source: $0.source, target: $0.target, type: "seg", line: 0) }
         edges += argumentEdges.sorted { naturalLess($0.id, $1.id) }
 
+        // The DTD allows topic_id (an NMTOKEN) and stance (pro, con, unclear); a native article gives
+        // them from its position's stance toward a target.
         var attributes: [(name: String, value: String)] = []
-        for name in ["topic_id", "stance"] {
-            if let value = properties.first(where: { $0.name == name })?.value { attributes.append((name, value)) }
+        let topic = properties.first(where: { $0.name == "topic_id" })?.value
+        let stance = properties.first(where: { $0.name == "stance" })?.value
+        if topic != nil || stance != nil {
+            if let topic, !topic.isEmpty, !topic.unicodeScalars.contains(where: { $0.properties.isWhitespace }) { attributes.append(("topic_id", topic)) }
+            if let stance, ["pro", "con", "unclear"].contains(stance) { attributes.append(("stance", stance)) }
+        } else if let position = article.units.first(where: { $0.type == .position && $0.target != nil }), let target = position.target, let value = position.stance {
+            attributes = [("topic_id", target.rawValue), ("stance", value == .favor ? "pro" : value == .against ? "con" : "unclear")]
         }
         return Arggraph(id: article.id, attributes: attributes, edus: edus, joints: [], adus: adus, edges: edges)
     }

@@ -14,8 +14,23 @@ public enum XMIImporter {
         "Rebuttal": .counterclaim, "Refutation": .rebuttal,
     ]
 
-    /// Reads one XMI document (a single view); the article id is `doc-<documentId>`.
+    /// Reads one file with `options`.
     public static func importFile(_ path: String) throws(FormatError) -> Article {
+        try importDocument(path).article
+    }
+
+    /// Whether an element is linguistic preprocessing (DKPro tokens, sentences, POS, ...) or CAS
+    /// bookkeeping: neither argumentation nor something a mapping is expected to cover.
+    static func isInfrastructure(_ element: XMLElement) -> Bool {
+        guard let namespace = element.namespace else { return true }
+        return namespace == casNamespace || namespace == xmiNamespace || (namespace.contains("/dkpro/core/api/") && namespace != metadataNamespace)
+    }
+
+    /// Reads one XMI document (a single view); the article id is `doc-<documentId>`. Annotations
+    /// become units and relations by `options.xmiMapping`, by argmark's own types (from
+    /// `export --to xmi`), or by the DKPro argumentation types; any other annotation is kept as a
+    /// property and counted. A document with annotations none of which maps is an error.
+    public static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -53,6 +68,41 @@ public enum XMIImporter {
         var relationElements: [XMLElement] = []
         var properties: [MetadataProperty] = []
 
+        var speakers: [Speaker] = []
+        var targets: [StanceTarget] = []
+        var propositions: [Proposition] = []
+        var ownRelations: [XMLElement] = []
+        var mappedRelations: [(element: XMLElement, rule: XMIMapping.Rule)] = []
+        var unmapped: [String: Int] = [:]
+        var matched = 0
+        var relationOfXMIID: [String: RelationID] = [:]
+        func keepUnmapped(_ element: XMLElement, typeName: String) throws(FormatError) {
+            guard let id = xmiID(element) else { return }
+            var description: [String] = []
+            if element[attribute: "begin"] != nil || element[attribute: "end"] != nil {
+                description.append(try codePointSpan(element, offsets: offsets, path: path).description)
+            }
+            description += element.attributes.filter { $0.namespace == nil && !["sofa", "begin", "end"].contains($0.name) }.map { "\($0.name)=\($0.value)" }
+            properties.append(MetadataProperty(name: "\(typeName) \(id)", value: description.joined(separator: "; ")))
+            unmapped[typeName, default: 0] += 1
+        }
+        func makeUnit(_ element: XMLElement, type: UnitType, label: String, implicitQuote: String?) throws(FormatError) -> ArgumentUnit? {
+            guard let id = xmiID(element) else { throw FormatError(path, line: element.line, "<\(element.name)> has no xmi:id") }
+            let span = try codePointSpan(element, offsets: offsets, path: path)
+            let unitID = UnitID(Names.identifier("u" + id, prefix: "u"))
+            var unit = ArgumentUnit(id: unitID, type: type, span: nil, quote: "", sourceLabel: label, sourceID: id)
+            if span.start == span.end {
+                guard let implicitQuote, implicitQuote.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
+                unit.quote = implicitQuote
+            } else {
+                unit.span = span
+                unit.quote = text[span]
+            }
+            unitIDs[id] = unitID
+            unitLabels[id] = element.name
+            return unit
+        }
+
         for element in root.children {
             if element.namespace == metadataNamespace, element.name == "DocumentMetaData" {
                 if let language = element[attribute: "language"], !language.isEmpty, language != "x-unspecified" { metadata.language = language }
@@ -61,7 +111,98 @@ public enum XMIImporter {
                 }
                 continue
             }
-            guard element.namespace == argumentationNamespace else { continue }
+            if isInfrastructure(element) { continue }
+            let typeName = XMIMapping.typeName(namespace: element.namespace, name: element.name)
+            if let mapping = options.xmiMapping {
+                guard let rule = mapping.match(typeName: typeName, features: { element[attribute: $0] }) else {
+                    try keepUnmapped(element, typeName: typeName)
+                    continue
+                }
+                matched += 1
+                switch rule.result {
+                case .unit(let type):
+                    let features = element.attributes.filter { $0.namespace == nil && !["sofa", "begin", "end"].contains($0.name) && $0.name != rule.feature?.name }
+                    guard var unit = try makeUnit(element, type: type, label: rule.feature?.value ?? typeName, implicitQuote: nil) else {
+                        try keepUnmapped(element, typeName: typeName)
+                        continue
+                    }
+                    if !features.isEmpty { unit.note = features.map { "\($0.name)=\($0.value)" }.joined(separator: "; ") }
+                    units.append(unit)
+                case .relation:
+                    mappedRelations.append((element, rule))
+                }
+                continue
+            }
+            if element.namespace == XMIExporter.namespace {
+                matched += 1
+                switch element.name {
+                case "Article":
+                    metadata.title = element[attribute: "title"]
+                    metadata.outlet = element[attribute: "outlet"]
+                    metadata.author = element[attribute: "author"]
+                    metadata.published = element[attribute: "published"]
+                    metadata.url = element[attribute: "url"]
+                    metadata.genre = element[attribute: "genre"].flatMap(Genre.init(rawValue:))
+                    metadata.language = element[attribute: "language"]
+                    if let id = element[attribute: "articleId"], !id.isEmpty { articleID = Names.identifier(id, prefix: "doc-") }
+                    for line in (element[attribute: "properties"] ?? "").split(separator: "\n") {
+                        let pair = line.split(separator: "=", maxSplits: 1).map(String.init)
+                        properties.append(MetadataProperty(name: pair[0], value: pair.count > 1 ? pair[1] : ""))
+                    }
+                case "Unit":
+                    guard let type = element[attribute: "unitType"].flatMap(UnitType.init(rawValue:)) else {
+                        throw FormatError(path, line: element.line, "argmark Unit has unitType \(element[attribute: "unitType"] ?? "(none)"); expected \(UnitType.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    guard var unit = try makeUnit(element, type: type, label: element[attribute: "sourceLabel"] ?? "", implicitQuote: element[attribute: "quote"]) else {
+                        throw FormatError(path, line: element.line, "argmark Unit at 0-0 is implicit but has no quote (its paraphrase)")
+                    }
+                    if let id = element[attribute: "unitId"], UnitID.isValid(id) { unit.id = UnitID(id); unitIDs[xmiID(element)!] = unit.id }
+                    unit.sourceLabel = element[attribute: "sourceLabel"]
+                    unit.sourceID = element[attribute: "sourceId"]
+                    unit.note = element[attribute: "note"]
+                    unit.stance = element[attribute: "stance"].flatMap(Stance.init(rawValue:))
+                    if let speaker = element[attribute: "speaker"], SpeakerID.isValid(speaker) {
+                        unit.speaker = SpeakerID(speaker)
+                        if !speakers.contains(where: { $0.id.rawValue == speaker }) {
+                            speakers.append(Speaker(id: SpeakerID(speaker), name: element[attribute: "speakerName"] ?? speaker, role: element[attribute: "speakerRole"]))
+                        }
+                    }
+                    if let target = element[attribute: "target"], TargetID.isValid(target) {
+                        unit.target = TargetID(target)
+                        if !targets.contains(where: { $0.id.rawValue == target }) { targets.append(StanceTarget(id: TargetID(target), name: element[attribute: "targetName"] ?? target)) }
+                    }
+                    if let proposition = element[attribute: "proposition"], PropositionID.isValid(proposition) {
+                        unit.proposition = PropositionID(proposition)
+                        if !propositions.contains(where: { $0.id.rawValue == proposition }) {
+                            propositions.append(Proposition(id: PropositionID(proposition), statement: element[attribute: "propositionStatement"] ?? unit.quote))
+                        }
+                    }
+                    if element[attribute: "status"] == "suggested" { unit.status = .suggested }
+                    unit.confidence = element[attribute: "confidence"].flatMap(Double.init)
+                    if let fragments = element[attribute: "fragments"] {
+                        var pieces: [Span] = []
+                        for piece in fragments.split(separator: " ") {
+                            let bounds = piece.split(separator: "-").compactMap { Int($0) }
+                            guard bounds.count == 2, let start = offsets.codePointOffset(ofUTF16: bounds[0]), let end = offsets.codePointOffset(ofUTF16: bounds[1]) else {
+                                throw FormatError(path, line: element.line, "argmark Unit has malformed fragments \"\(fragments)\"; write BEGIN-END pairs separated by spaces")
+                            }
+                            pieces.append(Span(start: start, end: end))
+                        }
+                        unit.fragments = pieces
+                    }
+                    units.append(unit)
+                case "Relation":
+                    ownRelations.append(element)
+                default:
+                    try keepUnmapped(element, typeName: typeName)
+                }
+                continue
+            }
+            guard element.namespace == argumentationNamespace else {
+                try keepUnmapped(element, typeName: typeName)
+                continue
+            }
+            matched += 1
             switch element.name {
             case "WebArgumentMetadata":
                 for attribute in element.attributes where attribute.namespace == nil {
@@ -92,6 +233,8 @@ public enum XMIImporter {
                     // as metadata, so the import loses nothing but does not invent units.
                     let description = ([span.description] + javaProperties.map { "\($0.key)=\($0.value)" }).joined(separator: "; ")
                     properties.append(MetadataProperty(name: "\(element.name) \(id)", value: description))
+                    unmapped[element.name, default: 0] += 1
+                    matched -= 1
                     continue
                 }
                 let unitID = UnitID(Names.identifier("u" + id, prefix: "u"))
@@ -137,8 +280,52 @@ public enum XMIImporter {
             relations.append(Relation(id: RelationID(Names.identifier("r" + id, prefix: "r")), type: type, from: from, to: .unit(to),
                                       sourceLabel: "ArgumentRelation", sourceID: id, note: note))
         }
+        func end(_ element: XMLElement, _ feature: String) throws(FormatError) -> RelationEndpoint {
+            guard let reference = element[attribute: feature] else {
+                throw FormatError(path, line: element.line, "<\(element.name)> \(xmiID(element) ?? "") has no \(feature) feature; a relation needs both ends")
+            }
+            if let unit = unitIDs[reference] { return .unit(unit) }
+            if let relation = relationOfXMIID[reference] { return .relation(relation) }
+            throw FormatError(path, line: element.line, "<\(element.name)> \(xmiID(element) ?? "")'s \(feature) is \(reference), which is not a unit or relation of this document")
+        }
+        // argmark's own relations: ids first, since an undercut may point to a later relation.
+        for element in ownRelations {
+            if let id = xmiID(element) { relationOfXMIID[id] = RelationID(element[attribute: "relationId"].flatMap { RelationID.isValid($0) ? $0 : nil } ?? Names.identifier("r" + id, prefix: "r")) }
+        }
+        for element in ownRelations {
+            guard let type = element[attribute: "relationType"].flatMap(RelationType.init(rawValue:)) else {
+                throw FormatError(path, line: element.line, "argmark Relation has relationType \(element[attribute: "relationType"] ?? "(none)"); expected \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard case .unit(let from) = try end(element, "Governor") else { throw FormatError(path, line: element.line, "argmark Relation's Governor must be a unit") }
+            relations.append(Relation(id: relationOfXMIID[xmiID(element)!]!, type: type, from: from, to: try end(element, "Dependent"),
+                                      sourceLabel: element[attribute: "sourceLabel"], sourceID: element[attribute: "sourceId"], note: element[attribute: "note"]))
+        }
+        for (element, _) in mappedRelations {
+            guard let id = xmiID(element) else { continue }
+            relationOfXMIID[id] = RelationID(Names.identifier("r" + id, prefix: "r"))
+        }
+        for (element, rule) in mappedRelations {
+            guard case .relation(let type, let sourceFeature, let targetFeature) = rule.result, let id = xmiID(element) else { continue }
+            let source = sourceFeature ?? (element[attribute: "Governor"] != nil ? "Governor" : "source")
+            let target = targetFeature ?? (element[attribute: "Dependent"] != nil ? "Dependent" : "target")
+            guard case .unit(let from) = try end(element, source) else { throw FormatError(path, line: element.line, "the \(source) of \(element.name) \(id) is a relation; a relation starts at a unit") }
+            let features = element.attributes.filter { $0.namespace == nil && !["sofa", "begin", "end", source, target].contains($0.name) && $0.name != rule.feature?.name }
+            relations.append(Relation(id: relationOfXMIID[id]!, type: type, from: from, to: try end(element, target), sourceLabel: XMIMapping.typeName(namespace: element.namespace, name: element.name), sourceID: id,
+                                      note: features.isEmpty ? nil : features.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
+        }
+        let unmappedCount = unmapped.values.reduce(0, +)
+        if units.isEmpty && relations.isEmpty && unmappedCount > 0 && matched == 0 {
+            let found = unmapped.keys.sorted().map { "\($0) (\(unmapped[$0]!))" }.joined(separator: ", ")
+            let fix = options.xmiMapping == nil
+                ? "pass --mapping FILE with lines UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE for this type system"
+                : "add rules for these types to the mapping (UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE)"
+            throw FormatError(path, line: root.line, "none of the \(unmappedCount) annotations matches a unit or relation type (found \(found)); \(fix)")
+        }
         metadata.properties = properties
-        return Article(id: articleID, metadata: metadata, text: sofaString, units: units, relations: relations)
+        let article = Article(id: articleID, metadata: metadata, text: sofaString, speakers: speakers, units: units, relations: relations)
+        var document = ImportedDocument(article: article, targets: targets, propositions: propositions)
+        document.unmappedAnnotations = unmappedCount
+        return document
     }
 
     /// The quote of an implicit unit whose source gives no wording.

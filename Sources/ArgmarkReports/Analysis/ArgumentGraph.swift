@@ -88,22 +88,115 @@ public struct ArgumentGraph: Sendable {
     /// The longest chain of units linked by relations (counted in units; 0 for an article
     /// without units). Relations are followed from the unit they start at to their parent unit
     /// (see ``parentUnit(of:)``); a cycle is cut where it closes, so the result is always finite.
+    /// Iterative: a chain of 100,000 supports needs no deeper stack than a chain of two.
     public var depth: Int {
         var memo: [UnitID: Int] = [:]
         var onStack = Set<UnitID>()
-        func chain(from id: UnitID) -> Int {
-            if let known = memo[id] { return known }
-            if !onStack.insert(id).inserted { return 0 }
-            var best = 0
-            for relation in outgoing[id] ?? [] where relation.type != .restates {
-                if let target = parentUnit(of: relation), unitsByID[target] != nil, target != id {
-                    best = max(best, chain(from: target))
+        var best = 0
+        for root in units where memo[root.id] == nil {
+            var stack: [(id: UnitID, next: Int, best: Int)] = [(root.id, 0, 0)]
+            onStack.insert(root.id)
+            while !stack.isEmpty {
+                let top = stack[stack.count - 1]
+                let relations = outgoing[top.id] ?? []
+                if top.next == relations.count {
+                    stack.removeLast()
+                    onStack.remove(top.id)
+                    memo[top.id] = top.best + 1
+                    if !stack.isEmpty { stack[stack.count - 1].best = max(stack[stack.count - 1].best, top.best + 1) }
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let relation = relations[top.next]
+                guard relation.type != .restates, let target = parentUnit(of: relation), unitsByID[target] != nil,
+                      target != top.id, !onStack.contains(target) else { continue }
+                if let known = memo[target] {
+                    stack[stack.count - 1].best = max(stack[stack.count - 1].best, known)
+                } else {
+                    onStack.insert(target)
+                    stack.append((target, 0, 0))
                 }
             }
-            onStack.remove(id)
-            memo[id] = best + 1
-            return best + 1
+            best = max(best, memo[root.id] ?? 0)
         }
-        return units.reduce(0) { max($0, chain(from: $1.id)) }
+        return units.reduce(best) { max($0, memo[$1.id] ?? 0) }
+    }
+
+    /// Whether the article is an interview with an interviewee, whose voice is then the source's own.
+    public var hasInterviewee: Bool {
+        article.speakers.contains { Self.role($0.role).hasPrefix("interviewee") }
+    }
+
+    static func role(_ role: String?) -> String { String((role ?? "").lowercased().drop { $0 == " " }) }
+
+    /// The voice a speaker speaks in (see ``Voice``); `nil` is the author's unattributed voice.
+    public func voice(speaker id: SpeakerID?) -> Voice {
+        guard let id else { return .own }
+        let speaker = article.speaker(id)
+        let role = Self.role(speaker?.role)
+        if role.isEmpty, let name = speaker?.name, let author = article.metadata.author,
+           ComparisonReport.speakerKey(name) == ComparisonReport.speakerKey(author) {
+            // A speaker without a role who is the article's author.
+            return hasInterviewee ? .interviewer : .own
+        }
+        if role.hasPrefix("interviewee") { return .own }
+        if role.hasPrefix("interviewer") { return .interviewer }
+        if role.hasPrefix("author") { return hasInterviewee ? .interviewer : .own }
+        if role.hasPrefix("reported") { return .reported }
+        return .quoted
+    }
+
+    /// The voice a unit speaks in: its speaker's, except that a counterclaim is never the
+    /// source's own view (nor the interviewer's): it is reported.
+    public func voice(of unit: ArgumentUnit) -> Voice {
+        let voice = voice(speaker: unit.speaker)
+        if unit.type == .counterclaim, voice == .own || voice == .interviewer { return .reported }
+        return voice
+    }
+
+    /// Whether the unit is a root of the argument: it supports or attacks no other unit.
+    public func isRoot(_ id: UnitID) -> Bool {
+        !(outgoing[id] ?? []).contains { relation in
+            guard let parent = parentUnit(of: relation) else { return false }
+            return parent != id && unitsByID[parent] != nil
+        }
+    }
+
+    /// The relations that answer a unit in the outline: those aimed at it, then undercuts aimed at
+    /// the inferences that start from it.
+    public func answers(to id: UnitID) -> [Relation] {
+        var result = incoming[id] ?? []
+        for relation in outgoing[id] ?? [] { result += incomingOnRelation[relation.id] ?? [] }
+        return result.filter { $0.from != id && unitsByID[$0.from] != nil }
+    }
+
+    /// One line of the argument as an outline.
+    public struct OutlineLine: Sendable {
+        public var unit: UnitID
+        public var depth: Int
+        /// The relation that links the unit to the line it is indented under.
+        public var relation: Relation?
+        /// The unit was already shown above (a unit that answers several others, or a cycle).
+        public var isRepeat: Bool
+    }
+
+    /// The argument as an outline: every root in text order with what answers it indented below,
+    /// then any unit not reached that way (a cycle with no root). Each unit is expanded once;
+    /// later mentions are marked as repeats. Iterative, so depth costs no stack.
+    public func outline() -> [OutlineLine] {
+        var lines: [OutlineLine] = []
+        var shown = Set<UnitID>()
+        func walk(from root: UnitID) {
+            var stack: [(unit: UnitID, depth: Int, relation: Relation?)] = [(root, 0, nil)]
+            while let item = stack.popLast() {
+                let isRepeat = !shown.insert(item.unit).inserted
+                lines.append(OutlineLine(unit: item.unit, depth: item.depth, relation: item.relation, isRepeat: isRepeat))
+                if isRepeat { continue }
+                for relation in answers(to: item.unit).reversed() { stack.append((relation.from, item.depth + 1, relation)) }
+            }
+        }
+        for unit in units where isRoot(unit.id) { walk(from: unit.id) }
+        for unit in units where !shown.contains(unit.id) { walk(from: unit.id) }
+        return lines
     }
 }

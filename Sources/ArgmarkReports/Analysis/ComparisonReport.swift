@@ -21,6 +21,8 @@ public struct ComparisonReport: Sendable {
     public var sharedText: SharedTextFindings
     /// Who quotes whom: every speaker of every source, in source order.
     public var speakers: [SpeakerSummary]
+    /// Where sources and speakers oppose each other, and what each source leaves out.
+    public var disagreements: Disagreements
 
     /// Analyses `sources`. Work per source runs in parallel; nothing compares all pairs of sources.
     public static func build(sources: [ReportSource], corpus: Corpus, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
@@ -39,6 +41,7 @@ public struct ComparisonReport: Sendable {
         let allGraphs = graphs.map { $0! }
         let allTexts = texts.map { $0! }
         let speakers = speakerSummaries(sources, allGraphs)
+        let propositions = propositionRows(sources, allGraphs, corpus)
         return ComparisonReport(
             sources: sources,
             corpus: corpus,
@@ -46,10 +49,11 @@ public struct ComparisonReport: Sendable {
             profiles: sources.indices.map { profile($0, allGraphs[$0], allTexts[$0]) },
             stanceBySource: stanceBySource(sources, allGraphs, corpus),
             stanceBySpeaker: stanceBySpeaker(sources, allGraphs, corpus, speakers),
-            propositions: propositionRows(sources, allGraphs, corpus),
+            propositions: propositions,
             counterclaims: counterclaimEntries(allGraphs),
             sharedText: SharedTextFinder.find(in: sources, graphs: allGraphs, texts: allTexts, options: options),
-            speakers: speakers
+            speakers: speakers,
+            disagreements: Disagreements.find(allGraphs, targetRows(allGraphs, corpus), propositions)
         )
     }
 
@@ -90,10 +94,13 @@ public struct ComparisonReport: Sendable {
             for unit in graph.units {
                 guard let target = unit.target, let stance = unit.stance, let row = rowIndex[target] else { continue }
                 let reference = UnitReference(source: source, unit: unit.id)
-                if unit.type == .counterclaim {
-                    bucket[row, default: StanceMatrix.Cell(row: row, column: source)].reported.append(reference)
-                } else {
+                let voice = graph.voice(of: unit)
+                if voice == .own {
                     add(reference, stance, to: &bucket[row, default: StanceMatrix.Cell(row: row, column: source)])
+                } else {
+                    let speaker = unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue }
+                    bucket[row, default: StanceMatrix.Cell(row: row, column: source)].others.append(
+                        VoicedUnit(unit: reference, stance: stance, voice: voice, speaker: speaker))
                 }
             }
             cells += bucket.keys.sorted().map { bucket[$0]! }

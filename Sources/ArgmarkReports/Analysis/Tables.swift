@@ -15,28 +15,33 @@ public struct StanceMatrix: Sendable {
     public struct Cell: Sendable {
         public var row: Int
         public var column: Int
+        /// In the source matrix, the source's own voice (see ``Voice``); in the speaker matrix,
+        /// every unit of the speaker.
         public var favor: [UnitReference] = []
         public var against: [UnitReference] = []
         public var neutral: [UnitReference] = []
-        /// In the source matrix, counterclaims: views the source reports but does not hold, kept
-        /// out of the verdict (their stance is their holder's, listed in the speaker matrix).
-        public var reported: [UnitReference] = []
+        /// In the source matrix, the voices the source quotes or reports (counterclaims included,
+        /// whoever voices them), kept out of the verdict.
+        public var others: [VoicedUnit] = []
 
-        /// The stance most held units take; `nil` when favor and against are tied but not both
-        /// zero (the cell is mixed), `neutral` when only neutral units are present, and `nil` with
-        /// ``verdictName`` `reported` when the source only reports others' views.
+        /// The stance most units of the own voice take; `nil` when favor and against are tied but
+        /// not both zero (the cell is mixed) or when the own voice says nothing (``verdictName``
+        /// `none`), `neutral` when only neutral units are present.
         public var verdict: Stance? {
             if favor.count > against.count { return .favor }
             if against.count > favor.count { return .against }
             return favor.isEmpty && !neutral.isEmpty ? .neutral : nil
         }
 
-        /// `favor`, `against`, `neutral`, `mixed`, or `reported` when only counterclaims are present.
+        /// `favor`, `against`, `neutral`, `mixed`, or `none` when only other voices speak.
         public var verdictName: String {
             if let verdict { return verdict.rawValue }
-            return favor.isEmpty && against.isEmpty && neutral.isEmpty ? "reported" : "mixed"
+            return favor.isEmpty && against.isEmpty && neutral.isEmpty ? "none" : "mixed"
         }
-        public var units: [UnitReference] { (favor + against + neutral + reported).sorted() }
+        public var units: [UnitReference] { (favor + against + neutral + others.map(\.unit)).sorted() }
+
+        /// The other voices' units with `stance`.
+        public func others(_ stance: Stance) -> [VoicedUnit] { others.filter { $0.stance == stance } }
     }
 
     public var targets: [TargetID]
@@ -56,6 +61,28 @@ public struct StanceMatrix: Sendable {
         guard low < cells.count, cells[low].row == row, cells[low].column == column else { return nil }
         return cells[low]
     }
+}
+
+/// Whose voice a unit speaks in, as far as its source is concerned.
+public enum Voice: String, Sendable, CaseIterable {
+    /// The source itself: its author (units without a speaker, or a speaker whose role starts with
+    /// `author`), or in an interview the interviewee.
+    case own
+    /// The interviewer of an interview (who asks, and often voices others' views).
+    case interviewer
+    /// A person the source quotes (role `quoted…`, or any other role).
+    case quoted
+    /// A view the source reports (role `reported…`), and every counterclaim: a view the source
+    /// presents as opposed, whoever holds it.
+    case reported
+}
+
+/// A unit with its stance and the voice it speaks in.
+public struct VoicedUnit: Sendable {
+    public var unit: UnitReference
+    public var stance: Stance
+    public var voice: Voice
+    public var speaker: String?
 }
 
 /// How the sources treat one shared proposition.

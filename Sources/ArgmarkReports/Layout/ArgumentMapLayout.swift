@@ -29,33 +29,32 @@ public struct MapNode: Sendable {
     public var center: MapPoint { MapPoint(x: x + width / 2, y: y + height / 2) }
 }
 
-/// A relation drawn on the map as a straight arrow.
+/// A relation drawn on the map: a path from the border of the unit it starts at to the border of
+/// its target (or, for an undercut, to the junction on the arrow it attacks). Between two points
+/// at different x the path is a curve with vertical tangents (see ``SVGRenderer``); it never
+/// passes through a node's box.
 public struct MapEdge: Sendable {
     public var relation: RelationID
     public var type: RelationType
     public var from: UnitID
     public var to: RelationEndpoint
     public var start: MapPoint
-    /// The arrow's tip: a border of the target node, or for an undercut the midpoint of the
+    /// The arrow's tip: a border of the target node, or for an undercut the junction of the
     /// arrow it attacks.
     public var end: MapPoint
-    /// Corners between `start` and `end`; empty for a straight arrow.
+    /// The points between `start` and `end`.
     public var bends: [MapPoint] = []
+    /// For a relation that is undercut: the point on its path where the undercuts end.
+    public var junction: MapPoint?
 
-    /// Every point of the arrow, from start to tip.
+    /// Every point of the path, from start to tip.
     public var points: [MapPoint] { [start] + bends + [end] }
-
-    /// The middle of the arrow's middle segment: where an undercut aimed at this arrow ends.
-    public var midpoint: MapPoint {
-        let points = points
-        let segment = (points.count - 1) / 2
-        let from = points[segment], to = points[segment + 1]
-        return MapPoint(x: (from.x + to.x) / 2, y: (from.y + to.y) / 2)
-    }
 }
 
 /// An article's argument map, laid out in layers: the units nothing points from (positions and
-/// claims) on top, what supports or attacks them below, what answers those further down.
+/// claims) on top, what supports or attacks them below, what answers those further down (see
+/// ``LayeredLayout`` for the method). Rows wider than ``Metrics/maximumWidth`` continue on the
+/// next row, so a map fits a page.
 public struct ArgumentMapLayout: Sendable {
     public var nodes: [MapNode]
     /// Edges to units first, then undercuts, each group by relation id.
@@ -65,12 +64,12 @@ public struct ArgumentMapLayout: Sendable {
 
     /// Sizes used by the layout and the SVG renderer.
     public enum Metrics {
-        public static let nodeWidth = 210.0
-        public static let horizontalGap = 24.0
-        public static let verticalGap = 56.0
+        public static let nodeWidth = 200.0
+        public static let horizontalGap = 20.0
+        public static let verticalGap = 44.0
         public static let margin = 16.0
-        /// A layer with more units wraps onto several rows, so a map fits a 1280 px wide page.
-        public static let maximumNodesPerRow = 5
+        /// The widest a map gets (unless folding would need an unreasonable number of bends).
+        public static let maximumWidth = 1200.0
         /// Room above the map for the caption.
         public static let header = 34.0
         /// Room below the map for the legend.
@@ -80,6 +79,11 @@ public struct ArgumentMapLayout: Sendable {
         public static let maximumLines = 4
         /// Type line, padding and speaker line around the quote.
         public static let chrome = 44.0
+        /// The room an edge passing through a row takes, and its distance to what is beside it.
+        public static let edgeWidth = 6.0
+        public static let edgeGap = 8.0
+        /// The room reserved around the junction of an undercut relation.
+        public static let junctionWidth = 20.0
     }
 
     /// Lays out `graph`. Deterministic: the same article always gives the same coordinates.
@@ -89,182 +93,146 @@ public struct ArgumentMapLayout: Sendable {
         guard !units.isEmpty else {
             return ArgumentMapLayout(nodes: [], edges: [], width: 2 * M.margin + M.nodeWidth * 2, height: M.header + M.footer + 40)
         }
-        let layers = assignLayers(graph)
-        let maximumLayer = layers.values.max() ?? 0
-        var rows = [[ArgumentUnit]](repeating: [], count: maximumLayer + 1)
-        for unit in units { rows[layers[unit.id]!].append(unit) }
-
-        var centerX: [UnitID: Double] = [:]
-        var nodes: [MapNode] = []
-        var y = M.header + M.margin
-        var textOrder: [UnitID: Int] = [:]
-        for (index, unit) in units.enumerated() { textOrder[unit.id] = index }
-        for (layer, row) in rows.enumerated() where !row.isEmpty {
-            // Children go under their parents (the mean x of what they point to), in text order on ties.
-            let desired: [(unit: ArgumentUnit, x: Double)] = row.map { unit in
-                let parents = (graph.outgoing[unit.id] ?? []).compactMap { graph.parentUnit(of: $0) }.compactMap { centerX[$0] }
-                let x = parents.isEmpty ? Double.infinity : parents.reduce(0, +) / Double(parents.count)
-                return (unit, x)
-            }
-            let ordered = desired.sorted { lhs, rhs in
-                if lhs.x != rhs.x { return lhs.x < rhs.x }
-                return textOrder[lhs.unit.id]! < textOrder[rhs.unit.id]!
-            }
-            // A wide layer wraps: rows of at most `maximumNodesPerRow`, packed from the left.
-            let wraps = ordered.count > M.maximumNodesPerRow
-            for chunkStart in stride(from: 0, to: ordered.count, by: M.maximumNodesPerRow) {
-                let chunk = ordered[chunkStart..<min(chunkStart + M.maximumNodesPerRow, ordered.count)]
-                y += place(Array(chunk), wrapped: wraps, layer: layer, y: y, graph: graph, centerX: &centerX, nodes: &nodes) + M.verticalGap
-            }
-        }
-        let edges = route(graph, nodes)
-        // Undercuts routed round a node may run in the gutter right of the last column.
-        let right = (nodes.map { $0.x + $0.width } + edges.flatMap(\.bends).map(\.x)).max() ?? 0
-        let width = max(right + M.margin, 2 * M.margin + 2 * M.nodeWidth)
-        let height = y - M.verticalGap + M.margin + M.footer
-        return ArgumentMapLayout(nodes: nodes, edges: edges, width: width, height: height)
-    }
-
-    /// Places one row of at most ``Metrics/maximumNodesPerRow`` nodes at `y`: each under its
-    /// parents unless the layer wraps, without overlaps, and never beyond the last column.
-    /// Returns the row's height.
-    static func place(_ row: [(unit: ArgumentUnit, x: Double)], wrapped: Bool, layer: Int, y: Double, graph: ArgumentGraph,
-                      centerX: inout [UnitID: Double], nodes: inout [MapNode]) -> Double {
-        typealias M = Metrics
-        var rowHeight = 0.0
-        var previousRight = -Double.infinity
-        var placed: [(ArgumentUnit, Double)] = []
-        for (unit, wanted) in row {
-            var left = wanted.isFinite && !wrapped ? wanted - M.nodeWidth / 2 : max(M.margin, previousRight + M.horizontalGap)
-            left = max(left, previousRight + M.horizontalGap, M.margin)
-            placed.append((unit, left))
-            previousRight = left + M.nodeWidth
-        }
-        // Pushed too far right by its neighbours, the row slides back inside the last column.
-        var limit = M.margin + Double(M.maximumNodesPerRow) * (M.nodeWidth + M.horizontalGap) - M.horizontalGap
-        for index in placed.indices.reversed() {
-            placed[index].1 = min(placed[index].1, limit - M.nodeWidth)
-            limit = placed[index].1 - M.horizontalGap
-        }
-        for (unit, left) in placed {
+        var index: [UnitID: Int] = [:]
+        var layoutNodes: [LayeredLayout.Node] = []
+        var wrapped: [[String]] = []
+        for unit in units where index[unit.id] == nil {
+            index[unit.id] = layoutNodes.count
             let lines = wrap(unit.quote)
-            let height = M.chrome + Double(lines.count) * M.lineHeight
-            rowHeight = max(rowHeight, height)
-            centerX[unit.id] = left + M.nodeWidth / 2
+            wrapped.append(lines)
+            layoutNodes.append(.init(width: M.nodeWidth, height: M.chrome + Double(lines.count) * M.lineHeight))
+        }
+        let relations = graph.article.relations.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
+        // A relation that is undercut passes through a junction node, where the undercuts end.
+        var junction: [RelationID: Int] = [:]
+        for relation in relations {
+            guard case .relation(let attacked) = relation.to, graph.relationsByID[attacked] != nil, junction[attacked] == nil else { continue }
+            junction[attacked] = layoutNodes.count
+            layoutNodes.append(.init(width: M.junctionWidth, height: 0, isPoint: true))
+        }
+        /// Where a relation's arrow ends in the layout graph.
+        func head(_ relation: Relation) -> Int? {
+            switch relation.to {
+            case .unit(let id): return index[id]
+            case .relation(let id): return junction[id]
+            }
+        }
+        var layoutEdges: [LayeredLayout.Edge] = []
+        /// Per relation: the layout edges its path is made of, in order from its start.
+        var pieces: [RelationID: [Int]] = [:]
+        for relation in relations where pieces[relation.id] == nil {
+            guard let from = index[relation.from], let to = head(relation), from != to else { continue }
+            if let point = junction[relation.id] {
+                pieces[relation.id] = [layoutEdges.count, layoutEdges.count + 1]
+                layoutEdges.append(.init(child: from, parent: point))
+                layoutEdges.append(.init(child: point, parent: to))
+            } else {
+                pieces[relation.id] = [layoutEdges.count]
+                layoutEdges.append(.init(child: from, parent: to))
+            }
+        }
+        let options = LayeredLayout.Options(
+            maximumWidth: M.maximumWidth - 2 * M.margin + M.horizontalGap, horizontalGap: M.horizontalGap,
+            dummyWidth: M.edgeWidth, dummyGap: M.edgeGap, verticalGap: M.verticalGap,
+            top: 0, left: 0
+        )
+        let result = layoutByComponent(layoutNodes, layoutEdges, options)
+        var nodes: [MapNode] = []
+        for (position, unit) in units.enumerated() where index[unit.id] == position {
             nodes.append(MapNode(
-                unit: unit.id, type: unit.type, x: left, y: y, width: M.nodeWidth, height: height, layer: layer,
-                lines: lines, speaker: unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue },
+                unit: unit.id, type: unit.type, x: result.x[position], y: result.y[position],
+                width: layoutNodes[position].width, height: layoutNodes[position].height, layer: result.row[position],
+                lines: wrapped[position], speaker: unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue },
                 quote: unit.quote, isImplicit: unit.isImplicit
             ))
         }
-        return rowHeight
+        var toUnits: [MapEdge] = []
+        var undercuts: [MapEdge] = []
+        for relation in relations {
+            guard let parts = pieces[relation.id] else { continue }
+            var points: [MapPoint] = []
+            for part in parts {
+                for point in result.paths[part] where points.last != point { points.append(point) }
+            }
+            guard points.count >= 2 else { continue }
+            var edge = MapEdge(relation: relation.id, type: relation.type, from: relation.from, to: relation.to,
+                               start: points[0], end: points[points.count - 1], bends: Array(points.dropFirst().dropLast()))
+            if let point = junction[relation.id] {
+                edge.junction = MapPoint(x: result.x[point] + M.junctionWidth / 2, y: result.y[point])
+            }
+            if case .relation = relation.to { undercuts.append(edge) } else { toUnits.append(edge) }
+        }
+        let width = max(result.width + 2 * M.margin, 2 * M.margin + 2 * M.nodeWidth)
+        let height = result.height + M.header + 2 * M.margin + M.footer
+        return ArgumentMapLayout(nodes: nodes, edges: toUnits + undercuts, width: width, height: height)
     }
 
-    /// Layer 0 holds units that point at nothing (the roots); a unit sits one layer below the
-    /// lowest unit it supports or attacks (an undercut: below the unit whose inference it attacks),
-    /// and on the same layer as a unit it restates. Units with no relation at all that are not
-    /// positions or claims go to an extra bottom layer.
-    static func assignLayers(_ graph: ArgumentGraph) -> [UnitID: Int] {
-        var memo: [UnitID: Int] = [:]
-        var onStack = Set<UnitID>()
-        func layer(of id: UnitID) -> Int {
-            if let known = memo[id] { return known }
-            if !onStack.insert(id).inserted { return 0 }
-            var result = 0
-            for relation in graph.outgoing[id] ?? [] {
-                guard let target = graph.parentUnit(of: relation), target != id, graph.unitsByID[target] != nil else { continue }
-                result = max(result, layer(of: target) + (relation.type == .restates ? 0 : 1))
+    /// Lays out each connected part of the map on its own (so one argument's long edges do not
+    /// push another's boxes aside), then packs the parts left to right in shelves no wider than
+    /// the page, in the order of their first unit in the text. Coordinates include the margins.
+    static func layoutByComponent(_ nodes: [LayeredLayout.Node], _ edges: [LayeredLayout.Edge], _ options: LayeredLayout.Options)
+        -> (x: [Double], y: [Double], row: [Int], paths: [[MapPoint]], width: Double, height: Double) {
+        typealias M = Metrics
+        // Union-find, iterative with path halving.
+        var parent = Array(nodes.indices)
+        func find(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
             }
-            onStack.remove(id)
-            memo[id] = result
-            return result
+            return node
         }
-        var layers: [UnitID: Int] = [:]
-        var isolated: [UnitID] = []
-        for unit in graph.units {
-            let connected = !(graph.outgoing[unit.id] ?? []).isEmpty || !(graph.incoming[unit.id] ?? []).isEmpty
-            if !connected, unit.type != .position, unit.type != .claim {
-                isolated.append(unit.id)
-            } else {
-                layers[unit.id] = layer(of: unit.id)
+        for edge in edges {
+            let a = find(edge.child), b = find(edge.parent)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var componentOf: [Int: Int] = [:]
+        var members: [[Int]] = []
+        for node in nodes.indices {
+            let root = find(node)
+            if componentOf[root] == nil {
+                componentOf[root] = members.count
+                members.append([])
             }
+            members[componentOf[root]!].append(node)
         }
-        let bottom = (layers.values.max() ?? -1) + 1
-        for id in isolated { layers[id] = bottom }
-        return layers
-    }
-
-    /// Straight arrows between node borders. Several arrows into one node spread along its border;
-    /// undercuts end at the midpoint of the arrow they attack, so they are placed after it.
-    static func route(_ graph: ArgumentGraph, _ nodes: [MapNode]) -> [MapEdge] {
-        var nodeByID: [UnitID: MapNode] = [:]
-        for node in nodes { nodeByID[node.unit] = node }
-        let relations = graph.article.relations.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
-        var arrivals: [UnitID: [RelationID]] = [:]
-        for relation in relations {
-            if case .unit(let id) = relation.to { arrivals[id, default: []].append(relation.id) }
-        }
-        var edges: [MapEdge] = []
-        var placed: [RelationID: MapEdge] = [:]
-        for relation in relations {
-            guard case .unit(let targetID) = relation.to, let source = nodeByID[relation.from], let target = nodeByID[targetID],
-                  relation.from != targetID else { continue }
-            let slots = arrivals[targetID]!
-            let slot = Double(slots.firstIndex(of: relation.id)!)
-            let spread = slots.count > 1 ? (slot / Double(slots.count - 1) - 0.5) * target.width * 0.6 : 0
-            let start: MapPoint
-            let end: MapPoint
-            if target.y + target.height <= source.y {
-                start = MapPoint(x: source.x + source.width / 2, y: source.y)
-                end = MapPoint(x: target.x + target.width / 2 + spread, y: target.y + target.height)
-            } else if source.y + source.height <= target.y {
-                start = MapPoint(x: source.x + source.width / 2, y: source.y + source.height)
-                end = MapPoint(x: target.x + target.width / 2 + spread, y: target.y)
-            } else if source.x < target.x {
-                start = MapPoint(x: source.x + source.width, y: source.y + source.height / 2)
-                end = MapPoint(x: target.x, y: target.y + target.height / 2)
-            } else {
-                start = MapPoint(x: source.x, y: source.y + source.height / 2)
-                end = MapPoint(x: target.x + target.width, y: target.y + target.height / 2)
+        var edgesOf = [[Int]](repeating: [], count: members.count)
+        for (index, edge) in edges.enumerated() { edgesOf[componentOf[find(edge.child)]!].append(index) }
+        var x = [Double](repeating: 0, count: nodes.count), y = x
+        var row = [Int](repeating: 0, count: nodes.count)
+        var paths = [[MapPoint]](repeating: [], count: edges.count)
+        var shelfX = 0.0, shelfY = 0.0, shelfHeight = 0.0, shelfRow = 0, shelfRows = 0
+        var width = 0.0
+        let limit = M.maximumWidth - 2 * M.margin
+        for (component, list) in members.enumerated() {
+            var local: [Int: Int] = [:]
+            for (position, node) in list.enumerated() { local[node] = position }
+            let localEdges = edgesOf[component].map { LayeredLayout.Edge(child: local[edges[$0].child]!, parent: local[edges[$0].parent]!) }
+            let result = LayeredLayout.layout(nodes: list.map { nodes[$0] }, edges: localEdges, options: options)
+            let partWidth = result.width, partHeight = result.bottom
+            if shelfX > 0, shelfX + partWidth > limit {
+                shelfY += shelfHeight + M.verticalGap
+                shelfX = 0
+                shelfHeight = 0
+                shelfRow += shelfRows
+                shelfRows = 0
             }
-            let edge = MapEdge(relation: relation.id, type: relation.type, from: relation.from, to: relation.to, start: start, end: end)
-            edges.append(edge)
-            placed[relation.id] = edge
-        }
-        // Undercuts may aim at undercuts; place them in rounds until nothing more can be placed.
-        var pending = relations.filter { if case .relation = $0.to { return true } else { return false } }
-        while !pending.isEmpty {
-            var next: [Relation] = []
-            for relation in pending {
-                guard case .relation(let targetID) = relation.to, let source = nodeByID[relation.from] else { continue }
-                guard let attacked = placed[targetID] else {
-                    next.append(relation)
-                    continue
-                }
-                let end = attacked.midpoint
-                var bends: [MapPoint] = []
-                let start: MapPoint
-                if end.y < source.y {
-                    start = MapPoint(x: source.x + source.width / 2, y: source.y)
-                    // A straight line would usually cross the node the attacked arrow starts from,
-                    // which sits right above; go round it instead: up into the gap above this row,
-                    // across to the gutter beside that node, up the gutter, across to the midpoint.
-                    if let attackedFrom = nodeByID[attacked.from], attackedFrom.y + attackedFrom.height <= source.y, attackedFrom.y > end.y {
-                        let gutter = attackedFrom.x + attackedFrom.width + Metrics.horizontalGap / 2
-                        let aboveRow = source.y - Metrics.verticalGap / 2
-                        bends = [MapPoint(x: start.x, y: aboveRow), MapPoint(x: gutter, y: aboveRow), MapPoint(x: gutter, y: end.y)]
-                    }
-                } else {
-                    start = MapPoint(x: source.x + source.width / 2, y: source.y + source.height)
-                }
-                let edge = MapEdge(relation: relation.id, type: relation.type, from: relation.from, to: relation.to, start: start, end: end, bends: bends)
-                edges.append(edge)
-                placed[relation.id] = edge
+            let dx = M.margin + shelfX, dy = M.header + M.margin + shelfY
+            for (position, node) in list.enumerated() {
+                x[node] = result.x[position] + dx
+                y[node] = result.y[position] + dy
+                row[node] = result.row[position] + shelfRow
             }
-            if next.count == pending.count { break }
-            pending = next
+            for (position, edge) in edgesOf[component].enumerated() {
+                paths[edge] = result.paths[position].map { MapPoint(x: $0.x + dx, y: $0.y + dy) }
+            }
+            width = max(width, shelfX + partWidth)
+            shelfX += partWidth + M.horizontalGap * 2
+            shelfHeight = max(shelfHeight, partHeight)
+            shelfRows = max(shelfRows, result.rowTops.count)
         }
-        return edges
+        return (x, y, row, paths, width, shelfY + shelfHeight)
     }
 
     /// Word-wraps `text` into at most ``Metrics/maximumLines`` lines of about

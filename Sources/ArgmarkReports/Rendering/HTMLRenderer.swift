@@ -5,21 +5,31 @@ import ArgmarkCore
 /// (every element closed, every attribute quoted), so XML tools can read it too.
 public enum HTMLRenderer {
     public static func render(_ report: ComparisonReport) -> String {
+        let document = ReportDocument.build(report)
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<meta name=\"generator\" content=\"argmark\"/>\n"
-        out += "<title>Argument report: \(report.sources.count) \(report.sources.count == 1 ? "source" : "sources")</title>\n"
+        out += "<title>\(e(document.title)): \(report.sources.count) \(report.sources.count == 1 ? "source" : "sources")</title>\n"
         out += "<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
-        out += header(report)
+        out += header(report, document)
         out += "<main>\n"
-        out += sourcesSection(report)
-        out += stanceSection(report, report.stanceBySource, id: "stance-sources", title: "Stance: targets × sources", isSpeakers: false)
-        out += stanceSection(report, report.stanceBySpeaker, id: "stance-speakers", title: "Stance: targets × speakers", isSpeakers: true)
-        out += propositionsSection(report)
-        out += counterclaimsSection(report)
-        out += sharedTextSection(report)
-        out += speakersSection(report)
-        out += articlesSection(report)
+        for section in document.sections {
+            out += "<section id=\"\(e(section.id))\">\n<h2>\(e(section.title))</h2>\n"
+            // A sub-heading about some sources opens a group the source filter can hide whole.
+            var groupOpen = false
+            for block in section.blocks {
+                if case .heading(let inlines, let anchor, let sources) = block {
+                    if groupOpen { out += "</div>\n" }
+                    groupOpen = !sources.isEmpty
+                    if groupOpen { out += "<div class=\"group\" data-source=\"\(e(sources.joined(separator: " ")))\">\n" }
+                    out += "<h3\(anchor.map { " id=\"\(e($0))\"" } ?? "")>\(inline(inlines, report))</h3>\n"
+                } else {
+                    out += render(block, report)
+                }
+            }
+            if groupOpen { out += "</div>\n" }
+            out += "</section>\n"
+        }
         out += "</main>\n"
         out += "<script>//<![CDATA[\n\(script)//]]></script>\n"
         out += "</body>\n</html>\n"
@@ -31,27 +41,10 @@ public enum HTMLRenderer {
     /// The id of a unit's anchor in the highlighted text.
     static func anchor(_ source: Int, _ unit: UnitID) -> String { "s\(source)-\(unit.rawValue)" }
 
-    static func unitLink(_ report: ComparisonReport, _ reference: UnitReference, showSource: Bool) -> String {
-        let label = showSource ? "\(report.sources[reference.source].key):\(reference.unit)" : reference.unit.rawValue
-        var title = reference.unit.rawValue
-        if let unit = report.unit(reference) { title = "\(unit.type.rawValue): \(Markup.shorten(unit.quote, to: 200))" }
-        return "<a class=\"unit-link\" href=\"#\(e(anchor(reference.source, reference.unit)))\" title=\"\(e(title))\">\(e(label))</a>"
-    }
-
-    static func targetName(_ report: ComparisonReport, _ id: TargetID) -> String {
-        report.corpus.target(id)?.name ?? id.rawValue
-    }
-
-    static func header(_ report: ComparisonReport) -> String {
-        let units = report.profiles.reduce(0) { $0 + $1.unitCount }
-        let relations = report.graphs.reduce(0) { $0 + $1.article.relations.count }
-        let unanswered = report.counterclaims.filter { !$0.isAnswered }.count
-        let passages = report.sharedText.pairs.reduce(0) { $0 + $1.passages.count }
-        var out = "<header>\n<h1>Argument report</h1>\n"
-        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-        out += "<p class=\"summary\">\(count(report.sources.count, "source")) · \(count(units, "unit")) · \(count(relations, "relation")) · \(count(report.stanceBySource.targets.count, "target")) · \(count(report.propositions.count, "shared proposition")) · \(count(report.counterclaims.count, "counterclaim")) (\(unanswered) unanswered) · \(count(passages, "shared passage"))</p>\n"
-        out += "<nav><a href=\"#sources\">Sources</a> <a href=\"#stance-sources\">Stance by source</a> <a href=\"#stance-speakers\">Stance by speaker</a> <a href=\"#propositions\">Propositions</a> <a href=\"#counterclaims\">Counterclaims</a> <a href=\"#shared\">Shared text</a> <a href=\"#speakers\">Who quotes whom</a> <a href=\"#articles\">Argument maps</a></nav>\n"
-        out += "<form class=\"filters\" onsubmit=\"return false\">\n<label>Source <select id=\"source-filter\"><option value=\"\">all sources</option>"
+    static func header(_ report: ComparisonReport, _ document: ReportDocument) -> String {
+        var out = "<header>\n<h1>\(e(document.title))</h1>\n<p class=\"summary\">\(e(document.summary))</p>\n<nav>"
+        out += document.sections.map { "<a href=\"#\(e($0.id))\">\(e($0.title))</a>" }.joined(separator: " ")
+        out += "</nav>\n<form class=\"filters\" onsubmit=\"return false\">\n<label>Source <select id=\"source-filter\"><option value=\"\">all sources</option>"
         for source in report.sources {
             out += "<option value=\"\(e(source.key))\">\(e(source.key + " · " + Markup.shorten(source.displayName, to: 40)))</option>"
         }
@@ -63,175 +56,95 @@ public enum HTMLRenderer {
         return out
     }
 
-    static func sourcesSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"sources\">\n<h2>Sources</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Outlet · title</th><th>Genre</th><th>Published</th><th>Units</th>"
-        let abbreviations: [UnitType: String] = [.position: "Pos.", .claim: "Claim", .counterclaim: "Counter", .rebuttal: "Rebut.", .evidence: "Evid."]
-        for type in UnitType.allCases { out += "<th class=\"num\" title=\"\(type.rawValue) units\"><span class=\"dot t-\(type.rawValue)\"></span>\(abbreviations[type]!)</th>" }
-        out += "<th class=\"num\">Supports</th><th class=\"num\">Attacks</th><th class=\"num\">Depth</th><th>Annotated</th></tr></thead>\n<tbody>\n"
-        for (index, source) in report.sources.enumerated() {
-            let profile = report.profiles[index]
-            let meta = source.article.metadata
-            out += "<tr data-source=\"\(e(source.key))\"><td class=\"key\"><a href=\"#s\(index)\">\(e(source.key))</a></td><td>\(e(meta.outlet ?? ""))<div class=\"sub\">\(e(Markup.shorten(meta.title ?? "", to: 90)))</div></td><td>\(e(meta.genre?.rawValue ?? ""))</td><td class=\"date\">\(e(meta.published ?? ""))</td><td class=\"num\">\(profile.unitCount)</td>"
-            for type in UnitType.allCases { out += "<td class=\"num\">\(profile.unitsByType[type] ?? 0)</td>" }
-            let share = Markup.percent(profile.annotatedShare)
-            out += "<td class=\"num\">\(profile.supports)</td><td class=\"num\">\(profile.attacks)</td><td class=\"num\">\(profile.depth)</td><td><span class=\"bar\"><span style=\"width: \(share)\"></span></span> \(share)</td></tr>\n"
+    static func inline(_ inlines: [ReportDocument.Inline], _ report: ComparisonReport) -> String {
+        var out = ""
+        for piece in inlines {
+            switch piece {
+            case .text(let text): out += e(text)
+            case .strong(let text): out += "<strong>\(e(text))</strong>"
+            case .emphasis(let text): out += "<em>\(e(text))</em>"
+            case .code(let text): out += "<code>\(e(text))</code>"
+            case .unit(let reference, let label, let title):
+                out += "<a class=\"unit-link\" href=\"#\(e(anchor(reference.source, reference.unit)))\" title=\"\(e(title))\">\(e(label))</a>"
+            case .source(let index, let label): out += "<a href=\"#s\(index)\">\(e(label))</a>"
+            case .stance(let name, let label): out += "<span class=\"st st-\(e(name))\">\(e(label))</span>"
+            case .quote(let text): out += "<q>\(e(text))</q>"
+            case .lineBreak: out += "<br/>"
+            }
         }
-        out += "</tbody>\n</table></div>\n</section>\n"
         return out
     }
 
-    static func stanceSection(_ report: ComparisonReport, _ matrix: StanceMatrix, id: String, title: String, isSpeakers: Bool) -> String {
-        var out = "<section id=\"\(id)\">\n<h2>\(e(title))</h2>\n"
-        guard !matrix.cells.isEmpty else { return out + "<p class=\"empty\">No unit has both a stance and a target.</p>\n</section>\n" }
-        out += "<p class=\"hint\">Each cell gives the stance of the units behind it (links go to the units in the text). <span class=\"st st-favor\">favor</span> <span class=\"st st-against\">against</span> <span class=\"st st-neutral\">neutral</span> <span class=\"st st-mixed\">mixed</span>\(isSpeakers ? "" : "; counterclaims a source reports are listed but do not count toward its verdict").</p>\n"
-        // One row per column entity (source or speaker), one column per target: it stays readable
-        // with many sources, and the targets are few.
-        out += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th>\(isSpeakers ? "Speaker" : "Source")</th>"
-        for target in matrix.targets { out += "<th>\(e(targetName(report, target)))</th>" }
-        out += "</tr></thead>\n<tbody>\n"
-        var cellsByColumn: [Int: [Int: StanceMatrix.Cell]] = [:]
-        for cell in matrix.cells { cellsByColumn[cell.column, default: [:]][cell.row] = cell }
-        for column in cellsByColumn.keys.sorted() {
-            let entity = matrix.columns[column]
-            let sourceKeys = entity.sources.map { report.sources[$0].key }
-            out += "<tr data-source=\"\(e(sourceKeys.joined(separator: " ")))\"><th scope=\"row\">\(e(entity.label))"
-            if isSpeakers {
-                out += "<div class=\"sub\">\(e(sourceKeys.joined(separator: ", ")))</div>"
-            } else if let source = entity.sources.first, report.sources[source].displayName != entity.label {
-                out += "<div class=\"sub\">\(e(Markup.shorten(report.sources[source].displayName, to: 60)))</div>"
+    static func render(_ block: ReportDocument.Block, _ report: ComparisonReport) -> String {
+        switch block {
+        case .paragraph(let inlines, let style):
+            let name = switch style {
+            case .body: ""
+            case .hint: " class=\"hint\""
+            case .empty: " class=\"empty\""
             }
-            out += "</th>"
-            for row in matrix.targets.indices {
-                guard let cell = cellsByColumn[column]![row] else {
-                    out += "<td></td>"
-                    continue
+            return "<p\(name)>\(inline(inlines, report))</p>\n"
+        case .heading(let inlines, let anchor, _):
+            return "<h3\(anchor.map { " id=\"\(e($0))\"" } ?? "")>\(inline(inlines, report))</h3>\n"
+        case .table(let table):
+            var out = "<div class=\"scroll\"><table>\n<thead><tr>"
+            for (index, title) in table.header.enumerated() {
+                out += "<th\(table.numericColumns.contains(index) ? " class=\"num\"" : "")>\(e(title))</th>"
+            }
+            out += "</tr></thead>\n<tbody>\n"
+            for row in table.rows {
+                out += "<tr"
+                if !row.sources.isEmpty { out += " data-source=\"\(e(row.sources.joined(separator: " ")))\"" }
+                if row.isFlagged { out += " class=\"unanswered\"" }
+                out += ">"
+                for (index, cell) in row.cells.enumerated() {
+                    out += "<td\(table.numericColumns.contains(index) ? " class=\"num\"" : "")>\(inline(cell, report))</td>"
                 }
-                let groups = [("favor", cell.favor), ("against", cell.against), ("neutral", cell.neutral), ("reports counterclaims", cell.reported)].filter { !$0.1.isEmpty }
-                out += "<td class=\"st-\(cell.verdictName)\"><strong>\(cell.verdictName)</strong> "
-                out += "<span class=\"counts\">" + groups.map { "\($0.0) \($0.1.count)" }.joined(separator: " · ") + "</span>"
-                let lists = groups.map { "<span class=\"stance-list\">\($0.0): " + $0.1.map { unitLink(report, $0, showSource: isSpeakers) }.joined(separator: ", ") + "</span>" }.joined(separator: " ")
-                // Long lists of links fold away so that the matrix stays a matrix.
-                if cell.units.count > 6 {
-                    out += "<details class=\"units\"><summary>\(cell.units.count) units</summary>\(lists)</details></td>"
-                } else {
-                    out += lists + "</td>"
-                }
+                out += "</tr>\n"
             }
-            out += "</tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n"
-        return out
-    }
-
-    static func propositionsSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"propositions\">\n<h2>Shared propositions × sources</h2>\n"
-        guard !report.propositions.isEmpty else { return out + "<p class=\"empty\">No shared propositions are declared or used.</p>\n</section>\n" }
-        out += "<div class=\"scroll\"><table>\n<thead><tr><th>Proposition</th><th>Asserted by</th><th>Reported as counterclaim by</th><th>Rebutted by</th></tr></thead>\n<tbody>\n"
-        for row in report.propositions {
-            func list(_ pick: (PropositionRow.Entry) -> [UnitReference]) -> String {
-                row.entries.compactMap { entry in
-                    let units = pick(entry)
-                    guard !units.isEmpty else { return nil }
-                    return "<div data-source=\"\(e(report.sources[entry.source].key))\">\(e(report.sources[entry.source].key)): " + units.map { unitLink(report, $0, showSource: false) }.joined(separator: ", ") + "</div>"
-                }.joined()
-            }
-            out += "<tr><td><code>\(e(row.proposition.rawValue))</code><div class=\"sub\">\(e(row.statement ?? ""))</div></td><td>\(list(\.asserts))</td><td>\(list(\.reportsAsCounterclaim))</td><td>\(list(\.rebuts))</td></tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n"
-        return out
-    }
-
-    static func counterclaimsSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"counterclaims\">\n<h2>Counterclaims and their answers</h2>\n"
-        guard !report.counterclaims.isEmpty else { return out + "<p class=\"empty\">No counterclaims are annotated.</p>\n</section>\n" }
-        out += "<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Counterclaim</th><th>Held by</th><th>Answered by</th></tr></thead>\n<tbody>\n"
-        for entry in report.counterclaims {
-            let key = report.sources[entry.unit.source].key
-            out += "<tr data-source=\"\(e(key))\"\(entry.isAnswered ? "" : " class=\"unanswered\"")><td class=\"key\">\(e(key))</td><td>\(unitLink(report, entry.unit, showSource: false)) “\(e(Markup.shorten(entry.quote, to: 220)))”</td><td>\(e(entry.speaker ?? ""))</td><td>"
-            if entry.isAnswered {
-                out += entry.answers.map { unitLink(report, $0.unit, showSource: false) + " (\($0.type.rawValue))" }.joined(separator: ", ")
-            } else {
-                out += "<strong class=\"flag\">unanswered</strong>"
-            }
-            out += "</td></tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n"
-        return out
-    }
-
-    static func sharedTextSection(_ report: ComparisonReport) -> String {
-        let options = report.sharedText.options
-        var out = "<section id=\"shared\">\n<h2>Shared text across sources</h2>\n"
-        out += "<p class=\"hint\">Passages of at least \(options.minimumWords) matching words, found through \(options.shingleWords)-word shingles (case, quotes and punctuation ignored). Similarity 1.00 means word for word.</p>\n"
-        guard !report.sharedText.pairs.isEmpty else { return out + "<p class=\"empty\">No shared passages found.</p>\n</section>\n" }
-        for pair in report.sharedText.pairs {
-            let a = report.sources[pair.a].key, b = report.sources[pair.b].key
-            out += "<div class=\"pair\" data-source=\"\(e(a)) \(e(b))\">\n<h3>\(e(a)) ↔ \(e(b))</h3>\n"
-            out += "<p>\(pair.passages.count) \(pair.passages.count == 1 ? "passage" : "passages"): \(pair.sharedWordsA) of \(e(a))’s \(pair.wordsA) words (\(Markup.percent(pair.coverageA))) and \(pair.sharedWordsB) of \(e(b))’s \(pair.wordsB) words (\(Markup.percent(pair.coverageB))); the longest has \(pair.longestPassageWords) words.</p>\n"
-            out += "<div class=\"scroll\"><table class=\"passages\">\n<thead><tr><th class=\"num\">Words</th><th class=\"num\">Similarity</th><th>\(e(a))</th><th>\(e(b))</th><th>Propositions</th></tr></thead>\n<tbody>\n"
-            for passage in pair.passages {
-                func side(_ side: PassageSide) -> String {
-                    var html = "<div class=\"offsets\">\(side.span.start)–\(side.span.end)"
-                    if !side.units.isEmpty {
-                        html += " · " + side.units.map { unitLink(report, UnitReference(source: side.source, unit: $0), showSource: false) }.joined(separator: ", ")
-                    }
-                    return html + "</div><q>\(e(Markup.shorten(side.text, to: 400)))</q>"
-                }
-                out += "<tr><td class=\"num\">\(passage.matchedWords)</td><td class=\"num\">\(Markup.score(passage.similarity))</td><td>\(side(passage.a))</td><td>\(side(passage.b))</td><td>\(passage.propositions.map { "<div><code>\(e($0.rawValue))</code></div>" }.joined())</td></tr>\n"
-            }
-            out += "</tbody>\n</table></div>\n</div>\n"
-        }
-        out += "</section>\n"
-        return out
-    }
-
-    static func speakersSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"speakers\">\n<h2>Who quotes whom</h2>\n"
-        guard !report.speakers.isEmpty else { return out + "<p class=\"empty\">No speakers are declared.</p>\n</section>\n" }
-        out += "<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th>Speaker</th><th>Role</th><th class=\"num\">Units</th><th>Stance</th><th>Also in</th></tr></thead>\n<tbody>\n"
-        for summary in report.speakers {
-            let key = report.sources[summary.source].key
-            let stances = summary.stances.map { stance -> String in
-                var parts: [String] = []
-                if stance.favor > 0 { parts.append("<span class=\"st st-favor\">favor \(stance.favor)</span>") }
-                if stance.against > 0 { parts.append("<span class=\"st st-against\">against \(stance.against)</span>") }
-                if stance.neutral > 0 { parts.append("<span class=\"st st-neutral\">neutral \(stance.neutral)</span>") }
-                return "\(e(targetName(report, stance.target))): " + parts.joined(separator: " ")
-            }.joined(separator: "<br/>")
-            out += "<tr data-source=\"\(e(key))\"><td class=\"key\">\(e(key))</td><td>\(e(summary.name))</td><td>\(e(summary.role ?? ""))</td><td class=\"num\">\(summary.units.count)</td><td>\(stances)</td><td>\(e(summary.alsoInDescription { report.sources[$0].key }))</td></tr>\n"
-        }
-        out += "</tbody>\n</table></div>\n</section>\n"
-        return out
-    }
-
-    static func articlesSection(_ report: ComparisonReport) -> String {
-        var out = "<section id=\"articles\">\n<h2>Argument maps and texts</h2>\n"
-        for (index, source) in report.sources.enumerated() {
-            let meta = source.article.metadata
-            let graph = report.graphs[index]
-            out += "<article class=\"source\" id=\"s\(index)\" data-source=\"\(e(source.key))\">\n"
-            out += "<h3>\(e(source.key))\(meta.title.map { ": " + e($0) } ?? "")</h3>\n"
-            let metaLine = [meta.outlet, meta.author, meta.published, meta.genre?.rawValue, source.file].compactMap { $0 }.filter { !$0.isEmpty }
-            out += "<p class=\"meta\">\(e(metaLine.joined(separator: " · ")))</p>\n"
-            let layout = ArgumentMapLayout.layout(graph)
-            out += "<div class=\"map scroll\">\n"
-            out += SVGRenderer.render(layout, caption: source.caption, idPrefix: "m\(index)", linkPrefix: "s\(index)-")
-            out += "</div>\n"
-            out += "<details\(report.sources.count == 1 ? " open=\"open\"" : "")><summary>Text with units highlighted</summary>\n<div class=\"text\">"
-            out += highlightedText(graph, source: index)
+            return out + "</tbody>\n</table></div>\n"
+        case .map(let source):
+            return mapBlock(report, source: source)
+        case .outline(let source):
+            return outline(report.graphs[source], source: source)
+        case .text(let source):
+            let graph = report.graphs[source]
+            var out = "<details class=\"source-text\"\(report.sources.count == 1 ? " open=\"open\"" : "")><summary>Text with units highlighted</summary>\n<div class=\"text\">"
+            out += highlightedText(graph, source: source)
             out += "</div>\n"
             let implicit = graph.units.filter(\.isImplicit)
             if !implicit.isEmpty {
                 out += "<ul class=\"implicit\">"
                 for unit in implicit {
-                    out += "<li id=\"\(e(anchor(index, unit.id)))\"><sup class=\"uid t-\(unit.type.rawValue)\">\(e(unit.id.rawValue))</sup> implicit \(unit.type.rawValue)\(unit.speaker.map { " (" + e(graph.article.speaker($0)?.name ?? $0.rawValue) + ")" } ?? ""): \(e(unit.quote))</li>"
+                    out += "<li id=\"\(e(anchor(source, unit.id)))\"><sup class=\"uid t-\(unit.type.rawValue)\">\(e(unit.id.rawValue))</sup> implicit \(unit.type.rawValue)\(unit.speaker.map { " (" + e(graph.article.speaker($0)?.name ?? $0.rawValue) + ")" } ?? ""): \(e(unit.quote))</li>"
                 }
                 out += "</ul>\n"
             }
-            out += "</details>\n</article>\n"
+            return out + "</details>\n"
         }
-        out += "</section>\n"
-        return out
+    }
+
+    /// The outline, folded away: one flat list indented by depth (no nesting, so depth costs nothing).
+    static func outline(_ graph: ArgumentGraph, source: Int) -> String {
+        var out = "<details class=\"outline\"><summary>Outline</summary>\n<ul class=\"outline\">\n"
+        for line in graph.outline() {
+            guard let unit = graph.unitsByID[line.unit] else { continue }
+            let indent = min(line.depth, MarkdownRenderer.maximumIndentation)
+            out += "<li style=\"margin-left: \(indent * 18)px\">"
+            if line.depth > indent { out += "(depth \(line.depth)) " }
+            if let relation = line.relation { out += "<em>\(relation.type.rawValue)</em>: " }
+            out += "<a class=\"unit-link\" href=\"#\(e(anchor(source, unit.id)))\">\(e(unit.id.rawValue))</a> <strong>\(unit.type.rawValue)</strong>"
+            if let speaker = unit.speaker { out += " (\(e(graph.article.speaker(speaker)?.name ?? speaker.rawValue)))" }
+            out += ": “\(e(Markup.shorten(unit.quote, to: 200)))”\(line.isRepeat ? " (see above)" : "")</li>\n"
+        }
+        return out + "</ul>\n</details>\n"
+    }
+
+    static func mapBlock(_ report: ComparisonReport, source: Int) -> String {
+        let layout = ArgumentMapLayout.layout(report.graphs[source])
+        var out = "<div class=\"map scroll\">\n"
+        out += SVGRenderer.render(layout, caption: report.sources[source].caption, idPrefix: "m\(source)", linkPrefix: "s\(source)-")
+        return out + "</div>\n"
     }
 
     /// The article text cut at every unit boundary; each piece is marked with the innermost

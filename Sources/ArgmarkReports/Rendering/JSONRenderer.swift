@@ -3,7 +3,7 @@ import ArgmarkCore
 /// Everything the report knows, as JSON for notebooks and pipelines (structure in the README).
 public enum JSONRenderer {
     /// The version of the JSON structure; raised when a field changes meaning or disappears.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public static func render(_ report: ComparisonReport) -> String {
         document(report).rendered()
@@ -24,6 +24,52 @@ public enum JSONRenderer {
             "counterclaims": .array(report.counterclaims.map { counterclaim(report, $0) }),
             "sharedText": sharedText(report),
             "speakers": .array(report.speakers.map { speaker(report, $0) }),
+            "disagreements": disagreements(report),
+        ])
+    }
+
+    static func voiced(_ report: ComparisonReport, _ unit: VoicedUnit) -> JSONValue {
+        .object([
+            "source": .string(report.sources[unit.unit.source].key),
+            "unit": .string(unit.unit.unit.rawValue),
+            "stance": .string(unit.stance.rawValue),
+            "voice": .string(unit.voice.rawValue),
+            "speaker": optional(unit.speaker),
+        ])
+    }
+
+    static func side(_ report: ComparisonReport, _ side: Disagreements.Side) -> JSONValue {
+        .object([
+            "source": .string(report.sources[side.source].key),
+            "voice": .string(side.voice.rawValue),
+            "speaker": optional(side.speaker),
+            "units": .array(side.units.map { .string($0.unit.rawValue) }),
+        ])
+    }
+
+    static func disagreements(_ report: ComparisonReport) -> JSONValue {
+        let found = report.disagreements
+        return .object([
+            "targets": .array(found.targets.map { entry in
+                .object([
+                    "target": .string(entry.target.rawValue),
+                    "favor": .array(entry.favor.map { side(report, $0) }),
+                    "against": .array(entry.against.map { side(report, $0) }),
+                ])
+            }),
+            "propositions": .array(found.propositions.map { entry in
+                .object([
+                    "proposition": .string(entry.proposition.rawValue),
+                    "asserts": .array(entry.asserts.map { side(report, $0) }),
+                    "opposes": .array(entry.opposes.map { side(report, $0) }),
+                ])
+            }),
+            "omissions": .array(found.omissions.map { entry in
+                .object([
+                    "source": .string(report.sources[entry.source].key),
+                    "propositions": .array(entry.propositions.map { .string($0.rawValue) }),
+                ])
+            }),
         ])
     }
 
@@ -151,7 +197,7 @@ public enum JSONRenderer {
                     "favor": .array(cell.favor.map { reference(report, $0) }),
                     "against": .array(cell.against.map { reference(report, $0) }),
                     "neutral": .array(cell.neutral.map { reference(report, $0) }),
-                    "reported": .array(cell.reported.map { reference(report, $0) }),
+                    "others": .array(cell.others.map { voiced(report, $0) }),
                 ])
             }),
         ])

@@ -29,13 +29,14 @@ public enum SVGRenderer {
         for edge in layout.edges {
             let style = Style.edge(edge.type)
             let dash = style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\""
-            out += "<g class=\"edge r-\(edge.type.rawValue)\"><title>\(Markup.escape("\(edge.relation): \(edge.from) \(edge.type.rawValue) \(edge.to)"))</title>"
-            let paint = "stroke=\"\(style.color)\" stroke-width=\"\(n(style.width))\"\(dash) marker-end=\"url(#\(idPrefix)-arrow-\(edge.type.rawValue))\""
-            if edge.bends.isEmpty {
-                out += "<line x1=\"\(n(edge.start.x))\" y1=\"\(n(edge.start.y))\" x2=\"\(n(edge.end.x))\" y2=\"\(n(edge.end.y))\" \(paint)/>"
-            } else {
-                out += "<polyline points=\"\(edge.points.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " "))\" fill=\"none\" \(paint)/>"
+            let target: String
+            switch edge.to {
+            case .unit(let id): target = id.rawValue
+            case .relation(let id): target = id.rawValue
             }
+            out += "<g class=\"edge r-\(edge.type.rawValue)\" id=\"\(idPrefix)-\(Markup.escape(edge.relation.rawValue))\" data-relation=\"\(Markup.escape(edge.relation.rawValue))\" data-from=\"\(Markup.escape(edge.from.rawValue))\" data-to=\"\(Markup.escape(target))\"><title>\(Markup.escape("\(edge.relation): \(edge.from) \(edge.type.rawValue) \(edge.to)"))</title>"
+            let paint = "stroke=\"\(style.color)\" stroke-width=\"\(n(style.width))\"\(dash) marker-end=\"url(#\(idPrefix)-arrow-\(edge.type.rawValue))\""
+            out += "<path d=\"\(pathData(edge.points))\" fill=\"none\" \(paint)/>"
             if case .relation = edge.to {
                 out += "<circle cx=\"\(n(edge.end.x))\" cy=\"\(n(edge.end.y))\" r=\"3.0\" fill=\"\(style.color)\"/>"
             }
@@ -50,7 +51,7 @@ public enum SVGRenderer {
             title += ": \(node.quote)"
             let open = linkPrefix.map { "<a href=\"#\(Markup.escape($0 + node.unit.rawValue))\">" } ?? ""
             let close = linkPrefix == nil ? "" : "</a>"
-            out += "<g class=\"node t-\(node.type.rawValue)\">\(open)<title>\(Markup.escape(title))</title>"
+            out += "<g class=\"node t-\(node.type.rawValue)\" id=\"\(idPrefix)-\(Markup.escape(node.unit.rawValue))\" data-unit=\"\(Markup.escape(node.unit.rawValue))\">\(open)<title>\(Markup.escape(title))</title>"
             out += shape(node, style)
             out += "<text x=\"\(n(node.x + 10))\" y=\"\(n(node.y + 15))\" font-size=\"9.5\" font-weight=\"bold\" fill=\"\(style.stroke)\">\(Markup.escape(node.type.rawValue.uppercased() + " · " + node.unit.rawValue))</text>"
             for (index, line) in node.lines.enumerated() {
@@ -65,6 +66,24 @@ public enum SVGRenderer {
         out += legend(layout, idPrefix: idPrefix)
         out += "</svg>\n"
         return out
+    }
+
+    /// SVG path data through `points`: straight where a segment is vertical, otherwise a cubic
+    /// curve with vertical tangents, which stays inside the band between its two ends (the
+    /// layout only lets such segments run through the empty gaps between rows).
+    static func pathData(_ points: [MapPoint]) -> String {
+        let n = Markup.number
+        guard let first = points.first else { return "" }
+        var data = "M \(n(first.x)) \(n(first.y))"
+        for (from, to) in zip(points, points.dropFirst()) {
+            if Markup.number(from.x) == Markup.number(to.x) {
+                data += " L \(n(to.x)) \(n(to.y))"
+            } else {
+                let middle = (from.y + to.y) / 2
+                data += " C \(n(from.x)) \(n(middle)) \(n(to.x)) \(n(middle)) \(n(to.x)) \(n(to.y))"
+            }
+        }
+        return data
     }
 
     static func shape(_ node: MapNode, _ style: Style.NodeStyle) -> String {

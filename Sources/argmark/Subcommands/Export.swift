@@ -8,11 +8,16 @@ struct Export: ParsableCommand {
         abstract: "Write argmark articles in other tools' formats (arg-microtexts, brat, AIF JSON, Argdown).",
         discussion: """
             Takes argmark files and folders; each must be valid. Writes nothing if any article \
-            cannot be exported (or if an output file exists, unless --overwrite is given).
+            is invalid (or if an output file exists, unless --overwrite is given). Files are staged \
+            in a hidden folder inside the output folder and moved into place at the end.
 
-            Prints one summary line per path argument on stdout; errors as path:line: error: message \
-            on stderr. Exit 0 on success, 1 when an article is invalid or cannot be expressed in the \
-            target format, 2 for usage errors or unreadable paths.
+            No format carries everything argmark holds: each prints, per file, what it could not \
+            carry, with counts (warnings, rule export-loss); --strict makes any loss an error and \
+            writes nothing.
+
+            Prints one summary line per path argument on stdout; errors and warnings as \
+            path:line: error: message on stderr. Exit 0 on success, 1 when an article is invalid or \
+            (with --strict) something cannot be carried, 2 for usage errors or unreadable paths.
             """
     )
 
@@ -20,6 +25,9 @@ struct Export: ParsableCommand {
     var format: ExportFormat
 
     @OptionGroup var destination: ConversionOutput
+
+    @Flag(help: "Treat anything the format cannot carry as an error: write nothing.")
+    var strict = false
 
     @Argument(help: "argmark files or folders.")
     var paths: [String]
@@ -30,8 +38,8 @@ struct Export: ParsableCommand {
 
     func run() throws {
         var diagnostics: [Diagnostic] = []
-        var files: [ExportedFile] = []
-        var summaries: [String] = []
+        var inputs: [ExportInput] = []
+        var groups: [(path: String, articles: [Article])] = []
         var unreadable = false
         for path in paths {
             let (loaded, failures) = ArticleLoader.loadAll([path])
@@ -49,22 +57,24 @@ struct Export: ParsableCommand {
                     diagnostics += errors
                     continue
                 }
-                do {
-                    files += try format.export(item.article, path: item.path)
-                    articles.append(item.article)
-                } catch {
-                    diagnostics.append(error.diagnostic)
-                }
+                inputs.append(ExportInput(article: item.article, path: item.path, corpus: item.corpus))
+                articles.append(item.article)
             }
-            summaries.append(CorpusSummary(articles).line(name: path))
+            groups.append((path, articles))
         }
-        if diagnostics.isEmpty { diagnostics = BatchWriter.write(files, to: destination.output, overwrite: destination.overwrite) }
+        let batch = format.export(inputs)
+        diagnostics += batch.errors
+        let losses = batch.lossDiagnostics(format: format, strict: strict)
+        if strict { diagnostics += losses }
+        if diagnostics.isEmpty { diagnostics = BatchWriter.write(batch.files, to: destination.output, overwrite: destination.overwrite) }
         guard diagnostics.isEmpty else {
             DiagnosticPrinter.print(diagnostics)
             Terminal.standardError("nothing written: \(diagnostics.count) \(diagnostics.count == 1 ? "error" : "errors")")
             throw ExitCode(unreadable ? 2 : 1)
         }
-        for summary in summaries { Terminal.standardOutput(summary) }
-        Terminal.standardOutput("wrote \(files.count) \(files.count == 1 ? "file" : "files") to \(destination.output)")
+        DiagnosticPrinter.print(losses)
+        for group in groups { Terminal.standardOutput(CorpusSummary(group.articles).line(name: group.path)) }
+        let lossy = batch.losses.count { !$0.losses.isEmpty }
+        Terminal.standardOutput("wrote \(batch.files.count) \(batch.files.count == 1 ? "file" : "files") to \(destination.output)" + (lossy == 0 ? "" : "; \(lossy) of \(inputs.count) articles lost something \(format.rawValue) cannot carry (listed above)"))
     }
 }

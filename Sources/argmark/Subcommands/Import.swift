@@ -14,12 +14,23 @@ struct Import: ParsableCommand {
             format); files in subfolders of a folder keep their subfolder under the output folder.
 
             Every article is validated before anything is written: if any input fails, nothing is \
-            written. Existing files are not replaced unless --overwrite is given. Stance targets are \
-            defined in the corpus.xml beside the articles.
+            written. Existing files are not replaced unless --overwrite is given. Stance targets and \
+            propositions are defined in the corpus.xml beside the articles. Files are staged in a \
+            hidden folder inside the output folder and moved into place at the end.
+
+            --keep-going imports every input that can be imported: relations argmark cannot \
+            represent (a self-loop, an edge closing a support cycle, a malformed AIF scheme node) are \
+            dropped, each named in a warning; inputs that still fail are listed; exit 1 if anything \
+            was dropped or refused.
+
+            --mapping FILE (XMI): which UIMA types become units and relations, one rule a line: \
+            UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE, or UIMA_TYPE[@FEATURE=VALUE]<TAB>RELATION_TYPE\
+            [<TAB>SOURCE_FEATURE<TAB>TARGET_FEATURE].
 
             Prints one summary line per path argument (documents, units and relations by type and by \
-            source label) on stdout; errors as path:line: error: message on stderr. Exit 0 on success, \
-            1 when any input cannot be imported, 2 for usage errors or unreadable paths.
+            source label) on stdout; errors and warnings as path:line: error: message on stderr. \
+            Exit 0 on success, 1 when any input cannot be imported (or, with --keep-going, when \
+            anything was dropped or refused), 2 for usage errors or unreadable paths.
             """
     )
 
@@ -28,31 +39,75 @@ struct Import: ParsableCommand {
 
     @OptionGroup var destination: ConversionOutput
 
+    @Flag(help: "Import every input that can be imported; drop (and name) elements argmark cannot represent.")
+    var keepGoing = false
+
+    @Option(help: ArgumentHelp("XMI only: a file mapping UIMA types to unit and relation types.", valueName: "FILE"))
+    var mapping: String?
+
     @Argument(help: "Source files or folders.")
     var paths: [String]
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one PATH (a file or folder) to convert") }
+        if mapping != nil && format != .xmi { throw ValidationError("--mapping applies to --from xmi only") }
     }
 
     func run() throws {
-        let (groups, readErrors) = BatchImport.run(format, paths: paths)
-        if !readErrors.isEmpty {
+        var options = ImportOptions(keepGoing: keepGoing)
+        if let mapping {
+            do {
+                options.xmiMapping = try XMIMapping.load(mapping)
+            } catch {
+                DiagnosticPrinter.print([error.diagnostic])
+                throw ExitCode(2)
+            }
+        }
+        let (groups, readErrors) = BatchImport.run(format, paths: paths, options: options)
+        let unreadable = readErrors.contains { $0.rule == .unreadable }
+        if !readErrors.isEmpty && (!keepGoing || unreadable) {
             DiagnosticPrinter.print(readErrors)
             let failing = Set(readErrors.filter { $0.severity == .error }.map(\.location.path)).count
-            Terminal.standardError("nothing written: \(failing) \(failing == 1 ? "input" : "inputs") cannot be imported; fix \(failing == 1 ? "it" : "them") or leave \(failing == 1 ? "it" : "them") out")
-            throw ExitCode(readErrors.contains { $0.rule == .unreadable } ? 2 : 1)
+            Terminal.standardError("nothing written: \(failing) \(failing == 1 ? "input" : "inputs") cannot be imported; fix \(failing == 1 ? "it" : "them"), leave \(failing == 1 ? "it" : "them") out\(unreadable ? "" : ", or pass --keep-going to import the rest")")
+            throw ExitCode(unreadable ? 2 : 1)
         }
         let articles = groups.flatMap(\.articles)
-        let writeErrors = BatchWriter.writeArticles(articles, to: destination.output, overwrite: destination.overwrite)
-        if !writeErrors.isEmpty {
-            DiagnosticPrinter.print(writeErrors)
-            Terminal.standardError(writeErrors.contains { $0.rule == .unreadable } ? "the output could not be written" : "nothing written")
-            throw ExitCode.failure
+        DiagnosticPrinter.print(articles.flatMap(\.warnings))
+        let outcome = BatchWriter.writeArticles(articles, to: destination.output, overwrite: destination.overwrite, keepGoing: keepGoing)
+        guard keepGoing else {
+            if !outcome.errors.isEmpty {
+                DiagnosticPrinter.print(outcome.errors)
+                Terminal.standardError(outcome.errors.contains { $0.rule == .unreadable } ? "the output could not be written" : "nothing written; pass --keep-going to import the rest")
+                throw ExitCode.failure
+            }
+            printSummaries(groups, written: outcome)
+            return
         }
+        DiagnosticPrinter.print(readErrors + outcome.errors)
+        DiagnosticPrinter.print(outcome.dropped)
+        printSummaries(groups, written: outcome)
+        let refused = Set(readErrors.map(\.location.path)).union(outcome.refusedInputs).sorted()
+        if !outcome.dropped.isEmpty {
+            Terminal.standardError("dropped \(outcome.dropped.count) \(outcome.dropped.count == 1 ? "element" : "elements") argmark cannot represent (named above)")
+        }
+        if !refused.isEmpty {
+            Terminal.standardError("not imported (\(refused.count)):")
+            for path in refused { Terminal.standardError("  \(path)") }
+        }
+        if !refused.isEmpty || !outcome.dropped.isEmpty || outcome.errors.contains(where: { $0.rule == .unreadable }) { throw ExitCode.failure }
+    }
+
+    /// One summary line per path argument (of what was written), then the file count.
+    private func printSummaries(_ groups: [ImportGroup], written outcome: ImportWriteOutcome) {
+        let writtenBySource = Dictionary(outcome.written.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         for group in groups {
-            Terminal.standardOutput(CorpusSummary(group.articles.map(\.article)).line(name: group.name))
+            let articles = group.articles.compactMap { writtenBySource[$0.sourcePath] }
+            var line = CorpusSummary(articles.map(\.article)).line(name: group.name)
+            let unmapped = articles.reduce(0) { $0 + $1.unmappedAnnotations }
+            if unmapped > 0 { line += ", \(unmapped) \(unmapped == 1 ? "annotation" : "annotations") mapped to no unit type (kept as properties)" }
+            Terminal.standardOutput(line)
         }
-        Terminal.standardOutput("wrote \(articles.count) \(articles.count == 1 ? "file" : "files") to \(destination.output)")
+        let count = outcome.written.count
+        Terminal.standardOutput("wrote \(count) \(count == 1 ? "article" : "articles") to \(destination.output)")
     }
 }

@@ -39,11 +39,58 @@ import Testing
         let gazette = try #require(matrix.cell(row: 0, column: 0))
         #expect(gazette.verdictName == "favor")
         #expect(ids(gazette.favor) == ["a-gazette:a1", "a-gazette:a2", "a-gazette:a3", "a-gazette:a5", "a-gazette:a6", "a-gazette:a7", "a-gazette:a8"])
-        #expect(ids(gazette.reported) == ["a-gazette:a4"])
+        #expect(gazette.others.map { "\($0.unit.unit) \($0.voice.rawValue) \($0.stance.rawValue)" } == ["a4 reported against"])
         let merchants = try #require(matrix.cell(row: 0, column: 2))
         #expect(merchants.verdictName == "against")
-        #expect(ids(merchants.reported) == ["c-merchants:c3", "c-merchants:c5"])
+        #expect(merchants.others.map(\.unit.unit) == ["c3", "c5"])
+        #expect(merchants.others.allSatisfy { $0.voice == .reported })
         #expect(matrix.cell(row: 1, column: 0) == nil, "no unit is about car-ban")
+    }
+
+    /// A news report that only quotes others has no verdict of its own: the radio's quoted
+    /// speakers do not become the station's stance.
+    @Test func aSourceThatOnlyQuotesOthersHasNoVerdictOfItsOwn() throws {
+        let radio = try #require(report.stanceBySource.cell(row: 0, column: 1))
+        #expect(radio.verdictName == "none")
+        #expect(radio.favor.isEmpty && radio.against.isEmpty && radio.neutral.isEmpty)
+        #expect(radio.others.map { "\($0.unit.unit) \($0.voice.rawValue) \($0.speaker ?? "")" } == ["b1 quoted Dana Reyes", "b2 quoted Dana Reyes", "b3 quoted Lee Park"])
+        #expect(radio.others.allSatisfy { $0.voice == .quoted })
+    }
+
+    @Test func voicesFollowRolesAndInterviews() {
+        let speakers = [Speaker(id: "a", name: "Ann Author", role: "author"), Speaker(id: "i", name: "Ivy", role: "interviewee"),
+                        Speaker(id: "q", name: "Quinn", role: "quoted: tweet"), Speaker(id: "r", name: "critics", role: "reported"),
+                        Speaker(id: "n", name: "No Role")]
+        let interview = ArgumentGraph(Article(id: "x", text: "", speakers: speakers))
+        #expect(interview.voice(speaker: nil) == .own)
+        #expect(interview.voice(speaker: "i") == .own, "in an interview the interviewee is the source's own voice")
+        #expect(interview.voice(speaker: "a") == .interviewer, "the author of an interview asks the questions")
+        #expect(interview.voice(speaker: "q") == .quoted)
+        #expect(interview.voice(speaker: "r") == .reported)
+        #expect(interview.voice(speaker: "n") == .quoted)
+        var opinion = Article(id: "y", text: "", speakers: Array(speakers.filter { $0.id != "i" }))
+        opinion.metadata.author = "no role"
+        let graph = ArgumentGraph(opinion)
+        #expect(graph.voice(speaker: "a") == .own)
+        #expect(graph.voice(speaker: "n") == .own, "a speaker without a role named like the author is the author")
+        let counterclaim = ArgumentUnit(id: "u1", type: .counterclaim, span: nil, quote: "x", speaker: "a")
+        #expect(graph.voice(of: counterclaim) == .reported, "a counterclaim is never the source's own view")
+    }
+
+    @Test func disagreementsListOppositeSidesAndOmissions() throws {
+        let found = report.disagreements
+        let lanes = try #require(found.targets.first { $0.target == "bike-lanes" })
+        #expect(lanes.favor.contains { $0.source == 0 && $0.voice == .own })
+        #expect(lanes.against.contains { $0.source == 2 && $0.voice == .own })
+        #expect(lanes.against.contains { $0.source == 1 && $0.voice == .quoted && $0.speaker == "Lee Park" })
+        for side in lanes.favor + lanes.against { #expect(!side.units.isEmpty) }
+        for omission in found.omissions {
+            for proposition in omission.propositions {
+                let row = try #require(report.propositions.first { $0.proposition == proposition })
+                #expect(!row.entries.contains { $0.source == omission.source }, "\(omission.source) does not mention \(proposition)")
+                #expect(row.entries.contains { !$0.asserts.isEmpty }, "someone else asserts \(proposition)")
+            }
+        }
     }
 
     @Test func stanceBySpeakerMatchesSpeakersAcrossSourcesByName() throws {

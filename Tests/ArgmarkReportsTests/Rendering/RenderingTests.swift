@@ -128,6 +128,24 @@ import Testing
         #expect(dot.hasPrefix("digraph \"c-merchants\" {\n"))
     }
 
+    /// HTML and Markdown are drawn from one document: the same sections, in the same order, with
+    /// the same titles.
+    @Test func htmlAndMarkdownHaveTheSameSections() {
+        let document = ReportDocument.build(report)
+        let markdown = report.rendered(as: .markdown)
+        let html = report.rendered(as: .html)
+        let markdownTitles = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        #expect(markdownTitles == document.sections.map(\.title))
+        var htmlTitles: [String] = []
+        var rest = html[...]
+        while let open = rest.range(of: "<h2>"), let close = rest.range(of: "</h2>", range: open.upperBound..<rest.endIndex) {
+            htmlTitles.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        #expect(htmlTitles == document.sections.map(\.title))
+        #expect(document.sections.map(\.id).contains("disagreements"))
+    }
+
     @Test func markdownTablesHaveConsistentColumns() {
         let markdown = report.rendered(as: .markdown)
         var columns: Int?
@@ -139,7 +157,7 @@ import Testing
             let count = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
             if let columns { #expect(count == columns, "\(line)") } else { columns = count }
         }
-        #expect(markdown.contains("| b-radio | b3 | Lee Park | Removing parking will drive our customers away from Main Street | **unanswered** |"))
+        #expect(markdown.contains("| b-radio | b3 | Lee Park | “Removing parking will drive our customers away from Main Street” | **unanswered** |"))
     }
 
     @Test func jsonNamesTheCopyingAndTheSharedQuote() throws {
@@ -157,15 +175,15 @@ import Testing
     @Test func markdownTurnsWideMatricesIntoOneRowPerSource() {
         let corpus = Corpus(targets: [StanceTarget(id: "t", name: "the plan")])
         let articles = (0..<10).map { index in
-            Article(id: "n\(index)", text: "Yes.", speakers: [Speaker(id: "s", name: "Speaker \(index)")], units: [
+            Article(id: "n\(index)", text: "Yes.", speakers: [Speaker(id: "s", name: "Speaker \(index)", role: "author")], units: [
                 ArgumentUnit(id: "u1", type: .position, span: Span(start: 0, end: 4), quote: "Yes.", speaker: "s",
                              stance: index % 2 == 0 ? .favor : .against, target: "t"),
             ])
         }
         let sources = ReportSource.sources(for: articles.map { ("\($0.id).xml", $0) })
         let markdown = ComparisonReport.build(sources: sources, corpus: corpus).rendered(as: .markdown)
-        #expect(markdown.contains("| Source | the plan |\n| --- | --- |\n| n0 | favor (u1) |\n| n1 | against (u1) |"))
-        #expect(markdown.contains("| Speaker 1 | against (n1:u1) |"))
+        #expect(markdown.contains("| Source | the plan |\n| --- | --- |\n| **n0** | **favor** (own voice): favor u1 |\n| **n1** | **against** (own voice): against u1 |"))
+        #expect(markdown.contains("| **Speaker 1**; n1 | **against**: against n1:u1 |"))
     }
 
     func collect(_ element: XMLElement, named name: String?) -> [XMLElement] {

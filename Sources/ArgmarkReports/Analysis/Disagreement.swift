@@ -1,0 +1,118 @@
+import ArgmarkCore
+
+/// Where sources oppose each other, and what each leaves out.
+public struct Disagreements: Sendable {
+    /// One voice on one side: a source's own voice, or a speaker it quotes or reports.
+    public struct Side: Sendable {
+        public var source: Int
+        public var voice: Voice
+        /// The speaker's name; `nil` for a source's own voice without a declared speaker.
+        public var speaker: String?
+        public var units: [UnitReference]
+    }
+
+    /// A target on which some voices are in favour and others against.
+    public struct OnTarget: Sendable {
+        public var target: TargetID
+        public var favor: [Side]
+        public var against: [Side]
+    }
+
+    /// A shared proposition some voices assert and others rebut, undercut or attack.
+    public struct OnProposition: Sendable {
+        public var proposition: PropositionID
+        public var asserts: [Side]
+        public var opposes: [Side]
+    }
+
+    /// Propositions that other sources assert and this source never mentions.
+    public struct Omission: Sendable {
+        public var source: Int
+        public var propositions: [PropositionID]
+    }
+
+    public var targets: [OnTarget]
+    public var propositions: [OnProposition]
+    /// Only sources that leave something out, in source order.
+    public var omissions: [Omission]
+
+    static func find(_ graphs: [ArgumentGraph], _ targetRows: [TargetID], _ propositions: [PropositionRow]) -> Disagreements {
+        let rowIndex = Dictionary(uniqueKeysWithValues: targetRows.enumerated().map { ($1, $0) })
+        // Per target, per stance: the sides, keyed by (source, voice, speaker) in first-seen order.
+        var sides: [Int: [Stance: [SideKey: Side]]] = [:]
+        var order: [Int: [Stance: [SideKey]]] = [:]
+        for (source, graph) in graphs.enumerated() {
+            for unit in graph.units {
+                guard let target = unit.target, let stance = unit.stance, stance != .neutral, let row = rowIndex[target] else { continue }
+                let voice = graph.voice(of: unit)
+                let speaker = unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue }
+                // The own voice is one side however many speaker ids it uses (author, interviewee).
+                let key = SideKey(source: source, voice: voice, speaker: voice == .own ? nil : speaker)
+                let reference = UnitReference(source: source, unit: unit.id)
+                if sides[row]?[stance]?[key] == nil {
+                    sides[row, default: [:]][stance, default: [:]][key] = Side(source: source, voice: voice, speaker: key.speaker ?? speaker, units: [])
+                    order[row, default: [:]][stance, default: []].append(key)
+                }
+                sides[row]![stance]![key]!.units.append(reference)
+            }
+        }
+        var onTargets: [OnTarget] = []
+        for row in sides.keys.sorted() {
+            let favor = (order[row]?[.favor] ?? []).map { sides[row]![.favor]![$0]! }
+            let against = (order[row]?[.against] ?? []).map { sides[row]![.against]![$0]! }
+            guard !favor.isEmpty, !against.isEmpty else { continue }
+            onTargets.append(OnTarget(target: targetRows[row], favor: favor, against: against))
+        }
+
+        var onPropositions: [OnProposition] = []
+        var asserted: [PropositionID: Set<Int>] = [:]
+        var mentioned = [Set<PropositionID>](repeating: [], count: graphs.count)
+        for row in propositions {
+            var asserts: [Side] = []
+            var opposes: [Side] = []
+            for entry in row.entries {
+                let graph = graphs[entry.source]
+                mentioned[entry.source].insert(row.proposition)
+                if !entry.asserts.isEmpty { asserted[row.proposition, default: []].insert(entry.source) }
+                asserts += Self.sides(entry.asserts, graph)
+                opposes += Self.sides(entry.rebuts, graph)
+            }
+            if !asserts.isEmpty, !opposes.isEmpty {
+                onPropositions.append(OnProposition(proposition: row.proposition, asserts: asserts, opposes: opposes))
+            }
+        }
+        var omissions: [Omission] = []
+        let assertedOrder = propositions.map(\.proposition).filter { asserted[$0] != nil }
+        for source in graphs.indices {
+            // A source that does not mention a proposition is not among those asserting it.
+            let missing = assertedOrder.filter { !mentioned[source].contains($0) }
+            if !missing.isEmpty { omissions.append(Omission(source: source, propositions: missing)) }
+        }
+        return Disagreements(targets: onTargets, propositions: onPropositions, omissions: omissions)
+    }
+
+    struct SideKey: Hashable {
+        var source: Int
+        var voice: Voice
+        var speaker: String?
+    }
+
+    /// The units grouped by the voice and speaker they speak in, in the order first met.
+    static func sides(_ references: [UnitReference], _ graph: ArgumentGraph) -> [Side] {
+        var result: [Side] = []
+        var index: [SideKey: Int] = [:]
+        for reference in references {
+            guard let unit = graph.unitsByID[reference.unit] else { continue }
+            let voice = graph.voice(of: unit)
+            let speaker = unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue }
+            let key = SideKey(source: reference.source, voice: voice, speaker: voice == .own ? nil : speaker)
+            if let existing = index[key] {
+                result[existing].units.append(reference)
+            } else {
+                index[key] = result.count
+                result.append(Side(source: reference.source, voice: voice, speaker: speaker, units: [reference]))
+            }
+        }
+        return result
+    }
+}
