@@ -196,7 +196,8 @@ def empty_article(argmark, folder, source, article_id):
     """A new article with the text of `source` and no annotations, made by `argmark new`."""
     root = ET.parse(source).getroot()
     text = root.find("a:text", NS).text
-    title = root.find("a:meta/a:title", NS).text
+    title_element = root.find("a:meta/a:title", NS)
+    title = title_element.text if title_element is not None else article_id
     text_file = os.path.join(folder, article_id + ".txt")
     with open(text_file, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)

@@ -208,14 +208,14 @@ function renderArticle() {
   document.body.dataset.version = article.version;
   document.body.dataset.units = article.units.length;
   document.body.dataset.relations = article.relations.length;
-  document.getElementById("crumb").textContent = `${NAME}${article.meta.title ? " · " + article.meta.title : ""}`;
+  document.getElementById("crumb").textContent = `${NAME}${article.meta.title && article.meta.title !== NAME ? " · " + article.meta.title : ""}`;
   let textpane = document.getElementById("text");
   if (!textpane) {
     main.replaceChildren(
       h("div", { class: "toolbar" },
         h("button", { id: "undo", onclick: () => undoRedo(false), title: "z or Ctrl+Z" }, "Undo"),
         h("button", { id: "redo", onclick: () => undoRedo(true), title: "Z or Ctrl+Shift+Z" }, "Redo"),
-        h("label", {}, "Speaker of new units ", h("select", { id: "new-speaker", onchange: (event) => { state.speaker = event.target.value; } })),
+        h("label", {}, "Speaker of new units ", h("select", { id: "new-speaker", onchange: (event) => { state.speaker = event.target.value; event.target.blur(); } })),
         h("button", { id: "suggest", onclick: () => edit([{ op: "suggest" }], "suggestions added") }, "Run suggest"),
         h("button", { id: "implicit", onclick: () => showImplicitForm() }, "Implicit unit… (i)"),
         h("span", { id: "counts", class: "muted" }),
@@ -557,7 +557,7 @@ function renderPanel() {
   parts.push(h("h2", {}, "Relations"), h("ul", { id: "relations" }, article.relations.map((r) => h("li", { class: state.selected && state.selected.id === r.id ? "sel" : null },
     h("span", { class: "grow", dataset: { relation: r.id }, onclick: () => (state.mode ? chooseTarget("relation", r.id) : select("relation", r.id)) }, `${r.id}: ${r.from} ${r.type} ${r.to}`)))));
   parts.push(h("h2", {}, "Vocabulary (corpus.xml)"), targetForm(), propositionForm());
-  panel.replaceChildren(...parts);
+  panel.replaceChildren(...parts.filter((part) => part !== null && part !== undefined && part !== false));
 }
 
 function options(list, current, label) {

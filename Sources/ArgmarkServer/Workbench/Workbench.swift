@@ -113,7 +113,7 @@ package final class Workbench: Sendable {
         let (files, _) = FileSystem.expand([folder], extension: ".xml")
         return files.filter { FileSystem.directoryName(of: $0) == folder }
             .map { String(FileSystem.baseName(of: $0).dropLast(4)) }
-            .filter { $0 != "corpus" && PathGuard.isPlainName($0) }
+            .filter { $0 != "corpus" && PathGuard.isPlainName($0) && PathGuard.isInside(FileSystem.join(folder, $0 + ".xml"), folder: folder) }
             .sorted { naturalLess($0, $1) }
     }
 
