@@ -72,24 +72,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore"], exclude: ["Fixtures"]),
+        // What every test target shares: the runner of the built binary, the golden-file helper
+        // (ARGMARK_RECORD=1 re-records), the seeded random generator, where ../shared is.
+        .target(name: "ArgmarkTestSupport", path: "Tests/ArgmarkTestSupport"),
+        .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore", "ArgmarkTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore", "ArgmarkTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ArgmarkFormatsTests",
-            dependencies: ["ArgmarkFormats", "ArgmarkCore"],
+            dependencies: ["ArgmarkFormats", "ArgmarkCore", "ArgmarkTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ArgmarkReportsTests",
-            dependencies: ["ArgmarkReports", "ArgmarkCore"],
+            dependencies: ["ArgmarkReports", "ArgmarkCore", "ArgmarkTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "ArgmarkAgreementTests",
-            dependencies: ["ArgmarkAgreement", "ArgmarkCore"],
+            dependencies: ["ArgmarkAgreement", "ArgmarkCore", "ArgmarkTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ArgmarkSuggestTests", dependencies: ["ArgmarkSuggest", "ArgmarkCore"]),
+        .testTarget(name: "ArgmarkSuggestTests", dependencies: ["ArgmarkSuggest", "ArgmarkCore", "ArgmarkTestSupport"]),
         .testTarget(name: "ArgmarkServerTests", dependencies: ["ArgmarkServer", "ArgmarkCore", "ArgmarkFormats", "ArgmarkAgreement"]),
     ]
 )

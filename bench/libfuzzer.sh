@@ -38,7 +38,7 @@ for target in Sources/C*/include; do
         objects="$objects $work/$name-$(basename "$source" .c).o"
     done
 done
-swiftc -O -sanitize=fuzzer -parse-as-library -module-name ArgmarkCore \
+swiftc -O -sanitize=fuzzer -parse-as-library -module-name ArgmarkCore -package-name argmark \
     -I Sources/CLibXML2 $(for module in "$work"/modules/*; do printf -- '-I %s ' "$module"; done) \
     $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
     $(find Sources/ArgmarkCore -name '*.swift' | sort) "$work/PackageResources.swift" bench/libfuzzer/Harness.swift \

@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// argmark: annotate arguments and stance in news and opinion articles.
 @main
 struct Argmark: ParsableCommand {
@@ -29,7 +23,7 @@ struct Argmark: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 Terminal.standardError(usageErrorLine(message(for: error)))
-                Glibc.exit(2)
+                Platform.exit(2)
             }
             exit(withError: error)
         }

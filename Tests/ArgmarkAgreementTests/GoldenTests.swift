@@ -1,10 +1,11 @@
 import ArgmarkAgreement
 import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
 /// The rendered reports of one fixture, byte for byte. Re-record on purpose only:
-/// `ARGMARK_RECORD_GOLDEN=1 swift test --filter GoldenTests`, then review the diff.
+/// `ARGMARK_RECORD=1 swift test --filter GoldenTests`, then review the diff.
 @Suite struct GoldenTests {
     static let folder = Fixtures.folder.appendingPathComponent("_golden")
 
@@ -20,12 +21,6 @@ import Testing
     }
 
     private func compare(_ output: String, to name: String) throws {
-        let url = Self.folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["ARGMARK_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-            try Data(output.utf8).write(to: url)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(output == golden, "\(name) differs from the golden file; re-record on purpose if the change is intended")
+        try Golden.expect(output, matches: Self.folder.appendingPathComponent(name).path)
     }
 }

@@ -10,13 +10,13 @@ import Glibc
 /// lets every read and write through), and the size limit, tested at a small limit.
 @Suite struct FileSystemErrorTests {
     @Test func permissionDeniedSaysSo() {
-        let error = FileSystemError.fromErrno("a.xml", "read", EACCES)
+        let error = FileSystemError("a.xml", "read", Platform.Failure(code: EACCES))
         #expect(error.description == "a.xml: permission denied (read); check the file's permissions")
-        #expect(FileSystemError.fromErrno("a.xml", "replace", EROFS).reason == "read-only file system; write somewhere writable")
-        #expect(FileSystemError.fromErrno("a.xml", "write", ENOSPC).reason == "no space left on device; free some space and run again")
-        #expect(FileSystemError.fromErrno("a.xml", "read", ENOENT).reason == "no such file or directory; check the path")
-        #expect(FileSystemError.fromErrno("a.xml", "read", EISDIR).reason == "is a directory, not a file; pass a file")
-        #expect(FileSystemError.fromErrno("a/b.xml", "read", ENOTDIR).reason == "a component of the path is a file, not a folder")
+        #expect(FileSystemError("a.xml", "replace", Platform.Failure(code: EROFS)).reason == "read-only file system; write somewhere writable")
+        #expect(FileSystemError("a.xml", "write", Platform.Failure(code: ENOSPC)).reason == "no space left on device; free some space and run again")
+        #expect(FileSystemError("a.xml", "read", Platform.Failure(code: ENOENT)).reason == "no such file or directory; check the path")
+        #expect(FileSystemError("a.xml", "read", Platform.Failure(code: EISDIR)).reason == "is a directory, not a file; pass a file")
+        #expect(FileSystemError("a/b.xml", "read", Platform.Failure(code: ENOTDIR)).reason == "a component of the path is a file, not a folder")
     }
 
     @Test func sizeLimitIsCheckedBeforeReading() throws {

@@ -1,3 +1,4 @@
+import ArgmarkTestSupport
 import Testing
 @testable import ArgmarkCore
 
@@ -23,7 +24,7 @@ import Testing
 
 @Suite struct SHA256ImplementationTests {
     @Test func hardwareAndPortableImplementationsAgree() {
-        var random = UTF8SpanIndexTests.SplitMix64(state: 7)
+        var random = SeededRandom("SHA256Tests", default: 7)
         // Every length around the block and padding boundaries, then larger random inputs.
         let lengths = Array(0...200) + [1000, 4095, 4096, 4097, 65_536, 100_003]
         for length in lengths {

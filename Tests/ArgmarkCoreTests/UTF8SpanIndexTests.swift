@@ -1,24 +1,13 @@
+import ArgmarkTestSupport
 import Testing
 @testable import ArgmarkCore
 
 /// The fast offset index used by validation must agree with the plain scalar array everywhere.
 @Suite struct UTF8SpanIndexTests {
     /// A small deterministic generator, so a failure can be replayed.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     @Test func agreesWithCodePointTextOnRandomMixedScriptText() {
         let alphabet: [Unicode.Scalar] = ["a", "b", " ", "\n", "\r", "é", "\u{301}", "ß", "中", "文", "🙂", "👍", "\u{200B}", "ا", "ل"]
-        var random = SplitMix64(state: 42)
+        var random = SeededRandom("UTF8SpanIndexTests", default: 42)
         for _ in 0..<300 {
             var view = String.UnicodeScalarView()
             for _ in 0..<random.below(70) { view.append(alphabet[random.below(alphabet.count)]) }

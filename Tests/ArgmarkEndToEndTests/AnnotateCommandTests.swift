@@ -1,3 +1,4 @@
+import ArgmarkTestSupport
 import Foundation
 import Testing
 

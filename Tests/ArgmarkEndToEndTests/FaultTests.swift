@@ -1,4 +1,5 @@
 import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -77,6 +78,7 @@ import Glibc
         var window = max(2_000, Int(typical / .microseconds(1)) * 3 / 2)
         var units = try Self.unitCount(path)
         var landed = 0
+        var random = SeededRandom("writersKilledAtRandomMoments", default: 2018)
         for number in 1...200 {
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
             let process = Process()
@@ -85,7 +87,7 @@ import Glibc
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32(Int.random(in: 0..<window)))
+            usleep(UInt32(random.below(window)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let after = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -1,3 +1,4 @@
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -107,7 +108,7 @@ import Glibc
         #expect(pointing != original)
         try pointing.write(to: folder.appendingPathComponent("local.xml"), atomically: true, encoding: .utf8)
         for file in ["schema-location.xml", "local.xml"] {
-            let validate = try TimedProcess.runArgmark(["validate", file], in: folder, timeout: 15)
+            let validate = try TimedProcess.runArgmark(["validate", file], in: folder, timeout: 120)
             #expect(!validate.timedOut, "argmark opened the schema named by xsi:schemaLocation")
             #expect(validate.result.status == 0, "\(validate.result.standardError)")
         }
@@ -116,7 +117,7 @@ import Glibc
             for file in ["schema-location.xml", "xxe-url.xml", "external-dtd.xml"] {
                 let log = folder.appendingPathComponent("strace-\(file).log").path
                 let traced = try TimedProcess.run(["/usr/bin/strace", "-f", "-qq", "-e", "trace=connect,openat", "-o", log,
-                                                   ArgmarkProcess.executable.path, "validate", file], in: folder, timeout: 30)
+                                                   ArgmarkProcess.executable.path, "validate", file], in: folder, timeout: 120)
                 // strace may be refused ptrace in a container: then there is no log and nothing to check.
                 guard !traced.timedOut, let calls = try? String(contentsOfFile: log, encoding: .utf8), calls.contains("openat(") else { continue }
                 #expect(calls.contains("\"\(file)\""), "\(file) was not even read: \(calls)")
@@ -187,13 +188,13 @@ import Glibc
         #expect(mkfifo(folder.appendingPathComponent("pipe.xml").path, 0o644) == 0)
         for command in [["validate", "pipe.xml"], ["add", "pipe.xml", "claim", "--quote", "x"], ["show", "pipe.xml"], ["validate", "/dev/zero"],
                         ["reanchor", "valid.xml", "--text", "pipe.xml"]] {
-            let outcome = try TimedProcess.runArgmark(command, in: folder, timeout: 15)
+            let outcome = try TimedProcess.runArgmark(command, in: folder, timeout: 120)
             #expect(!outcome.timedOut, "\(command) hung")
             #expect(outcome.result.status == 2, "\(command): \(outcome.result.standardError)")
             #expect(outcome.result.standardError.contains("not a regular file"), "\(command): \(outcome.result.standardError)")
         }
         // A folder holding a FIFO named like an article is searched without opening it.
-        let walked = try TimedProcess.runArgmark(["validate", "."], in: folder, timeout: 30)
+        let walked = try TimedProcess.runArgmark(["validate", "."], in: folder, timeout: 120)
         #expect(!walked.timedOut)
         // Paths that do not exist.
         for command in [["validate", "missing.xml"], ["add", "missing.xml", "claim", "--quote", "x"], ["show", "missing.xml"]] {

@@ -1,3 +1,4 @@
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
 
     @Test func everyRuleIsDocumented() throws {
         let readme = try String(contentsOf: ArgmarkProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let source = try String(contentsOf: ArgmarkProcess.packageRoot.appendingPathComponent("Sources/ArgmarkCore/Validation/Diagnostic.swift"), encoding: .utf8)
+        let source = try String(contentsOf: ArgmarkProcess.packageRoot.appendingPathComponent("Sources/ArgmarkCore/Diagnostics/Diagnostic.swift"), encoding: .utf8)
         let ruleIDs = source.components(separatedBy: "\n").compactMap { line -> String? in
             guard line.contains("case "), let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close else { return nil }
             return String(line[line.index(after: open)..<close])

@@ -1,4 +1,5 @@
 import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 /// and evidence, and the sources share propositions where they say the same thing.
 @Suite struct SeedCorpusTests {
     static let annotations = ArgmarkProcess.packageRoot.appendingPathComponent("Annotations")
-    static let seeds = ArgmarkProcess.sharedFolder.appendingPathComponent("seeds")
+    static let seeds = Shared.seeds
 
     /// Annotation file name → seed text file name.
     static let seedFiles: [(annotation: String, seed: String)] = [
@@ -26,7 +27,7 @@ import Testing
         return loaded.article
     }
 
-    @Test(arguments: zip(seedFiles.map(\.annotation), seedFiles.map(\.seed)))
+    @Test(.enabled(if: Shared.isPresent, Shared.skipReason), arguments: zip(seedFiles.map(\.annotation), seedFiles.map(\.seed)))
     func textIsTheSeedByteForByte(annotation: String, seed: String) throws {
         let article = try Self.load(annotation)
         let seedBytes = try Data(contentsOf: Self.seeds.appendingPathComponent(seed))

@@ -1,3 +1,5 @@
+import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -10,14 +12,18 @@ import Testing
 
         init() throws {
             folder = try ArgmarkProcess.temporaryFolder()
-            let seed = ArgmarkProcess.sharedFolder.appendingPathComponent("seeds/000_4df17bf2c55a06b5.txt")
+            // Seed 000's text as the shipped annotation holds it (byte for byte the seed, which
+            // SeedCorpusTests checks where ../shared exists), so the test needs no ../shared.
+            let text = try ArticleLoader.load(ArgmarkProcess.packageRoot.appendingPathComponent("Annotations/seed-000.xml").path).article.text
+            let seed = folder.appendingPathComponent("seed-000.txt")
+            try Data(text.utf8).write(to: seed)
             try run(["new", seed.path, "-o", "seed.xml", "--id", "seed-000", "--genre", "opinion", "--language", "en"])
             try run(["speaker", "seed.xml", "--id", "milano", "--name", "Alyssa Milano", "--role", "author"])
             try run(["add", "seed.xml", "rebuttal", "--quote", "They are wrong.", "--speaker", "milano"])
         }
 
         @discardableResult
-        func run(_ arguments: [String], status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
+        func run(_ arguments: [String], status: Int32 = 0, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CommandResult {
             let result = try ArgmarkProcess.run(arguments, in: folder)
             #expect(result.status == status, "argmark \(arguments.joined(separator: " ")): \(result.standardError)", sourceLocation: sourceLocation)
             return result
@@ -30,7 +36,7 @@ import Testing
             try text().split(separator: "\n").map(String.init).filter { $0.contains("<unit ") }
         }
 
-        func expectValid(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func expectValid(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
             let result = try ArgmarkProcess.run(["validate", "seed.xml"], in: folder)
             #expect(result.status == 0, "invalid: \(result.standardOutput)\(result.standardError)", sourceLocation: sourceLocation)
         }

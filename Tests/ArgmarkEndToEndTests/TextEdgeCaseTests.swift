@@ -1,4 +1,5 @@
 import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -95,14 +96,10 @@ import Testing
         }
         text += "The one unique closing claim.\n"
         try Data(text.utf8).write(to: folder.appendingPathComponent("article.txt"))
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            _ = try Self.run(["new", "article.txt", "-o", "article.xml", "--id", "big"], in: folder)
-            _ = try Self.run(["add", "article.xml", "claim", "--quote", "The one unique closing claim."], in: folder)
-            _ = try Self.run(["add", "article.xml", "evidence", "--quote", "Paragraph 5000:"], in: folder)
-            _ = try Self.run(["validate", "article.xml"], in: folder)
-        }
-        #expect(elapsed < .seconds(60))
+        _ = try Self.run(["new", "article.txt", "-o", "article.xml", "--id", "big"], in: folder)
+        _ = try Self.run(["add", "article.xml", "claim", "--quote", "The one unique closing claim."], in: folder)
+        _ = try Self.run(["add", "article.xml", "evidence", "--quote", "Paragraph 5000:"], in: folder)
+        _ = try Self.run(["validate", "article.xml"], in: folder)
         let loaded = try ArticleLoader.load(folder.appendingPathComponent("article.xml").path)
         let count = text.unicodeScalars.count
         #expect(loaded.article.unit(UnitID("u1"))?.span == Span(start: count - 30, end: count - 1))

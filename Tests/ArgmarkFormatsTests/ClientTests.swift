@@ -1,5 +1,6 @@
 import ArgmarkCore
 import Foundation
+import ArgmarkTestSupport
 import Testing
 
 /// The exports read by the libraries researchers use (PyPI's dkpro-cassis, arguebuf, lxml and
@@ -15,22 +16,11 @@ struct ClientTests {
     }
 
     static func run(_ arguments: [String]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self), standardError: String(decoding: err, as: UTF8.self))
+        try TimedProcess.run(["/usr/bin/env"] + arguments, timeout: ArgmarkProcess.hangLimit).result
     }
 
     static func export(_ format: String, _ paths: [String], to folder: String) throws {
-        let result = try ArgmarkBinary.run(["export", "--to", format] + paths + ["-o", folder])
+        let result = try ArgmarkProcess.run(["export", "--to", format] + paths + ["-o", folder])
         #expect(result.status == 0, "\(result.standardError)")
     }
 
@@ -41,9 +31,9 @@ struct ClientTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let fixture = folder + "/in"
         // Seeds, plus an article with an implicit unit, a discontinuous one and an emoji before them.
-        let imported = try ArgmarkBinary.run(["import", "--from", "brat", Corpora.fixtures + "/brat/good", "-o", fixture])
+        let imported = try ArgmarkProcess.run(["import", "--from", "brat", Corpora.fixtures + "/brat/good", "-o", fixture])
         #expect(imported.status == 0, "\(imported.standardError)")
-        let xmi = try ArgmarkBinary.run(["import", "--from", "xmi", Corpora.fixtures + "/xmi/emoji.xmi", "-o", fixture + "/xmi"])
+        let xmi = try ArgmarkProcess.run(["import", "--from", "xmi", Corpora.fixtures + "/xmi/emoji.xmi", "-o", fixture + "/xmi"])
         #expect(xmi.status == 0, "\(xmi.standardError)")
         try Self.export("xmi", [Self.seeds, fixture], to: folder + "/out")
         var expected: [String: JSONValue] = [:]
@@ -88,7 +78,7 @@ struct ClientTests {
     func arguebuf() throws {
         let folder = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let imported = try ArgmarkBinary.run(["import", "--from", "aif", Corpora.fixtures + "/aif/debate.json", "-o", folder + "/in"])
+        let imported = try ArgmarkProcess.run(["import", "--from", "aif", Corpora.fixtures + "/aif/debate.json", "-o", folder + "/in"])
         #expect(imported.status == 0, "\(imported.standardError)")
         try Self.export("aif", [Self.seeds, folder + "/in"], to: folder + "/out")
         let check = try Self.run(["python3", Self.script, "aif", folder + "/out"])

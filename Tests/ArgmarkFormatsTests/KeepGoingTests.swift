@@ -1,4 +1,5 @@
 import ArgmarkCore
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -22,12 +23,12 @@ struct KeepGoingTests {
         let folder = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Self.makeInputs(in: folder)
-        let strict = try ArgmarkBinary.run(["import", "--from", "brat", folder + "/in", "-o", folder + "/out"])
+        let strict = try ArgmarkProcess.run(["import", "--from", "brat", folder + "/in", "-o", folder + "/out"])
         #expect(strict.status == 1)
         #expect(strict.standardError.contains("negative.ann:1: error: span T1 has a negative offset (-1)"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
 
-        let result = try ArgmarkBinary.run(["import", "--from", "brat", "--keep-going", folder + "/in", "-o", folder + "/out"])
+        let result = try ArgmarkProcess.run(["import", "--from", "brat", "--keep-going", folder + "/in", "-o", folder + "/out"])
         #expect(result.status == 1)
         #expect(result.standardError.contains("loops.ann: warning: dropped relation R1 (supports R1 in the source): relation R1 points from T1 to itself [self-relation]"), "\(result.standardError)")
         #expect(result.standardError.contains("loops.ann: warning: dropped relation R3 (supports R3 in the source): supports relations form a cycle: T1 → T2 → T1 [support-cycle]"))
@@ -37,10 +38,10 @@ struct KeepGoingTests {
         let loops = try String(contentsOfFile: folder + "/out/loops.xml", encoding: .utf8)
         #expect(loops.contains("id=\"R2\""))
         #expect(!loops.contains("id=\"R1\"") && !loops.contains("id=\"R3\""))
-        #expect(try ArgmarkBinary.run(["validate", folder + "/out"]).status == 0)
+        #expect(try ArgmarkProcess.run(["validate", folder + "/out"]).status == 0)
 
         // Nothing to drop: exit 0.
-        let clean = try ArgmarkBinary.run(["import", "--from", "brat", "--keep-going", folder + "/in/good.ann", "-o", folder + "/clean"])
+        let clean = try ArgmarkProcess.run(["import", "--from", "brat", "--keep-going", folder + "/in/good.ann", "-o", folder + "/clean"])
         #expect(clean.status == 0, "\(clean.standardError)")
     }
 
@@ -53,11 +54,11 @@ struct KeepGoingTests {
         let abandoned = folder + "/out/.argmark-staging-2147483646-abcdef"
         try FileManager.default.createDirectory(atPath: abandoned, withIntermediateDirectories: true)
         try "half".write(toFile: abandoned + "/good.xml", atomically: true, encoding: .utf8)
-        let result = try ArgmarkBinary.run(["import", "--from", "brat", folder + "/in/good.ann", "-o", folder + "/out"])
+        let result = try ArgmarkProcess.run(["import", "--from", "brat", folder + "/in/good.ann", "-o", folder + "/out"])
         #expect(result.status == 0, "\(result.standardError)")
         let entries = try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted()
         #expect(entries == ["good.xml"])
-        let export = try ArgmarkBinary.run(["export", "--to", "argdown", folder + "/out", "-o", folder + "/out/argdown"])
+        let export = try ArgmarkProcess.run(["export", "--to", "argdown", folder + "/out", "-o", folder + "/out/argdown"])
         #expect(export.status == 0, "\(export.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out/argdown") == ["good.argdown"])
     }

@@ -1,5 +1,6 @@
 import ArgmarkCore
 @testable import ArgmarkFormats
+import ArgmarkTestSupport
 import Testing
 
 @Suite("readers and helpers")
@@ -56,7 +57,7 @@ struct ReaderTests {
 
     @Test("importing the same files twice gives the same bytes")
     func deterministic() throws {
-        for (format, path) in [(ImportFormat.microtexts, Corpora.microtextsPart2 + "/micro_c003.xml"), (.xmi, Corpora.xmi + "/1199.xmi"),
+        for (format, path) in [(ImportFormat.microtexts, Corpora.sampleMicrotextsPart2 + "/micro_c003.xml"), (.xmi, Corpora.sampleXMI + "/1037.xmi"),
                                (.brat, Corpora.fixtures + "/brat/good/schulpflicht.ann"), (.aif, Corpora.fixtures + "/aif/debate.json")] {
             let first = try ArticleWriter.encode(try format.importFile(path))
             let second = try ArticleWriter.encode(try format.importFile(path))

@@ -1,11 +1,12 @@
 import ArgmarkCore
 @testable import ArgmarkFormats
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
 @Suite("UIMA XMI")
 struct XMITests {
-    @Test("all 340 Habernal & Gurevych documents import and validate with the corpus's counts")
+    @Test("all 340 Habernal & Gurevych documents import and validate with the corpus's counts", .enabled(if: Shared.isPresent, Shared.skipReason))
     func wholeCorpus() throws {
         let paths = Corpora.files(in: Corpora.xmi, ending: ".xmi")
         #expect(paths.count == 340)
@@ -26,9 +27,24 @@ struct XMITests {
         #expect(articles.flatMap(\.metadata.properties).count { $0.name.hasPrefix("ArgumentComponent ") } == 98)
     }
 
-    @Test("every explicit unit's quote is the text between its UTF-16 begin and end, sliced independently")
+    @Test("every explicit unit's quote is the text between its UTF-16 begin and end, sliced independently", .enabled(if: Shared.isPresent, Shared.skipReason))
     func quotesMatchUTF16Slices() throws {
-        for path in Corpora.files(in: Corpora.xmi, ending: ".xmi") {
+        try expectQuotesMatchUTF16Slices(Corpora.files(in: Corpora.xmi, ending: ".xmi"))
+    }
+
+    @Test("the sample and the own fixtures: every explicit unit's quote is its UTF-16 slice; the implicit claim is kept")
+    func samplesQuotesMatchUTF16Slices() throws {
+        let sample = Corpora.sampleXMI + "/1037.xmi"
+        try expectQuotesMatchUTF16Slices([sample, Corpora.fixtures + "/xmi/emoji.xmi"])
+        let article = try XMIImporter.importFile(sample)
+        #expect(try Corpora.validationErrors(of: article) == [])
+        #expect(article.units.count { $0.isImplicit && $0.sourceLabel == "Claim" && !$0.quote.isEmpty } == 1)
+        #expect(article.units.count { !$0.isImplicit && $0.sourceLabel == "Premise" } == 1)
+        #expect(article.relations.count == 1)
+    }
+
+    func expectQuotesMatchUTF16Slices(_ paths: [String]) throws {
+        for path in paths {
             let article = try XMIImporter.importFile(path)
             let root = try SafeXMLParser.parse(FileSystem.read(path), path: path).get().root
             let sofa = try #require(root.children.first { $0.name == "Sofa" }?[attribute: "sofaString"])
@@ -103,10 +119,10 @@ struct XMIMappingTests {
     func mapping() throws {
         let output = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let refused = try ArgmarkBinary.run(["import", "--from", "xmi", Self.folder, "-o", output + "/a"])
+        let refused = try ArgmarkProcess.run(["import", "--from", "xmi", Self.folder, "-o", output + "/a"])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains("inception-custom.xmi:2: error: none of the 6 annotations matches a unit or relation type (found webanno.custom.ArgumentComponent (3), webanno.custom.ArgumentLink (2), webanno.custom.Sentiment (1)); pass --mapping FILE"), "\(refused.standardError)")
-        let result = try ArgmarkBinary.run(["import", "--from", "xmi", "--mapping", Self.folder + "/mapping.tsv", Self.folder, "-o", output + "/b"])
+        let result = try ArgmarkProcess.run(["import", "--from", "xmi", "--mapping", Self.folder + "/mapping.tsv", Self.folder, "-o", output + "/b"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("1 document, 3 units (claim 1, counterclaim 1, position 1; source labels: Attack 1, MajorClaim 1, Premise 1), 2 relations (attacks 1, supports 1"), "\(result.standardOutput)")
         #expect(result.standardOutput.contains("1 annotation mapped to no unit type (kept as properties)"))
@@ -138,10 +154,10 @@ struct XMIMappingTests {
         let output = try Corpora.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: output) }
         let seeds = Corpora.packageRoot.appendingPathComponent("Annotations").path
-        let export = try ArgmarkBinary.run(["export", "--to", "xmi", seeds, "-o", output + "/xmi"])
+        let export = try ArgmarkProcess.run(["export", "--to", "xmi", seeds, "-o", output + "/xmi"])
         #expect(export.status == 0, "\(export.standardError)")
         #expect(!export.standardError.contains("warning"), "\(export.standardError)")
-        let back = try ArgmarkBinary.run(["import", "--from", "xmi", output + "/xmi", "-o", output + "/back"])
+        let back = try ArgmarkProcess.run(["import", "--from", "xmi", output + "/xmi", "-o", output + "/back"])
         #expect(back.status == 0, "\(back.standardError)")
         let (originals, _) = ArticleLoader.loadAll([seeds])
         for original in originals {

@@ -1,12 +1,6 @@
 import Dispatch
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Creates annotation files from plain-text articles, keeping the text exactly as read.
 public enum ArticleFactory {
     /// The text of a `.txt` file: valid UTF-8 with only characters XML 1.0 can store.
@@ -122,8 +116,10 @@ public enum ArticleFactory {
         switch FileSystem.kind(of: outputFolder) {
         case .directory: break
         case .missing:
-            guard mkdir(outputFolder, 0o755) == 0 else {
-                throw EditError.usage("cannot create the output folder (\(String(cString: strerror(errno)))); create it first", path: outputFolder)
+            do {
+                try FileSystem.createDirectory(outputFolder)
+            } catch {
+                throw EditError.usage("cannot create the output folder (\(error.reason)); create it first", path: outputFolder)
             }
         default: throw EditError.usage("exists and is not a folder; pass a folder with -o", path: outputFolder)
         }

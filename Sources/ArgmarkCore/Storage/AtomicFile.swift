@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Writes files so that a reader (or a crash) only ever sees the old or the new content.
 public enum AtomicFile {
     /// Replaces `path` with `bytes`: writes a temporary file in the same folder, flushes it to disk,
@@ -16,81 +10,64 @@ public enum AtomicFile {
     /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
     public static func write(_ bytes: [UInt8], to requestedPath: String, overwrite: Bool = true) throws(FileSystemError) {
         var path = requestedPath
-        var mode: mode_t = 0o644
-        var info = stat()
-        if stat(path, &info) == 0 {
+        var permissions: UInt32 = 0o644
+        if let existing = try? Platform.status(of: path) {
             if !overwrite { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
+            switch existing.kind {
+            case .directory:
                 throw FileSystemError(path: path, reason: "is a directory, not a file; give the path of a file to write")
-            case S_IFREG:
+            case .file:
                 // Through a symbolic link, replace the file it points to, not the link.
-                if let resolved = realpath(path, nil) {
-                    path = String(cString: resolved)
-                    free(resolved)
-                }
-            default:
+                if let resolved = Platform.resolvedPath(path) { path = resolved }
+            case .symbolicLink, .other:
                 // A device or pipe such as /dev/null or /dev/stdout must never be replaced by a
                 // rename (as root that would swap the device node for a file): write into it.
                 try writeInPlace(bytes, to: path)
                 return
             }
-            mode = info.st_mode & 0o7777
+            permissions = existing.permissions
         }
         let directory = FileSystem.directoryName(of: path)
         if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
-        var template = Array(FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
+        let descriptor: Platform.Descriptor
+        let temporaryPath: String
+        do {
+            (descriptor, temporaryPath) = try Platform.createUniqueFile(template: FileSystem.join(directory, ".\(FileSystem.baseName(of: path)).argmark-XXXXXX"))
+        } catch {
             // "no such file or directory" alone would not say which is missing or what to do.
-            if errno == ENOENT { throw FileSystemError(path: path, reason: "folder \(directory) does not exist, so nothing was written; create it first (mkdir -p \(directory)) or choose another path") }
-            throw .fromErrno(directory, "create a temporary file in the folder")
+            if error.kind == .missing { throw FileSystemError(path: path, reason: "folder \(directory) does not exist, so nothing was written; create it first (mkdir -p \(directory)) or choose another path") }
+            throw FileSystemError(directory, "create a temporary file in the folder", error)
         }
-        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var succeeded = false
         defer {
-            if !succeeded { unlink(temporaryPath) }
+            if !succeeded { Platform.removeFile(temporaryPath) }
         }
         do {
-            defer { close(descriptor) }
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileSystemError.fromErrno(path, "write")
-                }
-                offset += written
-            }
-            fchmod(descriptor, mode)
-            guard fsync(descriptor) == 0 else { throw FileSystemError.fromErrno(path, "flush to disk") }
+            defer { Platform.close(descriptor) }
+            do { try Platform.write(bytes, to: descriptor) } catch { throw FileSystemError(path, "write", error) }
+            Platform.setPermissions(descriptor, permissions)
+            do { try Platform.flushToDisk(descriptor) } catch { throw FileSystemError(path, "flush to disk", error) }
         }
         if overwrite {
-            guard rename(temporaryPath, path) == 0 else { throw .fromErrno(path, "replace") }
+            do { try Platform.rename(temporaryPath, to: path) } catch { throw FileSystemError(path, "replace", error) }
         } else {
             // link() fails if the name exists, so two writers racing to create a file cannot both win.
-            guard link(temporaryPath, path) == 0 else {
-                if errno == EEXIST { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
-                throw .fromErrno(path, "create")
+            do {
+                try Platform.link(temporaryPath, to: path)
+            } catch {
+                if error.kind == .exists { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
+                throw FileSystemError(path, "create", error)
             }
-            unlink(temporaryPath)
+            Platform.removeFile(temporaryPath)
         }
         succeeded = true
     }
 
     private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .fromErrno(path, "open for writing") }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .fromErrno(path, "write")
-            }
-            offset += written
-        }
+        let descriptor: Platform.Descriptor
+        do { descriptor = try Platform.open(path, .writeExisting) } catch { throw FileSystemError(path, "open for writing", error) }
+        defer { Platform.close(descriptor) }
+        do { try Platform.write(bytes, to: descriptor) } catch { throw FileSystemError(path, "write", error) }
     }
 }
 
@@ -106,25 +83,23 @@ public final class FileLock {
     /// Blocks until the lock on `path` is held.
     public init(for requestedPath: String) throws(FileSystemError) {
         // Every name of one file (through symbolic links) must take the same lock.
-        var path = requestedPath
-        if let resolved = realpath(requestedPath, nil) {
-            path = String(cString: resolved)
-            free(resolved)
+        let path = Platform.resolvedPath(requestedPath) ?? requestedPath
+        let lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
+        self.lockPath = lockPath
+        let descriptor: Platform.Descriptor
+        do { descriptor = try Platform.open(lockPath, .readWriteCreating) } catch { throw FileSystemError(lockPath, "create the lock file", error) }
+        do {
+            try Platform.lockExclusively(descriptor)
+        } catch {
+            Platform.close(descriptor)
+            throw FileSystemError(lockPath, "lock", error)
         }
-        lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
-        descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .fromErrno(lockPath, "create the lock file") }
-        while flock(descriptor, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
-            let code = errno
-            close(descriptor)
-            throw .fromErrno(lockPath, "lock", code)
-        }
+        self.descriptor = descriptor
     }
 
     deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        Platform.unlock(descriptor)
+        Platform.close(descriptor)
     }
 
     /// Runs `body` while holding the lock on `path`.

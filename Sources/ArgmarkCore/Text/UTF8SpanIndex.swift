@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Maps code-point offsets to UTF-8 byte offsets for a chosen set of offsets, in one pass over the
 /// bytes and without decoding: validation checks every quote this way, so it never builds an
 /// array of scalars for a text it only needs to compare against.
@@ -60,7 +54,7 @@ struct UTF8SpanIndex {
         var quote = quote
         return quote.withUTF8 { quoteBytes in
             quoteBytes.count == end - start && utf8.withUnsafeBufferPointer { bytes in
-                quoteBytes.isEmpty || memcmp(quoteBytes.baseAddress!, bytes.baseAddress! + start, quoteBytes.count) == 0
+                quoteBytes.isEmpty || Platform.bytesEqual(quoteBytes.baseAddress!, bytes.baseAddress! + start, count: quoteBytes.count)
             }
         }
     }

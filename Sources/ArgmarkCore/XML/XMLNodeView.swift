@@ -1,7 +1,4 @@
 import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What the argmark reader needs from an element, so that one decoder serves both the Swift tree
 /// (``XMLElement``) and libxml2's own nodes, which it reads without copying the whole tree.
@@ -81,9 +78,9 @@ struct LibXMLNodeView: XMLNodeView {
         var attribute = node.pointee.properties
         while let current = attribute {
             if current.pointee.ns == nil, let name = current.pointee.name {
-                let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                let length = Platform.cStringLength(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
                 for index in names.indices where names[index].utf8CodeUnitCount == length && values[index] == nil {
-                    if memcmp(name, names[index].utf8Start, length) == 0 {
+                    if Platform.bytesEqual(name, names[index].utf8Start, count: length) {
                         values[index] = Self.value(of: current)
                         break
                     }

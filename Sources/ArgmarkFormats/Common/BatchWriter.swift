@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgmarkCore
 import Dispatch
 import Synchronization
@@ -236,9 +231,15 @@ public enum BatchWriter {
             let staged = FileSystem.join(staging, file.name)
             let replace = overwrite || merged.contains(file.name)
             // link() refuses an existing name, so a file that appeared since the check is never replaced.
-            let moved = replace ? rename(staged, target) == 0 : (link(staged, target) == 0 && unlink(staged) == 0)
-            if !moved {
-                let reason = errno == EEXIST ? "appeared while writing; pass --overwrite to replace it" : String(cString: strerror(errno))
+            do throws(Platform.Failure) {
+                if replace {
+                    try Platform.rename(staged, to: target)
+                } else {
+                    try Platform.link(staged, to: target)
+                    Platform.removeFile(staged)
+                }
+            } catch {
+                let reason = error.kind == .exists ? "appeared while writing; pass --overwrite to replace it" : error.systemMessage
                 return [Diagnostic(.error, .unreadable, "\(reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: target))]
             }
         }
@@ -247,17 +248,11 @@ public enum BatchWriter {
 
     /// Creates `directory` and its parents, like `mkdir -p`.
     static func makeDirectory(_ directory: String) -> Diagnostic? {
-        switch FileSystem.kind(of: directory) {
-        case .directory: return nil
-        case .file, .other:
-            return Diagnostic(.error, .unreadable, "exists and is not a folder; choose another output folder", at: SourceLocation(path: directory))
-        case .missing:
-            let parent = FileSystem.directoryName(of: directory)
-            if parent != directory, parent != ".", parent != "/", let problem = makeDirectory(parent) { return problem }
-            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-                return Diagnostic(.error, .unreadable, "cannot create the folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: directory))
-            }
+        do {
+            try FileSystem.createDirectory(directory)
             return nil
+        } catch {
+            return Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: error.path))
         }
     }
 }
@@ -268,41 +263,30 @@ enum Staging {
 
     /// A new folder `DIR/.argmark-staging-<pid>-XXXXXX`.
     static func create(in directory: String) throws(FileSystemError) -> String {
-        var template = Array(FileSystem.join(directory, "\(prefix)\(getpid())-XXXXXX").utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw FileSystemError(path: directory, reason: "cannot create a staging folder: \(String(cString: strerror(errno))); check the folder is writable")
+        do {
+            return try Platform.createUniqueDirectory(template: FileSystem.join(directory, "\(prefix)\(Platform.processID)-XXXXXX"))
+        } catch {
+            throw FileSystemError(path: directory, reason: "cannot create a staging folder: \(error.systemMessage); check the folder is writable")
         }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Staging folders left by a process that no longer runs (killed mid-write).
     static func removeAbandoned(in directory: String) {
-        guard let handle = opendir(directory) else { return }
-        var abandoned: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
-            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { abandoned.append(FileSystem.join(directory, name)) }
+        guard let names = try? Platform.entries(in: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if pid != Platform.processID && !Platform.processExists(pid) { remove(FileSystem.join(directory, name)) }
         }
-        closedir(handle)
-        for path in abandoned { remove(path) }
     }
 
     /// Removes a folder tree (without following symbolic links).
     static func remove(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFDIR, let handle = opendir(path) {
-            var children: [String] = []
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if name != "." && name != ".." { children.append(FileSystem.join(path, name)) }
-            }
-            closedir(handle)
-            for child in children { remove(child) }
-            rmdir(path)
+        guard let status = try? Platform.status(of: path, followingLinks: false) else { return }
+        if status.kind == .directory, let names = try? Platform.entries(in: path) {
+            for name in names { remove(FileSystem.join(path, name)) }
+            Platform.removeDirectory(path)
         } else {
-            unlink(path)
+            Platform.removeFile(path)
         }
     }
 }

@@ -104,7 +104,7 @@ public struct SuggestionModel: Sendable {
             for index in scores.indices { scores[index] += row[index] * value }
         }
         let highest = scores.max() ?? 0
-        let exponentials = scores.map { exp($0 - highest) }
+        let exponentials = scores.map { Platform.exponential($0 - highest) }
         let total = exponentials.reduce(0, +)
         return exponentials.map { $0 / total }
     }
@@ -121,8 +121,3 @@ public struct SuggestionModel: Sendable {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

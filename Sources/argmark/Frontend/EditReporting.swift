@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// How the annotating commands report: refusals as `path:line:col: error: message` on stderr with
 /// exit 1 (2 for usage errors and missing paths), warnings after a change that landed.
 enum EditReporting {
@@ -21,7 +15,7 @@ enum EditReporting {
     }
 
     static func print(_ error: EditError) {
-        let color = Terminal.usesColor(STDERR_FILENO)
+        let color = Terminal.usesColor(Platform.standardError)
         let place = error.location.map(\.description) ?? "argmark"
         let label = color ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
         Terminal.standardError("\(color ? "\u{1B}[1m\(place)\u{1B}[0m" : place): \(label): \(error.message)")
@@ -34,7 +28,7 @@ enum EditReporting {
 
     /// A note on stderr, e.g. what a forgiving quote match matched.
     static func note(_ text: String, path: String? = nil) {
-        let color = Terminal.usesColor(STDERR_FILENO)
+        let color = Terminal.usesColor(Platform.standardError)
         let label = color ? "\u{1B}[1;36mnote\u{1B}[0m" : "note"
         Terminal.standardError("\(path ?? "argmark"): \(label): \(text)")
     }

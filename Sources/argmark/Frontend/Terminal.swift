@@ -1,18 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgmarkCore
 
 /// Writing to the terminal: one place decides about colour and streams.
 enum Terminal {
     static func standardOutput(_ text: String) {
-        write(text.hasSuffix("\n") ? text : text + "\n", to: STDOUT_FILENO)
+        write(text.hasSuffix("\n") ? text : text + "\n", to: Platform.standardOutput)
     }
 
     static func standardError(_ text: String) {
-        write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+        write(text.hasSuffix("\n") ? text : text + "\n", to: Platform.standardError)
     }
 
     /// Writes raw text as given (no newline added).
@@ -22,28 +17,20 @@ enum Terminal {
 
     /// Writes bytes as given.
     static func write(_ bytes: [UInt8], to descriptor: Int32) {
-        var bytes = bytes
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                // Lost output must not end in exit 0: a report piped to a full disk is a failure.
-                if descriptor == STDOUT_FILENO {
-                    write("argmark: error: cannot write to standard output (\(String(cString: strerror(code)))); the output is incomplete, write it to a file with room (or -o where the command has it)\n", to: STDERR_FILENO)
-                    Glibc.exit(1)
-                }
-                return
+        do {
+            try Platform.write(bytes, to: descriptor)
+        } catch {
+            // Lost output must not end in exit 0: a report piped to a full disk is a failure.
+            if descriptor == Platform.standardOutput {
+                write("argmark: error: cannot write to standard output (\(error.systemMessage)); the output is incomplete, write it to a file with room (or -o where the command has it)\n", to: Platform.standardError)
+                Platform.exit(1)
             }
-            offset += written
         }
-        bytes.removeAll()
     }
 
     /// Colour only when the stream is a terminal and NO_COLOR is not set.
     static func usesColor(_ descriptor: Int32) -> Bool {
-        isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
+        Platform.isTerminal(descriptor) && Platform.environmentValue("NO_COLOR") == nil
     }
 }
 
@@ -56,7 +43,7 @@ enum DiagnosticPrinter {
     }
 
     static func print(_ diagnostics: [Diagnostic]) {
-        let color = Terminal.usesColor(STDERR_FILENO)
+        let color = Terminal.usesColor(Platform.standardError)
         for diagnostic in diagnostics {
             Terminal.standardError(line(for: diagnostic, color: color))
         }

@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -28,7 +22,7 @@ struct List: ParsableCommand {
             let (article, _, _) = try ArticleEditor.read(article: file)
             switch format {
             case .json:
-                Terminal.write(article.listingJSON(unitType: unitType).rendered(), to: STDOUT_FILENO)
+                Terminal.write(article.listingJSON(unitType: unitType).rendered(), to: Platform.standardOutput)
             case .text:
                 var rows: [[String]] = []
                 for unit in ArticleWriter.canonicalOrder(article.units) where unitType == nil || unit.type == unitType {
@@ -46,7 +40,7 @@ struct List: ParsableCommand {
                         out += "\n" + table(speakers.map { [$0.id.rawValue, $0.name, $0.role ?? "-"] })
                     }
                 }
-                Terminal.write(out, to: STDOUT_FILENO)
+                Terminal.write(out, to: Platform.standardOutput)
             }
         }
     }

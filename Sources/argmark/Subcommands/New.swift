@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
@@ -61,13 +55,13 @@ struct New: ParsableCommand {
         if id != nil || title != nil || url != nil {
             throw EditError(.usage, "--id, --title and --url name one article; leave them out when converting a folder")
         }
-        let showProgress = isatty(STDERR_FILENO) == 1
+        let showProgress = Platform.isTerminal(Platform.standardError)
         let items = try ArticleFactory.createAll(from: input, to: output, metadata: metadata) { done, total in
             if showProgress && (done == total || done % 25 == 0) {
-                Terminal.write("\r\(done)/\(total) files", to: STDERR_FILENO)
+                Terminal.write("\r\(done)/\(total) files", to: Platform.standardError)
             }
         }
-        if showProgress { Terminal.write("\r\u{1B}[K", to: STDERR_FILENO) }
+        if showProgress { Terminal.write("\r\u{1B}[K", to: Platform.standardError) }
         let failures = items.compactMap(\.error)
         for failure in failures { EditReporting.print(failure) }
         let created = items.count - failures.count

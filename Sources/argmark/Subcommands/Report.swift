@@ -2,12 +2,6 @@ import ArgumentParser
 import ArgmarkCore
 import ArgmarkReports
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -72,13 +66,13 @@ struct Report: ParsableCommand {
             if let output {
                 try AtomicFile.write(bytes, to: output)
             } else {
-                Terminal.write(bytes, to: STDOUT_FILENO)
+                Terminal.write(bytes, to: Platform.standardOutput)
             }
             return
         }
         guard let folder = output else {
             if format == .dot {
-                Terminal.write(report.rendered(as: .dot), to: STDOUT_FILENO)
+                Terminal.write(report.rendered(as: .dot), to: Platform.standardOutput)
                 return
             }
             throw ValidationError("\(report.sources.count) articles give \(report.sources.count) SVG maps; pass -o FOLDER to write one file per article")
@@ -89,7 +83,7 @@ struct Report: ParsableCommand {
             if folder.hasSuffix("." + format.fileExtension) {
                 throw ValidationError("\(folder) looks like a file name, but \(report.sources.count) articles give \(report.sources.count) maps; pass -o FOLDER to write one file per article")
             }
-            guard mkdir(folder, 0o755) == 0 else { throw FileSystemError(path: folder, reason: "cannot create the output folder; create it or choose another") }
+            do { try Platform.createDirectory(folder) } catch { throw FileSystemError(path: folder, reason: "cannot create the output folder (\(error.systemMessage)); create it or choose another") }
         default:
             throw ValidationError("\(folder) is a file; with several articles, -o must name a folder for one \(format.rawValue) file per article")
         }

@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArgmarkCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -24,7 +18,7 @@ struct Show: ParsableCommand {
     func run() throws {
         try EditReporting.run { () throws(EditError) in
             let (article, _, diagnostics) = try ArticleEditor.read(article: file)
-            let color = Terminal.usesColor(STDOUT_FILENO)
+            let color = Terminal.usesColor(Platform.standardOutput)
             var out = ""
             if let title = article.metadata.title { out += style("\(title)", "1", color) + "\n" }
             let source = [article.metadata.author, article.metadata.outlet, article.metadata.published].compactMap { $0 }
@@ -50,7 +44,7 @@ struct Show: ParsableCommand {
                 out += "\n" + style("Implicit units", "1", color) + "\n"
                 for unit in ArticleWriter.canonicalOrder(implicit) { out += "  \(unit.id) \(unit.type.rawValue): \(Abbreviation.short(unit.quote, limit: 70))\n" }
             }
-            Terminal.write(out, to: STDOUT_FILENO)
+            Terminal.write(out, to: Platform.standardOutput)
             let errors = diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty {
                 DiagnosticPrinter.print(errors)

@@ -2,12 +2,6 @@ import ArgumentParser
 import ArgmarkCore
 import ArgmarkSuggest
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
@@ -84,6 +78,6 @@ struct Suggest: ParsableCommand {
             throw ExitCode(2)
         }
         let records = loaded.map { suggester.trainingRecord(for: $0.article, path: $0.path) }
-        Terminal.write(JSONValue.array(records).rendered(), to: STDOUT_FILENO)
+        Terminal.write(JSONValue.array(records).rendered(), to: Platform.standardOutput)
     }
 }

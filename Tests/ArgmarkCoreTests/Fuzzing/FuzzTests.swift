@@ -147,11 +147,8 @@ enum FuzzOracle {
             if signatures.insert(signature).inserted, pool.count < 400, input.count < 1 << 20 { pool.append(input) }
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
-        // No input may take long: a hang or a quadratic blow-up shows up here.
-        #expect(slowest < .seconds(5), "slowest input took \(slowest)")
-        if environment["ARGMARK_FUZZ_ITERATIONS"] != nil {
-            print("fuzz: seed \(seed), \(iterations) inputs, \(signatures.count) distinct finding sets, pool \(pool.count), slowest \(slowest)")
-        }
+        // The slowest input is reported, not asserted (no test asserts a time): bench/fuzz.sh reads it.
+        print("fuzz: seed \(seed) (replay with ARGMARK_FUZZ_SEED=\(seed)), \(iterations) inputs, \(signatures.count) distinct finding sets, pool \(pool.count), slowest \(slowest)")
     }
 
     /// Reanchoring valid articles onto randomly edited texts (the edits a correction makes,
@@ -160,6 +157,7 @@ enum FuzzOracle {
         let environment = ProcessInfo.processInfo.environment
         let iterations = (environment["ARGMARK_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 500) / 10
         let seed = environment["ARGMARK_FUZZ_SEED"].flatMap(UInt64.init) ?? 0x5EED
+        print("reanchor fuzz: seed \(seed) (replay with ARGMARK_FUZZ_SEED=\(seed))")
         let validator = Validator()
         // Valid annotated articles, each with the corpus beside it.
         let articles = try ([Fixtures.validation.appendingPathComponent("valid/fixture.xml").path] + Self.annotatedArticles).map { path in
@@ -191,12 +189,8 @@ enum FuzzOracle {
         var mutator = Mutator(seed: 1)
         for name in names {
             let bytes = try FileSystem.read(folder.appendingPathComponent(name).path)
-            var problems: [String] = []
-            let elapsed = ContinuousClock().measure {
-                problems = FuzzOracle.violations(of: bytes, corpus: Self.corpus, validator: validator, mutator: &mutator)
-            }
+            let problems = FuzzOracle.violations(of: bytes, corpus: Self.corpus, validator: validator, mutator: &mutator)
             #expect(problems.isEmpty, "\(name): \(problems)")
-            #expect(elapsed < .seconds(5), "\(name) took \(elapsed)")
         }
     }
 }

@@ -1,21 +1,9 @@
-/// A small, fast, seedable random number generator (SplitMix64), so every fuzz run can be
-/// replayed exactly from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import ArgmarkTestSupport
 
 /// Random mutations of argmark files: byte-level damage, plus XML- and argmark-aware edits
 /// (tokens that reach the DOCTYPE guard, the encoding checks, the schema and the semantic rules).
 struct Mutator {
-    var random: SplitMix64
+    var random: SeededRandom
 
     /// Fragments that exercise the reader and the rules when spliced in anywhere.
     static let dictionary: [[UInt8]] = [
@@ -37,7 +25,7 @@ struct Mutator {
         "\u{00}", "\u{01}", "\u{FF}", "\u{80}",
     ].map { Array($0.utf8) }
 
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     mutating func int(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(random.next() % UInt64(bound)) }
 

@@ -1,15 +1,22 @@
 import ArgmarkCore
 import ArgmarkFormats
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
 /// Where the tests find the shared corpora (read in place) and their own fixtures.
 enum Corpora {
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// `../shared/corpora` beside the repository.
-    static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora").path
+    static let packageRoot: URL = Shared.packageRoot
+    /// `../shared/corpora` beside the repository (tests that read it are enabled only where it exists).
+    static let folder = Shared.corpora.path
     static let fixtures = packageRoot.appendingPathComponent("Tests/ArgmarkFormatsTests/Fixtures").path
+
+    /// Files copied from the shared corpora (`Fixtures/samples/README.md`: licences, attribution),
+    /// in the same folder layout, for the tests that need one real file of a format.
+    static let samples = fixtures + "/samples"
+    static var sampleMicrotextsEnglish: String { samples + "/arg-microtexts/corpus/en" }
+    static var sampleMicrotextsPart2: String { samples + "/arg-microtexts-part2/corpus" }
+    static var sampleXMI: String { samples + "/habernal-gurevych-web-discourse/toulmin" }
 
     static var microtextsEnglish: String { folder + "/arg-microtexts/corpus/en" }
     static var microtextsGerman: String { folder + "/arg-microtexts/corpus/de" }
@@ -36,53 +43,5 @@ enum Corpora {
 
     static func contents(of directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-    }
-}
-
-/// What a run of the built `argmark` executable did.
-struct CommandResult {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-}
-
-/// Runs the `argmark` executable that `swift test` built next to the test bundle.
-enum ArgmarkBinary {
-    static let executable: URL = {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("argmark")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        fatalError("argmark executable not found near \(CommandLine.arguments[0]); run the tests with swift test")
-    }()
-
-    static func run(_ arguments: [String]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let scratch = try Corpora.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let outputPath = scratch + "/stdout", errorPath = scratch + "/stderr"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        defer {
-            try? output.close()
-            try? error.close()
-        }
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus,
-                             standardOutput: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outputPath)), as: UTF8.self),
-                             standardError: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self))
     }
 }

@@ -1,5 +1,6 @@
 import ArgmarkCore
 @testable import ArgmarkReports
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -90,9 +91,9 @@ import Testing
         #expect(ids.count == all.compactMap { $0[attribute: "id"] }.count, "ids are unique")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "needs xmllint (apt-get install -y libxml2-utils)"))
+    @Test(.enabled(if: Tools.xmllint != nil, Tools.xmllintMissing))
     func htmlPassesXmllintHTMLParser() throws {
-        let xmllint = "/usr/bin/xmllint"
+        let xmllint = try #require(Tools.xmllint)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-report-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: file) }
         try report.rendered(as: .html).write(to: file, atomically: true, encoding: .utf8)

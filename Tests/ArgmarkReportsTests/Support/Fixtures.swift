@@ -1,5 +1,6 @@
 import ArgmarkCore
 import ArgmarkReports
+import ArgmarkTestSupport
 import Foundation
 import Testing
 
@@ -24,27 +25,9 @@ enum Fixtures {
         ComparisonReport.build(loaded: load(paths), options: options)
     }
 
-    /// Compares `actual` with the golden file `name`; with `ARGMARK_RECORD=1` in the environment,
-    /// writes the golden file instead (golden files change on purpose only).
+    /// Compares `actual` with the golden file `name` (``Golden``: `ARGMARK_RECORD=1` re-records).
     static func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let path = FileSystem.join(goldenFolder, name)
-        if ProcessInfo.processInfo.environment["ARGMARK_RECORD"] == "1" {
-            try FileManager.default.createDirectory(atPath: goldenFolder, withIntermediateDirectories: true)
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Issue.record("golden file \(name) is missing; run the tests with ARGMARK_RECORD=1 to record it", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != actual {
-            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
-            let expectedLine = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
-            let actualLine = first < actualLines.count ? String(actualLines[first]) : "<end>"
-            Issue.record("output differs from golden file \(name) at line \(first + 1):\n  golden: \(expectedLine)\n  actual: \(actualLine)\n(re-record with ARGMARK_RECORD=1 only if the change is intended)", sourceLocation: sourceLocation)
-        }
+        try Golden.expect(actual, matches: FileSystem.join(goldenFolder, name), sourceLocation: sourceLocation)
     }
 
     static func sourceIndex(_ report: ComparisonReport, _ key: String) -> Int {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A failure to read or write a path, with the system's reason.
 public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     public var path: String
@@ -14,18 +8,19 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     }
     public var description: String { "\(path): \(reason)" }
 
-    static func fromErrno(_ path: String, _ action: String, _ code: Int32 = errno) -> FileSystemError {
+    /// The failure of a system call on `path`, worded with the fix.
+    init(_ path: String, _ action: String, _ failure: Platform.Failure) {
         let reason: String
-        switch code {
-        case ENOENT: reason = "no such file or directory; check the path"
-        case EACCES, EPERM: reason = "permission denied (\(action)); check the file's permissions"
-        case EISDIR: reason = "is a directory, not a file; pass a file"
-        case ENOTDIR: reason = "a component of the path is a file, not a folder"
-        case EROFS: reason = "read-only file system; write somewhere writable"
-        case ENOSPC: reason = "no space left on device; free some space and run again"
-        default: reason = "cannot \(action): \(String(cString: strerror(code)))"
+        switch failure.kind {
+        case .missing: reason = "no such file or directory; check the path"
+        case .permissionDenied: reason = "permission denied (\(action)); check the file's permissions"
+        case .isDirectory: reason = "is a directory, not a file; pass a file"
+        case .notDirectory: reason = "a component of the path is a file, not a folder"
+        case .readOnlyFileSystem: reason = "read-only file system; write somewhere writable"
+        case .noSpace: reason = "no space left on device; free some space and run again"
+        case .exists, .other: reason = "cannot \(action): \(failure.systemMessage)"
         }
-        return FileSystemError(path: path, reason: reason)
+        self.init(path: path, reason: reason)
     }
 }
 
@@ -35,12 +30,11 @@ public enum FileSystem {
 
     /// What is at `path`, following symbolic links.
     public static func kind(of path: String) -> Kind {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
+        guard let status = try? Platform.status(of: path) else { return .missing }
+        switch status.kind {
+        case .file: return .file
+        case .directory: return .directory
+        case .symbolicLink, .other: return .other
         }
     }
 
@@ -50,39 +44,42 @@ public enum FileSystem {
 
     /// Reads a whole regular file of at most `limit` bytes.
     public static func read(_ path: String, limit: Int = maximumFileSize) throws(FileSystemError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .fromErrno(path, "read") }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .fromErrno(path, "read") }
-        if info.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory; pass a file, or use a command that takes folders") }
-        if Int(info.st_size) > limit {
-            throw FileSystemError(path: path, reason: "file is \(Int(info.st_size) >> 20) MiB, larger than the \(limit >> 20) MiB argmark reads; split the article or check that this is the right file")
+        let descriptor: Platform.Descriptor
+        do { descriptor = try Platform.open(path, .read) } catch { throw FileSystemError(path, "read", error) }
+        defer { Platform.close(descriptor) }
+        let status: Platform.FileStatus
+        do { status = try Platform.status(of: descriptor) } catch { throw FileSystemError(path, "read", error) }
+        if status.kind == .directory { throw FileSystemError(path: path, reason: "is a directory; pass a file, or use a command that takes folders") }
+        if status.size > limit {
+            throw FileSystemError(path: path, reason: "file is \(status.size >> 20) MiB, larger than the \(limit >> 20) MiB argmark reads; split the article or check that this is the right file")
         }
         // Read straight into an array of the file's size; a file that grows meanwhile is read on
         // in chunks up to the limit.
-        let expected = Int(info.st_size)
-        var failure: Int32 = 0
+        let expected = status.size
+        var failure: Platform.Failure?
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
             while initialized < expected {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, expected - initialized)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
+                do throws(Platform.Failure) {
+                    let count = try Platform.read(descriptor, into: buffer.baseAddress! + initialized, count: expected - initialized)
+                    if count == 0 { break }
+                    initialized += count
+                } catch {
+                    failure = error
                     return
                 }
-                if count == 0 { break }
-                initialized += count
             }
         }
-        if failure != 0 { throw .fromErrno(path, "read", failure) }
+        if let failure { throw FileSystemError(path, "read", failure) }
         if bytes.count == expected {
             var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
-                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .fromErrno(path, "read")
+                let result = chunk.withUnsafeMutableBytes { raw in
+                    Result { () throws(Platform.Failure) in try Platform.read(descriptor, into: raw.baseAddress!, count: raw.count) }
+                }
+                let count: Int
+                switch result {
+                case .success(let read): count = read
+                case .failure(let failure): throw FileSystemError(path, "read", failure)
                 }
                 if count == 0 { break }
                 bytes.append(contentsOf: chunk[0..<count])
@@ -99,12 +96,11 @@ public enum FileSystem {
     /// anyway): making it read-only is how a user says "do not touch".
     public static func writeProblem(replacing path: String) -> FileSystemError? {
         let directory = directoryName(of: path)
-        var info = stat()
         // An unreadable file is left to the read, whose error (permission denied) says more.
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(path, R_OK) == 0, access(path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+        if let file = try? Platform.status(of: path), file.kind == .file, Platform.isAllowed(.read, path), !Platform.isAllowed(.write, path) || file.permissions & 0o222 == 0 {
             return FileSystemError(path: path, reason: "file is read-only, so nothing was written; make it writable (chmod u+w \(path)) to edit it")
         }
-        if stat(directory, &info) == 0, access(directory, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+        if let folder = try? Platform.status(of: directory), !Platform.isAllowed(.write, directory) || folder.permissions & 0o222 == 0 {
             return FileSystemError(path: path, reason: "folder \(directory) is read-only, so nothing was written (argmark replaces files by writing a new one beside them); make the folder writable to edit files in it")
         }
         return nil
@@ -122,9 +118,12 @@ public enum FileSystem {
             case .directory: walk(path, suffix: suffix, into: &files, errors: &errors)
             case .missing:
                 // Say why: missing, or a file used as a folder on the way (ENOTDIR), or no permission.
-                var info = stat()
-                let code = stat(path, &info) == 0 ? ENOENT : errno
-                errors.append(.fromErrno(path, "read", code))
+                do {
+                    _ = try Platform.status(of: path)
+                    errors.append(FileSystemError(path, "read", Platform.Failure(code: Platform.Failure.missingCode)))
+                } catch {
+                    errors.append(FileSystemError(path, "read", error))
+                }
             case .other: errors.append(FileSystemError(path: path, reason: "not a regular file or folder"))
             }
         }
@@ -132,28 +131,40 @@ public enum FileSystem {
     }
 
     private static func walk(_ directory: String, suffix: String, into files: inout [String], errors: inout [FileSystemError]) {
-        guard let handle = opendir(directory) else {
-            errors.append(.fromErrno(directory, "list"))
+        let names: [String]
+        do {
+            names = try Platform.entries(in: directory).filter { !$0.hasPrefix(".") }
+        } catch {
+            errors.append(FileSystemError(directory, "list", error))
             return
         }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        closedir(handle)
         for name in names.sorted() {
             let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var info = stat()
-            guard lstat(child, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(child, suffix: suffix, into: &files, errors: &errors)
-            case S_IFREG, S_IFLNK:
+            guard let status = try? Platform.status(of: child, followingLinks: false) else { continue }
+            switch status.kind {
+            case .directory: walk(child, suffix: suffix, into: &files, errors: &errors)
+            case .file, .symbolicLink:
                 if name.hasSuffix(suffix), kind(of: child) == .file { files.append(child) }
-            default: break
+            case .other: break
+            }
+        }
+    }
+
+    /// Creates `directory` and any missing parents, like `mkdir -p`.
+    public static func createDirectory(_ directory: String) throws(FileSystemError) {
+        switch kind(of: directory) {
+        case .directory: return
+        case .file, .other:
+            throw FileSystemError(path: directory, reason: "exists and is not a folder; choose another output folder")
+        case .missing:
+            let parent = directoryName(of: directory)
+            if parent != directory, parent != ".", parent != "/" { try createDirectory(parent) }
+            do {
+                try Platform.createDirectory(directory)
+            } catch let failure where failure.kind == .exists {
+                return
+            } catch {
+                throw FileSystemError(directory, "create the folder", error)
             }
         }
     }

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The layering described in ARCHITECTURE.md, checked on the sources themselves.
+@Suite struct ArchitectureTests {
+    static let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
+
+    /// ArgmarkCore's folders, lowest first; ARCHITECTURE.md explains each.
+    static let coreLayers = ["Support", "Diagnostics", "Text", "Model", "XML", "Validation", "Storage", "Editing", "Anchoring"]
+
+    @Test func coreFoldersFormLayers() throws {
+        let violations = try LayerCheck(layers: Self.coreLayers).violations(in: Self.sources.appendingPathComponent("ArgmarkCore"))
+        #expect(violations.isEmpty, "\(violations.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func reportsFoldersFormLayers() throws {
+        let violations = try LayerCheck(layers: ["Analysis", "Layout", "Rendering"]).violations(in: Self.sources.appendingPathComponent("ArgmarkReports"))
+        #expect(violations.isEmpty, "\(violations.map(\.description).joined(separator: "\n"))")
+    }
+
+    /// The check must be able to fail: a small tree with one reference of each kind it knows.
+    @Test func layerCheckReportsUpwardReferences() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-layers-\(UInt64.random(in: 0...UInt64.max))")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try write("Low/Span.swift", """
+            struct Span { var start = 0 }
+            // A comment naming Article is no reference, and neither is a message:
+            let label = "an Article"
+            func width(_ span: Span) -> Int { span.start + span.allIDs }
+            """)
+        try write("Low/Text.swift", "func offsets(_ text: String) -> [Article] { [] }\n")
+        try write("High/Article.swift", """
+            struct Article { var spans: [Span] }
+            extension Span {
+                var allIDs: Int { 0 }
+            }
+            """)
+        try write("Stray/Helper.swift", "func helper() {}\n")
+        let violations = try LayerCheck(layers: ["Low", "High"]).violations(in: root)
+        #expect(violations.map(\.name).sorted() == ["Article", "Stray", "allIDs"], "\(violations)")
+        #expect(violations.contains { $0.file == "Low/Text.swift" && $0.line == 1 && $0.declaredIn == "High" })
+        #expect(violations.contains { $0.file == "Low/Span.swift" && $0.line == 4 && $0.name == "allIDs" })
+        // With the layers the other way round, only High's use of Span (and the stray folder) is upward.
+        let reversed = try LayerCheck(layers: ["High", "Low"]).violations(in: root)
+        #expect(reversed.map(\.name).sorted() == ["Span", "Stray"], "\(reversed)")
+    }
+
+    /// Every `.swift` file under `Sources/`, as (path relative to Sources, text).
+    static func allSources() throws -> [(path: String, text: String)] {
+        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        var result: [(String, String)] = []
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            result.append((String(url.path.dropFirst(sources.path.count + 1)), try String(contentsOf: url, encoding: .utf8)))
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    static func imports(_ text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            let words = line.split(separator: " ")
+            guard let index = words.firstIndex(of: "import"), words[..<index].allSatisfy({ $0.hasPrefix("@") || ["public", "package", "internal", "private"].contains($0) }), index + 1 < words.count else { return nil }
+            return String(words[index + 1])
+        }
+    }
+
+    /// The platform shim is the only file that reaches the C library.
+    @Test func onlyThePlatformShimImportsTheCLibrary() throws {
+        var offenders: [String] = []
+        for (path, text) in try Self.allSources() {
+            let platformImports = Self.imports(text).filter { ["Glibc", "Darwin", "Musl", "WinSDK", "ucrt"].contains($0) }
+            if !platformImports.isEmpty, path != "ArgmarkCore/Support/Platform.swift" { offenders.append(path) }
+            if text.contains("canImport("), path != "ArgmarkCore/Support/Platform.swift" { offenders.append(path + " (#if canImport)") }
+        }
+        #expect(offenders.isEmpty, "use Platform (ArgmarkCore/Support/Platform.swift) instead: \(offenders)")
+        #expect(try Self.allSources().contains { $0.path == "ArgmarkCore/Support/Platform.swift" && Self.imports($0.text).contains("Glibc") })
+    }
+
+    /// libxml2 stays behind the XML and Validation layers (the brief: headers behind CLibXML2).
+    @Test func libxml2IsUsedOnlyByTheXMLLayers() throws {
+        let offenders = try Self.allSources().filter { Self.imports($0.text).contains("CLibXML2") }.map(\.path)
+            .filter { !$0.hasPrefix("ArgmarkCore/XML/") && !$0.hasPrefix("ArgmarkCore/Validation/") }
+        #expect(offenders.isEmpty, "\(offenders)")
+    }
+
+    /// The core and the other libraries never load Foundation: start-up and a small binary.
+    @Test func librariesDoNotImportFoundation() throws {
+        let offenders = try Self.allSources().filter { Self.imports($0.text).contains("Foundation") || Self.imports($0.text).contains("FoundationEssentials") }.map(\.path)
+        #expect(offenders.isEmpty, "\(offenders)")
+    }
+}
