@@ -1,9 +1,4 @@
 import ArgmarkCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Keeps every path the server touches inside the served folder: names are plain (no `/`, no
 /// leading `.`, so no `..`), and the real path (symbolic links followed) must lie in the folder.
@@ -17,11 +12,7 @@ package enum PathGuard {
     }
 
     /// The absolute path with every symbolic link resolved, or `nil` if it does not exist.
-    package static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    package static func realPath(_ path: String) -> String? { Platform.resolvedPath(path) }
 
     /// Whether `path` (resolved, or its folder when it does not exist yet) lies inside `folder`,
     /// itself a resolved path.
@@ -39,16 +30,7 @@ package enum PathGuard {
 
     /// The names in a folder, hidden ones left out.
     package static func entries(of folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names
+        ((try? Platform.entries(in: folder)) ?? []).filter { !$0.hasPrefix(".") }
     }
 
     /// `%XX` escapes decoded; `nil` for a malformed escape or bytes that are not UTF-8.

@@ -1,11 +1,6 @@
 import ArgmarkCore
 import ArgmarkSuggest
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Why the workbench could not answer; the HTTP layer maps each case to a status code.
 package enum WorkbenchError: Error, Sendable {
@@ -89,8 +84,8 @@ package final class Workbench: Sendable {
     func copyForAnnotator(_ shared: String, to own: String) throws(WorkbenchError) {
         let directory = FileSystem.directoryName(of: own)
         for folderPath in [FileSystem.directoryName(of: directory), directory] where FileSystem.kind(of: folderPath) != .directory {
-            guard mkdir(folderPath, 0o755) == 0 || errno == EEXIST else {
-                throw .badRequest("\(folderPath): cannot create the annotator's folder (\(String(cString: strerror(errno))))")
+            do throws(Platform.Failure) { try Platform.createDirectory(folderPath) } catch {
+                guard error.kind == .exists else { throw .badRequest("\(folderPath): cannot create the annotator's folder (\(error.systemMessage))") }
             }
         }
         guard PathGuard.isInside(directory, folder: folder) else { throw .notFound(FileSystem.baseName(of: own)) }
