@@ -76,7 +76,7 @@ let package = Package(
         // (ARGMARK_RECORD=1 re-records), the seeded random generator, where ../shared is.
         .target(name: "ArgmarkTestSupport", path: "Tests/ArgmarkTestSupport"),
         .testTarget(name: "ArgmarkCoreTests", dependencies: ["ArgmarkCore", "ArgmarkTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore", "ArgmarkTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArgmarkEndToEndTests", dependencies: ["ArgmarkCore", "ArgmarkTestSupport"], exclude: ["Fixtures", "Browser"]),
         .testTarget(
             name: "ArgmarkFormatsTests",
             dependencies: ["ArgmarkFormats", "ArgmarkCore", "ArgmarkTestSupport"],

@@ -124,3 +124,17 @@ extension Suggester {
         return .object(["id": .string(article.id), "path": .string(path), "segments": .array(segments)])
     }
 }
+
+extension Suggester.Suggestions {
+    /// The suggestions as edits: the new speakers, then the units with the ids the suggester gave
+    /// them, for ``ArticleEditor/apply(_:to:expectedDigest:validator:)`` against the version of
+    /// the file they were computed from.
+    public var edits: [Edit] {
+        speakers.map { .speaker(SpeakerChange(id: $0.id, name: $0.name, role: $0.role)) }
+            + units.map { unit in
+                let place: NewUnitPlace = unit.span.map { .anchor(.offsets(start: $0.start, end: $0.end)) } ?? .implicit(paraphrase: unit.quote)
+                return .addUnit(NewUnit(type: unit.type, place: place, attributes: UnitAttributes(speaker: unit.speaker),
+                                        id: unit.id.rawValue, status: unit.status, confidence: unit.confidence))
+            }
+    }
+}

@@ -222,7 +222,8 @@ struct Workspace {
         defer { workspace.cleanUp() }
         #expect(!FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("corpus.xml").path))
         try workspace.expectSuccess(["target", "corpus.xml", "--id", "metoo", "--name", "MeToo"])
-        try workspace.expectSuccess(["target", ".", "--id", "metoo", "--name", "the #MeToo movement", "--description", "for or against"])
+        try workspace.expectRefusal(["target", ".", "--id", "metoo", "--name", "the #MeToo movement"], message: "target metoo is already defined as \"MeToo\"; pass --replace to change its name")
+        try workspace.expectSuccess(["target", ".", "--id", "metoo", "--name", "the #MeToo movement", "--description", "for or against", "--replace"])
         try workspace.expectRefusal(["proposition", ".", "--id", "p1", "--text", "x", "--target", "nothing", "--stance", "favor"], message: "unknown target nothing; define it first")
         try workspace.expectRefusal(["proposition", ".", "--id", "p1"], status: 2, message: "proposition p1 is new, so it needs --text")
         try workspace.expectRefusal(["target", "no-such-folder", "--id", "t", "--name", "n"], status: 2, message: "no-such-folder: error: no such folder")
@@ -246,12 +247,13 @@ struct Workspace {
     @Test func speakerAddsAndUpdates() throws {
         let workspace = try Workspace()
         defer { workspace.cleanUp() }
-        try workspace.expectSuccess(["speaker", "a.xml", "--id", "author", "--role", "columnist"])
+        try workspace.expectRefusal(["speaker", "a.xml", "--id", "author", "--role", "columnist"], status: 2, message: "unknown role \"columnist\"; use one of author, interviewer, interviewee, quoted, reported")
+        try workspace.expectSuccess(["speaker", "a.xml", "--id", "author", "--role", "author: columnist"])
         try workspace.expectSuccess(["speaker", "a.xml", "--id", "burke", "--name", "Tarana Burke"])
         try workspace.expectRefusal(["speaker", "a.xml", "--id", "ghost"], status: 2, message: "speaker ghost is new, so it needs --name")
         try workspace.expectRefusal(["speaker", "a.xml", "--id", "9lives", "--name", "x"], status: 2, message: "\"9lives\" is not a valid speaker id")
         let list = try workspace.expectSuccess(["list", "a.xml"])
-        #expect(list.hasSuffix("author  The Author    columnist\nburke   Tarana Burke  -\n"))
+        #expect(list.hasSuffix("author  The Author    author: columnist\nburke   Tarana Burke  -\n"))
     }
 
     @Test func invalidFilesAreNotEdited() throws {

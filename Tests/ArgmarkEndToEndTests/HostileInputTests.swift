@@ -172,11 +172,15 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub.xml"), withIntermediateDirectories: true)
         // A folder where a file is expected.
-        for command in [["add", "sub.xml", "claim", "--quote", "x"], ["show", "sub.xml"], ["reanchor", "valid.xml", "--text", "sub.xml"]] {
+        for command in [["add", "sub.xml", "claim", "--quote", "x"], ["reanchor", "valid.xml", "--text", "sub.xml"]] {
             let outcome = try TimedProcess.runArgmark(command, in: folder)
             #expect(outcome.result.status == 2, "\(command): \(outcome.result.standardError)")
             #expect(outcome.result.standardError.contains("sub.xml: error: is a folder"), "\(outcome.result.standardError)")
         }
+        // show takes folders: an empty one is an error, not an empty display.
+        let shown = try TimedProcess.runArgmark(["show", "sub.xml"], in: folder)
+        #expect(shown.result.status == 2)
+        #expect(shown.result.standardError == "sub.xml: error: no annotation files (.xml) in this folder\n", "\(shown.result.standardError)")
         // A file where a folder is expected.
         let throughFile = try TimedProcess.runArgmark(["validate", "valid.xml/inner.xml"], in: folder)
         #expect(throughFile.result.status == 2)

@@ -3,10 +3,9 @@ import ArgmarkTestSupport
 import Foundation
 import Testing
 
-/// The committed seed-corpus annotations (made by `Annotations/annotate-seeds.sh`) still match the
-/// seed articles and keep the properties the corpus is for. Re-running the script itself takes
-/// hundreds of argmark processes (about 20 s), too slow for the suite; these checks are the cheap
-/// part of it: the texts are the seeds byte for byte, every seed is annotated with positions, claims
+/// The committed seed-corpus annotations (built from `Annotations/edits/`, which ApplyCommandTests
+/// rebuilds byte for byte) still match the seed articles and keep the properties the corpus is
+/// for: the texts are the seeds byte for byte, every seed is annotated with positions, claims
 /// and evidence, and the sources share propositions where they say the same thing.
 @Suite struct SeedCorpusTests {
     static let annotations = ArgmarkProcess.packageRoot.appendingPathComponent("Annotations")

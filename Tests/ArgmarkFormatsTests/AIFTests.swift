@@ -1,5 +1,7 @@
 import ArgmarkCore
 @testable import ArgmarkFormats
+import ArgmarkTestSupport
+import Foundation
 import Testing
 
 @Suite("AIF JSON")
@@ -57,5 +59,76 @@ struct AIFTests {
             #expect(error.diagnostic.location == SourceLocation(path: path, line: line))
             #expect(error.description.contains(message))
         }
+    }
+}
+
+/// Linked premises, undercuts of undercuts, xAIF, speakers named by L-nodes, and --keep-going.
+@Suite("AIF: linked premises, xAIF, tolerant import")
+struct AIFTolerantTests {
+    static let broken = Corpora.fixtures + "/aif-broken"
+
+    static func schemeNodes(_ file: ExportedFile) throws -> [(id: String, type: String, premises: Int)] {
+        let root = try JSONReader.parse(file.bytes)
+        let edges = root["edges"]?.array ?? []
+        let nodes = root["nodes"]?.array ?? []
+        let informationNodes = Set(nodes.filter { $0["type"]?.text == "I" }.compactMap { $0["nodeID"]?.text })
+        return nodes.compactMap { node in
+            guard let id = node["nodeID"]?.text, let type = node["type"]?.text, ["RA", "CA", "MA"].contains(type) else { return nil }
+            return (id, type, edges.count { $0["toID"]?.text == id && informationNodes.contains($0["fromID"]?.text ?? "") })
+        }
+    }
+
+    @Test("linked premises come back as one scheme node with several premises (not one node per premise)")
+    func linkedPremises() throws {
+        let article = try AIFImporter.importFile(AIFTests.debate)
+        let files = try AIFExporter.export(article, path: "debate.xml")
+        let schemes = try Self.schemeNodes(files[0])
+        #expect(schemes.map(\.type) == ["RA", "CA", "MA", "CA"])
+        #expect(schemes[0].premises == 2)
+        let again = try AIFImporter.article(from: try JSONReader.parse(files[0].bytes), path: "x.json", id: article.id)
+        #expect(again.relations.count == article.relations.count)
+        #expect(again.relations.filter { $0.type == .supports }.map { again.unit($0.from)?.quote } == ["Nuclear weapons cost £100bn", "The money is needed for hospitals"])
+    }
+
+    @Test("xAIF is read; a CA on a CA is an undercut of an undercut, and it round-trips; an L-node 'Name : words' names the speaker")
+    func xaifAndUndercutOfUndercut() throws {
+        let document = try AIFImporter.importDocument(Self.broken + "/xaif.json")
+        let article = document.article
+        #expect(article.relations.map { "\($0.id) \($0.type.rawValue) \($0.from) \($0.to)" } == ["ra5 supports i2 i1", "ca6 undercuts i3 ra5", "ca7 undercuts i4 ca6"])
+        #expect(article.speakers == [Speaker(id: "mia", name: "Mia")])
+        #expect(article.unit("i1")?.speaker == "mia")
+        #expect(try Corpora.validationErrors(of: article) == [])
+        let files = try AIFExporter.export(article, path: "xaif.xml")
+        let again = try AIFImporter.article(from: try JSONReader.parse(files[0].bytes), path: "x.json", id: article.id)
+        #expect(again.relations.map { "\($0.type.rawValue) \($0.from) \($0.to)" }.count == 3)
+        #expect(again.relations.filter { $0.type == .undercuts }.count == 2)
+        let undercutOfUndercut = try #require(again.relations.first { relation in
+            guard case .relation(let target) = relation.to else { return false }
+            return again.relation(target)?.type == .undercuts
+        })
+        #expect(undercutOfUndercut.from == again.units.first { $0.quote == "Footfall rises without cars" }?.id)
+    }
+
+    @Test("a folder of broken maps: without --keep-going nothing is written; with it, each dropped element is named and the rest imports")
+    func keepGoing() throws {
+        let folder = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let refused = try ArgmarkProcess.run(["import", "--from", "aif", Self.broken, "-o", folder + "/a"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("malformed.json:4: error: RA-node 3 points to L-node 5"), "\(refused.standardError)")
+        let result = try ArgmarkProcess.run(["import", "--from", "aif", "--keep-going", Self.broken, "-o", folder + "/b"])
+        #expect(result.status == 1)
+        for message in [
+            "loops.json: warning: dropped relation ra3 (RA 3 in the source): relation ra3 points from i1 to itself [self-relation]",
+            "loops.json: warning: dropped relation ra5 (RA 5 in the source): supports relations form a cycle: i1 → i2 → i1 [support-cycle]",
+            "malformed.json:4: warning: dropped the edge from RA-node 3 to 5:",
+            "malformed.json:5: warning: dropped malformed scheme node: RA-node 4 needs an incoming edge from an I-node and an outgoing edge; it has 0 and 1",
+            "dropped 4 elements argmark cannot represent",
+        ] {
+            #expect(result.standardError.contains(message), "\(message)\n\(result.standardError)")
+        }
+        #expect(result.standardOutput.contains("3 documents, 8 units"), "\(result.standardOutput)")
+        #expect(Corpora.contents(of: folder + "/b") == ["loops.xml", "malformed.xml", "xaif.xml"])
+        #expect(try ArgmarkProcess.run(["validate", folder + "/b"]).status == 0)
     }
 }

@@ -110,6 +110,28 @@ struct XMITests {
     }
 }
 
+extension XMITests {
+    @Test("all 1,927 ARCT Room for Debate comments import with their 4,294 premises, with no annotation left unmapped", .enabled(if: Shared.isPresent, Shared.skipReason))
+    func arct() throws {
+        let output = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try ArgmarkProcess.run(["import", "--from", "xmi", Corpora.arct, "-o", output])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("\(Corpora.arct): 1927 documents, 4294 units (claim 4294; source labels: Premise 4294), 0 relations ()\n"), "\(result.standardOutput)")
+    }
+
+    @Test("the web discourse corpus through the command: its counts, and its 98 pathos components counted as unmapped", .enabled(if: Shared.isPresent, Shared.skipReason))
+    func webDiscourseCommand() throws {
+        let output = try Corpora.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try ArgmarkProcess.run(["import", "--from", "xmi", Corpora.xmi, "-o", output])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("340 documents, 1221 units"))
+        #expect(result.standardOutput.contains("869 relations"))
+        #expect(result.standardOutput.contains("98 annotations mapped to no unit type (kept as properties)"))
+    }
+}
+
 /// XMI of any type system, through a mapping file; and argmark's own XMI back.
 @Suite("XMI mapping and argmark's own XMI")
 struct XMIMappingTests {

@@ -143,7 +143,7 @@ struct ReviewTests {
         var article = try suggested()
         let ids = article.units.filter { $0.status == .suggested }.map(\.id.rawValue)
         #expect(ids == ["u1", "u2"])
-        let accepted = try Review.accept(.ids(["u2"]), in: &article, path: "a.xml")
+        let accepted = try ArticleEdits.accept(.ids(["u2"]), in: &article, path: "a.xml")
         #expect(accepted.map(\.id) == ["u2"])
         #expect(article.unit("u2")?.status == .gold && article.unit("u2")?.confidence == nil)
         #expect(article.unit("u1")?.status == .suggested)
@@ -152,13 +152,13 @@ struct ReviewTests {
 
     @Test func acceptAboveAThreshold() throws {
         var article = try suggested()
-        let accepted = try Review.accept(.atLeast(0.8), in: &article, path: "a.xml")
+        let accepted = try ArticleEdits.accept(.atLeast(0.8), in: &article, path: "a.xml")
         #expect(accepted.map(\.type) == [.rebuttal])
     }
 
     @Test func rejectRemovesSuggestionsAndOrphanedSuggestedSpeakers() throws {
         var article = try suggested()
-        let (units, speakers) = try Review.reject(.all, in: &article, path: "a.xml")
+        let (units, speakers) = try ArticleEdits.reject(.all, in: &article, path: "a.xml")
         #expect(units.map(\.id) == ["u1", "u2"])
         #expect(speakers.map(\.id) == ["rose-mcgowan"])
         #expect(article.units.map(\.id) == ["g1"])
@@ -167,7 +167,7 @@ struct ReviewTests {
 
     @Test func rejectBelowKeepsTheConfidentOnes() throws {
         var article = try suggested()
-        let (units, speakers) = try Review.reject(.below(0.8), in: &article, path: "a.xml")
+        let (units, speakers) = try ArticleEdits.reject(.below(0.8), in: &article, path: "a.xml")
         #expect(units.map(\.type) == [.claim])
         #expect(speakers.isEmpty)
         #expect(article.units.map(\.id) == ["g1", "u2"])
@@ -176,11 +176,11 @@ struct ReviewTests {
     @Test func goldAndUnknownIDsAreRefused() throws {
         var article = try suggested()
         let before = article
-        #expect(throws: EditError.self) { try Review.accept(.ids(["g1"]), in: &article, path: "a.xml") }
-        #expect(throws: EditError.self) { try Review.reject(.ids(["u9"]), in: &article, path: "a.xml") }
+        #expect(throws: EditError.self) { try ArticleEdits.accept(.ids(["g1"]), in: &article, path: "a.xml") }
+        #expect(throws: EditError.self) { try ArticleEdits.reject(.ids(["u9"]), in: &article, path: "a.xml") }
         #expect(article == before)
         do {
-            _ = try Review.reject(.ids(["g1"]), in: &article, path: "a.xml")
+            _ = try ArticleEdits.reject(.ids(["g1"]), in: &article, path: "a.xml")
             Issue.record("rejecting a gold unit must fail")
         } catch {
             #expect(error.message.contains("not a suggestion"))
@@ -190,6 +190,6 @@ struct ReviewTests {
     @Test func rejectRefusesSuggestionsThatRelationsUse() throws {
         var article = try suggested()
         article.relations = [Relation(id: "r1", type: .attacks, from: "u2", to: .unit("g1"))]
-        #expect(throws: EditError.self) { try Review.reject(.all, in: &article, path: "a.xml") }
+        #expect(throws: EditError.self) { try ArticleEdits.reject(.all, in: &article, path: "a.xml") }
     }
 }

@@ -408,10 +408,7 @@ extension Reanchor {
     /// other error; does nothing (`changed` false) when the text still matches its digest.
     public static func reanchorInPlace(_ path: String, options: Options = Options(), validator: Validator = Validator()) throws(EditError) -> ArticleEditor.Outcome<Outcome> {
         try ArticleEditor.requireFile(path, creation: "create it with argmark new")
-        if let problem = FileSystem.writeProblem(replacing: path) { throw EditError.refused(problem.reason, path: path) }
-        let lock: FileLock
-        do throws(FileSystemError) { lock = try FileLock(for: path) } catch { throw EditError.usage(error.reason, path: error.path) }
-        return try withExtendedLifetime(lock) { () throws(EditError) -> ArticleEditor.Outcome<Outcome> in
+        let (outcome, committed) = try ArticleEditor.commit([path], validator: validator) { () throws(EditError) -> (Outcome, [ArticleEditor.Staged]) in
             let corpus = try ArticleEditor.loadCorpus(besides: path, validator: validator)
             let original = try ArticleEditor.read(path)
             let (document, diagnostics) = validator.validate(bytes: original, path: path, corpus: corpus)
@@ -429,17 +426,16 @@ extension Reanchor {
                 guard errors.isEmpty else {
                     throw EditError(.refused, "the text matches its digest, so it was not edited: the units' quotes or offsets were; fix them with argmark set", at: SourceLocation(path: path), diagnostics: errors)
                 }
-                return ArticleEditor.Outcome(value: empty, warnings: [], changed: false)
+                return (empty, [ArticleEditor.Staged(path: path, bytes: original, original: original, corpus: corpus)])
             }
             var article = decoded.article
             let plan = planInPlace(article, options: options)
             try refuseOrphans(plan, options: options, path: path)
             let outcome = try apply(plan, newText: article.text, to: &article, options: options, path: path, previousDigest: decoded.storedDigest)
-            let bytes: [UInt8]
-            do throws(UnwritableCharacterError) { bytes = try ArticleWriter.encode(article) } catch { throw EditError.refused(error.description, path: path) }
-            let warnings = try ArticleEditor.checkResult(bytes, path: path, corpus: corpus, original: nil, validator: validator)
-            do throws(FileSystemError) { try AtomicFile.write(bytes, to: path) } catch { throw EditError.refused(error.reason, path: error.path) }
-            return ArticleEditor.Outcome(value: outcome, warnings: warnings, changed: true)
+            // The original has the errors this repairs, so the result is not compared with it.
+            return (outcome, [ArticleEditor.Staged(path: path, bytes: try ArticleEditor.encode(article, path: path), original: original,
+                                                   corpus: corpus, compareWithOriginal: false)])
         }
+        return ArticleEditor.Outcome(value: outcome, warnings: committed[0].warnings, changed: committed[0].changed, digest: committed[0].digest)
     }
 }

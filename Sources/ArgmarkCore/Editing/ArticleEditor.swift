@@ -1,63 +1,156 @@
 /// Read-modify-write of annotation files, safely: under an exclusive lock, validated before the
 /// file is replaced, replaced atomically. Any failure leaves the file byte-for-byte unchanged.
+///
+/// ``apply(_:to:expectedDigest:validator:)`` is what frontends call; every change goes through
+/// ``commit(_:validator:_:)``, the one locked sequence (lock, read, change, encode, validate, replace).
 public enum ArticleEditor {
-    /// The result of an edit that landed.
+    /// The result of a change that landed.
     public struct Outcome<Value> {
         public var value: Value
         /// Warnings the change introduced (e.g. two units of one type on one span).
         public var warnings: [Diagnostic]
         /// Whether the file's bytes changed (an edit that changes nothing does not rewrite it).
         public var changed: Bool
+        /// The SHA-256 of the file's bytes after the change, lowercase hex.
+        public var digest: String = ""
     }
 
-    /// Applies `change` to the article in `path` and writes the result if it is valid.
-    ///
-    /// `change` gets the article and the corpus beside it (if any); it throws ``EditError`` to
-    /// refuse. The file is locked from before it is read until after it is replaced, so
-    /// concurrent edits of one file are serialised and none is lost.
-    public static func edit<Value>(_ path: String, validator: Validator = Validator(),
-                                   _ change: (inout Article, Corpus?) throws(EditError) -> Value) throws(EditError) -> Outcome<Value> {
-        try requireFile(path, creation: "create it with argmark new")
-        // Checked before the lock file is created, so a read-only folder gets nothing at all.
-        if let problem = FileSystem.writeProblem(replacing: path) { throw EditError.refused(problem.reason, path: path) }
-        let lock: FileLock
-        do throws(FileSystemError) { lock = try FileLock(for: path) } catch { throw EditError.usage(error.reason, path: error.path) }
-        return try withExtendedLifetime(lock) { () throws(EditError) -> Outcome<Value> in
-            let corpus = try loadCorpus(besides: path, validator: validator)
-            let original = try read(path)
-            // The original is parsed and decoded, not validated, when it is canonical: then
-            // re-encoding it gives back the same bytes, so the model holds everything in the file
-            // and an edit cannot drop anything; whatever is wrong in it is still in the result,
-            // which is validated in full (and then the original too, to tell old errors from new).
-            // A file argmark wrote (the usual case) is thus validated once per edit. Any other
-            // file is validated before it is touched.
-            let decoded: DecodedArticle
-            switch SafeXMLParser.parse(original, path: path) {
-            case .failure(let failure):
-                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as XML; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: failure.diagnostics)
-            case .success(let parsed):
-                switch ArticleXML.decode(parsed) {
-                case .article(let article)?: decoded = article
-                case .corpus?: throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
-                case nil: try refuseInvalidOriginal(original, path: path, corpus: corpus, validator: validator)
-                    throw EditError.refused("not an argmark article; argmark validate \(path) says why", path: path)
-                }
-            }
-            if (try? ArticleWriter.encode(decoded.article)) != original {
-                try refuseInvalidOriginal(original, path: path, corpus: corpus, validator: validator)
-            }
-            var article = decoded.article
-            let value = try change(&article, corpus)
-            let bytes: [UInt8]
-            do throws(UnwritableCharacterError) { bytes = try ArticleWriter.encode(article) } catch { throw EditError.refused(error.description, path: path) }
-            let warnings = try checkResult(bytes, path: path, corpus: corpus, original: original, validator: validator)
-            guard bytes != original else { return Outcome(value: value, warnings: warnings, changed: false) }
-            do throws(FileSystemError) { try AtomicFile.write(bytes, to: path) } catch { throw EditError.refused(error.reason, path: error.path) }
-            return Outcome(value: value, warnings: warnings, changed: true)
+    /// New bytes for one file, staged inside ``commit(_:validator:_:)``.
+    package struct Staged {
+        package var path: String
+        package var bytes: [UInt8]
+        /// The file's bytes before, `nil` if it is being created.
+        package var original: [UInt8]?
+        /// The corpus to check references against (`nil` for a corpus file).
+        package var corpus: Corpus?
+        /// Whether ``checkResult(_:path:corpus:original:validator:)`` should compare against the
+        /// original (`false` when the original is known to have errors the change repairs).
+        package var compareWithOriginal = true
+
+        package init(path: String, bytes: [UInt8], original: [UInt8]?, corpus: Corpus?, compareWithOriginal: Bool = true) {
+            self.path = path
+            self.bytes = bytes
+            self.original = original
+            self.corpus = corpus
+            self.compareWithOriginal = compareWithOriginal
         }
     }
 
-    /// Refuses to edit a file that already has errors, listing them.
+    /// What ``commit(_:validator:_:)`` did to one staged file.
+    package struct Committed {
+        package var path: String
+        package var warnings: [Diagnostic]
+        package var changed: Bool
+        package var digest: String
+    }
+
+    /// The one locked read-modify-write sequence. Locks every path in `paths` (in sorted order, so
+    /// two commits over overlapping files cannot deadlock), runs `body` (which reads the files,
+    /// changes them and returns their new bytes), validates every staged file in full, and only
+    /// when all are valid replaces each changed one atomically. Nothing is written if anything fails.
+    package static func commit<Value>(_ paths: [String], validator: Validator,
+                                      _ body: () throws(EditError) -> (Value, [Staged]),
+                                      invalidResult: (EditError) -> EditError = { $0 }) throws(EditError) -> (Value, [Committed]) {
+        // Checked before the lock files are created, so a read-only folder gets nothing at all.
+        for path in paths {
+            if let problem = FileSystem.writeProblem(replacing: path) { throw EditError.refused(problem.reason, path: path) }
+        }
+        var locks: [FileLock] = []
+        for path in Set(paths).sorted() {
+            do throws(FileSystemError) { locks.append(try FileLock(for: path)) } catch { throw EditError.usage(error.reason, path: error.path) }
+        }
+        return try withExtendedLifetime(locks) { () throws(EditError) -> (Value, [Committed]) in
+            let (value, staged) = try body()
+            var committed: [Committed] = []
+            for file in staged {
+                let warnings: [Diagnostic]
+                do throws(EditError) {
+                    warnings = try checkResult(file.bytes, path: file.path, corpus: file.corpus,
+                                               original: file.compareWithOriginal ? file.original : nil, validator: validator)
+                } catch {
+                    throw invalidResult(error)
+                }
+                committed.append(Committed(path: file.path, warnings: warnings, changed: file.bytes != file.original,
+                                           digest: SHA256.hexDigest(of: file.bytes)))
+            }
+            for file in staged where file.bytes != file.original {
+                do throws(FileSystemError) { try AtomicFile.write(file.bytes, to: file.path) } catch { throw EditError.refused(error.reason, path: error.path) }
+            }
+            return (value, committed)
+        }
+    }
+
+    /// An article as read under the lock, with the bytes it came from.
+    package struct LoadedOriginal {
+        package var article: Article
+        package var bytes: [UInt8]
+        package var storedDigest: String?
+    }
+
+    /// Reads the article at `path` for editing: parsed and decoded, and validated first unless it
+    /// is canonical. A canonical file (re-encoding it gives back the same bytes, the usual case
+    /// for a file argmark wrote) is not validated here: the model holds everything in it, so an
+    /// edit cannot drop anything, and whatever is wrong in it is still in the result, which is
+    /// validated in full (and then the original too, to tell old errors from new). Any other
+    /// file is validated before it is touched.
+    package static func loadForEditing(_ path: String, corpus: Corpus?, expectedDigest: String? = nil, validator: Validator) throws(EditError) -> LoadedOriginal {
+        let original = try read(path)
+        try checkVersion(original, expected: expectedDigest, path: path)
+        let decoded: DecodedArticle
+        switch SafeXMLParser.parse(original, path: path) {
+        case .failure(let failure):
+            throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as XML; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: failure.diagnostics)
+        case .success(let parsed):
+            switch ArticleXML.decode(parsed) {
+            case .article(let article)?: decoded = article
+            case .corpus?: throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
+            case nil: try refuseInvalidOriginal(original, path: path, corpus: corpus, validator: validator)
+                throw EditError.refused("not an argmark article; argmark validate \(path) says why", path: path)
+            }
+        }
+        if (try? ArticleWriter.encode(decoded.article)) != original {
+            try refuseInvalidOriginal(original, path: path, corpus: corpus, validator: validator)
+        }
+        return LoadedOriginal(article: decoded.article, bytes: original, storedDigest: decoded.storedDigest)
+    }
+
+    /// The canonical bytes of `article`, or a refusal naming the character that cannot be written.
+    package static func encode(_ article: Article, path: String) throws(EditError) -> [UInt8] {
+        do throws(UnwritableCharacterError) { return try ArticleWriter.encode(article) } catch { throw EditError.refused(error.description, path: path) }
+    }
+
+    package static func encode(_ corpus: Corpus, path: String) throws(EditError) -> [UInt8] {
+        do throws(UnwritableCharacterError) { return try ArticleWriter.encode(corpus) } catch { throw EditError.refused(error.description, path: path) }
+    }
+
+    /// Refuses when the file is not at the version the caller last saw.
+    package static func checkVersion(_ bytes: [UInt8]?, expected: String?, path: String) throws(EditError) {
+        guard let expected else { return }
+        let actual = bytes.map(SHA256.hexDigest(of:)) ?? ""
+        guard actual != expected.lowercased() else { return }
+        var error = EditError(.refused, "\(FileSystem.baseName(of: path)) changed since it was read (its digest is \(actual.isEmpty ? "none: the file does not exist" : actual), not \(expected)), so nothing was written; read it again and redo the change", at: SourceLocation(path: path))
+        error.problem = .stale(expected: expected, actual: actual)
+        throw error
+    }
+
+    /// Applies `change` to the article in `path` under the lock and writes the result if it is
+    /// valid. For changes that are not edits (reanchoring onto a new text); frontends use
+    /// ``apply(_:to:expectedDigest:validator:)``.
+    package static func edit<Value>(_ path: String, expectedDigest: String? = nil, validator: Validator = Validator(),
+                                    _ change: (inout Article, Corpus?) throws(EditError) -> Value) throws(EditError) -> Outcome<Value> {
+        try requireFile(path, creation: "create it with argmark new")
+        let (value, committed) = try commit([path], validator: validator) { () throws(EditError) -> (Value, [Staged]) in
+            let corpus = try loadCorpus(besides: path, validator: validator)
+            let loaded = try loadForEditing(path, corpus: corpus, expectedDigest: expectedDigest, validator: validator)
+            var article = loaded.article
+            let value = try change(&article, corpus)
+            return (value, [Staged(path: path, bytes: try encode(article, path: path), original: loaded.bytes, corpus: corpus)])
+        }
+        return Outcome(value: value, warnings: committed[0].warnings, changed: committed[0].changed, digest: committed[0].digest)
+    }
+
+    /// Refuses to edit a file that already has errors, listing them. Errors of `tolerated` rules
+    /// (those a change is about to repair) do not count.
     static func refuseInvalidOriginal(_ original: [UInt8], path: String, corpus: Corpus?, validator: Validator) throws(EditError) {
         let errors = validator.validate(bytes: original, path: path, corpus: corpus).diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
@@ -65,38 +158,19 @@ public enum ArticleEditor {
         }
     }
 
-    /// Applies `change` to the corpus vocabulary at `path` — a `corpus.xml` file, or a folder
-    /// holding one — creating the file if it does not exist yet.
-    public static func editCorpus<Value>(_ path: String, validator: Validator = Validator(),
-                                         _ change: (inout Corpus) throws(EditError) -> Value) throws(EditError) -> Outcome<Value> {
-        let corpusPath = try corpusPath(for: path)
-        if let problem = FileSystem.writeProblem(replacing: corpusPath) { throw EditError.refused(problem.reason, path: corpusPath) }
-        let lock: FileLock
-        do throws(FileSystemError) { lock = try FileLock(for: corpusPath) } catch { throw EditError.usage(error.reason, path: error.path) }
-        return try withExtendedLifetime(lock) { () throws(EditError) -> Outcome<Value> in
-            var corpus = Corpus()
-            var original: [UInt8]?
-            if FileSystem.kind(of: corpusPath) == .file {
-                let bytes = try read(corpusPath)
-                let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
-                guard case .corpus(let decoded)? = document else {
-                    throw EditError(.refused, "\(corpusPath) is not an argmark corpus file; fix or remove it first", at: SourceLocation(path: corpusPath), diagnostics: diagnostics.filter { $0.severity == .error })
-                }
-                let errors = diagnostics.filter { $0.severity == .error }
-                guard errors.isEmpty else {
-                    throw EditError(.refused, "\(corpusPath) is not valid; fix it first, argmark validate \(corpusPath) lists the errors", at: SourceLocation(path: corpusPath), diagnostics: errors)
-                }
-                corpus = decoded.corpus
-                original = bytes
-            }
-            let value = try change(&corpus)
-            let bytes: [UInt8]
-            do throws(UnwritableCharacterError) { bytes = try ArticleWriter.encode(corpus) } catch { throw EditError.refused(error.description, path: corpusPath) }
-            let warnings = try checkResult(bytes, path: corpusPath, corpus: nil, original: original, validator: validator)
-            guard bytes != original else { return Outcome(value: value, warnings: warnings, changed: false) }
-            do throws(FileSystemError) { try AtomicFile.write(bytes, to: corpusPath) } catch { throw EditError.refused(error.reason, path: error.path) }
-            return Outcome(value: value, warnings: warnings, changed: true)
+    /// The valid corpus at `corpusPath`, or `nil` if the file does not exist yet.
+    package static func loadCorpusForEditing(_ corpusPath: String, validator: Validator) throws(EditError) -> (corpus: Corpus, bytes: [UInt8]?) {
+        guard FileSystem.kind(of: corpusPath) == .file else { return (Corpus(), nil) }
+        let bytes = try read(corpusPath)
+        let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
+        guard case .corpus(let decoded)? = document else {
+            throw EditError(.refused, "\(corpusPath) is not an argmark corpus file; fix or remove it first", at: SourceLocation(path: corpusPath), diagnostics: diagnostics.filter { $0.severity == .error })
         }
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw EditError(.refused, "\(corpusPath) is not valid; fix it first, argmark validate \(corpusPath) lists the errors", at: SourceLocation(path: corpusPath), diagnostics: errors)
+        }
+        return (decoded.corpus, bytes)
     }
 
     /// The corpus file a `target`/`proposition` command means: `DIR/corpus.xml` for a folder,
@@ -116,6 +190,21 @@ public enum ArticleEditor {
             }
             return path
         }
+    }
+
+    /// The valid corpus at `corpusPath` (an empty one if the file does not exist yet).
+    public static func readCorpus(_ corpusPath: String, validator: Validator = Validator()) throws(EditError) -> Corpus {
+        try loadCorpusForEditing(corpusPath, validator: validator).corpus
+    }
+
+    /// The article as an edit would see it, and the digest of its bytes (its version), for
+    /// frontends that compute edits from the file first and then apply them with that digest
+    /// as `expectedDigest`. Refuses what an edit would refuse (an invalid file).
+    public static func readForEditing(_ path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, digest: String) {
+        try requireFile(path, creation: "create it with argmark new")
+        let corpus = try loadCorpus(besides: path, validator: validator)
+        let loaded = try loadForEditing(path, corpus: corpus, validator: validator)
+        return (loaded.article, SHA256.hexDigest(of: loaded.bytes))
     }
 
     /// The article as it is on disk, checked (for commands that only read: show, list).

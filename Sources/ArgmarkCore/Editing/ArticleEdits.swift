@@ -38,18 +38,7 @@ public enum ArticleEdits {
     /// Adds a unit of `type` at `anchor`, with a fresh id `uN`.
     public static func addUnit(_ type: UnitType, at anchor: UnitAnchor, attributes: UnitAttributes,
                                to article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> AddedUnit {
-        try checkReferences(attributes, in: article, corpus: corpus, path: path)
-        if (attributes.stance == nil) != (attributes.target == nil) {
-            throw EditError.usage(attributes.stance == nil ? "--target needs --stance favor|against|neutral" : "--stance needs --target naming what the unit is for or against")
-        }
-        let text = CodePointText(article.text)
-        let (span, forgiven) = try locate(anchor, in: text, article: article, path: path)
-        let id = UnitID(ArticleEditor.nextID(prefix: "u", among: article.allIDs))
-        let unit = ArgumentUnit(id: id, type: type, span: span, quote: text[span],
-                                speaker: attributes.speaker, stance: attributes.stance, target: attributes.target,
-                                proposition: attributes.proposition, note: attributes.note)
-        article.units.append(unit)
-        return AddedUnit(unit: unit, forgiven: forgiven)
+        try addUnit(NewUnit(type: type, place: .anchor(anchor), attributes: attributes), to: &article, corpus: corpus, path: path)
     }
 
     /// The span `anchor` denotes in `text`, and what a forgiving match tolerated.
@@ -109,7 +98,7 @@ public enum ArticleEdits {
     }
 
     /// Changes the attributes of unit `id`; `nil` fields stay as they are.
-    public struct UnitChange: Sendable {
+    public struct UnitChange: Sendable, Equatable {
         public var type: UnitType?
         public var speaker: SpeakerID?
         public var stance: Stance?
@@ -169,7 +158,7 @@ public enum ArticleEdits {
 
     /// Adds relation `from type to` with a fresh id `rN`. `to` may name a unit or, for `undercuts`,
     /// a relation.
-    public static func addRelation(from: String, _ type: RelationType, to: String, note: String? = nil,
+    public static func addRelation(from: String, _ type: RelationType, to: String, note: String? = nil, id: String? = nil,
                                    in article: inout Article, path: String) throws(EditError) -> Relation {
         guard article.unit(UnitID(from)) != nil else {
             if article.relation(RelationID(from)) != nil {
@@ -199,7 +188,13 @@ public enum ArticleEdits {
         if let existing = article.relations.first(where: { $0.from == UnitID(from) && $0.type == type && $0.to == endpoint }) {
             throw EditError.refused("\(from) \(type.rawValue) \(to) exists already as \(existing.id)", path: path)
         }
-        let relation = Relation(id: RelationID(ArticleEditor.nextID(prefix: "r", among: article.allIDs)), type: type,
+        if let id {
+            guard Identifier<Relation>.isValid(id) else { throw invalidID(id) }
+            guard !article.allIDs.contains(id) else {
+                throw EditError.refused("\(id) is already an id in \(article.id); choose another id, or leave it out to get the next free one", path: path)
+            }
+        }
+        let relation = Relation(id: RelationID(id ?? ArticleEditor.nextID(prefix: "r", among: article.allIDs)), type: type,
                                 from: UnitID(from), to: endpoint, note: note)
         article.relations.append(relation)
         return relation

@@ -17,6 +17,11 @@ public struct EditError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Findings of the validator when the result of an edit was refused; `message` sums them up.
     public var diagnostics: [Diagnostic]
+    /// The facts behind the refusal, for refusals a frontend words itself (offering the fix in
+    /// its own terms: a flag, a button); `nil` for the others.
+    public var problem: EditProblem?
+    /// For a refused list of edits, which edit (0-based) caused the refusal, if one did.
+    public var editIndex: Int?
 
     public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, diagnostics: [Diagnostic] = []) {
         self.kind = kind
@@ -37,4 +42,21 @@ public struct EditError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         "\(location.map(\.description) ?? "argmark"): error: \(message)"
     }
+}
+
+/// Refusals that carry their facts, so each frontend can offer the fix in its own terms.
+public enum EditProblem: Sendable, Equatable {
+    /// The file is not at the version the caller read (`expected`); `actual` is its digest now
+    /// (empty if it no longer exists). The workbench answers HTTP 409.
+    case stale(expected: String, actual: String)
+    /// A target or proposition would get a different name or statement; asking to replace allows it.
+    case redefinition(kind: RenamedKind, id: String, existing: String, given: String)
+    /// A target or proposition is still used; removing it with a cascade clears these uses.
+    case vocabularyInUse(kind: RenamedKind, id: String, uses: [ClearedUses])
+    /// Unit attributes were given for `id`, which is a relation (a relation takes a type and a note).
+    case onlyTypeAndNote(relation: String)
+    /// A speaker role whose kind is not one of `known`.
+    case unknownRole(String, known: [String])
+    /// A line of an edit file could not be read or applied; `error` says why.
+    case editLine(path: String, line: Int)
 }

@@ -79,6 +79,7 @@ public enum AtomicFile {
 public final class FileLock {
     private let descriptor: Int32
     public let lockPath: String
+    private var removesFile = false
 
     /// Blocks until the lock on `path` is held.
     public init(for requestedPath: String) throws(FileSystemError) {
@@ -86,18 +87,43 @@ public final class FileLock {
         let path = Platform.resolvedPath(requestedPath) ?? requestedPath
         let lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
         self.lockPath = lockPath
-        let descriptor: Platform.Descriptor
-        do { descriptor = try Platform.open(lockPath, .readWriteCreating) } catch { throw FileSystemError(lockPath, "create the lock file", error) }
-        do {
-            try Platform.lockExclusively(descriptor)
-        } catch {
+        while true {
+            // Never through a symbolic link: a planted `.NAME.lock` link would make every edit create
+            // (or truncate) a file wherever it points. `.lockFile` refuses it, and never blocks on a FIFO.
+            let descriptor: Platform.Descriptor
+            do {
+                descriptor = try Platform.open(lockPath, .lockFile)
+            } catch where error.isSymbolicLinkRefused {
+                throw FileSystemError(path: lockPath, reason: "the lock file is a symbolic link, which argmark never follows (it could make an edit write elsewhere), so nothing was written; remove the link (rm \(lockPath)) and run again")
+            } catch {
+                throw FileSystemError(lockPath, "create the lock file", error)
+            }
+            guard let held = try? Platform.status(of: descriptor), held.kind == .file else {
+                Platform.close(descriptor)
+                throw FileSystemError(path: lockPath, reason: "the lock file is not a regular file (a FIFO, device or folder was put in its place), so nothing was written; remove it and run again")
+            }
+            do {
+                try Platform.lockExclusively(descriptor)
+            } catch {
+                Platform.close(descriptor)
+                throw FileSystemError(lockPath, "lock", error)
+            }
+            // A holder that removes its lock file on release (``removeFileOnRelease()``) may have
+            // done so while we waited: then the lock we hold is on a file no one else will open.
+            if let current = try? Platform.status(of: lockPath, followingLinks: false), current.identity == held.identity {
+                self.descriptor = descriptor
+                return
+            }
             Platform.close(descriptor)
-            throw FileSystemError(lockPath, "lock", error)
         }
-        self.descriptor = descriptor
     }
 
+    /// Removes the lock file when the lock is released (for writers that should leave no trace
+    /// in an output folder). Safe against waiters: they see the file is gone and take a new one.
+    public func removeFileOnRelease() { removesFile = true }
+
     deinit {
+        if removesFile { Platform.removeFile(lockPath) }
         Platform.unlock(descriptor)
         Platform.close(descriptor)
     }

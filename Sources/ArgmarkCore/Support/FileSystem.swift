@@ -107,15 +107,21 @@ public enum FileSystem {
     }
 
     /// The `.xml` files under each path: a file is taken as given, a folder is searched recursively
-    /// (hidden entries skipped, symbolic links to folders not followed), in sorted order.
-    /// Paths that do not exist or cannot be listed come back as errors.
+    /// (hidden entries skipped), in sorted order. Paths that do not exist or cannot be listed come
+    /// back as errors, and so does every entry of a folder that cannot be read as what it seems:
+    /// a name that is not valid UTF-8, a path beyond the system's length limit, a symbolic link
+    /// that leads out of the folder given (links are followed only to files and folders inside
+    /// it, so a folder cannot smuggle in a file from elsewhere), or a link that leads nowhere.
+    /// Nothing a folder holds is skipped silently: a check that passes has seen every file.
     public static func expand(_ paths: [String], extension suffix: String) -> (files: [String], errors: [FileSystemError]) {
         var files: [String] = []
         var errors: [FileSystemError] = []
         for path in paths {
             switch kind(of: path) {
             case .file: files.append(path)
-            case .directory: walk(path, suffix: suffix, into: &files, errors: &errors)
+            case .directory:
+                var visited: Set<String> = []
+                walk(path, root: Platform.resolvedPath(path) ?? path, suffix: suffix, into: &files, errors: &errors, visited: &visited)
             case .missing:
                 // Say why: missing, or a file used as a folder on the way (ENOTDIR), or no permission.
                 do {
@@ -130,22 +136,82 @@ public enum FileSystem {
         return (files, errors)
     }
 
-    private static func walk(_ directory: String, suffix: String, into files: inout [String], errors: inout [FileSystemError]) {
-        let names: [String]
+    /// Whether `path` itself is a symbolic link (not following it).
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        (try? Platform.status(of: path, followingLinks: false))?.kind == .symbolicLink
+    }
+
+    /// Whether the resolved `path` is `root` or inside it (both resolved).
+    static func isInside(_ path: String, root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    /// Why `path`, a symbolic link found in a folder, must not be followed: it leads out of
+    /// `folder`, or nowhere. Nil when it stays inside or is not a link.
+    public static func linkProblem(_ path: String, inside folder: String) -> FileSystemError? {
+        guard isSymbolicLink(path) else { return nil }
+        guard let target = Platform.resolvedPath(path) else {
+            return FileSystemError(path: path, reason: "is a symbolic link that leads nowhere (a missing target or a loop); remove it or point it at a file")
+        }
+        let root = Platform.resolvedPath(folder) ?? folder
+        guard isInside(target, root: root) else {
+            return FileSystemError(path: path, reason: "is a symbolic link to \(target), outside \(folder); argmark does not follow links out of a folder it was given (pass the target itself to use it)")
+        }
+        return nil
+    }
+
+    private static func walk(_ directory: String, root: String, suffix: String, into files: inout [String], errors: inout [FileSystemError], visited: inout Set<String>) {
+        // A link inside the folder may lead back up: each real folder is listed once.
+        guard visited.insert(Platform.resolvedPath(directory) ?? directory).inserted else { return }
+        let entries: [Platform.DirectoryEntry]
         do {
-            names = try Platform.entries(in: directory).filter { !$0.hasPrefix(".") }
+            entries = try Platform.rawEntries(in: directory).filter { $0.name.first != UInt8(ascii: ".") }
         } catch {
             errors.append(FileSystemError(directory, "list", error))
             return
         }
+        var names: [String] = []
+        var folders: Set<String> = []
+        for entry in entries {
+            guard let name = String(validating: entry.name, as: UTF8.self) else {
+                // Such a file cannot be named in argmark's output or its own paths: say so, never skip it.
+                let shown = String(decoding: entry.name, as: UTF8.self).unicodeScalars.map { $0 == "\u{FFFD}" ? "?" : String($0) }.joined()
+                let hex = entry.name.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+                errors.append(FileSystemError(path: join(directory, shown), reason: "file name is not valid UTF-8 (bytes: \(hex)), so argmark cannot read it; rename it (for example with convmv) to check it"))
+                continue
+            }
+            names.append(name)
+            if entry.isDirectory { folders.insert(name) }
+        }
         for name in names.sorted() {
             let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            guard let status = try? Platform.status(of: child, followingLinks: false) else { continue }
+            if child.utf8.count > Platform.maximumPathLength {
+                if name.hasSuffix(suffix) || folders.contains(name) {
+                    errors.append(FileSystemError(path: String(child.prefix(120)) + "…", reason: "path is \(child.utf8.count) bytes, beyond the system's limit of \(Platform.maximumPathLength), so it cannot be opened; move it to a shorter path to check it"))
+                }
+                continue
+            }
+            var status: Platform.FileStatus
+            do {
+                status = try Platform.status(of: child, followingLinks: false)
+            } catch {
+                errors.append(FileSystemError(child, "read", error))
+                continue
+            }
+            if status.kind == .symbolicLink {
+                if let problem = linkProblem(child, inside: root) {
+                    // Only links that would have been read matter: a link to a folder, or named like an input.
+                    if name.hasSuffix(suffix) || kind(of: child) == .directory { errors.append(problem) }
+                    continue
+                }
+                guard let followed = try? Platform.status(of: child) else { continue }
+                status = followed
+            }
             switch status.kind {
-            case .directory: walk(child, suffix: suffix, into: &files, errors: &errors)
-            case .file, .symbolicLink:
-                if name.hasSuffix(suffix), kind(of: child) == .file { files.append(child) }
-            case .other: break
+            case .directory: walk(child, root: root, suffix: suffix, into: &files, errors: &errors, visited: &visited)
+            case .file:
+                if name.hasSuffix(suffix) { files.append(child) }
+            case .symbolicLink, .other: break
             }
         }
     }

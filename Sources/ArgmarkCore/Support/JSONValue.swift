@@ -25,6 +25,36 @@ public enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// The value on one line with no spaces (keys sorted), as JSON Lines needs; no newline added.
+    public func renderedCompact() -> String {
+        var out: [UInt8] = []
+        writeCompact(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func writeCompact(into out: inout [UInt8]) {
+        switch self {
+        case .array(let values):
+            out.append(UInt8(ascii: "["))
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                value.writeCompact(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                members[key]!.writeCompact(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            write(into: &out, indent: 0)
+        }
+    }
+
     private static func appendIndent(_ count: Int, to out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }

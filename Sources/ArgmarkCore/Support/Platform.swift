@@ -41,6 +41,9 @@ package enum Platform {
 
         static var current: Failure { Failure(code: errno) }
 
+        /// Whether the call refused to follow a symbolic link (`ELOOP`, as `O_NOFOLLOW` gives).
+        package var isSymbolicLinkRefused: Bool { code == ELOOP }
+
         /// `ENOENT`, for a path found missing without a failed call.
         package static var missingCode: Int32 { ENOENT }
     }
@@ -55,6 +58,8 @@ package enum Platform {
         /// The permission bits (`0o7777`).
         package var permissions: UInt32
         package var size: Int
+        /// Device and inode: which file this is, whatever its name.
+        package var identity: [UInt64]
 
         init(_ info: stat) {
             switch info.st_mode & S_IFMT {
@@ -65,6 +70,7 @@ package enum Platform {
             }
             permissions = UInt32(info.st_mode & 0o7777)
             size = Int(info.st_size)
+            identity = [UInt64(info.st_dev), UInt64(info.st_ino)]
         }
     }
 
@@ -111,6 +117,29 @@ package enum Platform {
         return names
     }
 
+    /// A folder entry as the system stores it: the name's bytes (which need not be UTF-8) and
+    /// whether the folder says it is a folder (`d_type`; false when it does not know).
+    package struct DirectoryEntry: Sendable {
+        package var name: [UInt8]
+        package var isDirectory: Bool
+    }
+
+    /// The entries of a folder (`.` and `..` left out), names as raw bytes.
+    package static func rawEntries(in directory: String) throws(Failure) -> [DirectoryEntry] {
+        guard let handle = opendir(directory) else { throw .current }
+        defer { closedir(handle) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            entries.append(DirectoryEntry(name: name, isDirectory: entry.pointee.d_type == UInt8(DT_DIR)))
+        }
+        return entries
+    }
+
+    /// The longest path the system accepts, in bytes (`PATH_MAX` less its terminating NUL).
+    package static let maximumPathLength = Int(PATH_MAX) - 1
+
     package static func createDirectory(_ path: String, permissions: UInt32 = 0o755) throws(Failure) {
         guard mkdir(path, mode_t(permissions)) == 0 else { throw .current }
     }
@@ -142,7 +171,9 @@ package enum Platform {
 
     // MARK: Descriptors
 
-    package enum OpenMode: Sendable { case read, writeExisting, readWriteCreating }
+    /// `lockFile`: read-write, created if missing, never through a symbolic link (`O_NOFOLLOW`)
+    /// and never blocking on a FIFO put in its place (`O_NONBLOCK`).
+    package enum OpenMode: Sendable { case read, writeExisting, readWriteCreating, lockFile }
 
     /// Opens `path` (close-on-exec, so a child process never inherits argmark's files).
     package static func open(_ path: String, _ mode: OpenMode, permissions: UInt32 = 0o644) throws(Failure) -> Descriptor {
@@ -150,6 +181,7 @@ package enum Platform {
         case .read: libcOpen(path, O_RDONLY | O_CLOEXEC)
         case .writeExisting: libcOpen(path, O_WRONLY | O_CLOEXEC)
         case .readWriteCreating: libcOpen(path, O_RDWR | O_CREAT | O_CLOEXEC, mode_t(permissions))
+        case .lockFile: libcOpen(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode_t(permissions))
         }
         guard descriptor >= 0 else { throw .current }
         return descriptor

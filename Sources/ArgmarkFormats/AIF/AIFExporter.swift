@@ -31,7 +31,14 @@ public enum AIFExporter {
         let article = input.article
         let path = input.path
         var losses = LossCollector()
+        // AIF holds each unit's words but no running text: an article is carried whole only when its
+        // text is its units' words in order, as an AIF import makes it.
+        let ordered = ArticleWriter.canonicalOrder(article.units)
+        if ordered.map(\.quote).joined(separator: AIFImporter.paragraphSeparator) != article.text {
+            losses.add("running text and span offsets (AIF holds each unit's words only)")
+        }
         for unit in article.units {
+            if unit.type != .claim { losses.add("unit types (I-nodes have none; they come back as claims)", id: unit.id.rawValue) }
             if unit.stance != nil { losses.add("stances and targets", id: unit.id.rawValue) }
             if unit.proposition != nil { losses.add("shared propositions (each unit is its own I-node)", id: unit.id.rawValue) }
             if unit.note != nil { losses.add("unit notes", id: unit.id.rawValue) }

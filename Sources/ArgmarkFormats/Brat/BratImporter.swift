@@ -53,6 +53,10 @@ public enum BratImporter {
     /// warnings about lines argmark keeps only verbatim.
     public static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         let textPath = Names.sibling(of: path, replacing: ".ann", with: ".txt")
+        // The text is copied into the output: a link leading out of the folder (to a system file) is refused.
+        if let problem = FileSystem.linkProblem(textPath, inside: FileSystem.directoryName(of: path)) {
+            throw FormatError(path, line: nil, "the text file beside it, \(textPath), \(problem.reason)")
+        }
         let annotationBytes: [UInt8], textBytes: [UInt8]
         do {
             annotationBytes = try FileSystem.read(path)

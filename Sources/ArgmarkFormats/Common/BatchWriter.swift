@@ -27,7 +27,47 @@ public enum BatchWriter {
     /// written. With it, relations the validator refuses (a self-loop, an edge closing a support
     /// cycle, ...) are dropped and reported, articles that still fail are refused and listed, and
     /// the rest are written.
+    ///
+    /// Each `corpus.xml` is read, extended and replaced under its lock (the one `argmark target`
+    /// takes), so concurrent imports into one folder keep every definition.
     public static func writeArticles(_ articles: [ImportedArticle], to directory: String, overwrite: Bool = false, keepGoing: Bool = false, validator: Validator = Validator()) -> ImportWriteOutcome {
+        for imported in articles where FileSystem.baseName(of: imported.outputName) == Corpus.fileName {
+            var outcome = ImportWriteOutcome()
+            outcome.errors = [Diagnostic(.error, .sourceFormat, "this document would become \(FileSystem.join(directory, imported.outputName)), the name of the folder's corpus file (its targets and propositions); rename the source file", at: SourceLocation(path: imported.sourcePath))]
+            outcome.refusedInputs = [imported.sourcePath]
+            return outcome
+        }
+        // The folders must exist to hold the corpus locks; those made here are removed again if
+        // nothing is written, so a refused import leaves no trace.
+        var created: [String] = []
+        var locks: [FileLock] = []
+        var outcome = ImportWriteOutcome()
+        let corpusPaths = Set(articles.map { FileSystem.join(directory, $0.subfolder.isEmpty ? Corpus.fileName : $0.subfolder + "/" + Corpus.fileName) }).sorted()
+        for path in corpusPaths {
+            if let problem = makeDirectory(FileSystem.directoryName(of: path), created: &created) ?? linkProblem(path, in: directory) {
+                outcome.errors = [problem]
+                break
+            }
+            do {
+                let lock = try FileLock(for: path)
+                lock.removeFileOnRelease()
+                locks.append(lock)
+            } catch {
+                outcome.errors = [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: error.path))]
+                break
+            }
+        }
+        if outcome.errors.isEmpty {
+            outcome = writeArticlesLocked(articles, to: directory, overwrite: overwrite, keepGoing: keepGoing, validator: validator)
+        }
+        locks.removeAll()
+        if outcome.fileCount == 0 {
+            for folder in created.reversed() { Platform.removeDirectory(folder) }
+        }
+        return outcome
+    }
+
+    private static func writeArticlesLocked(_ articles: [ImportedArticle], to directory: String, overwrite: Bool, keepGoing: Bool, validator: Validator) -> ImportWriteOutcome {
         var outcome = ImportWriteOutcome()
         var owners: [String: String] = [:]
         for imported in articles {
@@ -206,6 +246,11 @@ public enum BatchWriter {
                 return existing.map { Diagnostic(.error, .sourceFormat, "already exists; pass --overwrite to replace it, or choose another output folder", at: SourceLocation(path: $0)) }
             }
         }
+        // Never write outside the output folder: no name written, and no subfolder on the way to
+        // it, may be a symbolic link (a rename would replace the link, a write would follow it).
+        for file in files {
+            if let problem = linkProblem(FileSystem.join(directory, file.name), in: directory) { return [problem] }
+        }
         if let problem = makeDirectory(directory) { return [problem] }
         Staging.removeAbandoned(in: directory)
         let staging: String
@@ -230,6 +275,17 @@ public enum BatchWriter {
             if file.name.contains("/"), let problem = makeDirectory(FileSystem.directoryName(of: target)) { return [problem] }
             let staged = FileSystem.join(staging, file.name)
             let replace = overwrite || merged.contains(file.name)
+            // Every writer takes the file's lock, so an edit of an article being replaced is not lost
+            // halfway (merged corpus files are already locked by the caller).
+            var lock: FileLock?
+            if !merged.contains(file.name) {
+                do {
+                    lock = try FileLock(for: target)
+                    lock?.removeFileOnRelease()
+                } catch {
+                    return [Diagnostic(.error, .unreadable, "\(error.reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: error.path))]
+                }
+            }
             // link() refuses an existing name, so a file that appeared since the check is never replaced.
             do throws(Platform.Failure) {
                 if replace {
@@ -242,8 +298,43 @@ public enum BatchWriter {
                 let reason = error.kind == .exists ? "appeared while writing; pass --overwrite to replace it" : error.systemMessage
                 return [Diagnostic(.error, .unreadable, "\(reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: target))]
             }
+            withExtendedLifetime(lock) {}
         }
         return []
+    }
+
+    /// Why `path` (inside `directory`) must not be written: it, or a folder between `directory`
+    /// and it, is a symbolic link.
+    static func linkProblem(_ path: String, in directory: String) -> Diagnostic? {
+        var current = path
+        while current != directory, current.count > directory.count {
+            if FileSystem.isSymbolicLink(current) {
+                return Diagnostic(.error, .unreadable, "is a symbolic link; argmark never writes through links in an output folder (that could write outside it), so nothing was written; remove the link or choose another output folder", at: SourceLocation(path: current))
+            }
+            current = FileSystem.directoryName(of: current)
+        }
+        return nil
+    }
+
+    /// Creates `directory` and its parents, like `mkdir -p`, adding each folder it made to `created`.
+    static func makeDirectory(_ directory: String, created: inout [String]) -> Diagnostic? {
+        switch FileSystem.kind(of: directory) {
+        case .directory: return nil
+        case .file, .other:
+            return Diagnostic(.error, .unreadable, "exists and is not a folder; choose another output folder", at: SourceLocation(path: directory))
+        case .missing:
+            let parent = FileSystem.directoryName(of: directory)
+            if parent != directory, parent != ".", parent != "/", let problem = makeDirectory(parent, created: &created) { return problem }
+            do {
+                try Platform.createDirectory(directory)
+            } catch let failure where failure.kind == .exists {
+                return nil
+            } catch {
+                return Diagnostic(.error, .unreadable, "cannot create the folder: \(error.systemMessage)", at: SourceLocation(path: directory))
+            }
+            created.append(directory)
+            return nil
+        }
     }
 
     /// Creates `directory` and its parents, like `mkdir -p`.

@@ -34,7 +34,10 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 
 /// The formats argmark writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case microtexts, brat, aif, argdown, xmi
+    case microtexts, brat, aif, argdown, xmi, csv, jsonl, conll
+
+    /// Formats written as one set of files for the whole batch, not per article.
+    var isTable: Bool { self == .csv || self == .jsonl || self == .conll }
 
     /// The files one article becomes. `path` is the argmark file, for error messages.
     public func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
@@ -44,11 +47,14 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// The files one article becomes, and what the format could not carry.
     public func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
         switch self {
-        case .microtexts: try MicrotextsExporter.export(input)
-        case .brat: BratExporter.export(input)
-        case .aif: try AIFExporter.export(input)
-        case .argdown: ArgdownExporter.export(input)
-        case .xmi: XMIExporter.export(input)
+        case .microtexts: return try MicrotextsExporter.export(input)
+        case .brat: return BratExporter.export(input)
+        case .aif: return try AIFExporter.export(input)
+        case .argdown: return ArgdownExporter.export(input)
+        case .xmi: return XMIExporter.export(input)
+        case .csv, .jsonl, .conll:
+            let batch = export([input])
+            return (batch.files, batch.losses.first?.losses ?? [])
         }
     }
 
@@ -64,6 +70,19 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// Exports every input; the per-file losses are in input order.
     public func export(_ inputs: [ExportInput]) -> ExportBatch {
         var batch = ExportBatch()
+        switch self {
+        case .csv, .jsonl:
+            let files = TableExporter.export(inputs)
+            batch.files = files.filter { self == .jsonl ? $0.name.hasSuffix(".jsonl") : $0.name.hasSuffix(".csv") }
+            batch.losses = inputs.map { ($0.path, []) }
+            return batch
+        case .conll:
+            let (file, losses) = CoNLLExporter.export(inputs)
+            batch.files = [file]
+            batch.losses = losses
+            return batch
+        default: break
+        }
         for input in inputs {
             do {
                 let (files, losses) = try export(input)

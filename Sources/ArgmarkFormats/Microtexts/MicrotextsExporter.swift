@@ -26,6 +26,17 @@ public enum MicrotextsExporter {
             if unit.stance != nil && !carriedAsTopic { losses.add("stances (only the central claim's stance on the topic is carried)", id: unit.id.rawValue) }
         }
         for relation in article.relations where relation.note != nil { losses.add("relation notes", id: relation.id.rawValue) }
+        // Unit types are not stored: a reader derives them from roles and edges. Name the units whose
+        // type would come back differently.
+        if let again = try? MicrotextsImporter.article(from: graph, path: input.path, language: nil) {
+            let readBack = Dictionary(again.units.compactMap { unit in unit.sourceID.map { ($0, unit.type) } }, uniquingKeysWith: { first, _ in first })
+            let aduOfUnit = Dictionary(zip(graph.adus.map(\.id), article.units.map(\.id)).map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            for unit in article.units {
+                if let adu = aduOfUnit[unit.id], let type = readBack[adu], type != unit.type {
+                    losses.add("unit types (arg-microtexts has roles; these read back as another type)", id: unit.id.rawValue)
+                }
+            }
+        }
         losses.metadata(of: article, except: ["genre", "language"])
         return ([ExportedFile(name: graph.id + ".xml", bytes: graph.encoded()), ExportedFile(name: graph.id + ".txt", text: graph.plainText)], losses.losses)
     }

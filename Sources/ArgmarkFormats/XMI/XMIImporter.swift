@@ -392,19 +392,32 @@ enum JavaProperties {
             var key = ""
             var value = ""
             var inValue = false
-            var scalars = line.unicodeScalars.makeIterator()
-            while let scalar = scalars.next() {
+            let scalars = Array(line.unicodeScalars)
+            var index = 0
+            while index < scalars.count {
+                let scalar = scalars[index]
+                index += 1
                 var character = scalar
                 if scalar == "\\" {
-                    guard let next = scalars.next() else { break }
+                    guard index < scalars.count else { break }
+                    let next = scalars[index]
+                    index += 1
                     switch next {
                     case "n": character = "\n"
                     case "t": character = "\t"
                     case "r": character = "\r"
                     case "u":
-                        var hex = ""
-                        for _ in 0..<4 { if let digit = scalars.next() { hex.unicodeScalars.append(digit) } }
-                        character = UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init) ?? "\u{FFFD}"
+                        // Java writes a character beyond the BMP as two \\u escapes (a surrogate pair).
+                        guard let unit = hex4(scalars, &index) else { character = "\u{FFFD}"; break }
+                        if (0xD800..<0xDC00).contains(unit), index + 1 < scalars.count, scalars[index] == "\\", scalars[index + 1] == "u" {
+                            var after = index + 2
+                            if let low = hex4(scalars, &after), (0xDC00..<0xE000).contains(low) {
+                                index = after
+                                character = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+                                break
+                            }
+                        }
+                        character = Unicode.Scalar(unit) ?? "\u{FFFD}"
                     default: character = next
                     }
                 } else if !inValue && (scalar == "=" || scalar == ":") {
@@ -416,5 +429,17 @@ enum JavaProperties {
             result.append((key, value))
         }
         return result
+    }
+
+    /// Four hex digits at `index` (advanced past them), or nil.
+    private static func hex4(_ scalars: [Unicode.Scalar], _ index: inout Int) -> UInt32? {
+        guard index + 4 <= scalars.count else { return nil }
+        var value: UInt32 = 0
+        for scalar in scalars[index..<index + 4] {
+            guard scalar.isASCII, let digit = Int(String(scalar), radix: 16) else { return nil }
+            value = value << 4 | UInt32(digit)
+        }
+        index += 4
+        return value
     }
 }

@@ -167,6 +167,62 @@ public struct ArgumentMapLayout: Sendable {
         return ArgumentMapLayout(nodes: nodes, edges: toUnits + undercuts, width: width, height: height)
     }
 
+    /// The connected parts of an argument (units linked by relations, undercuts joining the
+    /// relation they attack), each in text order, ordered by their first unit in the text; units
+    /// without any relation come last, together, as one part. The HTML report draws one map per
+    /// part when a whole map would be huge.
+    public static func parts(_ graph: ArgumentGraph) -> [[UnitID]] {
+        var index: [UnitID: Int] = [:]
+        for (position, unit) in graph.units.enumerated() where index[unit.id] == nil { index[unit.id] = position }
+        var parent = Array(graph.units.indices)
+        func find(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        var linked = Set<Int>()
+        for relation in graph.article.relations {
+            guard let from = index[relation.from], let target = graph.parentUnit(of: relation), let to = index[target], from != to else { continue }
+            linked.formUnion([from, to])
+            let a = find(from), b = find(to)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var partOf: [Int: Int] = [:]
+        var parts: [[UnitID]] = []
+        var loose: [UnitID] = []
+        for (position, unit) in graph.units.enumerated() where index[unit.id] == position {
+            guard linked.contains(position) else {
+                loose.append(unit.id)
+                continue
+            }
+            let root = find(position)
+            if partOf[root] == nil {
+                partOf[root] = parts.count
+                parts.append([])
+            }
+            parts[partOf[root]!].append(unit.id)
+        }
+        return loose.isEmpty ? parts : parts + [loose]
+    }
+
+    /// The map of only `units` (and the relations among them) of `graph`.
+    public static func layout(_ graph: ArgumentGraph, only units: Set<UnitID>) -> ArgumentMapLayout {
+        var article = graph.article
+        article.units = article.units.filter { units.contains($0.id) }
+        let relationIDs = Set(article.relations.map(\.id))
+        article.relations = article.relations.filter { relation in
+            guard units.contains(relation.from) else { return false }
+            switch relation.to {
+            case .unit(let id): return units.contains(id)
+            case .relation(let id): return relationIDs.contains(id) && graph.relationsByID[id].map { units.contains($0.from) } == true
+            }
+        }
+        return layout(ArgumentGraph(article))
+    }
+
     /// Lays out each connected part of the map on its own (so one argument's long edges do not
     /// push another's boxes aside), then packs the parts left to right in shelves no wider than
     /// the page, in the order of their first unit in the text. Coordinates include the margins.

@@ -140,11 +140,35 @@ public enum HTMLRenderer {
         return out + "</ul>\n</details>\n"
     }
 
+    /// Above this many units, a map with several parts is drawn as one map per part (per
+    /// position, or per interview question), each folded away but the first.
+    static let maximumUnitsPerMap = 40
+
+    /// A source's map(s), each in a viewport the script pans, zooms, highlights and folds.
     static func mapBlock(_ report: ComparisonReport, source: Int) -> String {
-        let layout = ArgumentMapLayout.layout(report.graphs[source])
-        var out = "<div class=\"map scroll\">\n"
-        out += SVGRenderer.render(layout, caption: report.sources[source].caption, idPrefix: "m\(source)", linkPrefix: "s\(source)-")
-        return out + "</div>\n"
+        let graph = report.graphs[source]
+        let caption = report.sources[source].caption
+        let parts = ArgumentMapLayout.parts(graph)
+        func viewport(_ layout: ArgumentMapLayout, caption: String, prefix: String) -> String {
+            // No wider than drawn: a small argument is not blown up to the page's width.
+            var out = "<div class=\"map\" data-map=\"\(e(prefix))\" style=\"max-width: \(Markup.number(layout.width + 2))px\">\n<div class=\"map-tools\"><button type=\"button\" data-zoom=\"in\" title=\"zoom in\">+</button><button type=\"button\" data-zoom=\"out\" title=\"zoom out\">−</button><button type=\"button\" data-zoom=\"fit\" title=\"show the whole map\">fit</button><span class=\"hint\">drag to pan · wheel to zoom · hover a unit for its relations · click it for its text · ± folds what answers it</span></div>\n"
+            out += SVGRenderer.render(layout, caption: caption, idPrefix: prefix, linkPrefix: "s\(source)-", foldable: true)
+            return out + "</div>\n"
+        }
+        guard graph.units.count > maximumUnitsPerMap, parts.count > 1 else {
+            return viewport(ArgumentMapLayout.layout(graph), caption: caption, prefix: "m\(source)")
+        }
+        var out = "<p class=\"hint\">\(graph.units.count) units in \(parts.count) separate arguments: one map each.</p>\n"
+        for (index, part) in parts.enumerated() {
+            let units = Set(part)
+            let first = graph.units.first { units.contains($0.id) && graph.isRoot($0.id) && !(graph.incoming[$0.id] ?? []).isEmpty } ?? graph.units.first { units.contains($0.id) }!
+            let isLoose = index == parts.count - 1 && part.allSatisfy { (graph.incoming[$0] ?? []).isEmpty && (graph.outgoing[$0] ?? []).isEmpty }
+            let title = isLoose ? "Units without relations (\(part.count))" : "\(first.type.rawValue) \(first.id): \(Markup.shorten(first.quote, to: 90)) (\(part.count) \(part.count == 1 ? "unit" : "units"))"
+            out += "<details class=\"map-part\"\(index == 0 ? " open=\"open\"" : "")><summary>Argument \(index + 1) of \(parts.count): \(e(title))</summary>\n"
+            out += viewport(ArgumentMapLayout.layout(graph, only: units), caption: "\(caption) · argument \(index + 1)", prefix: "m\(source)p\(index + 1)")
+            out += "</details>\n"
+        }
+        return out
     }
 
     /// The article text cut at every unit boundary; each piece is marked with the innermost
@@ -237,8 +261,23 @@ public enum HTMLRenderer {
     table.passages q { display: block; font-size: 13px; }
     .offsets { color: var(--muted); font-size: 12px; }
     article.source { border-top: 2px solid var(--line); padding-top: 4px; }
-    .map { border: 1px solid var(--line); border-radius: 6px; background: #fff; overflow-x: auto; }
-    .map svg { display: block; }
+    .map { border: 1px solid var(--line); border-radius: 6px; background: #fff; overflow: hidden; position: relative; }
+    .map svg { display: block; width: 100%; height: auto; max-height: 78vh; cursor: grab; touch-action: none; user-select: none; }
+    .map svg.panning { cursor: grabbing; }
+    .map-tools { display: flex; gap: 6px; align-items: center; padding: 4px 6px; border-bottom: 1px solid var(--line); background: #f9fafb; }
+    .map-tools button { font: inherit; font-size: 13px; min-width: 28px; padding: 1px 6px; cursor: pointer; }
+    .map-tools .hint { margin-left: 8px; font-size: 12px; }
+    details.map-part { margin: 6px 0; }
+    .map g.node { cursor: pointer; }
+    .map g.fold { cursor: pointer; }
+    .map svg.hovering g.edge { opacity: 0.15; }
+    .map svg.hovering g.node { opacity: 0.35; }
+    .map svg.hovering g.edge.hl, .map svg.hovering g.node.hl { opacity: 1; }
+    .map g.edge.hl path { stroke-width: 3.2; }
+    .map g.node.hl rect, .map g.node.hl polygon { stroke-width: 3; }
+    .map .folded-away { display: none; }
+    mark.flash, li.flash { outline: 3px solid #f59e0b; }
+    ul.outline { list-style: none; padding-left: 4px; font-size: 13.5px; }
     details { margin: 10px 0; }
     summary { cursor: pointer; color: #1d4ed8; }
     .text { white-space: pre-wrap; font-size: 14.5px; line-height: 1.65; max-width: 900px; padding: 8px 4px; }
@@ -257,8 +296,9 @@ public enum HTMLRenderer {
 
     """
 
-    /// Filtering only: by source (hides rows and articles of other sources) and by unit type.
-    /// Written without `<` and `&` so the page stays well-formed XML.
+    /// Filtering by source and unit type; the maps: pan (drag), zoom (wheel, buttons), hover
+    /// highlighting, click to the text, fold and unfold. No library, nothing from the network.
+    /// Written without less-than signs and ampersands so the page stays well-formed XML.
     static let script = """
     (function () {
       var select = document.getElementById('source-filter');
@@ -275,19 +315,139 @@ public enum HTMLRenderer {
           document.body.classList.toggle('hide-' + box.getAttribute('data-type'), !box.checked);
         });
       });
-      // A link to a unit opens the folded text that holds it.
+      // A link to a unit opens the folded text that holds it and flashes the unit there.
       function reveal() {
         var id = decodeURIComponent(location.hash.slice(1));
         var target = id ? document.getElementById(id) : null;
         if (!target) { return; }
         var details = target.closest('details');
-        if (details) {
-          details.open = true;
-          target.scrollIntoView();
+        if (details) { details.open = true; }
+        target.scrollIntoView({block: 'center'});
+        var mark = target.tagName === 'LI' ? target : target.nextElementSibling;
+        while (mark) {
+          if (mark.tagName === 'MARK') { break; }
+          mark = mark.nextElementSibling;
         }
+        document.querySelectorAll('.flash').forEach(function (old) { old.classList.remove('flash'); });
+        if (mark) { mark.classList.add('flash'); }
+        if (target.tagName === 'LI') { target.classList.add('flash'); }
       }
       window.addEventListener('hashchange', reveal);
       reveal();
+
+      function setupMap(box) {
+        var svg = box.querySelector('svg');
+        if (!svg) { return; }
+        var full = svg.getAttribute('viewBox').split(' ').map(Number);
+        var view = full.slice();
+        function apply() { svg.setAttribute('viewBox', view.map(function (v) { return v.toFixed(1); }).join(' ')); }
+        function zoom(factor, cx, cy) {
+          var width = view[2] * factor, height = view[3] * factor;
+          if (width > full[2] * 4 || full[2] > width * 20) { return; }
+          view = [cx - (cx - view[0]) * factor, cy - (cy - view[1]) * factor, width, height];
+          apply();
+        }
+        function point(event) {
+          var rect = svg.getBoundingClientRect();
+          return [view[0] + (event.clientX - rect.left) / rect.width * view[2], view[1] + (event.clientY - rect.top) / rect.height * view[3]];
+        }
+        box.querySelectorAll('button[data-zoom]').forEach(function (button) {
+          button.addEventListener('click', function () {
+            var kind = button.getAttribute('data-zoom');
+            if (kind === 'fit') { view = full.slice(); apply(); return; }
+            zoom(kind === 'in' ? 0.8 : 1.25, view[0] + view[2] / 2, view[1] + view[3] / 2);
+          });
+        });
+        svg.addEventListener('wheel', function (event) {
+          event.preventDefault();
+          var at = point(event);
+          zoom(event.deltaY > 0 ? 1.15 : 1 / 1.15, at[0], at[1]);
+        }, {passive: false});
+        var drag = null;
+        svg.addEventListener('pointerdown', function (event) {
+          if (event.target.closest('g.node') || event.target.closest('g.fold')) { return; }
+          drag = {x: event.clientX, y: event.clientY, view: view.slice()};
+          svg.classList.add('panning');
+          svg.setPointerCapture(event.pointerId);
+        });
+        svg.addEventListener('pointermove', function (event) {
+          if (!drag) { return; }
+          var rect = svg.getBoundingClientRect();
+          view[0] = drag.view[0] - (event.clientX - drag.x) / rect.width * view[2];
+          view[1] = drag.view[1] - (event.clientY - drag.y) / rect.height * view[3];
+          apply();
+        });
+        function stop() { drag = null; svg.classList.remove('panning'); }
+        svg.addEventListener('pointerup', stop);
+        svg.addEventListener('pointercancel', stop);
+
+        var edges = Array.prototype.slice.call(svg.querySelectorAll('g.edge'));
+        var nodes = {};
+        svg.querySelectorAll('g.node').forEach(function (node) { nodes[node.getAttribute('data-unit')] = node; });
+        var startOf = {};
+        edges.forEach(function (edge) { startOf[edge.getAttribute('data-relation')] = edge.getAttribute('data-from'); });
+        // The unit an edge hangs below: its target, or for an undercut the start of the relation it attacks.
+        function parentOf(edge) {
+          var to = edge.getAttribute('data-to');
+          return nodes[to] ? to : startOf[to];
+        }
+        function touching(unit) {
+          return edges.filter(function (edge) {
+            var to = edge.getAttribute('data-to');
+            return edge.getAttribute('data-from') === unit || to === unit || startOf[to] === unit;
+          });
+        }
+        Object.keys(nodes).forEach(function (unit) {
+          var node = nodes[unit];
+          node.addEventListener('mouseenter', function () {
+            svg.classList.add('hovering');
+            node.classList.add('hl');
+            touching(unit).forEach(function (edge) {
+              edge.classList.add('hl');
+              [edge.getAttribute('data-from'), parentOf(edge)].forEach(function (other) { if (nodes[other]) { nodes[other].classList.add('hl'); } });
+            });
+          });
+          node.addEventListener('mouseleave', function () {
+            svg.classList.remove('hovering');
+            svg.querySelectorAll('.hl').forEach(function (element) { element.classList.remove('hl'); });
+          });
+        });
+        // Folding hides every unit that answers the folded one, transitively, and their edges.
+        var folded = {};
+        function refold() {
+          var hidden = {};
+          Object.keys(folded).forEach(function (root) {
+            var queue = [root];
+            while (queue.length) {
+              var unit = queue.pop();
+              edges.forEach(function (edge) {
+                var child = edge.getAttribute('data-from');
+                if (parentOf(edge) === unit) {
+                  if (hidden[child] !== true) { if (child !== root) { hidden[child] = true; queue.push(child); } }
+                }
+              });
+            }
+          });
+          Object.keys(nodes).forEach(function (unit) { nodes[unit].classList.toggle('folded-away', hidden[unit] === true); });
+          edges.forEach(function (edge) {
+            var gone = hidden[edge.getAttribute('data-from')] === true || hidden[parentOf(edge)] === true;
+            edge.classList.toggle('folded-away', gone);
+          });
+          svg.querySelectorAll('g.fold').forEach(function (button) {
+            button.querySelector('text').textContent = folded[button.getAttribute('data-unit')] ? '+' : '−';
+          });
+        }
+        svg.querySelectorAll('g.fold').forEach(function (button) {
+          button.addEventListener('click', function (event) {
+            event.preventDefault();
+            event.stopPropagation();
+            var unit = button.getAttribute('data-unit');
+            if (folded[unit]) { delete folded[unit]; } else { folded[unit] = true; }
+            refold();
+          });
+        });
+      }
+      document.querySelectorAll('.map[data-map]').forEach(setupMap);
     })();
 
     """

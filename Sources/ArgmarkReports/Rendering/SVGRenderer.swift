@@ -8,7 +8,9 @@ public enum SVGRenderer {
     ///   - idPrefix: prefixes every `id` in the drawing, so several maps can share one HTML page.
     ///   - linkPrefix: when given, each node links to `#<linkPrefix><unit id>` (the unit in the
     ///     highlighted text of the HTML report).
-    public static func render(_ layout: ArgumentMapLayout, caption: String, idPrefix: String = "map", linkPrefix: String? = nil) -> String {
+    ///   - foldable: draws a fold button on every unit that others answer (the HTML report's script
+    ///     folds and unfolds the subtree below it).
+    public static func render(_ layout: ArgumentMapLayout, caption: String, idPrefix: String = "map", linkPrefix: String? = nil, foldable: Bool = false) -> String {
         typealias M = ArgumentMapLayout.Metrics
         let n = Markup.number
         var out = ""
@@ -43,6 +45,16 @@ public enum SVGRenderer {
             out += "</g>\n"
         }
         out += "</g>\n<g class=\"nodes\">\n"
+        // Units something answers: the target of a relation, or the start of an undercut relation.
+        var startOf: [RelationID: UnitID] = [:]
+        for edge in layout.edges { startOf[edge.relation] = edge.from }
+        var answered = Set<UnitID>()
+        for edge in layout.edges {
+            switch edge.to {
+            case .unit(let id): answered.insert(id)
+            case .relation(let id): if let from = startOf[id] { answered.insert(from) }
+            }
+        }
         for node in layout.nodes {
             let style = Style.node(node.type)
             var title = "\(node.type.rawValue) \(node.unit)"
@@ -60,7 +72,12 @@ public enum SVGRenderer {
             if let speaker = node.speaker {
                 out += "<text x=\"\(n(node.x + 10))\" y=\"\(n(node.y + node.height - 9))\" font-size=\"9.5\" font-style=\"italic\" fill=\"#374151\">\(Markup.escape("— " + Markup.shorten(speaker, to: 34)))</text>"
             }
-            out += "\(close)</g>\n"
+            out += close
+            if foldable, answered.contains(node.unit) {
+                let x = node.x + node.width - 9, y = node.y + node.height - 9
+                out += "<g class=\"fold\" data-unit=\"\(Markup.escape(node.unit.rawValue))\" role=\"button\"><title>fold or unfold what answers \(Markup.escape(node.unit.rawValue))</title><circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"6.5\" fill=\"#ffffff\" stroke=\"#6b7280\"/><text x=\"\(n(x))\" y=\"\(n(y + 3.5))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#374151\">−</text></g>"
+            }
+            out += "</g>\n"
         }
         out += "</g>\n"
         out += legend(layout, idPrefix: idPrefix)

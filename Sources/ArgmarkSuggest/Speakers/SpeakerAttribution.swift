@@ -17,7 +17,7 @@ import ArgmarkCore
 public struct SpeakerAttribution: Sendable {
     /// The role given to speakers that `argmark suggest` adds; `accept` turns it into `quoted`,
     /// `reject` removes such a speaker once no unit refers to it.
-    public static let newSpeakerRole = "suggested: quoted"
+    public static let newSpeakerRole = Speaker.suggestedRole
     /// How far from a quotation mark (in code points) the attribution is looked for.
     static let window = 90
     /// Capitalised words that start sentences or name no one.

@@ -18,12 +18,52 @@ enum EditReporting {
         let color = Terminal.usesColor(Platform.standardError)
         let place = error.location.map(\.description) ?? "argmark"
         let label = color ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
-        Terminal.standardError("\(color ? "\u{1B}[1m\(place)\u{1B}[0m" : place): \(label): \(error.message)")
+        Terminal.standardError("\(color ? "\u{1B}[1m\(place)\u{1B}[0m" : place): \(label): \(message(for: error))")
         DiagnosticPrinter.print(error.diagnostics)
+    }
+
+    /// The core states the facts of a refusal; the CLI names its own fix (the flag to pass).
+    static func message(for error: EditError) -> String {
+        switch error.problem {
+        case .redefinition(let kind, let id, let existing, let given)?:
+            let what = kind == .target ? "name" : "statement"
+            return "\(kind.rawValue) \(id) is already defined as \"\(existing)\"; pass --replace to change its \(what) to \"\(given)\" (that changes what every unit using it means), or choose another id"
+        case .vocabularyInUse(let kind, let id, let uses)?:
+            return "\(kind.rawValue) \(id) is still used in \(describe(uses)); clear those uses first, or pass --cascade to clear them all"
+        case .onlyTypeAndNote(let relation)?:
+            return "\(relation) is a relation; a relation takes only --type and --note"
+        case .unknownRole(let role, let known)?:
+            return "unknown role \"\(role)\"; use one of \(known.joined(separator: ", ")), optionally followed by a description (--role \"quoted: founder of #MeToo\")"
+        case .stale(let expected, let actual)?:
+            return "the file changed since it was read (its digest is now \(actual.isEmpty ? "none" : actual), not \(expected)), so nothing was written; read it again and redo the change"
+        case .editLine?, nil:
+            return error.message
+        }
+    }
+
+    /// `a.xml (u1, u3), corpus.xml (proposition p1)`.
+    static func describe(_ uses: [ClearedUses]) -> String {
+        uses.map { use in
+            let things = use.units.map(\.rawValue) + use.propositions.map { "proposition \($0)" }
+            return "\(use.path) (\(things.joined(separator: ", ")))"
+        }.joined(separator: ", ")
+    }
+
+    /// What a forgiving quote match tolerated, as a note.
+    static func noteForgiven(_ unit: ArgumentUnit, _ forgiven: [QuoteMatcher.Difference], path: String) {
+        guard !forgiven.isEmpty, let span = unit.span else { return }
+        note("quote not found exactly; matched \"\(unit.quote)\" at \(span.start)-\(span.end), ignoring differences in \(forgiven.map(\.rawValue).joined(separator: ", "))", path: path)
     }
 
     static func warn(_ warnings: [Diagnostic]) {
         DiagnosticPrinter.print(warnings)
+    }
+
+    /// A warning on stderr, e.g. that another speaker has the same name.
+    static func warning(_ text: String, path: String? = nil) {
+        let color = Terminal.usesColor(Platform.standardError)
+        let label = color ? "\u{1B}[1;33mwarning\u{1B}[0m" : "warning"
+        Terminal.standardError("\(path ?? "argmark"): \(label): \(text)")
     }
 
     /// A note on stderr, e.g. what a forgiving quote match matched.
@@ -37,17 +77,11 @@ enum EditReporting {
 /// Parsing of the closed vocabularies, with one-line errors that list the choices.
 enum Vocabulary {
     static func unitType(_ value: String) throws(EditError) -> UnitType {
-        guard let type = UnitType(rawValue: value) else {
-            throw EditError(.usage, "unknown unit type \"\(value)\"; use one of \(UnitType.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return type
+        try ArticleEdits.unitType(value)
     }
 
     static func relationType(_ value: String) throws(EditError) -> RelationType {
-        guard let type = RelationType(rawValue: value) else {
-            throw EditError(.usage, "unknown relation type \"\(value)\"; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return type
+        try ArticleEdits.relationType(value)
     }
 
     static func stance(_ value: String?) throws(EditError) -> Stance? {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ArgmarkCore
-import ArgmarkSuggest
 
 struct Accept: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,14 +23,13 @@ struct Accept: ParsableCommand {
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
-            let selection: Review.Selection = allAbove.map { .atLeast($0) } ?? .ids(ids)
-            let outcome = try ArticleEditor.edit(file) { (article, _) throws(EditError) in
-                try Review.accept(selection, in: &article, path: file)
-            }
-            for unit in outcome.value {
+            let selection: SuggestionSelection = allAbove.map { .atLeast($0) } ?? .ids(ids)
+            let outcome = try ArticleEditor.apply([.accept(selection)], to: file)
+            guard case .accepted(let accepted) = outcome.results[0] else { return }
+            for unit in accepted {
                 Terminal.standardOutput("accepted \(unit.id) \(unit.type.rawValue) \"\(Abbreviation.short(unit.quote))\"")
             }
-            Terminal.standardOutput("\(outcome.value.count) accepted")
+            Terminal.standardOutput("\(accepted.count) accepted")
             EditReporting.warn(outcome.warnings)
         }
     }

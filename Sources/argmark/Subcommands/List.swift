@@ -5,20 +5,39 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List an article's units (and its relations and speakers).",
-        discussion: "Units in text order. --type keeps only units of one type; --format json is for tools."
+        discussion: """
+            Units in text order. --type keeps only units of one type; --format json is for tools.
+            Several files and folders are listed one after the other, each under a ==> FILE <== line
+            (with --format json: a list of the files' objects, each with its "path").
+            """
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Argument(help: "The annotation file.") var file: String
+    @Argument(help: "Annotation files or folders of them.") var files: [String]
     @Option(help: "Only units of this type.") var type: String?
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        try EditReporting.run { () throws(EditError) in
-            let unitType = try type.map(Vocabulary.unitType)
+        var unitType: UnitType?
+        try EditReporting.run { () throws(EditError) in unitType = try type.map(Vocabulary.unitType) }
+        let several = files.count > 1 || files.contains { FileSystem.kind(of: $0) == .directory }
+        if format == .json && several {
+            // One JSON document: the listings are gathered and printed together.
+            var listings: [JSONValue] = []
+            defer { Terminal.write(JSONValue.array(listings).rendered(), to: Platform.standardOutput) }
+            try Show.eachArticle(files, separated: false) { file, _ throws(EditError) in
+                let (article, _, _) = try ArticleEditor.read(article: file)
+                guard case .object(var object) = article.listingJSON(unitType: unitType) else { return }
+                object["path"] = .string(file)
+                listings.append(.object(object))
+            }
+            return
+        }
+        try Show.eachArticle(files) { file, several throws(EditError) in
+            if several { Terminal.write("==> \(file) <==\n", to: Platform.standardOutput) }
             let (article, _, _) = try ArticleEditor.read(article: file)
             switch format {
             case .json:

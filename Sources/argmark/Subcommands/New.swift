@@ -22,19 +22,14 @@ struct New: ParsableCommand {
     @Option(help: "The article id (default: from the file name).")
     var id: String?
 
-    @Option(help: "Title.") var title: String?
-    @Option(help: "Outlet (newspaper, site, station).") var outlet: String?
-    @Option(help: "Author.") var author: String?
-    @Option(help: "Publication date, YYYY-MM-DD.") var published: String?
-    @Option(help: "Address of the original.") var url: String?
-    @Option(help: "news, opinion, interview, blog, essay, comment, forum, microtext or other.") var genre: String?
-    @Option(help: "BCP 47 language tag, e.g. en.") var language: String?
+    @OptionGroup var fields: MetadataOptions
 
     func run() throws {
         var someRefused = false
         try EditReporting.run { () throws(EditError) in
-            let metadata = ArticleMetadata(title: title, outlet: outlet, author: author, published: published,
-                                           url: url, genre: try Vocabulary.genre(genre), language: language)
+            let metadata = ArticleMetadata(title: fields.title, outlet: fields.outlet, author: fields.author,
+                                           published: fields.published, url: fields.url,
+                                           genre: try Vocabulary.genre(fields.genre), language: fields.language)
             if FileSystem.kind(of: input) == .directory {
                 someRefused = try !runFolder(metadata: metadata)
                 return
@@ -52,7 +47,7 @@ struct New: ParsableCommand {
     /// Converts a folder; returns whether every file was converted.
     private func runFolder(metadata: ArticleMetadata) throws(EditError) -> Bool {
         guard let output else { throw EditError(.usage, "a folder of .txt files needs -o OUTPUT_FOLDER") }
-        if id != nil || title != nil || url != nil {
+        if id != nil || fields.title != nil || fields.url != nil {
             throw EditError(.usage, "--id, --title and --url name one article; leave them out when converting a folder")
         }
         let showProgress = Platform.isTerminal(Platform.standardError)

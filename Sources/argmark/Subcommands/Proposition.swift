@@ -16,15 +16,14 @@ struct PropositionCommand: ParsableCommand {
     @Option(help: "The proposition in the corpus's own words (required for a new one).") var text: String?
     @Option(help: "The target it takes a stance on (with --stance).") var target: String?
     @Option(help: "favor, against or neutral (with --target).") var stance: String?
+    @Flag(help: "Allow giving an existing proposition another statement.") var replace = false
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
             let propositionID: PropositionID = try Vocabulary.id(id, "proposition")!
             let targetID: TargetID? = try Vocabulary.id(target, "target")
             let stanceValue = try Vocabulary.stance(stance)
-            _ = try ArticleEditor.editCorpus(corpus) { (corpus) throws(EditError) in
-                try CorpusEdits.upsertProposition(propositionID, statement: text, target: targetID, stance: stanceValue, in: &corpus)
-            }
+            _ = try ArticleEditor.apply([.proposition(PropositionChange(id: propositionID, statement: text, target: targetID, stance: stanceValue, replace: replace))], to: corpus)
             Terminal.standardOutput(propositionID.rawValue)
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ArgmarkCore
-import ArgmarkSuggest
 
 struct Reject: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,17 +24,16 @@ struct Reject: ParsableCommand {
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
-            let selection: Review.Selection = all ? .all : allBelow.map { .below($0) } ?? .ids(ids)
-            let outcome = try ArticleEditor.edit(file) { (article, _) throws(EditError) in
-                try Review.reject(selection, in: &article, path: file)
-            }
-            for unit in outcome.value.units {
+            let selection: SuggestionSelection = all ? .all : allBelow.map { .below($0) } ?? .ids(ids)
+            let outcome = try ArticleEditor.apply([.reject(selection)], to: file)
+            guard case .rejected(let units, let speakers) = outcome.results[0] else { return }
+            for unit in units {
                 Terminal.standardOutput("rejected \(unit.id) \(unit.type.rawValue) \"\(Abbreviation.short(unit.quote))\"")
             }
-            for speaker in outcome.value.speakers {
+            for speaker in speakers {
                 Terminal.standardOutput("removed suggested speaker \(speaker.id) (\(speaker.name))")
             }
-            Terminal.standardOutput("\(outcome.value.units.count) rejected")
+            Terminal.standardOutput("\(units.count) rejected")
             EditReporting.warn(outcome.warnings)
         }
     }

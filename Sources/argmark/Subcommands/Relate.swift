@@ -17,11 +17,10 @@ struct Relate: ParsableCommand {
     func run() throws {
         try EditReporting.run { () throws(EditError) in
             let relationType = try Vocabulary.relationType(type)
-            let outcome = try ArticleEditor.edit(file) { (article, _) throws(EditError) in
-                try ArticleEdits.addRelation(from: from, relationType, to: to, note: note, in: &article, path: file)
-            }
+            let outcome = try ArticleEditor.apply([.relate(NewRelation(from: from, relationType, to: to, note: note))], to: file)
+            guard case .addedRelation(let relation) = outcome.results[0] else { return }
             EditReporting.warn(outcome.warnings)
-            Terminal.standardOutput(outcome.value.id.rawValue)
+            Terminal.standardOutput(relation.id.rawValue)
         }
     }
 }

@@ -87,8 +87,12 @@ struct Report: ParsableCommand {
         default:
             throw ValidationError("\(folder) is a file; with several articles, -o must name a folder for one \(format.rawValue) file per article")
         }
-        for index in report.sources.indices {
-            let path = FileSystem.join(folder, fileName(report.sources[index].key))
+        let paths = report.sources.indices.map { FileSystem.join(folder, fileName(report.sources[$0].key)) }
+        // Never write outside the output folder: a link planted at a map's name is refused.
+        if let link = paths.first(where: FileSystem.isSymbolicLink) {
+            throw FileSystemError(path: link, reason: "is a symbolic link; argmark never writes through links in an output folder (that could write outside it), so nothing was written; remove the link or choose another output folder")
+        }
+        for (index, path) in paths.enumerated() {
             try AtomicFile.write(Array(report.renderMap(source: index, format: format).utf8), to: path)
         }
     }

@@ -39,37 +39,24 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         try EditReporting.run { () throws(EditError) in
             try checkOptions()
-            let outcome = try ArticleEditor.edit(file) { (article, corpus) throws(EditError) -> [QuoteMatcher.Difference] in
-                if article.relation(RelationID(id)) != nil && article.unit(UnitID(id)) == nil {
-                    let unitOnly = [speaker, stance, target, proposition, status, quote].contains { $0 != nil } || start != nil
-                        || clearSpeaker || clearStance || clearProposition
-                    if unitOnly { throw EditError(.usage, "\(id) is a relation; a relation takes only --type and --note") }
-                    try ArticleEdits.setRelation(RelationID(id), type: try type.map(Vocabulary.relationType), note: note,
-                                                 clearNote: clearNote, in: &article, path: file)
-                    return []
-                }
-                var change = ArticleEdits.UnitChange()
-                change.type = try type.map(Vocabulary.unitType)
-                change.speaker = try Vocabulary.id(speaker, "speaker")
-                change.stance = try Vocabulary.stance(stance)
-                change.target = try Vocabulary.id(target, "target")
-                change.proposition = try Vocabulary.id(proposition, "proposition")
-                change.note = note
-                if let status {
-                    guard let value = UnitStatus(rawValue: status) else { throw EditError(.usage, "unknown status \"\(status)\"; use gold or suggested") }
-                    change.status = value
-                }
-                if let quote { change.anchor = .quote(quote, occurrence: occurrence) }
-                if let start, let end { change.anchor = .offsets(start: start, end: end) }
-                change.clearSpeaker = clearSpeaker
-                change.clearStance = clearStance
-                change.clearProposition = clearProposition
-                change.clearNote = clearNote
-                return try ArticleEdits.setUnit(UnitID(id), change, in: &article, corpus: corpus, path: file)
+            var change = ArticleEdits.UnitChange()
+            change.speaker = try Vocabulary.id(speaker, "speaker")
+            change.stance = try Vocabulary.stance(stance)
+            change.target = try Vocabulary.id(target, "target")
+            change.proposition = try Vocabulary.id(proposition, "proposition")
+            change.note = note
+            if let status {
+                guard let value = UnitStatus(rawValue: status) else { throw EditError(.usage, "unknown status \"\(status)\"; use gold or suggested") }
+                change.status = value
             }
-            if !outcome.value.isEmpty, let unit = try? ArticleEditor.read(article: file).article.unit(UnitID(id)), let span = unit.span {
-                EditReporting.note("quote not found exactly; matched \"\(unit.quote)\" at \(span.start)-\(span.end), ignoring differences in \(outcome.value.map(\.rawValue).joined(separator: ", "))", path: file)
-            }
+            if let quote { change.anchor = .quote(quote, occurrence: occurrence) }
+            if let start, let end { change.anchor = .offsets(start: start, end: end) }
+            change.clearSpeaker = clearSpeaker
+            change.clearStance = clearStance
+            change.clearProposition = clearProposition
+            change.clearNote = clearNote
+            let outcome = try ArticleEditor.apply([.set(id: id, SetChange(type: type, fields: change))], to: file)
+            if case .setUnit(let unit, let forgiven) = outcome.results[0] { EditReporting.noteForgiven(unit, forgiven, path: file) }
             EditReporting.warn(outcome.warnings)
             if !outcome.changed { EditReporting.note("nothing to change; \(id) already has these attributes", path: file) }
         }

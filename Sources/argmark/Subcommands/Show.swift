@@ -10,46 +10,121 @@ struct Show: ParsableCommand {
             suggestions of argmark suggest as [u31? claim: …] (dimmed on a terminal). The tree
             lists each position with the units that support it, the counterclaims that attack it
             and the rebuttals that answer them; units no position reaches come after.
+            Several files and folders are shown one after the other, each under a ==> FILE <== line.
+            With --unit ID, prints only that unit: its offsets, line and column, the text around
+            it, and the relations from and to it.
             """
     )
 
-    @Argument(help: "The annotation file.") var file: String
+    @Argument(help: "Annotation files or folders of them.") var files: [String]
+    @Option(help: "Show only this unit, in its context.") var unit: String?
+
+    func validate() throws {
+        if unit != nil && files.count != 1 { throw ValidationError("--unit ID takes one file (or one folder)") }
+    }
 
     func run() throws {
-        try EditReporting.run { () throws(EditError) in
-            let (article, _, diagnostics) = try ArticleEditor.read(article: file)
-            let color = Terminal.usesColor(Platform.standardOutput)
-            var out = ""
-            if let title = article.metadata.title { out += style("\(title)", "1", color) + "\n" }
-            let source = [article.metadata.author, article.metadata.outlet, article.metadata.published].compactMap { $0 }
-            out += style("\(article.id)\(source.isEmpty ? "" : " · " + source.joined(separator: ", "))", "2", color) + "\n\n"
-            for segment in MarkedText.segments(of: article) {
-                switch segment {
-                case .text(let text): out += displayable(text)
-                case .open(let unit): out += style("[\(unit.displayID) \(unit.type.rawValue): ", code(unit), color)
-                case .close(let unit, let crossing): out += style(crossing ? "]\(unit.displayID)" : "]", code(unit), color)
+        try Self.eachArticle(files) { file, several throws(EditError) in
+            if several { Terminal.write("==> \(file) <==\n", to: Platform.standardOutput) }
+            if let unit { try showUnit(unit, in: file) } else { try show(file) }
+        }
+    }
+
+    /// Runs `body` for every article among `paths` (folders give their `.xml` files, `corpus.xml`
+    /// left out); a refusal is printed and the others still run; the worst exit code wins.
+    static func eachArticle(_ paths: [String], separated: Bool = true, _ body: (String, Bool) throws(EditError) -> Void) throws {
+        var worst: Int32 = 0
+        var files: [String] = []
+        for path in paths {
+            guard FileSystem.kind(of: path) == .directory else { files.append(path); continue }
+            let (found, errors) = FileSystem.expand([path], extension: ".xml")
+            for error in errors { EditReporting.print(EditError(.usage, error.reason, at: SourceLocation(path: error.path))); worst = 2 }
+            let articles = found.filter { FileSystem.baseName(of: $0) != Corpus.fileName }
+            if articles.isEmpty && errors.isEmpty {
+                EditReporting.print(EditError(.usage, "no annotation files (.xml) in this folder", at: SourceLocation(path: path)))
+                worst = 2
+            }
+            files += articles
+        }
+        for (index, file) in files.enumerated() {
+            do {
+                try EditReporting.run { () throws(EditError) in
+                    if separated && index > 0 { Terminal.write("\n", to: Platform.standardOutput) }
+                    try body(file, files.count > 1)
                 }
+            } catch let code as ExitCode {
+                worst = max(worst, code.rawValue)
             }
-            if !out.hasSuffix("\n") { out += "\n" }
-            let outline = ArgumentOutline.outline(of: article)
-            out += "\n" + style("Argument structure", "1", color) + "\n"
-            if outline.positions.isEmpty { out += "  (no positions yet; add one with argmark add \(file) position --quote \"…\")\n" }
-            for line in outline.positions { out += render(line, color: color) }
-            if !outline.unattached.isEmpty {
-                out += "\n" + style("Not connected to a position", "1", color) + "\n"
-                for line in outline.unattached { out += render(line, color: color) }
+        }
+        if worst != 0 { throw ExitCode(worst) }
+    }
+
+    private func showUnit(_ id: String, in file: String) throws(EditError) {
+        let (article, _, _) = try ArticleEditor.read(article: file)
+        guard let unit = article.unit(UnitID(id)) else {
+            let kind = article.relation(RelationID(id)) != nil ? "a relation" : article.speaker(SpeakerID(id)) != nil ? "a speaker" : nil
+            throw EditError(.refused, kind.map { "\(id) is \($0), not a unit; argmark list \(file) shows the units" } ?? "no unit \(id) in \(article.id); argmark list \(file) shows the ids", at: SourceLocation(path: file))
+        }
+        let color = Terminal.usesColor(Platform.standardOutput)
+        let text = CodePointText(article.text)
+        var out = style("\(unit.displayID) \(unit.type.rawValue)", code(unit), color)
+        if !unit.attributeSummary.isEmpty { out += " (\(unit.attributeSummary))" }
+        out += "\n"
+        if let span = unit.span {
+            for (index, piece) in (unit.fragments.isEmpty ? [span] : unit.fragments).enumerated() {
+                let (line, column) = text.lineAndColumn(of: piece.start)
+                let (endLine, endColumn) = text.lineAndColumn(of: piece.end)
+                let label = unit.fragments.isEmpty ? "at" : "piece \(index + 1) at"
+                out += "  \(label) \(piece.start)-\(piece.end): line \(line), column \(column) to line \(endLine), column \(endColumn)\n"
+                out += "  \(QuoteMatcher.context(of: piece, in: text))\n"
             }
-            let implicit = article.units.filter(\.isImplicit)
-            if !implicit.isEmpty {
-                out += "\n" + style("Implicit units", "1", color) + "\n"
-                for unit in ArticleWriter.canonicalOrder(implicit) { out += "  \(unit.id) \(unit.type.rawValue): \(Abbreviation.short(unit.quote, limit: 70))\n" }
+        } else {
+            out += "  implicit (no span): \"\(unit.quote)\"\n"
+        }
+        if let note = unit.note { out += "  note: \(note)\n" }
+        let relations = article.relations.filter { $0.from == unit.id || $0.to == .unit(unit.id) }
+            .sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
+        for relation in relations {
+            let other = relation.from == unit.id ? relation.to.rawID : relation.from.rawValue
+            let quote = article.unit(UnitID(other)).map { " \"\(Abbreviation.short($0.quote, limit: 50))\"" } ?? ""
+            out += "  \(relation.id): \(relation.from) \(relation.type.rawValue) \(relation.to)\(quote)\n"
+        }
+        Terminal.write(out, to: Platform.standardOutput)
+    }
+
+    private func show(_ file: String) throws(EditError) {
+        let (article, _, diagnostics) = try ArticleEditor.read(article: file)
+        let color = Terminal.usesColor(Platform.standardOutput)
+        var out = ""
+        if let title = article.metadata.title { out += style("\(title)", "1", color) + "\n" }
+        let source = [article.metadata.author, article.metadata.outlet, article.metadata.published].compactMap { $0 }
+        out += style("\(article.id)\(source.isEmpty ? "" : " · " + source.joined(separator: ", "))", "2", color) + "\n\n"
+        for segment in MarkedText.segments(of: article) {
+            switch segment {
+            case .text(let text): out += displayable(text)
+            case .open(let unit): out += style("[\(unit.displayID) \(unit.type.rawValue): ", code(unit), color)
+            case .close(let unit, let crossing): out += style(crossing ? "]\(unit.displayID)" : "]", code(unit), color)
             }
-            Terminal.write(out, to: Platform.standardOutput)
-            let errors = diagnostics.filter { $0.severity == .error }
-            if !errors.isEmpty {
-                DiagnosticPrinter.print(errors)
-                throw EditError(.refused, "the file has \(errors.count) validation \(errors.count == 1 ? "error" : "errors") (listed above); the display may be incomplete", at: SourceLocation(path: file))
-            }
+        }
+        if !out.hasSuffix("\n") { out += "\n" }
+        let outline = ArgumentOutline.outline(of: article)
+        out += "\n" + style("Argument structure", "1", color) + "\n"
+        if outline.positions.isEmpty { out += "  (no positions yet; add one with argmark add \(file) position --quote \"…\")\n" }
+        for line in outline.positions { out += render(line, color: color) }
+        if !outline.unattached.isEmpty {
+            out += "\n" + style("Not connected to a position", "1", color) + "\n"
+            for line in outline.unattached { out += render(line, color: color) }
+        }
+        let implicit = article.units.filter(\.isImplicit)
+        if !implicit.isEmpty {
+            out += "\n" + style("Implicit units", "1", color) + "\n"
+            for unit in ArticleWriter.canonicalOrder(implicit) { out += "  \(unit.id) \(unit.type.rawValue): \(Abbreviation.short(unit.quote, limit: 70))\n" }
+        }
+        Terminal.write(out, to: Platform.standardOutput)
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            DiagnosticPrinter.print(errors)
+            throw EditError(.refused, "the file has \(errors.count) validation \(errors.count == 1 ? "error" : "errors") (listed above); the display may be incomplete", at: SourceLocation(path: file))
         }
     }
 

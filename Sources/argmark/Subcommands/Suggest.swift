@@ -42,13 +42,24 @@ struct Suggest: ParsableCommand {
         for file in files {
             do {
                 try EditReporting.run { () throws(EditError) in
-                    let outcome = try ArticleEditor.edit(file) { (article, _) throws(EditError) in
-                        switch baseline {
+                    // Suggestions are computed from the file as read and applied only to that
+                    // version of it; if it changed in between, they are computed again.
+                    var attempts = 0
+                    var applied: (Suggester.Suggestions, EditOutcome)?
+                    while applied == nil {
+                        var (article, digest) = try ArticleEditor.readForEditing(file)
+                        let suggestions = switch baseline {
                         case .everySentenceClaim: suggester.suggestEverySentenceAsClaim(into: &article)
                         case nil: suggester.suggest(into: &article, minimumConfidence: minConfidence)
                         }
+                        do throws(EditError) {
+                            applied = (suggestions, try ArticleEditor.apply(suggestions.edits, to: file, expectedDigest: digest))
+                        } catch {
+                            guard case .stale? = error.problem, attempts < 5 else { throw error }
+                            attempts += 1
+                        }
                     }
-                    let added = outcome.value
+                    let (added, outcome) = applied!
                     for speaker in added.speakers {
                         Terminal.standardOutput("\(file): new speaker \(speaker.id) (\(speaker.name))")
                     }

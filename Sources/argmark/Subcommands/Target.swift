@@ -15,13 +15,12 @@ struct Target: ParsableCommand {
     @Option(help: "The target's id, e.g. metoo.") var id: String
     @Option(help: "A short name, e.g. \"the #MeToo movement\" (required for a new target).") var name: String?
     @Option(help: "What counts as being for or against it.") var description: String?
+    @Flag(help: "Allow giving an existing target another name.") var replace = false
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
             let targetID: TargetID = try Vocabulary.id(id, "target")!
-            _ = try ArticleEditor.editCorpus(corpus) { (corpus) throws(EditError) in
-                try CorpusEdits.upsertTarget(targetID, name: name, description: description, in: &corpus)
-            }
+            _ = try ArticleEditor.apply([.target(TargetChange(id: targetID, name: name, description: description, replace: replace))], to: corpus)
             Terminal.standardOutput(targetID.rawValue)
         }
     }

@@ -112,7 +112,8 @@ def check_conll(path):
     with open(path, encoding="utf-8") as handle:
         blocks = handle.read().split("\n\n")
     for block in blocks:
-        lines = [line for line in block.split("\n") if line and not line.startswith("#")]
+        # Comments start with "# " (a token line never has a space: "#\tO" is the token "#").
+        lines = [line for line in block.split("\n") if line and not line.startswith("# ")]
         if not lines:
             continue
         sentences += 1

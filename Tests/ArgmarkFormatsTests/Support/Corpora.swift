@@ -22,6 +22,7 @@ enum Corpora {
     static var microtextsGerman: String { folder + "/arg-microtexts/corpus/de" }
     static var microtextsPart2: String { folder + "/arg-microtexts-part2/corpus" }
     static var xmi: String { folder + "/habernal-gurevych-web-discourse/toulmin" }
+    static var arct: String { folder + "/arct-room-for-debate/xmi" }
 
     static func files(in directory: String, ending suffix: String) -> [String] {
         FileSystem.expand([directory], extension: suffix).files

@@ -143,9 +143,10 @@ public enum JSONReader {
                 let start = index
                 while index < bytes.count, "+-.eE0123456789".utf8.contains(bytes[index]) { index += 1 }
                 guard index > start else { throw error("unexpected character") }
-                let number = String(decoding: bytes[start..<index], as: UTF8.self)
-                guard Double(number) != nil else { throw error("malformed number \(number)") }
-                return JSONNode(value: .number(number), line: startLine)
+                let number = bytes[start..<index]
+                // RFC 8259's grammar exactly: Double() alone would also take "+1", "01", ".5" or "1.".
+                guard Self.isJSONNumber(number) else { throw error("malformed number \(String(decoding: number, as: UTF8.self)); JSON numbers are -?digits[.digits][e[+-]digits], with no leading + or 0") }
+                return JSONNode(value: .number(String(decoding: number, as: UTF8.self)), line: startLine)
             }
         }
 
@@ -201,12 +202,48 @@ public enum JSONReader {
             }
         }
 
+        /// Exactly four hex digits (UInt32(_:radix:) alone would also take a sign, as in `\\u+041`).
         mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-            guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
-                throw error("malformed \\u escape")
+            guard index + 4 <= bytes.count else { throw error("malformed \\u escape; it needs four hex digits") }
+            var value: UInt32 = 0
+            for byte in bytes[index..<index + 4] {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: throw error("malformed \\u escape; it needs four hex digits")
+                }
+                value = value << 4 | UInt32(digit)
             }
             index += 4
             return value
+        }
+
+        /// Whether `number` is `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+        static func isJSONNumber(_ number: ArraySlice<UInt8>) -> Bool {
+            var rest = number[...]
+            func digits() -> Int {
+                let count = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+                rest = rest.dropFirst(count)
+                return count
+            }
+            if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
+            if rest.first == UInt8(ascii: "0") {
+                rest = rest.dropFirst()
+            } else if digits() == 0 {
+                return false
+            }
+            if rest.first == UInt8(ascii: ".") {
+                rest = rest.dropFirst()
+                guard digits() > 0 else { return false }
+            }
+            if rest.first == UInt8(ascii: "e") || rest.first == UInt8(ascii: "E") {
+                rest = rest.dropFirst()
+                if rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
+                guard digits() > 0 else { return false }
+            }
+            return rest.isEmpty
         }
     }
 }
