@@ -37,7 +37,8 @@ import Testing
                                          to: &article, corpus: corpus, path: "a.xml")
             Issue.record("expected a refusal")
         } catch {
-            #expect(error.message.contains("argmark proposition"))
+            #expect(error.message == "unknown proposition missing")
+            #expect(error.remedies == [.defineProposition(id: "missing", folder: ".")])
             #expect(error.kind == .refused)
         }
         #expect(article.units.isEmpty)
@@ -60,8 +61,13 @@ import Testing
             Issue.record("expected a refusal")
         } catch {
             #expect(error.message.contains("occurs 2 times"))
-            #expect(error.message.contains("--occurrence 1 or 2"))
-            #expect(error.message.contains("\n  2: 43-45 (line 1, column 44)"))
+            // The core gives the facts and the remedy; it never spells the CLI's --occurrence.
+            #expect(!error.message.contains("--"))
+            #expect(error.rule == .quoteAmbiguous)
+            #expect(error.remedies == [.chooseOccurrence(count: 2), .longerQuote])
+            guard case .occurrences(let places)? = error.facts.first else { Issue.record("no occurrences in \(error.facts)"); return }
+            #expect(places.map(\.start) == [places[0].start, 43] && places[1] .end == 45 && places[1].line == 1 && places[1].column == 44)
+            #expect(error.finding.json.rendered().contains("\"kind\": \"choose-occurrence\""))
         }
         let added = try ArticleEdits.addUnit(.claim, at: .quote("is", occurrence: 2), attributes: UnitAttributes(), to: &article, corpus: nil, path: "a.xml")
         #expect(added.unit.span == Span(start: 43, end: 45))

@@ -63,6 +63,8 @@ public enum Reanchor {
         public var quote: String
         /// Lowercase, e.g. `its text is not in the new text (closest passage 41% similar, below 80%)`.
         public var reason: String
+        /// What would place it.
+        public var remedies: [Remedy] = []
     }
 
     public struct Plan: Sendable {
@@ -87,10 +89,10 @@ public enum Reanchor {
             let selector = TextQuoteSelector(span: span, in: old, contextLength: options.contextLength)
             switch locate(selector, oldSpan: span, old: old, new: new, options: options) {
             case .failure(let failure):
-                orphans.append(Orphan(unit: unit.id, old: span, quote: old[span], reason: failure.reason))
+                orphans.append(Orphan(unit: unit.id, old: span, quote: old[span], reason: failure.reason, remedies: failure.remedies))
             case .success(let (found, method, similarity)):
                 if !unit.fragments.isEmpty, relocateFragments(unit.fragments, from: span, to: found, old: old, new: new) == nil {
-                    orphans.append(Orphan(unit: unit.id, old: span, quote: old[span], reason: "it is discontinuous and its pieces changed; re-add it with argmark add"))
+                    orphans.append(Orphan(unit: unit.id, old: span, quote: old[span], reason: "it is discontinuous and its pieces changed", remedies: [.annotateAgain]))
                     continue
                 }
                 placements.append(Placement(unit: unit.id, old: span, new: found, method: method, similarity: similarity, quote: new[found]))
@@ -149,7 +151,7 @@ public enum Reanchor {
             // Each new occurrence is compared with each old one: bounded, so a unit on a word that
             // occurs thousands of times cannot take hours.
             guard exactHits.count * max(1, oldHits.count) <= 20_000 else {
-                return .failure(ReasonError("its text occurs \(exactHits.count) times in the new text (and \(oldHits.count) in the old), too often to tell which is its own; place it with argmark set --start/--end"))
+                return .failure(ReasonError("its text occurs \(exactHits.count) times in the new text (and \(oldHits.count) in the old), too often to tell which is its own", remedies: [.placeByOffsets]))
             }
             let oldSelectors = oldHits.map { TextQuoteSelector(span: $0, in: old, contextLength: options.contextLength) }
             var candidates: [(span: Span, distance: Int)] = []
@@ -163,7 +165,7 @@ public enum Reanchor {
             }
             if let chosen = unique(candidates) { return .success((chosen, .exact, 1)) }
             if candidates.count > 1 {
-                return .failure(ReasonError("its text occurs \(exactHits.count) times in the new text and the surrounding text does not tell which is its own (at \(candidates.map { "\($0.span)" }.joined(separator: ", "))); place it with argmark set --start/--end"))
+                return .failure(ReasonError("its text occurs \(exactHits.count) times in the new text and the surrounding text does not tell which is its own (at \(candidates.map { "\($0.span)" }.joined(separator: ", ")))", remedies: [.placeByOffsets]))
             }
             // Every occurrence belongs to another unit's passage: this one's was edited; look approximately.
         }
@@ -177,7 +179,7 @@ public enum Reanchor {
         // Aligning a quote costs its length squared; units are sentences or paragraphs, so a
         // quote longer than this is not matched approximately (it would take minutes).
         guard m <= maximumApproximateLength else {
-            return .failure(ReasonError("its text (\(m) code points) changed, and quotes longer than \(maximumApproximateLength) code points are only matched exactly; place it with argmark set --start/--end"))
+            return .failure(ReasonError("its text (\(m) code points) changed, and quotes longer than \(maximumApproximateLength) code points are only matched exactly", remedies: [.placeByOffsets]))
         }
         let maximum = Int((1 - options.minimumSimilarity) * Double(m))
         let text = new.scalars
@@ -220,7 +222,7 @@ public enum Reanchor {
         let fewest = ends.map(\.distance).min() ?? 0
         let closest = ends.filter { $0.distance == fewest }
         if closest.count > 10 {
-            return .failure(ReasonError("\(closest.count) passages of the new text are equally close to it, and the surrounding text cannot be compared for so many; place it with argmark set --start/--end"))
+            return .failure(ReasonError("\(closest.count) passages of the new text are equally close to it, and the surrounding text cannot be compared for so many", remedies: [.placeByOffsets]))
         }
         for (end, _) in closest {
             let rough = EditDistance.bestStart(of: pattern, endingAt: end, in: text, maximum: maximum)
@@ -338,7 +340,11 @@ public enum Reanchor {
 /// A reason, as a lowercase phrase, that a unit could not be placed.
 struct ReasonError: Error {
     var reason: String
-    init(_ reason: String) { self.reason = reason }
+    var remedies: [Remedy]
+    init(_ reason: String, remedies: [Remedy] = []) {
+        self.reason = reason
+        self.remedies = remedies
+    }
 }
 
 extension Reanchor {
@@ -346,7 +352,7 @@ extension Reanchor {
     /// `textPath`, under the editor's lock, validated, atomically. With ``OrphanPolicy/refuse``
     /// and any orphan, throws and writes nothing; the message lists each orphan and why.
     public static func reanchor(_ path: String, textPath: String, options: Options = Options()) throws(EditError) -> ArticleEditor.Outcome<Outcome> {
-        try ArticleEditor.requireFile(textPath, creation: "pass the corrected text as a .txt file")
+        try ArticleEditor.requireFile(textPath, creation: .passCorrectedText)
         let newText = try ArticleFactory.decodeText(try ArticleEditor.read(textPath), path: textPath)
         return try ArticleEditor.edit(path) { (article, _) throws(EditError) -> Outcome in
             let plan = Self.plan(article, newText: newText, options: options)
@@ -359,11 +365,11 @@ extension Reanchor {
     static func refuseOrphans(_ plan: Plan, options: Options, path: String) throws(EditError) {
         guard !plan.orphans.isEmpty && options.orphans == .refuse else { return }
         let count = plan.orphans.count
-        var message = "\(count) \(count == 1 ? "unit" : "units") could not be placed on the new text, so nothing was written; pass --orphans keep (keep them as implicit units with a note) or --orphans drop (remove them and their relations), or lower --min-similarity"
-        for orphan in plan.orphans {
-            message += "\n  \(orphan.unit) at \(orphan.old) \"\(SemanticRules.abbreviate(orphan.quote))\": \(orphan.reason)"
+        let unplaced = plan.orphans.map { orphan in
+            UnplacedUnit(unit: orphan.unit.rawValue, start: orphan.old.start, end: orphan.old.end, quote: SemanticRules.abbreviate(orphan.quote), reason: orphan.reason, remedies: orphan.remedies)
         }
-        throw EditError(.refused, message, at: SourceLocation(path: path))
+        throw EditError(.refused, "\(count) \(count == 1 ? "unit" : "units") could not be placed on the new text, so nothing was written", at: SourceLocation(path: path),
+                        rule: .orphans, facts: [.unplacedUnits(unplaced)], remedies: [.chooseOrphanPolicy])
     }
 
     /// Where every unit goes when the text inside the file was edited (so its digest no longer
@@ -383,20 +389,20 @@ extension Reanchor {
             }
             let selector = TextQuoteSelector(exact: Array(unit.quote.unicodeScalars), prefix: [], suffix: [])
             guard !selector.exact.isEmpty, unit.fragments.isEmpty else {
-                orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: unit.fragments.isEmpty ? "it has no quote to look for" : "it is discontinuous and its text changed; re-add it with argmark add"))
+                orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: unit.fragments.isEmpty ? "it has no quote to look for" : "it is discontinuous and its text changed", remedies: unit.fragments.isEmpty ? [] : [.annotateAgain]))
                 continue
             }
             let hits = occurrences(of: selector.exact, in: text.scalars, limit: 10_000)
             if hits.count == 1 {
                 placements.append(Placement(unit: unit.id, old: span, new: hits[0], method: .exact, similarity: 1, quote: unit.quote))
             } else if hits.count > 1 {
-                orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: "its quote occurs \(hits.count) times in the edited text, and with the old text gone nothing tells which is its own; run reanchor with --text on the original file instead, or place it with argmark set --start/--end"))
+                orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: "its quote occurs \(hits.count) times in the edited text, and with the old text gone nothing tells which is its own", remedies: [.reanchorFromOriginalText, .placeByOffsets]))
             } else {
                 switch approximate(selector, new: text, options: options, claimed: []) {
                 case .success(let (found, method, similarity)):
                     placements.append(Placement(unit: unit.id, old: span, new: found, method: method, similarity: similarity, quote: text[found]))
                 case .failure(let failure):
-                    orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: failure.reason))
+                    orphans.append(Orphan(unit: unit.id, old: span, quote: unit.quote, reason: failure.reason, remedies: failure.remedies))
                 }
             }
         }
@@ -407,13 +413,13 @@ extension Reanchor {
     /// (the digest no longer matches), with ``planInPlace(_:options:)``. Refuses files with any
     /// other error; does nothing (`changed` false) when the text still matches its digest.
     public static func reanchorInPlace(_ path: String, options: Options = Options(), validator: Validator = Validator()) throws(EditError) -> ArticleEditor.Outcome<Outcome> {
-        try ArticleEditor.requireFile(path, creation: "create it with argmark new")
+        try ArticleEditor.requireFile(path, creation: .createArticle)
         let (outcome, committed) = try ArticleEditor.commit([path], validator: validator) { () throws(EditError) -> (Outcome, [ArticleEditor.Staged]) in
             let corpus = try ArticleEditor.loadCorpus(besides: path, validator: validator)
             let original = try ArticleEditor.read(path)
             let (document, diagnostics) = validator.validate(bytes: original, path: path, corpus: corpus)
             guard case .article(let decoded)? = document else {
-                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics.filter { $0.severity == .error })
+                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first", at: SourceLocation(path: path), diagnostics: diagnostics.filter { $0.severity == .error }, rule: .invalidFile, remedies: [.validate(path: path)])
             }
             let errors = diagnostics.filter { $0.severity == .error }
             let repairable: Set<RuleID> = [.digestMismatch, .quoteMismatch, .spanRange]
@@ -424,7 +430,7 @@ extension Reanchor {
             let empty = Outcome(plan: Plan(placements: [], orphans: []), removal: ArticleEdits.Removal())
             guard errors.contains(where: { $0.rule == .digestMismatch }) else {
                 guard errors.isEmpty else {
-                    throw EditError(.refused, "the text matches its digest, so it was not edited: the units' quotes or offsets were; fix them with argmark set", at: SourceLocation(path: path), diagnostics: errors)
+                    throw EditError(.refused, "the text matches its digest, so it was not edited: the units' quotes or offsets were", at: SourceLocation(path: path), diagnostics: errors, rule: .invalidFile, remedies: [.fixUnits])
                 }
                 return (empty, [ArticleEditor.Staged(path: path, bytes: original, original: original, corpus: corpus)])
             }

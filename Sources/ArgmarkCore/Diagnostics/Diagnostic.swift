@@ -33,12 +33,19 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// A stable rule id (see ``RuleID``) that tools and tests can rely on.
     public var rule: RuleID
+    /// The facts behind the message (for an ambiguous quote: its occurrences).
+    public var facts: [Fact]
+    /// What would resolve it, for each frontend to word its own way.
+    public var remedies: [Remedy]
 
-    public init(_ severity: Severity, _ rule: RuleID, _ message: String, at location: SourceLocation) {
+    /// `message` states the problem in the core's words; how to fix it goes in `remedies`.
+    public init(_ severity: Severity, _ rule: RuleID, _ message: String, at location: SourceLocation, facts: [Fact] = [], remedies: [Remedy] = []) {
         self.severity = severity
         self.rule = rule
         self.message = Self.singleLine(message)
         self.location = location
+        self.facts = facts
+        self.remedies = remedies
     }
 
     /// `path:line:col: error: message [rule-id]`.
@@ -49,6 +56,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
 /// Stable identifiers of every check argmark makes; documented in the README.
 public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Whether this refuses a request (an edit, a reanchor) rather than judging a file.
+    public var isRequestRefusal: Bool {
+        switch self {
+        case .badRequest, .quoteAmbiguous, .quoteNotFound, .inUse, .invalidFile, .orphans: true
+        default: false
+        }
+    }
+
     // Reading
     case unreadable = "unreadable"
     case encoding = "encoding"
@@ -85,4 +100,16 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case supportCycle = "support-cycle"
     // Warnings
     case duplicateSpan = "duplicate-span"
+    // Refused requests (an edit, an import, an export): nothing was written
+    /// A request names something that does not exist, or gives a value that is not allowed.
+    case badRequest = "bad-request"
+    /// A quote to place a unit by occurs more than once, or not at all.
+    case quoteAmbiguous = "quote-ambiguous"
+    case quoteNotFound = "quote-not-found"
+    /// Removing something others depend on.
+    case inUse = "in-use"
+    /// The file to change is not a valid argmark file (its own findings follow).
+    case invalidFile = "invalid-file"
+    /// Units that a reanchor could not place on the new text.
+    case orphans = "orphans"
 }

@@ -99,13 +99,13 @@ public enum ArticleEditor {
         let decoded: DecodedArticle
         switch SafeXMLParser.parse(original, path: path) {
         case .failure(let failure):
-            throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as XML; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: failure.diagnostics)
+            throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as XML; fix it first", at: SourceLocation(path: path), diagnostics: failure.diagnostics, rule: .invalidFile, remedies: [.validate(path: path)])
         case .success(let parsed):
             switch ArticleXML.decode(parsed) {
             case .article(let article)?: decoded = article
             case .corpus?: throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
             case nil: try refuseInvalidOriginal(original, path: path, corpus: corpus, validator: validator)
-                throw EditError.refused("not an argmark article; argmark validate \(path) says why", path: path)
+                throw EditError.refused("not an argmark article", path: path, rule: .invalidFile, remedies: [.validate(path: path)])
             }
         }
         if (try? ArticleWriter.encode(decoded.article)) != original {
@@ -138,7 +138,7 @@ public enum ArticleEditor {
     /// ``apply(_:to:expectedDigest:validator:)``.
     package static func edit<Value>(_ path: String, expectedDigest: String? = nil, validator: Validator = Validator(),
                                     _ change: (inout Article, Corpus?) throws(EditError) -> Value) throws(EditError) -> Outcome<Value> {
-        try requireFile(path, creation: "create it with argmark new")
+        try requireFile(path, creation: .createArticle)
         let (value, committed) = try commit([path], validator: validator) { () throws(EditError) -> (Value, [Staged]) in
             let corpus = try loadCorpus(besides: path, validator: validator)
             let loaded = try loadForEditing(path, corpus: corpus, expectedDigest: expectedDigest, validator: validator)
@@ -154,7 +154,7 @@ public enum ArticleEditor {
     static func refuseInvalidOriginal(_ original: [UInt8], path: String, corpus: Corpus?, validator: Validator) throws(EditError) {
         let errors = validator.validate(bytes: original, path: path, corpus: corpus).diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            throw EditError(.refused, "\(FileSystem.baseName(of: path)) is not valid (\(errors.count) \(errors.count == 1 ? "error" : "errors")); fix it first, argmark validate \(path) lists them", at: SourceLocation(path: path), diagnostics: errors)
+            throw EditError(.refused, "\(FileSystem.baseName(of: path)) is not valid (\(errors.count) \(errors.count == 1 ? "error" : "errors")); fix it first", at: SourceLocation(path: path), diagnostics: errors, rule: .invalidFile, remedies: [.validate(path: path)])
         }
     }
 
@@ -168,7 +168,7 @@ public enum ArticleEditor {
         }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            throw EditError(.refused, "\(corpusPath) is not valid; fix it first, argmark validate \(corpusPath) lists the errors", at: SourceLocation(path: corpusPath), diagnostics: errors)
+            throw EditError(.refused, "\(corpusPath) is not valid; fix it first", at: SourceLocation(path: corpusPath), diagnostics: errors, rule: .invalidFile, remedies: [.validate(path: corpusPath)])
         }
         return (decoded.corpus, bytes)
     }
@@ -201,7 +201,7 @@ public enum ArticleEditor {
     /// frontends that compute edits from the file first and then apply them with that digest
     /// as `expectedDigest`. Refuses what an edit would refuse (an invalid file).
     public static func readForEditing(_ path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, digest: String) {
-        try requireFile(path, creation: "create it with argmark new")
+        try requireFile(path, creation: .createArticle)
         let corpus = try loadCorpus(besides: path, validator: validator)
         let loaded = try loadForEditing(path, corpus: corpus, validator: validator)
         return (loaded.article, SHA256.hexDigest(of: loaded.bytes))
@@ -209,7 +209,7 @@ public enum ArticleEditor {
 
     /// The article as it is on disk, checked (for commands that only read: show, list).
     public static func read(article path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, corpus: Corpus?, diagnostics: [Diagnostic]) {
-        try requireFile(path, creation: "create it with argmark new")
+        try requireFile(path, creation: .createArticle)
         // A broken corpus.xml does not stop reading, but must be named: otherwise the only
         // findings would say "no corpus.xml beside this file".
         var corpus: Corpus?
@@ -223,7 +223,7 @@ public enum ArticleEditor {
         let (document, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus)
         guard case .article(let decoded)? = document else {
             if document == nil {
-                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first (argmark validate \(path))", at: SourceLocation(path: path), diagnostics: diagnostics)
+                throw EditError(.refused, "\(FileSystem.baseName(of: path)) cannot be read as an argmark article; fix it first", at: SourceLocation(path: path), diagnostics: diagnostics, rule: .invalidFile, remedies: [.validate(path: path)])
             }
             throw EditError.refused("this is a corpus file, not an article; pass an article file", path: path)
         }
@@ -232,10 +232,10 @@ public enum ArticleEditor {
 
     // MARK: - Steps
 
-    static func requireFile(_ path: String, creation: String) throws(EditError) {
+    static func requireFile(_ path: String, creation: Remedy) throws(EditError) {
         switch FileSystem.kind(of: path) {
         case .file: return
-        case .missing: throw EditError.usage("no such file; check the path, or \(creation)", path: path)
+        case .missing: throw EditError.usage("no such file", path: path, remedies: [.checkPath, creation])
         case .directory: throw EditError.usage("is a folder; pass an annotation file", path: path)
         case .other: throw EditError.usage("not a regular file", path: path)
         }
@@ -254,7 +254,7 @@ public enum ArticleEditor {
         let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
         let errors = diagnostics.filter { $0.severity == .error }
         guard case .corpus(let decoded)? = document, errors.isEmpty else {
-            throw EditError(.refused, "\(corpusPath) beside the file is not a valid corpus, so references into it cannot be checked; fix it first (argmark validate \(corpusPath))", at: SourceLocation(path: corpusPath), diagnostics: errors)
+            throw EditError(.refused, "\(corpusPath) beside the file is not a valid corpus, so references into it cannot be checked; fix it first", at: SourceLocation(path: corpusPath), diagnostics: errors, rule: .invalidFile, remedies: [.validate(path: corpusPath)])
         }
         return decoded.corpus
     }
@@ -269,7 +269,7 @@ public enum ArticleEditor {
         let before = original.map { validator.validate(bytes: $0, path: path, corpus: corpus).diagnostics } ?? []
         let errorsBefore = before.filter { $0.severity == .error }
         guard errorsBefore.isEmpty else {
-            throw EditError(.refused, "\(FileSystem.baseName(of: path)) is not valid (\(errorsBefore.count) \(errorsBefore.count == 1 ? "error" : "errors")); fix it first, argmark validate \(path) lists them", at: SourceLocation(path: path), diagnostics: errorsBefore)
+            throw EditError(.refused, "\(FileSystem.baseName(of: path)) is not valid (\(errorsBefore.count) \(errorsBefore.count == 1 ? "error" : "errors")); fix it first", at: SourceLocation(path: path), diagnostics: errorsBefore, rule: .invalidFile, remedies: [.validate(path: path)])
         }
         // Line numbers would point into a file that was never written, so they are dropped.
         let unlocated = diagnostics.map { diagnostic in

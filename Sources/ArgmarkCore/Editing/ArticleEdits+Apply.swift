@@ -24,7 +24,7 @@ extension ArticleEdits {
             if let role = change.role { try SpeakerRoles.check(role) }
             let created = try upsertSpeaker(id, name: change.name, role: change.role, clearRole: change.clearRole, in: &article, path: path)
             let speaker = article.speaker(id)!
-            if created { try define(change.label, as: id.rawValue, in: &labels, article: article, path: path) }
+            try define(change.label, as: id.rawValue, in: &labels, article: article, path: path)
             let sameName = article.speakers.filter { $0.id != id && $0.name == speaker.name }.map(\.id)
             return .speaker(speaker, created: created, sameName: sameName)
         case .meta(let change):
@@ -64,7 +64,8 @@ extension ArticleEdits {
     public static func addUnit(_ new: NewUnit, to article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> AddedUnit {
         try checkReferences(new.attributes, in: article, corpus: corpus, path: path)
         if (new.attributes.stance == nil) != (new.attributes.target == nil) {
-            throw EditError.usage(new.attributes.stance == nil ? "--target needs --stance favor|against|neutral" : "--stance needs --target naming what the unit is for or against")
+            throw EditError.usage(new.attributes.stance == nil ? "a target needs a stance (favor, against or neutral)" : "a stance needs a target naming what the unit is for or against",
+                                 remedies: [.supply(field: new.attributes.stance == nil ? "stance" : "target")])
         }
         let id: UnitID
         if let given = new.id {
@@ -256,7 +257,7 @@ extension ArticleEdits {
             var result: [UnitID] = []
             for id in ids {
                 guard let unit = article.unit(UnitID(id)) else {
-                    throw EditError(.refused, "no unit \(id) in \(article.id); argmark list \(path) shows the suggestions", at: SourceLocation(path: path))
+                    throw EditError(.refused, "no unit \(id) in \(article.id)", at: SourceLocation(path: path), remedies: [.listIDs(path: path)])
                 }
                 guard unit.status == .suggested else {
                     throw EditError(.refused, "unit \(id) is not a suggestion (it is already an annotation); pass the id of a suggested unit", at: SourceLocation(path: path))
@@ -292,7 +293,7 @@ extension ArticleEdits {
             var ends = [relation.from]
             if case .unit(let to) = relation.to { ends.append(to) }
             if let end = ends.first(where: ids.contains) {
-                throw EditError(.refused, "suggestion \(end) is used by relation \(relation.id); accept the unit or remove the relation first (argmark remove \(path) \(relation.id))", at: SourceLocation(path: path))
+                throw EditError(.refused, "suggestion \(end) is used by relation \(relation.id); accept the unit or remove the relation first", at: SourceLocation(path: path), remedies: [.removeRelation(id: relation.id.rawValue, path: path)])
             }
         }
         let removed = article.units.filter { ids.contains($0.id) }

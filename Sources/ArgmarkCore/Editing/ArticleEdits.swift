@@ -47,42 +47,40 @@ public enum ArticleEdits {
         case .offsets(let start, let end):
             guard start >= 0, end <= text.count, start < end else {
                 let why = start >= end ? "start must be before end" : "the text has \(text.count) code points, so offsets run from 0 to \(text.count)"
-                throw EditError.refused("offsets \(start)-\(end) are out of range: \(why); argmark show \(path) helps find the span, or use --quote", path: path)
+                throw EditError.refused("offsets \(start)-\(end) are out of range: \(why)", path: path, remedies: [.giveQuote(path: path)])
             }
             return (Span(start: start, end: end), [])
         case .quote(let quote, let occurrence):
             guard !quote.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
-                throw EditError.usage("--quote is empty; pass the exact text of the unit")
+                throw EditError.usage("the quote is empty", remedies: [.supply(field: "quote")])
             }
             let search = QuoteMatcher.search(quote, in: text)
             let occurrences = search.occurrences
             guard !occurrences.isEmpty else {
-                throw EditError.refused(notFoundMessage(quote, in: text, article: article, path: path), path: path)
+                throw EditError.refused(notFoundMessage(quote, in: text, article: article, path: path), path: path, rule: .quoteNotFound,
+                                        remedies: [.copyQuoteFromText(path: path), .giveOffsets])
             }
             if let occurrence {
                 guard occurrence >= 1, occurrence <= occurrences.count else {
-                    throw EditError.refused("quote \"\(SemanticRules.abbreviate(quote))\" occurs \(occurrences.count) \(occurrences.count == 1 ? "time" : "times") in \(article.id); pass --occurrence \(occurrenceChoices(occurrences.count))", path: path)
+                    throw EditError.refused("quote \"\(SemanticRules.abbreviate(quote))\" occurs \(occurrences.count) \(occurrences.count == 1 ? "time" : "times") in \(article.id)", path: path,
+                                            rule: .quoteAmbiguous, facts: [places(occurrences, in: text)], remedies: [.chooseOccurrence(count: occurrences.count)])
                 }
                 return (occurrences[occurrence - 1], search.forgiven)
             }
             guard occurrences.count == 1 else {
-                var message = "quote \"\(SemanticRules.abbreviate(quote))\" occurs \(occurrences.count) times in \(article.id); pass --occurrence \(occurrenceChoices(occurrences.count)), or a longer quote:"
-                for (index, span) in occurrences.enumerated() {
-                    let (line, column) = text.lineAndColumn(of: span.start)
-                    message += "\n  \(index + 1): \(span.start)-\(span.end) (line \(line), column \(column)): \(QuoteMatcher.context(of: span, in: text))"
-                }
-                throw EditError.refused(message, path: path)
+                throw EditError.refused("quote \"\(SemanticRules.abbreviate(quote))\" occurs \(occurrences.count) times in \(article.id)", path: path,
+                                        rule: .quoteAmbiguous, facts: [places(occurrences, in: text)], remedies: [.chooseOccurrence(count: occurrences.count), .longerQuote])
             }
             return (occurrences[0], search.forgiven)
         }
     }
 
-    static func occurrenceChoices(_ count: Int) -> String {
-        switch count {
-        case 1: return "1"
-        case 2: return "1 or 2"
-        default: return "1 to \(count)"
-        }
+    /// The occurrences of a quote as places a frontend can show (offsets, line, column, context).
+    static func places(_ spans: [Span], in text: CodePointText) -> Fact {
+        .occurrences(spans.map { span in
+            let (line, column) = text.lineAndColumn(of: span.start)
+            return TextPlace(start: span.start, end: span.end, line: line, column: column, context: QuoteMatcher.context(of: span, in: text))
+        })
     }
 
     static func notFoundMessage(_ quote: String, in text: CodePointText, article: Article, path: String) -> String {
@@ -94,7 +92,7 @@ public enum ArticleEdits {
             let textRest = prefix.span.end < text.count ? text[Span(start: prefix.span.end, end: min(text.count, prefix.span.end + 20))] : ""
             message += "; its first \(prefix.length) characters match at line \(line), column \(column), then the text has \"\(SemanticRules.abbreviate(textRest))\" where the quote has \"\(SemanticRules.abbreviate(quoteRest))\""
         }
-        return message + "; copy the quote from the text (argmark show \(path)) or give --start and --end"
+        return message
     }
 
     /// Changes the attributes of unit `id`; `nil` fields stay as they are.
@@ -148,7 +146,8 @@ public enum ArticleEdits {
             forgiven = tolerated
         }
         if (unit.stance == nil) != (unit.target == nil) {
-            throw EditError.usage(unit.stance == nil ? "unit \(id) would have a target but no stance; pass --stance favor|against|neutral too" : "unit \(id) would have a stance but no target; pass --target too")
+            throw EditError.usage(unit.stance == nil ? "unit \(id) would have a target but no stance" : "unit \(id) would have a stance but no target",
+                                 remedies: [.supply(field: unit.stance == nil ? "stance" : "target")])
         }
         article.units[index] = unit
         return forgiven
@@ -228,7 +227,7 @@ public enum ArticleEdits {
             throw EditError.refused("\(id) is already the id of a unit or relation; choose another speaker id", path: path)
         }
         guard let name, !name.isEmpty else {
-            throw EditError.usage("speaker \(id) is new, so it needs --name")
+            throw EditError.usage("speaker \(id) is new, so it needs a name", remedies: [.supply(field: "name")])
         }
         article.speakers.append(Speaker(id: id, name: name, role: clearRole ? nil : role))
         return true
@@ -255,7 +254,7 @@ public enum ArticleEdits {
             let dependent = dependents(of: Set(direct.map(\.id)), in: article)
             let all = direct + dependent
             if !all.isEmpty && !cascade {
-                throw EditError.refused("unit \(id) is used by \(describe(all)); remove those first, or pass --cascade to remove them too", path: path)
+                throw EditError.refused("unit \(id) is used by \(describe(all))", path: path, rule: .inUse, facts: [.dependents(all.map(\.id.rawValue))], remedies: [.removeDependentsFirst, .cascade])
             }
             let gone = Set(all.map(\.id))
             removal.units = [unit]
@@ -265,7 +264,7 @@ public enum ArticleEdits {
         } else if let relation = article.relation(RelationID(id)) {
             let dependent = dependents(of: [relation.id], in: article)
             if !dependent.isEmpty && !cascade {
-                throw EditError.refused("relation \(id) is undercut by \(describe(dependent)); remove those first, or pass --cascade to remove them too", path: path)
+                throw EditError.refused("relation \(id) is undercut by \(describe(dependent))", path: path, rule: .inUse, facts: [.dependents(dependent.map(\.id.rawValue))], remedies: [.removeDependentsFirst, .cascade])
             }
             let gone = Set([relation.id] + dependent.map(\.id))
             removal.relations = article.relations.filter { gone.contains($0.id) }
@@ -273,7 +272,8 @@ public enum ArticleEdits {
         } else if let speaker = article.speaker(SpeakerID(id)) {
             let users = article.units.filter { $0.speaker == speaker.id }.map(\.id)
             if !users.isEmpty && !cascade {
-                throw EditError.refused("speaker \(id) speaks in \(users.count == 1 ? "unit" : "units") \(users.map(\.rawValue).joined(separator: ", ")); reassign \(users.count == 1 ? "it" : "them") with argmark set, or pass --cascade to clear the speaker", path: path)
+                throw EditError.refused("speaker \(id) speaks in \(users.count == 1 ? "unit" : "units") \(users.map(\.rawValue).joined(separator: ", "))", path: path,
+                                        rule: .inUse, facts: [.dependents(users.map(\.rawValue))], remedies: [.reassignSpeaker(count: users.count), .cascadeClearingSpeaker])
             }
             for index in article.units.indices where article.units[index].speaker == speaker.id {
                 article.units[index].speaker = nil
@@ -313,19 +313,19 @@ public enum ArticleEdits {
 
     static func checkReferences(_ attributes: UnitAttributes, in article: Article, corpus: Corpus?, path: String) throws(EditError) {
         if let speaker = attributes.speaker, article.speaker(speaker) == nil {
-            throw EditError.refused("unknown speaker \(speaker); add it with argmark speaker \(path) --id \(speaker) --name NAME", path: path)
+            throw EditError.refused("unknown speaker \(speaker)", path: path, remedies: [.defineSpeaker(id: speaker.rawValue, path: path)])
         }
         let folder = FileSystem.directoryName(of: path)
         if let target = attributes.target, corpus?.target(target) == nil {
-            throw EditError.refused("unknown target \(target); define it with argmark target \(folder) --id \(target) --name NAME", path: path)
+            throw EditError.refused("unknown target \(target)", path: path, remedies: [.defineTarget(id: target.rawValue, folder: folder)])
         }
         if let proposition = attributes.proposition, corpus?.proposition(proposition) == nil {
-            throw EditError.refused("unknown proposition \(proposition); define it with argmark proposition \(folder) --id \(proposition) --text TEXT", path: path)
+            throw EditError.refused("unknown proposition \(proposition)", path: path, remedies: [.defineProposition(id: proposition.rawValue, folder: folder)])
         }
     }
 
     static func unknownID(_ id: String, kind: String, in article: Article, path: String) -> EditError {
-        EditError.refused("no \(kind) \(id) in \(article.id); argmark list \(path) shows the ids", path: path)
+        EditError.refused("no \(kind) \(id) in \(article.id)", path: path, remedies: [.listIDs(path: path)])
     }
 
     static func invalidID(_ id: String) -> EditError {
@@ -347,7 +347,7 @@ public enum CorpusEdits {
         if corpus.proposition(PropositionID(id.rawValue)) != nil {
             throw EditError.refused("\(id) is already the id of a proposition; choose another target id")
         }
-        guard let name, !name.isEmpty else { throw EditError.usage("target \(id) is new, so it needs --name") }
+        guard let name, !name.isEmpty else { throw EditError.usage("target \(id) is new, so it needs a name", remedies: [.supply(field: "name")]) }
         corpus.targets.append(StanceTarget(id: id, name: name, description: description))
         return true
     }
@@ -357,23 +357,23 @@ public enum CorpusEdits {
     public static func upsertProposition(_ id: PropositionID, statement: String?, target: TargetID?, stance: Stance?, in corpus: inout Corpus) throws(EditError) -> Bool {
         guard Identifier<Proposition>.isValid(id.rawValue) else { throw ArticleEdits.invalidID(id.rawValue) }
         if let target, corpus.target(target) == nil {
-            throw EditError.refused("unknown target \(target); define it first with argmark target --id \(target) --name NAME")
+            throw EditError.refused("unknown target \(target)", remedies: [.defineTarget(id: target.rawValue, folder: nil)])
         }
         if let index = corpus.propositions.firstIndex(where: { $0.id == id }) {
             if let statement { corpus.propositions[index].statement = statement }
             if let target { corpus.propositions[index].target = target }
             if let stance { corpus.propositions[index].stance = stance }
             if (corpus.propositions[index].target == nil) != (corpus.propositions[index].stance == nil) {
-                throw EditError.usage("a proposition's --target and --stance go together; pass both")
+                throw EditError.usage("a proposition's target and stance go together", remedies: [.supplyTogether(fields: ["target", "stance"])])
             }
             return false
         }
         if corpus.target(TargetID(id.rawValue)) != nil {
             throw EditError.refused("\(id) is already the id of a target; choose another proposition id")
         }
-        guard let statement, !statement.isEmpty else { throw EditError.usage("proposition \(id) is new, so it needs --text") }
+        guard let statement, !statement.isEmpty else { throw EditError.usage("proposition \(id) is new, so it needs a statement", remedies: [.supply(field: "text")]) }
         if (target == nil) != (stance == nil) {
-            throw EditError.usage("a proposition's --target and --stance go together; pass both")
+            throw EditError.usage("a proposition's target and stance go together", remedies: [.supplyTogether(fields: ["target", "stance"])])
         }
         corpus.propositions.append(Proposition(id: id, statement: statement, target: target, stance: stance))
         return true

@@ -27,7 +27,7 @@ public enum ArticleFactory {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                     let fix = scalar.value < 0x20 ? "delete it (for example tr -d '\\\(String(scalar.value, radix: 8))' < IN > OUT)" : "delete it from the text"
-                    throw EditError(.refused, "the text contains \(code), a control character XML 1.0 cannot store; \(fix), then run argmark new again", at: SourceLocation(path: path, line: line, column: column))
+                    throw EditError(.refused, "the text contains \(code), a control character XML 1.0 cannot store; \(fix), then create the article again", at: SourceLocation(path: path, line: line, column: column))
                 }
                 view.append(scalar)
                 byteOffset += encoded.count
@@ -47,13 +47,13 @@ public enum ArticleFactory {
     /// An article with `text` and no annotations yet.
     public static func makeArticle(id: String, text: String, metadata: ArticleMetadata) throws(EditError) -> Article {
         guard Identifier<Article>.isValid(id) else {
-            throw EditError.usage("\"\(id)\" is not a valid article id; use ASCII letters, digits, '-', '_' and '.', starting with a letter or '_' (pass --id)")
+            throw EditError.usage("\"\(id)\" is not a valid article id; use ASCII letters, digits, '-', '_' and '.', starting with a letter or '_'", remedies: [.correct(field: "id")])
         }
         if let published = metadata.published, !isDate(published) {
-            throw EditError.usage("--published \(published) is not a date; write it as YYYY-MM-DD")
+            throw EditError.usage("published \(published) is not a date; write it as YYYY-MM-DD")
         }
         if let language = metadata.language, !isLanguageTag(language) {
-            throw EditError.usage("--language \(language) is not a language tag; use a BCP 47 tag such as en, de or pt-BR")
+            throw EditError.usage("language \(language) is not a language tag; use a BCP 47 tag such as en, de or pt-BR")
         }
         return Article(id: id, metadata: metadata, text: text)
     }
@@ -62,7 +62,7 @@ public enum ArticleFactory {
     /// The result is validated before it is written.
     public static func create(from input: String, to output: String, id: String, metadata: ArticleMetadata,
                               validator: Validator = Validator()) throws(EditError) -> Article {
-        try ArticleEditor.requireFile(input, creation: "pass a .txt file or a folder of them")
+        try ArticleEditor.requireFile(input, creation: .passTextFiles)
         if FileSystem.kind(of: output) != .missing {
             throw EditError.refused("already exists; refusing to overwrite it (remove it first, or pass another -o)", path: output)
         }
@@ -121,7 +121,7 @@ public enum ArticleFactory {
             } catch {
                 throw EditError.usage("cannot create the output folder (\(error.reason)); create it first", path: outputFolder)
             }
-        default: throw EditError.usage("exists and is not a folder; pass a folder with -o", path: outputFolder)
+        default: throw EditError.usage("exists and is not a folder", path: outputFolder, remedies: [.outputFolder])
         }
         let (inputs, errors) = FileSystem.expand([inputFolder], extension: ".txt")
         if let error = errors.first { throw EditError.usage(error.reason, path: error.path) }

@@ -63,7 +63,7 @@ extension CorpusEdits {
             guard old != new else { throw EditError.usage("the old and the new id are both \(old); give a different new id") }
             let taken = Set(corpus.targets.map(\.id.rawValue) + corpus.propositions.map(\.id.rawValue))
             guard taken.contains(old) else {
-                throw EditError.refused("no target or proposition \(old) in \(corpusPath); argmark list shows the ids each unit uses", path: corpusPath)
+                throw EditError.refused("no target or proposition \(old) in \(corpusPath)", path: corpusPath, remedies: [.listIDs(path: corpusPath)])
             }
             guard !taken.contains(new) else {
                 throw EditError.refused("\(new) is already a target or proposition id in \(corpusPath); choose another", path: corpusPath)

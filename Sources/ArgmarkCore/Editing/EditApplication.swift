@@ -15,7 +15,7 @@ extension ArticleEditor {
             }
             return try applyToCorpus(edits, at: path, expectedDigest: expectedDigest, validator: validator)
         }
-        try requireFile(path, creation: "create it with argmark new")
+        try requireFile(path, creation: .createArticle)
         var labels: [String: String] = [:]
         let (results, committed) = try commit([path], validator: validator) { () throws(EditError) -> ([EditResult], [Staged]) in
             let corpus = try loadCorpus(besides: path, validator: validator)

@@ -17,25 +17,40 @@ public struct EditError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Findings of the validator when the result of an edit was refused; `message` sums them up.
     public var diagnostics: [Diagnostic]
+    /// Which rule refused it (see ``RuleID``).
+    public var rule: RuleID
+    /// The facts behind the refusal (an ambiguous quote's occurrences).
+    public var facts: [Fact]
+    /// What would resolve it; each frontend words these (the CLI as flags and commands).
+    public var remedies: [Remedy]
     /// The facts behind the refusal, for refusals a frontend words itself (offering the fix in
     /// its own terms: a flag, a button); `nil` for the others.
     public var problem: EditProblem?
     /// For a refused list of edits, which edit (0-based) caused the refusal, if one did.
     public var editIndex: Int?
 
-    public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, diagnostics: [Diagnostic] = []) {
+    public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, diagnostics: [Diagnostic] = [],
+                rule: RuleID = .badRequest, facts: [Fact] = [], remedies: [Remedy] = []) {
         self.kind = kind
         self.message = message
         self.location = location
         self.diagnostics = diagnostics
+        self.rule = rule
+        self.facts = facts
+        self.remedies = remedies
     }
 
-    static func refused(_ message: String, path: String? = nil) -> EditError {
-        EditError(.refused, message, at: path.map { SourceLocation(path: $0) })
+    static func refused(_ message: String, path: String? = nil, rule: RuleID = .badRequest, facts: [Fact] = [], remedies: [Remedy] = []) -> EditError {
+        EditError(.refused, message, at: path.map { SourceLocation(path: $0) }, rule: rule, facts: facts, remedies: remedies)
     }
 
-    static func usage(_ message: String, path: String? = nil) -> EditError {
-        EditError(.usage, message, at: path.map { SourceLocation(path: $0) })
+    static func usage(_ message: String, path: String? = nil, remedies: [Remedy] = []) -> EditError {
+        EditError(.usage, message, at: path.map { SourceLocation(path: $0) }, remedies: remedies)
+    }
+
+    /// The refusal as a finding, for the printers and the JSON every frontend shares.
+    public var finding: Diagnostic {
+        Diagnostic(.error, rule, message, at: location ?? SourceLocation(path: "argmark"), facts: facts, remedies: remedies)
     }
 
     /// `path:line:col: error: message`, or `argmark: error: message` without a location.

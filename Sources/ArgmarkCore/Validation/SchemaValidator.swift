@@ -47,8 +47,11 @@ public final class SchemaValidator: @unchecked Sendable {
         var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         for issue in issues {
-            let diagnostic = Diagnostic(issue.isWarning ? .warning : .error, Self.rule(for: issue.message), Self.clarify(issue.message),
-                                        at: SourceLocation(path: path, line: issue.line > 0 ? issue.line : nil))
+            let rule = Self.rule(for: issue.message)
+            let undefinedSpeaker = rule == .unknownSpeaker ? issue.message.firstRange(of: "['").map { String(issue.message[$0.upperBound...].prefix { $0 != "'" }) } : nil
+            let diagnostic = Diagnostic(issue.isWarning ? .warning : .error, rule, Self.clarify(issue.message),
+                                        at: SourceLocation(path: path, line: issue.line > 0 ? issue.line : nil),
+                                        remedies: undefinedSpeaker.map { [.defineSpeaker(id: $0, path: path)] } ?? [])
             // One duplicate id breaks several identity constraints at once; say it once.
             if seen.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
         }
@@ -85,7 +88,7 @@ public final class SchemaValidator: @unchecked Sendable {
         }
         if plain.contains("No match found for key-sequence"), let value {
             let what: String
-            if plain.contains("unitSpeaker'") { what = "speaker '\(value)' is not defined in <speakers>; add it with argmark speaker" }
+            if plain.contains("unitSpeaker'") { what = "speaker '\(value)' is not defined in <speakers>" }
             else if plain.contains("relationFrom'") { what = "from='\(value)' names no unit of this article" }
             else if plain.contains("relationTo'") { what = "to='\(value)' names no unit or relation of this article" }
             else if plain.contains("propositionTarget'") { what = "target '\(value)' is not defined in <targets>" }

@@ -9,7 +9,7 @@ public enum SemanticRules {
         let text = UTF8SpanIndex(article.text, offsets: article.units.lazy.compactMap(\.span).flatMap { [$0.start, $0.end] })
 
         if let stored = decoded.storedDigest, stored.count == 64, stored != article.textDigest {
-            findings.error(.digestMismatch, "text digest does not match the text (stored \(stored.prefix(12))…, actual \(article.textDigest.prefix(12))…); the text was edited after annotation: run argmark reanchor, or restore the text", line: lines.text)
+            findings.error(.digestMismatch, "text digest does not match the text (stored \(stored.prefix(12))…, actual \(article.textDigest.prefix(12))…); the text was edited after annotation", line: lines.text, remedies: [.reanchor])
         }
 
         checkSpans(article, decoded: decoded, text: text, findings: &findings)
@@ -87,12 +87,18 @@ public enum SemanticRules {
                 findings.error(.stanceTarget, "unit \(unit.id) has a target but no stance; add stance=\"favor|against|neutral\"", line: line)
             }
             if let target = unit.target, !targets.contains(target) {
-                let fix = corpus == nil ? "no \(Corpus.fileName) beside this file defines targets" : "define it with argmark target"
-                findings.error(.unknownTarget, "unit \(unit.id) refers to unknown target \(target); \(fix)", line: line)
+                if corpus == nil {
+                    findings.error(.unknownTarget, "unit \(unit.id) refers to unknown target \(target); no \(Corpus.fileName) beside this file defines targets", line: line)
+                } else {
+                    findings.error(.unknownTarget, "unit \(unit.id) refers to unknown target \(target)", line: line, remedies: [.defineTarget(id: target.rawValue, folder: FileSystem.directoryName(of: findings.path))])
+                }
             }
             if let proposition = unit.proposition, !propositions.contains(proposition) {
-                let fix = corpus == nil ? "no \(Corpus.fileName) beside this file defines propositions" : "define it with argmark proposition"
-                findings.error(.unknownProposition, "unit \(unit.id) refers to unknown proposition \(proposition); \(fix)", line: line)
+                if corpus == nil {
+                    findings.error(.unknownProposition, "unit \(unit.id) refers to unknown proposition \(proposition); no \(Corpus.fileName) beside this file defines propositions", line: line)
+                } else {
+                    findings.error(.unknownProposition, "unit \(unit.id) refers to unknown proposition \(proposition)", line: line, remedies: [.defineProposition(id: proposition.rawValue, folder: FileSystem.directoryName(of: findings.path))])
+                }
             }
         }
     }
@@ -218,8 +224,8 @@ struct Findings {
     let path: String
     var diagnostics: [Diagnostic] = []
 
-    mutating func error(_ rule: RuleID, _ message: String, line: Int?) {
-        diagnostics.append(Diagnostic(.error, rule, message, at: SourceLocation(path: path, line: line)))
+    mutating func error(_ rule: RuleID, _ message: String, line: Int?, remedies: [Remedy] = []) {
+        diagnostics.append(Diagnostic(.error, rule, message, at: SourceLocation(path: path, line: line), remedies: remedies))
     }
 
     mutating func warning(_ rule: RuleID, _ message: String, line: Int?) {

@@ -86,7 +86,8 @@ public struct Validator: Sendable {
         case .loaded(let loaded, _): corpus = loaded
         case .absent: corpus = nil
         case .broken:
-            extra.append(Diagnostic(.error, .corpusMissing, "\(Corpus.fileName) beside this file is invalid, so its targets and propositions cannot be checked; run argmark validate on it", at: SourceLocation(path: path)))
+            extra.append(Diagnostic(.error, .corpusMissing, "\(Corpus.fileName) beside this file is invalid, so its targets and propositions cannot be checked", at: SourceLocation(path: path),
+                                    remedies: [.validate(path: FileSystem.join(FileSystem.directoryName(of: path), Corpus.fileName))]))
         }
         let (document, diagnostics) = validate(bytes: bytes, path: path, corpus: corpus)
         if case .corpus? = document {

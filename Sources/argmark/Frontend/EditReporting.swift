@@ -15,11 +15,13 @@ enum EditReporting {
     }
 
     static func print(_ error: EditError) {
-        let color = Terminal.usesColor(Platform.standardError)
-        let place = error.location.map(\.description) ?? "argmark"
-        let label = color ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
-        Terminal.standardError("\(color ? "\u{1B}[1m\(place)\u{1B}[0m" : place): \(label): \(message(for: error))")
-        DiagnosticPrinter.print(error.diagnostics)
+        var finding = error.finding
+        // A refusal with a problem is worded here whole; the others are the core's message and remedies.
+        if error.problem != nil {
+            finding.message = message(for: error)
+            finding.remedies = []
+        }
+        DiagnosticPrinter.print([finding] + error.diagnostics)
     }
 
     /// The core states the facts of a refusal; the CLI names its own fix (the flag to pass).
@@ -37,7 +39,7 @@ enum EditReporting {
         case .stale(let expected, let actual)?:
             return "the file changed since it was read (its digest is now \(actual.isEmpty ? "none" : actual), not \(expected)), so nothing was written; read it again and redo the change"
         case .editLine?, nil:
-            return error.message
+            return Wording.sentence(error.message, error.remedies)
         }
     }
 

@@ -34,12 +34,22 @@ enum Terminal {
     }
 }
 
-/// Prints diagnostics as `path:line:col: error: message [rule]`.
+/// The one printer of findings for the terminal: `path:line:col: severity: message [rule-id]`,
+/// one line per finding (control characters in quoted content are shown as escapes, so a hostile
+/// file cannot forge lines or send escape sequences), bold and coloured only on a terminal.
+/// Refusals of a request print without the rule id, as they always have; `--format json` gives it.
 enum DiagnosticPrinter {
     static func line(for diagnostic: Diagnostic, color: Bool) -> String {
-        guard color else { return diagnostic.description }
+        let text = Diagnostic(diagnostic.severity, diagnostic.rule, Wording.sentence(diagnostic.message, diagnostic.remedies), at: diagnostic.location).message
+        let place = diagnostic.location.path == "argmark" && diagnostic.location.line == nil ? "argmark" : diagnostic.location.description
+        let rule = diagnostic.rule.isRequestRefusal ? "" : " [\(diagnostic.rule.rawValue)]"
+        let listed = Wording.details(diagnostic.facts)
+        // A finding is one line; the places it lists follow it, indented (occurrences after a colon).
+        let introduces = diagnostic.facts.contains { if case .occurrences = $0 { true } else { false } }
+        let details = listed.isEmpty ? "" : (introduces ? ":" : "") + listed.map { "\n" + Diagnostic(.error, diagnostic.rule, $0, at: diagnostic.location).message }.joined()
+        guard color else { return "\(place): \(diagnostic.severity.rawValue): \(text)\(rule)\(details)" }
         let severity = diagnostic.severity == .error ? "\u{1B}[1;31merror\u{1B}[0m" : "\u{1B}[1;33mwarning\u{1B}[0m"
-        return "\u{1B}[1m\(diagnostic.location)\u{1B}[0m: \(severity): \(diagnostic.message) [\(diagnostic.rule.rawValue)]"
+        return "\u{1B}[1m\(place)\u{1B}[0m: \(severity): \(text)\(rule)\(details)"
     }
 
     static func print(_ diagnostics: [Diagnostic]) {

@@ -47,7 +47,7 @@ struct ReanchorCommand: ParsableCommand {
             }
             for orphan in result.plan.orphans {
                 let fate = options.orphans == .keep ? "kept as an implicit unit with a note" : "removed"
-                Terminal.standardOutput("\(orphan.unit) orphan, \(fate): \(orphan.reason)")
+                Terminal.standardOutput("\(orphan.unit) orphan, \(fate): \(Wording.sentence(orphan.reason, orphan.remedies))")
             }
             for relation in result.removal.relations {
                 Terminal.standardOutput("removed relation \(relation.id) (\(relation.from) \(relation.type.rawValue) \(relation.to))")

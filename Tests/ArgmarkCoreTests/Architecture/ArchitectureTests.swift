@@ -92,4 +92,36 @@ import Testing
         let offenders = try Self.allSources().filter { Self.imports($0.text).contains("Foundation") || Self.imports($0.text).contains("FoundationEssentials") }.map(\.path)
         #expect(offenders.isEmpty, "\(offenders)")
     }
+
+    /// The core states facts and names remedies (``Remedy``); only a frontend spells its flags and
+    /// commands. Any string literal in ArgmarkCore that looks like a flag (`--cascade`) or an
+    /// argmark command (`argmark validate`) fails this test.
+    @Test func coreMessagesNeverSpellAFlagOrCommand() throws {
+        let commands = ["validate", "new", "add", "relate", "speaker", "target", "proposition", "set", "remove", "show", "list", "reanchor",
+                        "report", "import", "export", "agree", "suggest", "accept", "reject", "apply", "meta", "rename", "serve"]
+        // Stored in the file as provenance, not advice to the user.
+        let allowed = ["orphaned by argmark reanchor: was at "]
+        var offenders: [String] = []
+        for (path, text) in try Self.allSources() where path.hasPrefix("ArgmarkCore/") {
+            for literal in SwiftSource(text).literals where !allowed.contains(literal.text) {
+                let words = literal.text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "\"" || $0 == "," || $0 == ";" })
+                let flag = words.contains { $0.hasPrefix("--") && $0.dropFirst(2).first?.isLetter == true }
+                let command = zip(words, words.dropFirst()).contains { $0 == "argmark" && commands.contains(String($1)) }
+                if flag || command { offenders.append("\(path):\(literal.line): \"\(literal.text)\"") }
+            }
+        }
+        #expect(offenders.isEmpty, "word it as a Remedy and let the frontend spell it:\n\(offenders.joined(separator: "\n"))")
+    }
+
+    /// The flag check can fail: it finds a flag and a command in a literal, but not in a comment.
+    @Test func flagCheckSeesLiteralsOnly() {
+        let source = SwiftSource("""
+            // pass --cascade (a comment)
+            let a = "unit \\(id) is used; pass --cascade"
+            let b = "run argmark validate \\(path)"
+            """)
+        #expect(source.literals.map(\.text) == ["unit  is used; pass --cascade", "run argmark validate "])
+        #expect(!source.code.contains("--cascade"))
+        #expect(source.code.contains("id") && source.code.contains("path"))
+    }
 }
