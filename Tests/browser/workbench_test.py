@@ -106,7 +106,7 @@ class Session:
     def act(self, count=1):
         self.actions += count
 
-    def wait(self, condition, message, timeout=20):
+    def wait(self, condition, message, timeout=60):
         try:
             WebDriverWait(self.driver, timeout).until(lambda d: condition())
         except Exception:
@@ -125,6 +125,8 @@ class Session:
         self.act()
 
     def open_article(self, name):
+        # The corpus page fills its table from the API; on a loaded machine that takes a moment.
+        self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, f'tr[data-name="{name}"] a'), f"{name} is listed on the corpus page", timeout=60)
         self.driver.find_element(By.CSS_SELECTOR, f'tr[data-name="{name}"] a').click()
         self.act()
         self.wait(lambda: self.driver.execute_script("return !!document.body.dataset.version"), f"{name} did not open")
