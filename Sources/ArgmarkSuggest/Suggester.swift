@@ -67,7 +67,7 @@ public struct Suggester: Sendable {
             let confidence = (scored.probability * 10_000).rounded() / 10_000
             guard confidence >= minimumConfidence else { result.belowMinimum += 1; continue }
             guard !occupied.contains(where: { $0.overlaps(scored.segment.span) }) else { result.overlapping += 1; continue }
-            let id = ArticleEditor.nextID(prefix: "u", among: taken)
+            let id = ArticleEditor.nextID(prefix: "u", among: taken, after: article.unitHighWaterMark)
             taken.insert(id)
             var unit = ArgumentUnit(id: UnitID(id), type: type, span: scored.segment.span, quote: text[scored.segment.span],
                                     status: .suggested, confidence: confidence)
@@ -101,7 +101,7 @@ extension Suggester {
         var result = Suggestions()
         for segment in extractor.segmenter.sentenceSegments(text) {
             guard !occupied.contains(where: { $0.overlaps(segment.span) }) else { result.overlapping += 1; continue }
-            let id = ArticleEditor.nextID(prefix: "u", among: taken)
+            let id = ArticleEditor.nextID(prefix: "u", among: taken, after: article.unitHighWaterMark)
             taken.insert(id)
             result.units.append(ArgumentUnit(id: UnitID(id), type: .claim, span: segment.span, quote: text[segment.span], status: .suggested, confidence: 1))
         }

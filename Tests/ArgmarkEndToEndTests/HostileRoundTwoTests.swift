@@ -264,6 +264,86 @@ import Glibc
         }
         close(descriptors[0])
     }
+
+    // MARK: Promises kept
+
+    /// Ids are never reused, even after the highest is removed (it was: remove u29, add, and the
+    /// new unit was u29 again, so an old reference to u29 pointed at a different unit).
+    @Test func idsAreNeverReusedAfterTheHighestIsRemoved() throws {
+        let scene = try Scene()
+        defer { scene.cleanUp() }
+        for name in ["seed-000.xml", "corpus.xml"] {
+            try FileManager.default.copyItem(atPath: Self.seed.appendingPathComponent(name).path, toPath: scene.path(name))
+        }
+        let file = scene.path("seed-000.xml")
+        func run(_ arguments: [String]) throws -> CommandResult {
+            let result = try ArgmarkProcess.run(arguments)
+            #expect(result.status == 0, "argmark \(arguments.joined(separator: " ")): \(result.standardError)")
+            return result
+        }
+        func units() throws -> [String] { try run(["list", file, "--format", "json"]).standardOutput.matches(of: /"id" *: *"(u[0-9]+)"/).map { String($0.1) } }
+        let highest = try units().compactMap { Int($0.dropFirst()) }.max() ?? 0
+        #expect(highest > 1)
+        _ = try run(["remove", file, "u\(highest)", "--cascade"])
+        let added = try run(["add", file, "claim", "--quote", "They are wrong."]).standardOutput
+        #expect(added.hasPrefix("u\(highest + 1)"), "\(added)")
+        // Twice in a row, and for relations too.
+        _ = try run(["remove", file, "u\(highest + 1)"])
+        let again = try run(["add", file, "claim", "--quote", "They are wrong."]).standardOutput
+        #expect(again.hasPrefix("u\(highest + 2)"), "\(again)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let relationNumbers = text.matches(of: /<relation id="r([0-9]+)"/).compactMap { Int($0.1) }
+        let topRelation = try #require(relationNumbers.max())
+        // The cascade above removed a relation too, which may have been the highest given out.
+        let mark = text.firstMatch(of: /<relations highest-issued="([0-9]+)"/).flatMap { Int($0.1) } ?? 0
+        _ = try run(["remove", file, "r\(topRelation)"])
+        let related = try run(["relate", file, "u\(highest + 2)", "supports", "u1"]).standardOutput
+        #expect(related.hasPrefix("r\(max(topRelation, mark) + 1)"), "\(related)")
+        #expect(try run(["validate", scene.work.path]).status == 0)
+        if let xmllint = Tools.xmllint {
+            let check = try TimedProcess.run([xmllint, "--noout", "--nonet", "--schema", ArgmarkProcess.packageRoot.appendingPathComponent("Schemas/argmark.xsd").path, file], timeout: ArgmarkProcess.hangLimit)
+            #expect(check.result.status == 0, "\(check.result.standardError)")
+        }
+    }
+
+    /// An article with every unit removed keeps its mark in an empty `<units highest-issued="N"/>`.
+    @Test func markSurvivesRemovingEveryUnit() throws {
+        let scene = try Scene()
+        defer { scene.cleanUp() }
+        try "One claim. Two claims.\n".write(toFile: scene.path("a.txt"), atomically: true, encoding: .utf8)
+        let file = scene.path("a.xml")
+        #expect(try ArgmarkProcess.run(["new", scene.path("a.txt"), "-o", file, "--id", "a"]).status == 0)
+        #expect(try ArgmarkProcess.run(["add", file, "claim", "--quote", "One claim."]).status == 0)
+        #expect(try ArgmarkProcess.run(["add", file, "claim", "--quote", "Two claims."]).status == 0)
+        #expect(try ArgmarkProcess.run(["remove", file, "u2"]).status == 0)
+        #expect(try ArgmarkProcess.run(["remove", file, "u1"]).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("<units highest-issued=\"2\"/>"))
+        let added = try ArgmarkProcess.run(["add", file, "claim", "--quote", "One claim."])
+        #expect(added.standardOutput.hasPrefix("u3"), "\(added.standardOutput)\(added.standardError)")
+        // Once a unit above the mark exists, the mark is no longer needed and is dropped.
+        #expect(!(try String(contentsOfFile: file, encoding: .utf8).contains("highest-issued")))
+    }
+
+    /// Texts over libxml2's 10,000,000-byte text-node limit ("Huge input lookup") are read, up
+    /// to argmark's own 64 MiB file bound; a larger text is refused naming the limit.
+    @Test func textsOverTenMegabytesWork() throws {
+        let scene = try Scene()
+        defer { scene.cleanUp() }
+        let line = "Paragraph about the movement and its critics, ünïcödé 😀 & <tags>.\n"
+        let text = String(repeating: line, count: 12_000_000 / line.utf8.count + 1) + "The closing claim.\n"
+        try text.write(toFile: scene.path("big.txt"), atomically: true, encoding: .utf8)
+        let file = scene.path("big.xml")
+        let created = try ArgmarkProcess.run(["new", scene.path("big.txt"), "-o", file, "--id", "big"])
+        #expect(created.status == 0, "\(created.standardError)")
+        let added = try ArgmarkProcess.run(["add", file, "claim", "--quote", "The closing claim."])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(try ArgmarkProcess.run(["validate", file]).status == 0)
+        try Data(count: 65 << 20).write(to: URL(fileURLWithPath: scene.path("huge.txt")))
+        let refused = try ArgmarkProcess.run(["new", scene.path("huge.txt"), "-o", scene.path("huge.xml"), "--id", "huge"])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("larger than the 64 MiB argmark reads"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: scene.path("huge.xml")))
+    }
 }
 
 /// Whether a path is a symbolic link, without following it.

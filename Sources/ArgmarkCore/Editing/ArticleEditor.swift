@@ -144,6 +144,7 @@ public enum ArticleEditor {
             let loaded = try loadForEditing(path, corpus: corpus, expectedDigest: expectedDigest, validator: validator)
             var article = loaded.article
             let value = try change(&article, corpus)
+            article.keepHighWaterMarks(of: loaded.article)
             return (value, [Staged(path: path, bytes: try encode(article, path: path), original: loaded.bytes, corpus: corpus)])
         }
         return Outcome(value: value, warnings: committed[0].warnings, changed: committed[0].changed, digest: committed[0].digest)
@@ -264,6 +265,10 @@ public enum ArticleEditor {
     /// finding: an error already in the original is reported as such (fix the file first), and
     /// warnings already in it are not repeated.
     static func checkResult(_ bytes: [UInt8], path: String, corpus: Corpus?, original: [UInt8]?, validator: Validator) throws(EditError) -> [Diagnostic] {
+        // argmark's own bound: a file it writes must be one it can read again.
+        if bytes.count > FileSystem.maximumFileSize {
+            throw EditError(.refused, "the file would be \(bytes.count >> 20) MiB, beyond the \(FileSystem.maximumFileSize >> 20) MiB argmark reads, so nothing was written; split the article", at: SourceLocation(path: path))
+        }
         let (_, diagnostics) = validator.validate(bytes: bytes, path: path, corpus: corpus)
         guard !diagnostics.isEmpty else { return [] }
         let before = original.map { validator.validate(bytes: $0, path: path, corpus: corpus).diagnostics } ?? []
@@ -287,18 +292,17 @@ public enum ArticleEditor {
 }
 
 extension ArticleEditor {
-    /// The next id `prefix` + number after the highest such id in use (ids are never reused, so
-    /// an old reference to a removed unit cannot silently point at a new one).
-    public static func nextID(prefix: String, among taken: some Sequence<String>) -> String {
-        var highest = 0
-        for id in taken where id.hasPrefix(prefix) {
-            let digits = id.dropFirst(prefix.count)
-            if !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits) {
-                highest = max(highest, number)
-            }
+    /// The next id `prefix` + number after the highest such id in use and after `mark` (the
+    /// article's high-water mark): ids are never reused, so an old reference to a removed unit
+    /// cannot silently point at a new one.
+    public static func nextID(prefix: String, among taken: some Sequence<String>, after mark: Int? = nil) -> String {
+        var highest = mark ?? 0
+        for id in taken {
+            if let number = Article.idNumber(id, prefix: prefix) { highest = max(highest, number) }
         }
         return prefix + String(highest + 1)
     }
+
 }
 
 extension Article {

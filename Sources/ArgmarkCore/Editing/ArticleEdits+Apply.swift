@@ -75,7 +75,7 @@ extension ArticleEdits {
             }
             id = UnitID(given)
         } else {
-            id = UnitID(ArticleEditor.nextID(prefix: "u", among: article.allIDs))
+            id = UnitID(ArticleEditor.nextID(prefix: "u", among: article.allIDs, after: article.unitHighWaterMark))
         }
         if let confidence = new.confidence, !(0...1).contains(confidence) {
             throw EditError.usage("confidence \(confidence) is not between 0 and 1")

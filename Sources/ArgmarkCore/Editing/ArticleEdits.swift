@@ -193,7 +193,7 @@ public enum ArticleEdits {
                 throw EditError.refused("\(id) is already an id in \(article.id); choose another id, or leave it out to get the next free one", path: path)
             }
         }
-        let relation = Relation(id: RelationID(id ?? ArticleEditor.nextID(prefix: "r", among: article.allIDs)), type: type,
+        let relation = Relation(id: RelationID(id ?? ArticleEditor.nextID(prefix: "r", among: article.allIDs, after: article.relationHighWaterMark)), type: type,
                                 from: UnitID(from), to: endpoint, note: note)
         article.relations.append(relation)
         return relation

@@ -29,6 +29,7 @@ extension ArticleEditor {
                     throw error.atEdit(index)
                 }
             }
+            article.keepHighWaterMarks(of: loaded.article)
             let bytes = try encode(article, path: path)
             return (results, [Staged(path: path, bytes: bytes, original: loaded.bytes, corpus: corpus)])
         } invalidResult: { error in

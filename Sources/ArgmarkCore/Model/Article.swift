@@ -10,6 +10,11 @@ public struct Article: Sendable, Equatable {
     public var speakers: [Speaker]
     public var units: [ArgumentUnit]
     public var relations: [Relation]
+    /// The highest unit number (`uN`) this article has ever given out, kept only while it is above
+    /// every `uN` in use (after the highest was removed or renamed), so ids are never reused.
+    public var unitHighWaterMark: Int?
+    /// The same for relations (`rN`).
+    public var relationHighWaterMark: Int?
 
     public init(id: String, metadata: ArticleMetadata = ArticleMetadata(), text: String,
                 speakers: [Speaker] = [], units: [ArgumentUnit] = [], relations: [Relation] = []) {
@@ -19,6 +24,27 @@ public struct Article: Sendable, Equatable {
         self.speakers = speakers
         self.units = units
         self.relations = relations
+    }
+
+    /// Records, after a change to `before`, the unit and relation numbers it had given out (to
+    /// units other than suggestions) that the article no longer uses, so ``ArticleEditor/nextID(prefix:among:after:)`` never gives
+    /// them out again.
+    public mutating func keepHighWaterMarks(of before: Article) {
+        func highest(_ ids: [String], _ prefix: String) -> Int { ids.compactMap { Article.idNumber($0, prefix: prefix) }.max() ?? 0 }
+        // A rejected suggestion's id was only proposed, never part of the annotation: rejecting
+        // every suggestion gives back the file as it was.
+        let issuedUnits = max(before.unitHighWaterMark ?? 0, highest(before.units.filter { $0.status != .suggested }.map(\.id.rawValue), "u"))
+        unitHighWaterMark = issuedUnits > highest(units.map(\.id.rawValue), "u") ? issuedUnits : nil
+        let issuedRelations = max(before.relationHighWaterMark ?? 0, highest(before.relations.map(\.id.rawValue), "r"))
+        relationHighWaterMark = issuedRelations > highest(relations.map(\.id.rawValue), "r") ? issuedRelations : nil
+    }
+
+    /// `N` for an id `prefix` + N (up to nine digits), else nil.
+    public static func idNumber(_ id: String, prefix: String) -> Int? {
+        guard id.hasPrefix(prefix) else { return nil }
+        let digits = id.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 
     /// The SHA-256 of the text's UTF-8 bytes, lowercase hex.

@@ -43,8 +43,11 @@ public enum ArticleWriter {
             out.line("  </speakers>")
         }
 
+        if let mark = article.unitHighWaterMark, article.units.isEmpty {
+            out.line("  <units highest-issued=\"\(mark)\"/>")
+        }
         if !article.units.isEmpty {
-            out.line("  <units>")
+            out.line("  <units\(article.unitHighWaterMark.map { " highest-issued=\"\($0)\"" } ?? "")>")
             for unit in canonicalOrder(article.units) {
                 var attributes = [("id", unit.id.rawValue), ("type", unit.type.rawValue)]
                 if let span = unit.span {
@@ -67,8 +70,11 @@ public enum ArticleWriter {
             out.line("  </units>")
         }
 
+        if let mark = article.relationHighWaterMark, article.relations.isEmpty {
+            out.line("  <relations highest-issued=\"\(mark)\"/>")
+        }
         if !article.relations.isEmpty {
-            out.line("  <relations>")
+            out.line("  <relations\(article.relationHighWaterMark.map { " highest-issued=\"\($0)\"" } ?? "")>")
             for relation in article.relations.sorted(by: { naturalLess($0.id.rawValue, $1.id.rawValue) }) {
                 var attributes = [("id", relation.id.rawValue), ("type", relation.type.rawValue),
                                   ("from", relation.from.rawValue), ("to", relation.to.rawID)]

@@ -154,7 +154,10 @@ extension ArticleXML {
             units: units,
             relations: relations
         )
-        return DecodedArticle(article: article, storedDigest: textElement?.attribute("sha256"), lines: lines, unreadableUnits: unreadable, halfSpanUnits: halfSpans)
+        var marked = article
+        marked.unitHighWaterMark = root.argmarkChild("units")?.attribute("highest-issued").flatMap { Int($0) }
+        marked.relationHighWaterMark = root.argmarkChild("relations")?.attribute("highest-issued").flatMap { Int($0) }
+        return DecodedArticle(article: marked, storedDigest: textElement?.attribute("sha256"), lines: lines, unreadableUnits: unreadable, halfSpanUnits: halfSpans)
     }
 
     /// The attributes of `<unit>`, read in one pass (``XMLNodeView/attributes(_:)``).

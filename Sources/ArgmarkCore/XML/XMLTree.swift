@@ -60,13 +60,20 @@ public struct ParsedXML: @unchecked Sendable {
 /// A file with a DOCTYPE is refused before libxml2 sees it: argmark files never need one, and
 /// refusing it outright closes external entities, entity expansion and external DTDs at once.
 public enum SafeXMLParser {
+    /// Files larger than this are parsed with `XML_PARSE_HUGE` (libxml2's text-node limit is 10,000,000 bytes).
+    static let hugeInputThreshold = 9_000_000
+
     /// Parses `bytes`; on failure returns diagnostics located in `path`.
     public static func parse(_ bytes: [UInt8], path: String) -> Result<ParsedXML, XMLParseFailure> {
         if let problem = PrologScanner.problem(in: bytes, path: path) {
             return .failure(XMLParseFailure(diagnostics: [problem]))
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        // libxml2 refuses a text node over 10,000,000 bytes ("Huge input lookup") unless told
+        // otherwise; argmark's own bound is the file size it reads (FileSystem.maximumFileSize), so
+        // larger files lift libxml2's. Smaller ones keep its default limits (depth 256 among them).
+        if bytes.count > hugeInputThreshold { options |= Int32(XML_PARSE_HUGE.rawValue) }
         let (document, issues) = LibXML.capturingIssues { _ -> xmlDocPtr? in
             guard let context = xmlNewParserCtxt() else { return nil }
             defer { xmlFreeParserCtxt(context) }
@@ -112,7 +119,8 @@ public enum SafeXMLParser {
             return (.encoding, "file is not valid UTF-8\(bytes.map { " (bytes \($0))" } ?? ""); argmark reads UTF-8 only: convert it (for example iconv -f WINDOWS-1252 -t UTF-8 IN > OUT)")
         }
         if message.hasPrefix("Excessive depth in document") {
-            return (.wellFormed, "elements are nested more than 256 levels deep; argmark files nest only a few levels, so this is not an argmark file")
+            let limit = message.split(whereSeparator: { !$0.isNumber }).first.map(String.init) ?? "256"
+            return (.wellFormed, "elements are nested more than \(limit) levels deep; argmark files nest only a few levels, so this is not an argmark file")
         }
         if message.hasPrefix("xmlParseCharRef: invalid xmlChar value") {
             let value = message.split(separator: " ").last.map(String.init) ?? "?"
