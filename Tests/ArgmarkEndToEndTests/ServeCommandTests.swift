@@ -230,8 +230,9 @@ import Glibc
         for (name, note) in [("ann", "by ann"), ("bob", "by bob")] {
             let server = try ServeProcess([folder.path, "--port", "0", "--annotator", name])
             let version = try get(server, "/api/articles/seed-002").json["version"] as! String
-            var edits: [[String: Any]] = [["op": "remove", "id": "u36", "cascade": true]]
-            if name == "bob" { edits.append(["op": "remove", "id": "u35", "cascade": true]) }
+            // Seed 002's last two explicit units: u34 "It is people generated." (2946-2969) and u35.
+            var edits: [[String: Any]] = [["op": "remove", "id": "u35", "cascade": true]]
+            if name == "bob" { edits.append(["op": "remove", "id": "u34", "cascade": true]) }
             edits.append(["op": "set", "unit": "u1", "note": note])
             let reply = try post(server, "/api/articles/seed-002/edits", ["version": version, "edits": edits])
             #expect(reply.status == 200, "\(reply.text)")
@@ -246,7 +247,7 @@ import Glibc
         let curation = try get(server, "/api/curation/seed-002")
         #expect(curation.status == 200)
         #expect(curation.json["annotators"] as? [String] == ["ann", "bob"])
-        #expect(curation.json["agreedUnits"] as? Int == 34)
+        #expect(curation.json["agreedUnits"] as? Int == 33)
         let conflicts = curation.json["conflicts"] as? [[String: Any]] ?? []
         #expect(conflicts.contains { ($0["kind"] as? String) == "unit" && ($0["annotators"] as? [String]) == ["ann"] })
         #expect((curation.json["agreement"] as? [String: Any])?["pairs"] != nil)
@@ -254,15 +255,15 @@ import Glibc
         // Start the gold from nothing: merge what both agree on, then take ann's extra unit.
         let reset = try ArgmarkProcess.run(["merge", annFile.path, folder.appendingPathComponent("annotators/bob/seed-002.xml").path, "-o", gold.path])
         #expect(reset.status == 0, "\(reset.standardError)")
-        #expect(reset.standardOutput.contains("34 units"))
+        #expect(reset.standardOutput.contains("33 units"), "\(reset.standardOutput)")
         #expect(reset.standardOutput.contains("conflict: unit claim 2946-2969"), "\(reset.standardOutput)")
         let goldVersion = try get(server, "/api/articles/seed-002").json["version"] as! String
-        let take = try post(server, "/api/curation/seed-002/take", ["version": goldVersion, "annotator": "ann", "id": "u35"])
+        let take = try post(server, "/api/curation/seed-002/take", ["version": goldVersion, "annotator": "ann", "id": "u34"])
         #expect(take.status == 200, "\(take.text)")
         let merged = try String(contentsOf: gold, encoding: .utf8)
         #expect(merged.contains("start=\"2946\" end=\"2969\""))
         #expect(try ArgmarkProcess.run(["validate", gold.path]).status == 0)
-        let again = try post(server, "/api/curation/seed-002/take", ["version": goldVersion, "annotator": "ann", "id": "u35"])
+        let again = try post(server, "/api/curation/seed-002/take", ["version": goldVersion, "annotator": "ann", "id": "u34"])
         #expect(again.status == 409, "the gold changed: the stale take is refused")
     }
 }

@@ -32,8 +32,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 NS = {"a": "urn:argmark:1"}
 
-# The first 17 units of seed 002 as annotated in Annotations/seed-002.xml (type, start, end, speaker)
-# and 16 relations among them (r2 to r17 of that file), in the order an annotator makes them.
+# The first 17 units of seed 002 as first annotated (before the re-annotation by docs/GUIDELINES.md),
+# the ones that took 49 CLI commands (type, start, end, speaker),
+# and 16 relations among them (its r2 to r17), in the order an annotator makes them.
 UNITS = [
     ("evidence", 101, 168, "catharsis"), ("counterclaim", 170, 213, "catharsis"), ("evidence", 220, 295, "catharsis"),
     ("position", 306, 378, "catharsis"), ("claim", 393, 557, "catharsis"), ("claim", 644, 751, "catharsis"),

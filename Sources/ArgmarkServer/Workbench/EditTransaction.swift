@@ -15,8 +15,8 @@ package struct AppliedEdits: Sendable {
     package var warnings: [Diagnostic]
     /// Whether the file changed (a batch that changes nothing does not rewrite it).
     package var changed: Bool
-    /// The article before the change, for undo.
-    package var before: Article
+    /// The file's bytes before the change, for undo (restored as they were, not re-encoded).
+    package var before: [UInt8]
 }
 
 /// Why a batch did not land; nothing was written.
@@ -39,12 +39,20 @@ package enum EditTransaction {
     /// (`nil` skips the check, for scripts that do not care).
     package static func apply(_ edits: [WorkbenchEdit], to path: String, expectedVersion: String?,
                               suggester: Suggester, validator: Validator) throws(EditFailure) -> AppliedEdits {
+        // The bytes are read first and the article is read after: when both are the same version,
+        // the expected digest below makes the core refuse the write unless the file is still
+        // exactly these bytes, so they are what undo must put back.
+        let bytes: [UInt8]
+        do throws(FileSystemError) { bytes = try FileSystem.read(path) } catch {
+            throw .refused(EditError(.usage, error.reason, at: SourceLocation(path: error.path)))
+        }
         let before: Article
         let digest: String
         do throws(EditError) { (before, digest) = try ArticleEditor.readForEditing(path, validator: validator) } catch {
             throw .refused(error)
         }
         if let expectedVersion, digest != expectedVersion { throw .stale(current: digest) }
+        if version(of: bytes) != digest { throw .stale(current: digest) }
         var coreEdits: [Edit] = []
         for edit in edits {
             if case .suggest = edit {
@@ -76,32 +84,27 @@ package enum EditTransaction {
             }
         }
         return AppliedEdits(version: outcome.digest, created: created, labels: outcome.labels, removed: removed,
-                            warnings: outcome.warnings, changed: outcome.changed, before: before)
+                            warnings: outcome.warnings, changed: outcome.changed, before: bytes)
     }
 
-    /// Replaces the article at `path` by `replacement` (undo and redo), if it is still `expectedVersion`.
-    package static func restore(_ replacement: Article, at path: String, expectedVersion: String, validator: Validator) throws(EditFailure) -> AppliedEdits {
-        var stale: String?
-        var before: Article?
+    /// Puts back `bytes` the article at `path` had before (undo and redo), if it is still
+    /// `expectedVersion`: through the core's locked, validated, atomic write, byte for byte.
+    package static func restore(_ bytes: [UInt8], at path: String, expectedVersion: String, validator: Validator) throws(EditFailure) -> AppliedEdits {
+        let current: [UInt8]
+        do throws(FileSystemError) { current = try FileSystem.read(path) } catch {
+            throw .refused(EditError(.usage, error.reason, at: SourceLocation(path: error.path)))
+        }
+        guard version(of: current) == expectedVersion else { throw .stale(current: version(of: current)) }
         let outcome: ArticleEditor.Outcome<Void>
         do throws(EditError) {
-            outcome = try ArticleEditor.edit(path, validator: validator) { (article, _) throws(EditError) in
-                // The lock is held: what is read here is what the edit replaces.
-                let current = version(of: (try? FileSystem.read(path)) ?? [])
-                if current != expectedVersion {
-                    stale = current
-                    throw EditError(.refused, "the article changed since the page loaded it")
-                }
-                before = article
-                article = replacement
-            }
+            // The core checks the version again under the lock, so `current` is what it replaces.
+            outcome = try ArticleEditor.restore(bytes, to: path, expectedDigest: expectedVersion, validator: validator)
         } catch {
-            if let stale { throw .stale(current: stale) }
+            if case .stale(_, let actual)? = error.problem { throw .stale(current: actual) }
             throw .refused(error)
         }
-        let bytes = (try? FileSystem.read(path)) ?? []
-        return AppliedEdits(version: version(of: bytes), created: [], labels: [:], removed: [], warnings: outcome.warnings,
-                            changed: outcome.changed, before: before!)
+        return AppliedEdits(version: outcome.digest, created: [], labels: [:], removed: [], warnings: outcome.warnings,
+                            changed: outcome.changed, before: current)
     }
 
     /// Applies the corpus edits (targets, propositions) to the `corpus.xml` at `path`.

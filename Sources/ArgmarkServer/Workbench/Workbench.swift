@@ -197,8 +197,8 @@ package final class Workbench: Sendable {
     // MARK: Undo and redo
 
     struct Step: Sendable {
-        /// The article to go back (or forward) to.
-        var article: Article
+        /// The file's bytes to go back (or forward) to.
+        var bytes: [UInt8]
         /// The version the file has when this step is the one to take.
         var version: String
     }
@@ -215,14 +215,18 @@ package final class Workbench: Sendable {
 
     func historyKey(_ name: String) -> String { (annotator ?? "") + "/" + name }
 
-    /// The history is capped so a long session cannot grow without bound.
+    /// The history is capped (in steps and in bytes kept) so a long session cannot grow without
+    /// bound; the oldest steps go first, the last one always stays.
     static let historyLimit = 500
+    static let historyByteLimit = 64 << 20
 
-    func record(_ name: String, before: Article, version: String) {
+    func record(_ name: String, before: [UInt8], version: String) {
         history.withLock { all in
             var entry = all[historyKey(name)] ?? History()
-            entry.undo.append(Step(article: before, version: version))
+            entry.undo.append(Step(bytes: before, version: version))
             if entry.undo.count > Self.historyLimit { entry.undo.removeFirst(entry.undo.count - Self.historyLimit) }
+            var kept = entry.undo.reduce(0) { $0 + $1.bytes.count }
+            while entry.undo.count > 1, kept > Self.historyByteLimit { kept -= entry.undo.removeFirst().bytes.count }
             entry.redo = []
             all[historyKey(name)] = entry
         }
@@ -245,7 +249,7 @@ package final class Workbench: Sendable {
         }
         let applied: AppliedEdits
         do throws(EditFailure) {
-            applied = try EditTransaction.restore(step.article, at: path, expectedVersion: version, validator: validator)
+            applied = try EditTransaction.restore(step.bytes, at: path, expectedVersion: version, validator: validator)
         } catch {
             throw Self.map(error)
         }
@@ -253,10 +257,10 @@ package final class Workbench: Sendable {
             var entry = all[key] ?? History()
             if redo {
                 entry.redo.removeLast()
-                entry.undo.append(Step(article: applied.before, version: applied.version))
+                entry.undo.append(Step(bytes: applied.before, version: applied.version))
             } else {
                 entry.undo.removeLast()
-                entry.redo.append(Step(article: applied.before, version: applied.version))
+                entry.redo.append(Step(bytes: applied.before, version: applied.version))
             }
             all[key] = entry
         }
