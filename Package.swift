@@ -38,8 +38,11 @@ let package = Package(
         .target(name: "ArgmarkAgreement", dependencies: ["ArgmarkCore"]),
         .target(
             name: "ArgmarkSuggest",
-            dependencies: ["ArgmarkCore"],
-            resources: [.embedInCode("Resources/weights.tsv")]
+            dependencies: ["ArgmarkCore", "ArgmarkAgreement"],
+            // The shipped model is a base64 string literal (DefaultModel.swift, written by
+            // bench/suggest/train.sh): an embedded byte array of that size takes the compiler
+            // many minutes, a string literal no time at all.
+            exclude: ["Resources/default-model.bin"]
         ),
         // The browser workbench (`argmark serve`): HTTP, security, the pages and their JSON API.
         .target(

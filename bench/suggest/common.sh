@@ -1,23 +1,36 @@
-# Shared by train.sh and evaluate.sh: builds argmark (unless ARGMARK names a binary) and imports
-# the shared corpora with argmark's own importers into $WORK (a temporary folder, removed at the end,
-# unless WORK names one to keep).
+# Shared by train.sh and evaluate.sh: builds argmark in release mode (unless ARGMARK names a
+# binary) and imports the shared corpora with argmark's own importers into $WORK/corpora, one
+# folder per corpus (a temporary folder, removed at the end, unless WORK names one to keep):
+#   web-discourse     Habernal & Gurevych, user-generated web discourse (XMI)
+#   microtexts        arg-microtexts parts 1 and 2, English
+#   room-for-debate   ARCT, New York Times Room for Debate comments (XMI; genre set to comment)
+#   seeds             the seed corpus, Annotations/
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CORPORA=${CORPORA:-$ROOT/../shared/corpora}
+PY="$ROOT/bench/suggest"
+CORPUS_NAMES=(web-discourse microtexts room-for-debate seeds)
 if [[ -z "${WORK:-}" ]]; then
     WORK=$(mktemp -d /tmp/argmark-suggest.XXXXXX)
     trap 'rm -rf "$WORK"' EXIT
 fi
 if [[ -z "${ARGMARK:-}" ]]; then
     SCRATCH_PATH=${SCRATCH_PATH:-.build}
-    (cd "$ROOT" && swift build --scratch-path "$SCRATCH_PATH" --product argmark >&2)
-    ARGMARK=$ROOT/$SCRATCH_PATH/debug/argmark
+    (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH_PATH" --product argmark >&2)
+    ARGMARK=$ROOT/$SCRATCH_PATH/release/argmark
 fi
 
 import_corpora() {
-    rm -rf "$WORK/xmi" "$WORK/mt1" "$WORK/mt2"
-    mkdir -p "$WORK/xmi" "$WORK/mt1" "$WORK/mt2"
-    "$ARGMARK" import --from xmi "$CORPORA/habernal-gurevych-web-discourse/toulmin" -o "$WORK/xmi" >&2
-    "$ARGMARK" import --from microtexts "$CORPORA/arg-microtexts/corpus/en" -o "$WORK/mt1" >&2
-    "$ARGMARK" import --from microtexts "$CORPORA/arg-microtexts-part2/corpus" -o "$WORK/mt2" >&2
+    if [[ -d "$WORK/corpora/seeds" ]]; then return; fi
+    rm -rf "$WORK/import" "$WORK/corpora"
+    mkdir -p "$WORK/import" "$WORK/corpora"
+    "$ARGMARK" import --from xmi "$CORPORA/habernal-gurevych-web-discourse/toulmin" -o "$WORK/import/xmi" >&2
+    "$ARGMARK" import --from microtexts "$CORPORA/arg-microtexts/corpus/en" -o "$WORK/import/mt1" >&2
+    "$ARGMARK" import --from microtexts "$CORPORA/arg-microtexts-part2/corpus" -o "$WORK/import/mt2" >&2
+    "$ARGMARK" import --from xmi "$CORPORA/arct-room-for-debate/xmi" -o "$WORK/import/arct" >&2
+    python3 "$PY/stage.py" all "$WORK/import/xmi" "$WORK/corpora/web-discourse"
+    python3 "$PY/stage.py" all "$WORK/import/mt1" "$WORK/corpora/microtexts"
+    python3 "$PY/stage.py" all "$WORK/import/mt2" "$WORK/corpora/microtexts"
+    python3 "$PY/stage.py" genre "$WORK/import/arct" "$WORK/corpora/room-for-debate" comment
+    python3 "$PY/stage.py" all "$ROOT/Annotations" "$WORK/corpora/seeds"
 }

@@ -2,8 +2,13 @@
 """Prepares folders for bench/suggest/evaluate.sh.
 
     stage.py held-out SRC DST   copy the articles of SRC that split.held_out selects (+ corpus.xml)
-    stage.py training SRC DST   copy the articles of SRC that are not held out (+ corpus.xml)
+    stage.py training SRC DST [PERCENT]
+                                copy the articles of SRC that are not held out (+ corpus.xml);
+                                with PERCENT, only that share of them (split.in_fraction)
+    stage.py except SRC DST ID  copy every article of SRC but the one with argmark id ID
+    stage.py only SRC DST ID    copy the article with argmark id ID
     stage.py all SRC DST        copy every article of SRC (+ corpus.xml)
+    stage.py genre SRC DST G    copy every article of SRC, giving those without a genre genre G
     stage.py strip SRC DST      copy SRC with every unit and relation removed (text and speakers kept)
 
 Stripping cuts the <units> and <relations> blocks out of argmark's canonical XML; the <text>
@@ -15,7 +20,7 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from split import held_out  # noqa: E402
+from split import held_out, in_fraction  # noqa: E402
 
 ID = re.compile(r'<article [^>]*\bid="([^"]+)"')
 
@@ -50,6 +55,7 @@ def copy_corpus(source, destination):
 
 def main():
     mode, source, destination = sys.argv[1:4]
+    argument = sys.argv[4] if len(sys.argv) > 4 else None
     if mode == "strip" and os.path.exists(destination):
         shutil.rmtree(destination)
     os.makedirs(destination, exist_ok=True)
@@ -62,8 +68,14 @@ def main():
         article_id = ID.search(text).group(1)
         if mode == "held-out" and not held_out(article_id):
             continue
-        if mode == "training" and held_out(article_id):
+        if mode == "training" and (held_out(article_id) or (argument and not in_fraction(article_id, int(argument)))):
             continue
+        if mode == "except" and article_id == argument:
+            continue
+        if mode == "only" and article_id != argument:
+            continue
+        if mode == "genre" and "<genre>" not in text:
+            text = text.replace("<meta>\n    <language>", f"<meta>\n    <genre>{argument}</genre>\n    <language>", 1)
         if mode == "strip":
             text = re.sub(r"\n  <units>\n.*?\n  </units>", "", text, flags=re.S)
             text = re.sub(r"\n  <relations>\n.*?\n  </relations>", "", text, flags=re.S)

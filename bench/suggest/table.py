@@ -1,35 +1,94 @@
 #!/usr/bin/env python3
-"""Turns the argmark agree JSON files written by evaluate.sh into the README's Markdown table:
-overlap-rule F1 per unit type and macro F1 (mean over the types in the gold or the output)."""
+"""Turns the JSON files written by evaluate.sh into the README's Markdown tables."""
+import glob
 import json
 import os
 import sys
 
-SETS = [("web-discourse", "web discourse, held out"), ("microtexts", "arg-microtexts, held out"), ("seeds", "seed articles")]
-SYSTEMS = [("nothing", "nothing"), ("every-sentence-claim", "every sentence is a claim"), ("model", "argmark suggest")]
+CORPORA = [("web-discourse", "web discourse"), ("microtexts", "arg-microtexts"),
+           ("room-for-debate", "Room for Debate"), ("seeds", "seed articles")]
+BASELINES = [("every-sentence-claim", "all claim"), ("every-sentence-evidence", "all evidence"), ("positional", "positional")]
 TYPES = ["position", "claim", "counterclaim", "rebuttal", "evidence"]
+
+
+def f1(counts):
+    total = counts["gold"] + counts["suggested"]
+    return None if total == 0 else 2 * counts["matched"] / total
 
 
 def cell(value):
     return "–" if value is None else f"{value:.3f}"
 
 
+def add(a, b):
+    return {k: a.get(k, 0) + b.get(k, 0) for k in ("gold", "suggested", "matched")}
+
+
+def merge(reports):
+    """Sums the counts of several reports (the seed articles left out one at a time)."""
+    merged = {"trainingDocuments": sum(r["trainingDocuments"] for r in reports) // len(reports)}
+    for system in ["model"] + [b for b, _ in BASELINES]:
+        units = {}
+        for report in reports:
+            for t, counts in report[system]["units"].items():
+                units[t] = add(units.get(t, {}), counts)
+        scores = [f1(c) for c in units.values() if f1(c) is not None]
+        merged[system] = {
+            "documents": sum(r[system]["documents"] for r in reports), "units": units,
+            "macroF1": sum(scores) / len(scores) if scores else None,
+            "relations": {k: sum(r[system]["relations"][k] for r in reports) for k in ("gold", "suggested", "matched")},
+            "stance": {k: sum(r[system]["stance"][k] for r in reports) for k in ("gold", "suggested", "matched")},
+        }
+    return merged
+
+
+def load(folder, name):
+    with open(os.path.join(folder, name), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def row(report, first):
+    model = report["model"]
+    gold_units = sum(c["gold"] for c in model["units"].values())
+    cells = [first, str(report["trainingDocuments"]), f'{model["documents"]} / {gold_units}', f'**{cell(model["macroF1"])}**']
+    cells += [cell(report[b]["macroF1"]) for b, _ in BASELINES]
+    cells += [cell(f1(model["relations"])), cell(f1(model["stance"])) if model["stance"]["gold"] else "–"]
+    return "| " + " | ".join(cells) + " |"
+
+
+def header(first):
+    names = [first, "trained on (articles)", "tested on (articles / gold units)", "model"] + [n for _, n in BASELINES] + ["relations F1", "stance F1"]
+    return "| " + " | ".join(names) + " |\n|" + " --- |" * 3 + " ---: |" * (len(names) - 3)
+
+
 def main():
     folder = sys.argv[1]
-    print("| test set (articles, gold units) | system | " + " | ".join(TYPES) + " | macro F1 |")
-    print("| --- | --- | " + " | ".join("---:" for _ in TYPES) + " | ---: |")
-    for key, title in SETS:
-        for system, name in SYSTEMS:
-            with open(os.path.join(folder, f"{key}.{system}.json"), encoding="utf-8") as handle:
-                report = json.load(handle)
-            pair = report["pairs"][0]
-            overlap = pair["units"]["overlap"]
-            by_type = overlap["byType"]
-            gold = sum(counts["first"] for counts in by_type.values())
-            label = f"{title} ({pair['articles']}, {gold})" if system == "nothing" else ""
-            row = [cell(by_type[t]["f1"]) if t in by_type else "–" for t in TYPES]
-            macro = overlap["macro"]["f1"]
-            print(f"| {label} | {name} | " + " | ".join(row) + f" | **{cell(macro)}** |")
+    print("In-corpus learning curve (macro overlap-F1 on the held-out fifth; baselines on the same articles):\n")
+    print(header("corpus, share of the training split"))
+    for key, title in CORPORA:
+        if key == "seeds":
+            report = merge([load(folder, os.path.basename(p)) for p in sorted(glob.glob(os.path.join(folder, "seeds.*.json")))])
+            print(row(report, f"{title}, each left out in turn"))
+            continue
+        for percent in (10, 25, 50, 100):
+            print(row(load(folder, f"curve.{key}.{percent}.json"), f"{title}, {percent}%"))
+    print("\nPer type F1 of the model trained on the whole training split:\n")
+    print("| corpus | " + " | ".join(TYPES) + " |\n| --- |" + " ---: |" * len(TYPES))
+    for key, title in CORPORA:
+        report = merge([load(folder, os.path.basename(p)) for p in sorted(glob.glob(os.path.join(folder, "seeds.*.json")))]) if key == "seeds" else load(folder, f"curve.{key}.100.json")
+        units = report["model"]["units"]
+        print(f"| {title} | " + " | ".join(cell(f1(units[t])) if t in units else "–" for t in TYPES) + " |")
+    print("\nCross-corpus (trained on every other corpus, tested on this one's held-out part):\n")
+    print(header("tested on"))
+    for key, title in CORPORA:
+        print(row(load(folder, f"cross.{key}.json"), title))
+    print("\nThe shipped model (bench/suggest/train.sh; the seeds are in its training data, the other sets are not):\n")
+    print("| test set | macro overlap-F1 (train --held-out) | macro overlap-F1 (suggest + agree) | " + " | ".join(n for _, n in BASELINES) + " | relations F1 |")
+    print("| --- | ---: | ---: |" + " ---: |" * (len(BASELINES) + 1))
+    for key, title in CORPORA:
+        report = load(folder, f"shipped.{key}.json")
+        agree = load(folder, f"agree.{key}.json")["pairs"][0]["units"]["overlap"]["macro"]["f1"]
+        print(f"| {title} | **{cell(report['model']['macroF1'])}** | {cell(agree)} | " + " | ".join(cell(report[b]["macroF1"]) for b, _ in BASELINES) + f" | {cell(f1(report['model']['relations']))} |")
 
 
 if __name__ == "__main__":

@@ -37,8 +37,8 @@ extension ArticleEdits {
         case .accept(let selection):
             return .accepted(try accept(selection, in: &article, path: path))
         case .reject(let selection):
-            let (units, speakers) = try reject(selection, in: &article, path: path)
-            return .rejected(units: units, speakers: speakers)
+            let (units, speakers, relations) = try reject(selection, in: &article, path: path)
+            return .rejected(units: units, speakers: speakers, relations: relations)
         case .target, .proposition, .removeTarget, .removeProposition, .renameVocabulary:
             throw EditError.usage("target and proposition edits change \(Corpus.fileName), not an article", path: path)
         }
@@ -285,23 +285,25 @@ extension ArticleEdits {
         return ArticleWriter.canonicalOrder(accepted)
     }
 
-    /// Removes the selected suggestions, and speakers a suggester added that no unit uses any more.
-    /// Refuses if a relation refers to one of them (remove the relation or accept the unit first).
-    public static func reject(_ selection: SuggestionSelection, in article: inout Article, path: String) throws(EditError) -> (units: [ArgumentUnit], speakers: [Speaker]) {
+    /// Removes the selected suggestions, every relation that starts or ends at one of them (a
+    /// relation needs both its units, and a suggester proposes relations with its units) with
+    /// the relations that undercut those, and speakers a suggester added that no unit uses any more.
+    public static func reject(_ selection: SuggestionSelection, in article: inout Article, path: String) throws(EditError) -> (units: [ArgumentUnit], speakers: [Speaker], relations: [Relation]) {
         let ids = Set(try select(selection, in: article, path: path))
+        var direct = Set<RelationID>()
         for relation in article.relations {
-            var ends = [relation.from]
-            if case .unit(let to) = relation.to { ends.append(to) }
-            if let end = ends.first(where: ids.contains) {
-                throw EditError(.refused, "suggestion \(end) is used by relation \(relation.id); accept the unit or remove the relation first", at: SourceLocation(path: path), remedies: [.removeRelation(id: relation.id.rawValue, path: path)])
-            }
+            if ids.contains(relation.from) { direct.insert(relation.id) }
+            if case .unit(let to) = relation.to, ids.contains(to) { direct.insert(relation.id) }
         }
+        let gone = direct.union(dependents(of: direct, in: article).map(\.id))
+        let removedRelations = article.relations.filter { gone.contains($0.id) }
+        article.relations.removeAll { gone.contains($0.id) }
         let removed = article.units.filter { ids.contains($0.id) }
         article.units.removeAll { ids.contains($0.id) }
         let used = Set(article.units.compactMap(\.speaker))
         let orphans = article.speakers.filter { $0.role == Speaker.suggestedRole && !used.contains($0.id) }
         article.speakers.removeAll { orphan in orphans.contains { $0.id == orphan.id } }
-        return (ArticleWriter.canonicalOrder(removed), orphans)
+        return (ArticleWriter.canonicalOrder(removed), orphans, removedRelations)
     }
 }
 

@@ -14,7 +14,7 @@ public enum EditResult: Sendable, Equatable {
     /// An id was renamed; `references` counts the attributes that pointed to it and now point to `to`.
     case renamed(from: String, to: String, kind: RenamedKind, references: Int)
     case accepted([ArgumentUnit])
-    case rejected(units: [ArgumentUnit], speakers: [Speaker])
+    case rejected(units: [ArgumentUnit], speakers: [Speaker], relations: [Relation])
     case target(StanceTarget, created: Bool)
     case proposition(Proposition, created: Bool)
     /// A target or proposition was removed; `cleared` lists, per article, the units whose use of it

@@ -278,6 +278,7 @@ package enum Platform {
 
     /// e raised to `value` (the C library's `exp`; the standard library has none).
     package static func exponential(_ value: Double) -> Double { exp(value) }
+    package static func logarithm(_ value: Double) -> Double { log(value) }
 }
 
 // The C functions whose names Platform's own members shadow, reached under other names.

@@ -79,7 +79,8 @@ package enum EditTransaction {
             case .speaker(let speaker, let isNew, _): if isNew { created.append(speaker.id.rawValue) }
             case .removed(let removal):
                 removed += removal.units.map(\.id.rawValue) + removal.relations.map(\.id.rawValue) + removal.speakers.map(\.id.rawValue)
-            case .rejected(let units, let speakers): removed += units.map(\.id.rawValue) + speakers.map(\.id.rawValue)
+            case .rejected(let units, let speakers, let relations):
+                removed += units.map(\.id.rawValue) + speakers.map(\.id.rawValue) + relations.map(\.id.rawValue)
             default: break
             }
         }

@@ -13,7 +13,7 @@ public struct FeatureVector: Sendable, Equatable {
 }
 
 /// Computes the features of every segment of an article — the one implementation used both to
-/// train the model (via `argmark suggest --dump-features`) and to apply it.
+/// train the model (`argmark train`) and to apply it.
 ///
 /// Feature families (each name's prefix says which):
 /// - `bias`: always 1;
@@ -40,86 +40,148 @@ public struct FeatureExtractor: Sendable {
         ("hedge", Lexicon.hedge), ("negation", Lexicon.negation), ("opinion", Lexicon.opinion),
     ]
 
-    /// Segments of `text` with their features, in text order.
-    public func extract(_ text: CodePointText, segments: [Segment]? = nil) -> [(segment: Segment, features: FeatureVector)] {
+    static let phraseLists = lists.map { PhraseList($0.words) }
+
+    /// Segments of `text` with their features, in text order. `genre` (the article's, if known)
+    /// adds a `genre:` feature and genre-specific copies of the layout features (`G|…`), so one
+    /// model can learn that essays and comments are laid out differently.
+    ///
+    /// Linear in the length of the text: everything about a paragraph or sentence is computed
+    /// once, not once per segment.
+    public func extract(_ text: CodePointText, genre: Genre? = nil, segments: [Segment]? = nil) -> [(segment: Segment, features: FeatureVector)] {
         let segments = segments ?? segmenter.segments(text)
         let paragraphs = segmenter.paragraphs(text)
         let words = segments.map { Words(text[$0.span]) }
+        let sentenceSpans = paragraphs.flatMap(\.sentences)
+        let paragraphEnds = paragraphs.map { lastNonClosing($0.span, text) }
+        let paragraphOpensWithTurn = paragraphs.map { paragraph -> Bool in
+            guard let first = Self.firstPiece(of: paragraph.span, text) else { return false }
+            return first.hasSuffix(":") || first == "Q" || first == "A" || first == "Q."
+        }
+        let paragraphCount = paragraphs.count
+        // The article-wide index of each paragraph's first sentence.
+        var firstSentence: [Int] = []
+        var sentencesSoFar = 0
+        for paragraph in paragraphs {
+            firstSentence.append(sentencesSoFar)
+            sentencesSoFar += paragraph.sentences.count
+        }
         var result: [(Segment, FeatureVector)] = []
+        result.reserveCapacity(segments.count)
         for (index, segment) in segments.enumerated() {
             var features: [String: Double] = ["bias": 1]
+            var layout: [String] = ["bias"]
+            func add(_ name: String, layoutFeature: Bool = false) {
+                features[name] = 1
+                if layoutFeature { layout.append(name) }
+            }
             let own = words[index]
             let tokens = own.tokens.count
-            features[tokens <= 3 ? "len:1-3" : tokens <= 8 ? "len:4-8" : tokens <= 20 ? "len:9-20" : tokens <= 40 ? "len:21-40" : "len:41+"] = 1
+            add(tokens <= 3 ? "len:1-3" : tokens <= 8 ? "len:4-8" : tokens <= 20 ? "len:9-20" : tokens <= 40 ? "len:21-40" : "len:41+", layoutFeature: true)
 
             // Position in the article.
             let relative = Double(segment.span.start) / Double(max(text.count, 1))
-            features["text:fifth-\(min(Int(relative * 5), 4) + 1)"] = 1
-            // Only relative position: "first paragraph" or "last paragraph" would mostly say how
-            // long the text is (in a one-paragraph comment every segment is both), and text
-            // length differs between the training corpora and news articles.
+            add("text:fifth-\(min(Int(relative * 5), 4) + 1)", layoutFeature: true)
 
             // Position in the paragraph.
             let before = index > 0 && segments[index - 1].paragraph == segment.paragraph
             let after = index + 1 < segments.count && segments[index + 1].paragraph == segment.paragraph
-            if !before { features["par:first"] = 1 }
-            if !after { features["par:last"] = 1 }
-            if !before && !after { features["par:alone"] = 1 }
+            if !before { add("par:first", layoutFeature: true) }
+            if !after { add("par:last", layoutFeature: true) }
+            if !before && !after { add("par:alone", layoutFeature: true) }
             let paragraph = paragraphs[segment.paragraph]
-            if paragraph.sentences.count == 1 { features["par:one-sentence"] = 1 }
+            if paragraph.sentences.count == 1 { add("par:one-sentence") }
+
+            // Essay layout: which paragraph (introduction, body, conclusion) and where in it the
+            // sentence stands: a thesis closes the introduction and opens the conclusion, a main
+            // claim opens each body paragraph.
+            if paragraphCount >= 3 {
+                let role = segment.paragraph == 0 ? "intro" : segment.paragraph == paragraphCount - 1 ? "conclusion" : "body"
+                let sentenceInParagraph = segment.sentence - firstSentence[segment.paragraph]
+                let place = paragraph.sentences.count == 1 ? "only" : sentenceInParagraph == 0 ? "first" : sentenceInParagraph == paragraph.sentences.count - 1 ? "last" : "middle"
+                add("essay:\(role)-\(place)-sentence", layoutFeature: true)
+            }
 
             // The sentence's ending and the clause's place in it.
-            let sentenceEnd = lastNonClosing(paragraph.sentences.first { $0.start <= segment.span.start && segment.span.start < $0.end } ?? segment.span, text)
+            let sentenceEnd = lastNonClosing(segment.sentence < sentenceSpans.count ? sentenceSpans[segment.sentence] : segment.span, text)
             switch sentenceEnd {
-            case "?": features["sent:question"] = 1
-            case "!": features["sent:exclamation"] = 1
+            case "?": add("sent:question", layoutFeature: true)
+            case "!": add("sent:exclamation")
             case ".", "…": break
-            default: features["sent:no-final-stop"] = 1
+            default: add("sent:no-final-stop", layoutFeature: true)
             }
             if segment.clausesInSentence > 1 {
-                features[segment.clause == 0 ? "clause:first-of-several" : "clause:later"] = 1
+                add(segment.clause == 0 ? "clause:first-of-several" : "clause:later", layoutFeature: true)
             }
 
             // Interview layout.
-            let paragraphWords = Words(text[paragraph.span])
-            if lastNonClosing(paragraph.span, text) == "?" { features["qa:question-line"] = 1 }
-            if segment.paragraph > 0, lastNonClosing(paragraphs[segment.paragraph - 1].span, text) == "?" { features["qa:after-question-line"] = 1 }
-            if let first = paragraphWords.raw.first, first.hasSuffix(":") || first == "Q" || first == "A" || first == "Q." {
-                features["qa:turn-prefix"] = 1
-            }
+            if paragraphEnds[segment.paragraph] == "?" { add("qa:question-line") }
+            if segment.paragraph > 0, paragraphEnds[segment.paragraph - 1] == "?" { add("qa:after-question-line") }
+            if paragraphOpensWithTurn[segment.paragraph] { add("qa:turn-prefix") }
 
             // Lexical cues.
-            for list in Self.lists {
-                if own.contains(any: list.words) { features["lex:\(list.name)"] = 1 }
-                if own.starts(withAny: list.words) { features["start:\(list.name)"] = 1 }
+            for (list, phrases) in zip(Self.lists, Self.phraseLists) {
+                if own.contains(any: phrases) { add("lex:\(list.name)") }
+                if own.starts(withAny: phrases) { add("start:\(list.name)") }
             }
-            if own.tokens.contains(where: { $0.unicodeScalars.contains { $0.properties.numericType != nil } }) { features["lex:digits"] = 1 }
-            if own.raw.contains(where: { $0.contains("%") }) { features["lex:percent"] = 1 }
-            if own.raw.contains(where: { $0.contains("http") || $0.contains("www.") || $0.contains("@") }) { features["lex:link-or-handle"] = 1 }
+            if own.tokens.contains(where: { $0.unicodeScalars.contains { $0.properties.numericType != nil } }) { add("lex:digits") }
+            if own.raw.contains(where: { $0.contains("%") }) { add("lex:percent") }
+            if own.raw.contains(where: { $0.contains("http") || $0.contains("www.") || $0.contains("@") }) { add("lex:link-or-handle") }
 
             // Quotations.
-            if segment.insideQuotation { features["quote:inside"] = 1 }
-            if text[segment.span].unicodeScalars.contains(where: { Lexicon.openingMarks.contains($0) || $0 == "”" }) { features["quote:has-marks"] = 1 }
+            if segment.insideQuotation { add("quote:inside") }
+            if text.scalars[segment.span.start..<segment.span.end].contains(where: { Lexicon.openingMarks.contains($0) || $0 == "”" }) { add("quote:has-marks") }
+
+            // Words: unigrams, bigrams, the opening and closing words, and character 4-grams
+            // (which catch inflections and misspellings the word features miss).
+            for token in own.tokens { add("w:" + token) }
+            for (first, second) in zip(own.tokens, own.tokens.dropFirst()) { add("b:" + first + " " + second) }
+            if let first = own.tokens.first {
+                add("first:" + first)
+                if own.tokens.count > 1 { add("first2:" + first + " " + own.tokens[1]) }
+            }
+            if let last = own.tokens.last { add("last:" + last) }
+            let characters = Array(own.joined.unicodeScalars)
+            if characters.count >= 4 {
+                for start in 0...(characters.count - 4) {
+                    var gram = String.UnicodeScalarView()
+                    gram.append(contentsOf: characters[start..<(start + 4)])
+                    add("c:" + String(gram))
+                }
+            }
 
             // Neighbours in the paragraph.
             if before {
                 let previous = words[index - 1]
-                if previous.contains(any: Lexicon.opponents) || previous.contains(any: Lexicon.viewVerbs) { features["prev:reported-view"] = 1 }
-                if previous.contains(any: Lexicon.speechVerbs) { features["prev:speech-verb"] = 1 }
-                if previous.contains(any: Lexicon.negation) { features["prev:negation"] = 1 }
+                if previous.contains(any: Lexicon.opponents) || previous.contains(any: Lexicon.viewVerbs) { add("prev:reported-view") }
+                if previous.contains(any: Lexicon.speechVerbs) { add("prev:speech-verb") }
+                if previous.contains(any: Lexicon.negation) { add("prev:negation") }
+                if let first = previous.tokens.first { add("prev-first:" + first) }
             }
-            if segment.paragraph > 0, !before {
+            if segment.paragraph > 0, !before, index > 0, segments[index - 1].paragraph == segment.paragraph - 1 {
                 // The previous paragraph's last segment (answers often open a paragraph).
-                if let previous = (0..<index).last(where: { segments[$0].paragraph == segment.paragraph - 1 }) {
-                    if words[previous].contains(any: Lexicon.opponents) || words[previous].contains(any: Lexicon.viewVerbs) { features["prev:reported-view"] = 1 }
-                }
+                if words[index - 1].contains(any: Lexicon.opponents) || words[index - 1].contains(any: Lexicon.viewVerbs) { add("prev:reported-view") }
             }
-            if after, words[index + 1].starts(withAny: Lexicon.contrast) { features["next:starts-contrast"] = 1 }
-            if after, words[index + 1].contains(any: Lexicon.reason) { features["next:reason"] = 1 }
+            if after, words[index + 1].starts(withAny: Lexicon.contrast) { add("next:starts-contrast") }
+            if after, words[index + 1].contains(any: Lexicon.reason) { add("next:reason") }
+            if after, let first = words[index + 1].tokens.first { add("next-first:" + first) }
 
+            if let genre {
+                features["genre:" + genre.rawValue] = 1
+                for name in layout { features[genre.rawValue + "|" + name] = 1 }
+            }
             result.append((segment, FeatureVector(values: features.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
         }
         return result
+    }
+
+    /// The first white-space separated piece of `span`, looked for without reading the rest.
+    static func firstPiece(of span: Span, _ text: CodePointText) -> String? {
+        var start = span.start
+        while start < span.end, text.scalars[start].properties.isWhitespace { start += 1 }
+        var end = start
+        while end < span.end, !text.scalars[end].properties.isWhitespace { end += 1 }
+        return start < end ? text[Span(start: start, end: end)] : nil
     }
 
     /// The last character of `span` that is not a closing mark or space.
@@ -166,10 +228,57 @@ struct Words {
     }
 
     func contains(any phrases: [String]) -> Bool {
-        phrases.contains { joined.contains(" \($0) ") }
+        contains(any: PhraseList.cached(phrases))
     }
 
     func starts(withAny phrases: [String]) -> Bool {
-        phrases.contains { joined.hasPrefix(" \($0) ") }
+        starts(withAny: PhraseList.cached(phrases))
     }
+
+    /// Whether a phrase of `list` occurs as whole words: a set lookup per word, and the
+    /// multi-word phrases only where their first word occurs (string search was the hot spot).
+    func contains(any list: PhraseList) -> Bool {
+        for (index, token) in tokens.enumerated() {
+            if list.single.contains(token) { return true }
+            if let phrases = list.multiByFirst[token], phrases.contains(where: { matches($0, at: index) }) { return true }
+        }
+        return false
+    }
+
+    func starts(withAny list: PhraseList) -> Bool {
+        guard let first = tokens.first else { return false }
+        return list.single.contains(first) || (list.multiByFirst[first]?.contains { matches($0, at: 0) } ?? false)
+    }
+
+    private func matches(_ phrase: [String], at index: Int) -> Bool {
+        index + phrase.count <= tokens.count && zip(phrase, tokens[index...]).allSatisfy { $0 == $1 }
+    }
+}
+
+/// A word list prepared for matching on whole words.
+struct PhraseList: Sendable {
+    let single: Set<String>
+    let multiByFirst: [String: [[String]]]
+
+    init(_ phrases: [String]) {
+        var single = Set<String>()
+        var multi: [String: [[String]]] = [:]
+        for phrase in phrases {
+            let words = Words(phrase).tokens
+            if words.count == 1 { single.insert(words[0]) } else if let first = words.first { multi[first, default: []].append(words) }
+        }
+        self.single = single
+        multiByFirst = multi
+    }
+
+    /// The lists of ``Lexicon``, prepared once.
+    private static let prepared: [[String]: PhraseList] = {
+        var table: [[String]: PhraseList] = [:]
+        for list in FeatureExtractor.lists { table[list.words] = PhraseList(list.words) }
+        table[Lexicon.speechVerbs] = PhraseList(Lexicon.speechVerbs)
+        table[Lexicon.negation] = PhraseList(Lexicon.negation)
+        return table
+    }()
+
+    static func cached(_ phrases: [String]) -> PhraseList { prepared[phrases] ?? PhraseList(phrases) }
 }

@@ -1,123 +1,258 @@
 import ArgmarkCore
 
-/// What the model can say about a segment: one of the unit types, or that it is no unit.
-public enum SegmentLabel: String, Sendable, CaseIterable, Equatable {
-    case none, position, claim, counterclaim, rebuttal, evidence
-
-    public var unitType: UnitType? { UnitType(rawValue: rawValue) }
-}
-
-/// Why a weights table could not be read.
-public struct ModelLoadError: Error, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-    public var description: String { "weights:\(line): error: \(message)" }
-}
-
-/// Multinomial logistic regression over named features: for each label a weight per feature;
-/// the probability of a label is the softmax of the summed weights of the features present.
+/// A trained suggestion model: which segments of a text are argument units and of what type (a
+/// linear-chain model over the document's clauses and sentences), which unit a unit supports or
+/// attacks, and its stance toward the corpus's declared targets.
 ///
-/// The weights are a tab-separated table (``defaultWeightsTable``, shipped in the package and
-/// written by `bench/suggest/train.py`): a header `feature` then one column per label, then one
-/// row per feature. Lines starting with `#` are comments. Features the table does not know are
-/// ignored, so the table and the extractor can evolve one step apart without breaking.
-/// Before the header, `none-threshold<TAB>T` sets ``noneThreshold``.
-public struct SuggestionModel: Sendable {
-    public var labels: [SegmentLabel]
-    /// Feature name → one weight per label, in `labels` order.
-    public var weights: [String: [Double]]
-    /// A segment is proposed as a unit when the probability of `none` is below this (the most
-    /// probable unit type is proposed); 0.5 is close to taking the most probable label, higher
-    /// values propose more. Chosen on training articles (see `bench/suggest/train.sh`).
-    public var noneThreshold: Double = 0.5
+/// Written by ``SuggestionTrainer`` (`argmark train`); read with ``init(bytes:path:)``, which
+/// refuses a damaged file or one of another format version. The same training input gives the
+/// same bytes.
+public struct SuggestionModel: Sendable, Equatable {
+    /// The format version this argmark writes and reads; a model of another version is refused.
+    public static let formatVersion = 2
+    static let magic = "argmark suggestion model"
 
-    /// The model shipped with argmark.
+    package var sequence: SequenceModel
+    package var relations: ChoiceModel
+    package var relationTemperature: Float = 1
+    package var stance: ChoiceModel
+    /// What the model was trained on.
+    public var summary: TrainingSummary
+
+    package init(sequence: SequenceModel, relations: ChoiceModel, stance: ChoiceModel, summary: TrainingSummary) {
+        self.sequence = sequence
+        self.relations = relations
+        self.stance = stance
+        self.summary = summary
+    }
+
+    /// The model shipped with argmark (trained by `bench/suggest/train.sh`).
     public static let shipped: SuggestionModel = {
-        do { return try SuggestionModel(table: String(decoding: PackageResources.weights_tsv, as: UTF8.self)) } catch {
-            fatalError("the shipped weights table is broken: \(error)")
+        do { return try SuggestionModel(bytes: Base64.decode(DefaultModel.base64), path: "default model") } catch {
+            fatalError("the shipped suggestion model is broken: \(error)")
         }
     }()
 
-    public init(labels: [SegmentLabel], weights: [String: [Double]]) {
-        self.labels = labels
-        self.weights = weights
-    }
-
-    /// Parses a weights table.
-    public init(table: String) throws(ModelLoadError) {
-        var labels: [SegmentLabel]?
-        var weights: [String: [Double]] = [:]
-        var noneThreshold = 0.5
-        for (index, line) in table.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = index + 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard let header = labels else {
-                if fields.count == 2, fields[0] == "none-threshold" {
-                    guard let value = Double(fields[1]), (0...1).contains(value) else {
-                        throw ModelLoadError(line: number, message: "none-threshold must be a number between 0 and 1")
-                    }
-                    noneThreshold = value
-                    continue
-                }
-                guard fields.first == "feature", fields.count >= 3 else {
-                    throw ModelLoadError(line: number, message: "expected a header line \"feature<TAB>label…\"")
-                }
-                var parsed: [SegmentLabel] = []
-                for field in fields.dropFirst() {
-                    guard let label = SegmentLabel(rawValue: field) else {
-                        throw ModelLoadError(line: number, message: "unknown label \"\(field)\"; use \(SegmentLabel.allCases.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    parsed.append(label)
-                }
-                guard parsed.contains(.none), Set(parsed).count == parsed.count else {
-                    throw ModelLoadError(line: number, message: "the header must name each label once, including none")
-                }
-                labels = parsed
-                continue
-            }
-            guard fields.count == header.count + 1 else {
-                throw ModelLoadError(line: number, message: "expected \(header.count + 1) tab-separated fields, found \(fields.count)")
-            }
-            var row: [Double] = []
-            for field in fields.dropFirst() {
-                guard let value = Double(field), value.isFinite else {
-                    throw ModelLoadError(line: number, message: "\"\(field)\" is not a number")
-                }
-                row.append(value)
-            }
-            guard weights[fields[0]] == nil else { throw ModelLoadError(line: number, message: "feature \"\(fields[0])\" appears twice") }
-            weights[fields[0]] = row
+    /// The model's file: a text preamble naming the format and the SHA-256 of the payload, then
+    /// the payload (little-endian binary; emission weights quantized to 8 bits per feature row).
+    public func encoded() -> [UInt8] {
+        var payload = ByteWriter()
+        payload.string(summary.text)
+        payload.float(sequence.temperature)
+        for value in sequence.start { payload.float(value) }
+        for value in sequence.transition { payload.float(value) }
+        let rows = sequence.rows.sorted { $0.key < $1.key }
+        payload.uint32(UInt32(rows.count))
+        for (hash, row) in rows {
+            let values = sequence.emission[(row * Tags.count)..<(row * Tags.count + Tags.count)]
+            let scale = (values.map(abs).max() ?? 0) / 127
+            payload.uint32(hash)
+            payload.float(scale)
+            for value in values { payload.bytes.append(UInt8(bitPattern: scale == 0 ? 0 : Int8((value / scale).rounded()))) }
         }
-        guard let labels else { throw ModelLoadError(line: 1, message: "the table is empty; expected a header line") }
-        self.labels = labels
-        self.weights = weights
-        self.noneThreshold = noneThreshold
-    }
-
-    /// The probability of each label, in `labels` order. Sums run over the features in name
-    /// order, so the result is the same bit for bit on every run.
-    public func probabilities(_ features: FeatureVector) -> [Double] {
-        var scores = [Double](repeating: 0, count: labels.count)
-        for (name, value) in features.values {
-            guard let row = weights[name] else { continue }
-            for index in scores.indices { scores[index] += row[index] * value }
+        payload.float(relationTemperature)
+        for choice in [relations, stance] {
+            let weights = choice.weights.sorted { $0.key < $1.key }
+            payload.uint32(UInt32(weights.count))
+            for (hash, weight) in weights {
+                payload.uint32(hash)
+                payload.float(weight)
+            }
         }
-        let highest = scores.max() ?? 0
-        let exponentials = scores.map { Platform.exponential($0 - highest) }
-        let total = exponentials.reduce(0, +)
-        return exponentials.map { $0 / total }
+        let preamble = "\(Self.magic)\nformat-version: \(Self.formatVersion)\nsha256: \(SHA256.hexDigest(of: payload.bytes))\n\n"
+        return Array(preamble.utf8) + payload.bytes
     }
 
-    /// The label to propose and its probability: the most probable unit type if the probability
-    /// of `none` is below ``noneThreshold``, `none` otherwise (ties go to the earlier label).
-    public func predict(_ features: FeatureVector) -> (label: SegmentLabel, probability: Double) {
-        let probabilities = self.probabilities(features)
-        let noneIndex = labels.firstIndex(of: .none)!
-        guard probabilities[noneIndex] < noneThreshold else { return (.none, probabilities[noneIndex]) }
-        var best: Int?
-        for index in probabilities.indices where index != noneIndex && probabilities[index] > (best.map { probabilities[$0] } ?? -1) { best = index }
-        return (labels[best!], probabilities[best!])
+    /// The model as it will be after writing and reading it back (emission weights quantized),
+    /// so what is evaluated is what is shipped.
+    package func roundTripped() -> SuggestionModel {
+        // The encoding of a fresh model is always readable.
+        (try? SuggestionModel(bytes: encoded(), path: "")) ?? self
+    }
+
+    /// Reads a model file; `path` names it in errors.
+    public init(bytes: [UInt8], path: String) throws(ModelLoadError) {
+        func fail(_ message: String) -> ModelLoadError { ModelLoadError(path: path, message: message) }
+        let retrain = "retrain it with argmark train"
+        guard bytes.starts(with: Array((Self.magic + "\n").utf8)) else {
+            throw fail("not an argmark suggestion model (it does not start with \"\(Self.magic)\"); pass a file written by argmark train")
+        }
+        var headerEnd = 0
+        var newlines = 0
+        while headerEnd < bytes.count, newlines < 4 {
+            if bytes[headerEnd] == 10 { newlines += 1 }
+            headerEnd += 1
+        }
+        let header = String(decoding: bytes[0..<headerEnd], as: UTF8.self).split(separator: "\n").map(String.init)
+        guard header.count >= 3, header[1].hasPrefix("format-version: "), let version = Int(header[1].dropFirst(16)) else {
+            throw fail("the model's header is damaged; \(retrain)")
+        }
+        guard version == Self.formatVersion else {
+            throw fail("the model has format version \(version), this argmark reads version \(Self.formatVersion); \(retrain) (the training data is all it needs)")
+        }
+        let payload = Array(bytes[headerEnd...])
+        guard header[2] == "sha256: " + SHA256.hexDigest(of: payload) else {
+            throw fail("the model is damaged (its checksum does not match its content); copy it again or \(retrain)")
+        }
+        var reader = ByteReader(bytes: payload)
+        do {
+            let summaryText = try reader.string()
+            let temperature = try reader.float()
+            let start = try (0..<Tags.count).map { _ in try reader.float() }
+            let transition = try (0..<SequenceModel.transitionCount).map { _ in try reader.float() }
+            let rowCount = Int(try reader.uint32())
+            var rows: [UInt32: Int] = [:]
+            var emission: [Float] = []
+            emission.reserveCapacity(rowCount * Tags.count)
+            for row in 0..<rowCount {
+                let hash = try reader.uint32()
+                let scale = try reader.float()
+                for _ in 0..<Tags.count { emission.append(Float(Int8(bitPattern: try reader.byte())) * scale) }
+                rows[hash] = row
+            }
+            relationTemperature = try reader.float()
+            var choices: [ChoiceModel] = []
+            for _ in 0..<2 {
+                let count = Int(try reader.uint32())
+                var weights: [UInt32: Float] = [:]
+                for _ in 0..<count { weights[try reader.uint32()] = try reader.float() }
+                choices.append(ChoiceModel(weights: weights))
+            }
+            guard reader.atEnd else { throw ByteReader.Truncated() }
+            sequence = SequenceModel(rows: rows, emission: emission, transition: transition, start: start, temperature: temperature)
+            relations = choices[0]
+            stance = choices[1]
+            summary = TrainingSummary(text: summaryText)
+        } catch {
+            throw fail("the model is damaged (its content ends early or runs on); \(retrain)")
+        }
+    }
+
+    /// The size of the model's file in bytes.
+    public var fileSize: Int { encoded().count }
+}
+
+/// Why a model file could not be used.
+public struct ModelLoadError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): error: \(message)" }
+}
+
+/// What a model was trained on, kept in the model file for `argmark train` and the workbench.
+public struct TrainingSummary: Sendable, Equatable {
+    public var documents = 0
+    public var segments = 0
+    /// Gold units of each type (only types that occur).
+    public var units: [UnitType: Int] = [:]
+    public var relations = 0
+    public var stances = 0
+    /// Features the unit model kept.
+    public var features = 0
+    /// The genre given to articles that declare none (`argmark train --genre`).
+    public var defaultGenre: Genre?
+
+    public init() {}
+
+    var text: String {
+        var lines = ["documents \(documents)", "segments \(segments)", "relations \(relations)", "stances \(stances)", "features \(features)"]
+        for type in UnitType.allCases { if let count = units[type] { lines.append("units.\(type.rawValue) \(count)") } }
+        if let defaultGenre { lines.append("genre \(defaultGenre.rawValue)") }
+        return lines.joined(separator: "\n")
+    }
+
+    init(text: String) {
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            let number = Int(parts[1]) ?? 0
+            switch parts[0] {
+            case "documents": documents = number
+            case "segments": segments = number
+            case "relations": relations = number
+            case "stances": stances = number
+            case "features": features = number
+            case "genre": defaultGenre = Genre(rawValue: parts[1])
+            default:
+                if parts[0].hasPrefix("units."), let type = UnitType(rawValue: String(parts[0].dropFirst(6))) { units[type] = number }
+            }
+        }
     }
 }
 
+/// Little-endian writing of the model payload.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func uint32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    mutating func float(_ value: Float) { uint32(value.bitPattern) }
+
+    mutating func string(_ value: String) {
+        let utf8 = Array(value.utf8)
+        uint32(UInt32(utf8.count))
+        bytes += utf8
+    }
+}
+
+/// Reading it back; every read checks the length, so a truncated file is an error, not a crash.
+struct ByteReader {
+    struct Truncated: Error {}
+    let bytes: [UInt8]
+    var offset = 0
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func byte() throws(Truncated) -> UInt8 {
+        guard offset < bytes.count else { throw Truncated() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func uint32() throws(Truncated) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw Truncated() }
+        var value: UInt32 = 0
+        for index in 0..<4 { value |= UInt32(bytes[offset + index]) << UInt32(8 * index) }
+        offset += 4
+        return value
+    }
+
+    mutating func float() throws(Truncated) -> Float { Float(bitPattern: try uint32()) }
+
+    mutating func string() throws(Truncated) -> String {
+        let count = Int(try uint32())
+        guard count <= bytes.count - offset else { throw Truncated() }
+        defer { offset += count }
+        return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+    }
+}
+
+/// Base64 (RFC 4648) decoding for the embedded model; white space is skipped.
+enum Base64 {
+    static func decode(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3 / 4)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for character in text.utf8 {
+            let value: UInt32
+            switch character {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = UInt32(character - UInt8(ascii: "A"))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = UInt32(character - UInt8(ascii: "a")) + 26
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(character - UInt8(ascii: "0")) + 52
+            case UInt8(ascii: "+"): value = 62
+            case UInt8(ascii: "/"): value = 63
+            default: continue
+            }
+            buffer = buffer << 6 | value
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+            }
+        }
+        return bytes
+    }
+}

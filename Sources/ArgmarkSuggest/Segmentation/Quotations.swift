@@ -7,19 +7,41 @@ import ArgmarkCore
 /// each paragraph of a long quotation anew.
 public struct Quotations: Sendable, Equatable {
     /// Half-open code-point ranges of the quoted text, marks excluded, in order.
-    public var regions: [Span]
+    public let regions: [Span]
 
     public func contains(_ offset: Int) -> Bool {
-        regions.contains { $0.start <= offset && offset < $0.end }
+        region(containing: offset) != nil
     }
 
-    /// The region holding `offset`, if any.
+    /// The region holding `offset`, if any (the outermost one when quotations nest).
+    ///
+    /// A binary search: double-quoted regions never overlap each other, nor single-quoted ones
+    /// each other, so each kind is searched on its own (a long quoted text stays linear to scan).
     public func region(containing offset: Int) -> Span? {
-        regions.first { $0.start <= offset && offset < $0.end }
+        for list in [double, single] {
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle].start <= offset { low = middle + 1 } else { high = middle }
+            }
+            if low > 0, offset < list[low - 1].end { return list[low - 1] }
+        }
+        return nil
+    }
+
+    /// The double-quoted and single-quoted regions, each in order.
+    private var double: [Span] = []
+    private var single: [Span] = []
+
+    init(double: [Span], single: [Span]) {
+        self.double = double.filter { $0.start < $0.end }.sorted()
+        self.single = single.filter { $0.start < $0.end }.sorted()
+        regions = (self.double + self.single).sorted()
     }
 
     public static func find(_ scalars: [Unicode.Scalar]) -> Quotations {
         var regions: [Span] = []
+        var singles: [Span] = []
         var openDouble: Int?
         var openSingle: Int?
         func isBoundary(_ index: Int) -> Bool {
@@ -29,7 +51,7 @@ public struct Quotations: Sendable, Equatable {
             switch scalar {
             case "\n", "\r":
                 if let open = openDouble { regions.append(Span(start: open, end: index)); openDouble = nil }
-                if let open = openSingle { regions.append(Span(start: open, end: index)); openSingle = nil }
+                if let open = openSingle { singles.append(Span(start: open, end: index)); openSingle = nil }
             case "“", "„":
                 if openDouble == nil { openDouble = index + 1 }
             case "”":
@@ -39,12 +61,12 @@ public struct Quotations: Sendable, Equatable {
             case "‘":
                 if openDouble == nil, openSingle == nil, isBoundary(index - 1) { openSingle = index + 1 }
             case "’":
-                if let open = openSingle, isBoundary(index + 1) { regions.append(Span(start: open, end: index)); openSingle = nil }
+                if let open = openSingle, isBoundary(index + 1) { singles.append(Span(start: open, end: index)); openSingle = nil }
             default: break
             }
         }
         if let open = openDouble { regions.append(Span(start: open, end: scalars.count)) }
-        if let open = openSingle { regions.append(Span(start: open, end: scalars.count)) }
-        return Quotations(regions: regions.filter { $0.start < $0.end }.sorted())
+        if let open = openSingle { singles.append(Span(start: open, end: scalars.count)) }
+        return Quotations(double: regions, single: singles)
     }
 }

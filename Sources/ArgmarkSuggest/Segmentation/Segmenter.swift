@@ -170,11 +170,24 @@ public struct Segmenter: Sendable {
             }
             index += 1
         }
+        guard !cuts.isEmpty else { return trim(sentence, scalars).map { [$0] } ?? [] }
+        // Tokens starting before each offset of the sentence, so that counting the words either
+        // side of a cut costs nothing and a long sentence with many commas stays linear.
+        var tokensBefore = [Int](repeating: 0, count: sentence.length + 1)
+        for index in sentence.start..<sentence.end {
+            let startsToken = !scalars[index].properties.isWhitespace && (index == sentence.start || scalars[index - 1].properties.isWhitespace)
+            tokensBefore[index - sentence.start + 1] = tokensBefore[index - sentence.start] + (startsToken ? 1 : 0)
+        }
+        func tokens(_ span: Span) -> Int {
+            // A token cut through at span.start still counts once.
+            let first = span.start > sentence.start && !scalars[span.start].properties.isWhitespace && !scalars[span.start - 1].properties.isWhitespace ? 1 : 0
+            return tokensBefore[span.end - sentence.start] - tokensBefore[span.start - sentence.start] + first
+        }
         var result: [Span] = []
         var start = sentence.start
         for (cut, minimum) in cuts {
             guard let left = trim(Span(start: start, end: cut), scalars), let right = trim(Span(start: cut, end: sentence.end), scalars),
-                  tokenCount(left, scalars) >= minimum, tokenCount(right, scalars) >= minimum else { continue }
+                  tokens(left) >= minimum, tokens(right) >= minimum else { continue }
             result.append(left)
             start = cut
         }

@@ -56,7 +56,9 @@ public struct SpeakerAttribution: Sendable {
             }
             return nil
         }
-        let line = Words(text[paragraph]).raw
+        // Only the opening words matter; reading the whole paragraph per segment would make a
+        // long one-paragraph text quadratic.
+        let line = Self.openingPieces(of: paragraph, text, count: 3)
         if let colon = line.prefix(3).firstIndex(where: { $0.hasSuffix(":") }) {
             // An interview turn: "BURKE:" or "Tarana Burke:" (up to three words before the colon).
             let name = line[...colon].joined(separator: " ").trimmingCharacters(in: ":")
@@ -66,6 +68,19 @@ public struct SpeakerAttribution: Sendable {
         let authors = speakers.filter { $0.role?.lowercased().hasPrefix("author") == true }
         if authors.count == 1 { return Attribution(name: authors[0].name, speaker: authors[0].id) }
         return nil
+    }
+
+    /// Up to `count` white-space separated pieces at the start of `span`.
+    static func openingPieces(of span: Span, _ text: CodePointText, count: Int) -> [String] {
+        var pieces: [String] = []
+        var index = span.start
+        while pieces.count < count, index < span.end {
+            while index < span.end, text.scalars[index].properties.isWhitespace { index += 1 }
+            let start = index
+            while index < span.end, !text.scalars[index].properties.isWhitespace { index += 1 }
+            if start < index { pieces.append(text[Span(start: start, end: index)]) }
+        }
+        return pieces
     }
 
     /// Who speaks each paragraph of an interview that marks turns only by questions: `nil` for

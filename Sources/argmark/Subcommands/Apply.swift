@@ -114,7 +114,7 @@ struct Apply: ParsableCommand {
             case .renamed(let from, let to, let kind, let references):
                 object["renamed"] = .string(kind.rawValue); object["from"] = .string(from); object["to"] = .string(to); object["references"] = .int(references)
             case .accepted(let units): object["accepted"] = .array(units.map { .string($0.id.rawValue) })
-            case .rejected(let units, let speakers): object["rejected"] = .array((units.map(\.id.rawValue) + speakers.map(\.id.rawValue)).map(JSONValue.string))
+            case .rejected(let units, let speakers, let relations): object["rejected"] = .array((units.map(\.id.rawValue) + relations.map(\.id.rawValue) + speakers.map(\.id.rawValue)).map(JSONValue.string))
             case .target(let target, let created): object[created ? "added" : "set"] = .string("target"); object["id"] = .string(target.id.rawValue)
             case .proposition(let proposition, let created): object[created ? "added" : "set"] = .string("proposition"); object["id"] = .string(proposition.id.rawValue)
             case .removedVocabulary(let id, let kind, let cleared):

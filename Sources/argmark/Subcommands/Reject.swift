@@ -7,7 +7,8 @@ struct Reject: ParsableCommand {
         abstract: "Remove suggested units.",
         discussion: """
             Only suggestions can be rejected; annotations are removed with argmark remove. \
-            Speakers that argmark suggest declared and no unit uses any more go too.
+            Relations that start or end at a rejected suggestion go with it, and speakers \
+            that argmark suggest declared and no unit uses any more.
             """
     )
 
@@ -26,9 +27,12 @@ struct Reject: ParsableCommand {
         try EditReporting.run { () throws(EditError) in
             let selection: SuggestionSelection = all ? .all : allBelow.map { .below($0) } ?? .ids(ids)
             let outcome = try ArticleEditor.apply([.reject(selection)], to: file)
-            guard case .rejected(let units, let speakers) = outcome.results[0] else { return }
+            guard case .rejected(let units, let speakers, let relations) = outcome.results[0] else { return }
             for unit in units {
                 Terminal.standardOutput("rejected \(unit.id) \(unit.type.rawValue) \"\(Abbreviation.short(unit.quote))\"")
+            }
+            for relation in relations {
+                Terminal.standardOutput("removed relation \(relation.id) (\(relation.from) \(relation.type.rawValue) \(relation.to))")
             }
             for speaker in speakers {
                 Terminal.standardOutput("removed suggested speaker \(speaker.id) (\(speaker.name))")

@@ -7,50 +7,61 @@ struct Suggest: ParsableCommand {
         commandName: "suggest",
         abstract: "Propose candidate units (status=\"suggested\", with a confidence) for review.",
         discussion: """
-            Cuts the text into sentences and clauses and labels each with a small, documented \
-            model (logistic regression over discourse markers, reported speech, person, modality, \
-            negation, position and quotation cues; see the README, section Suggestions). Keeps \
-            candidates the model labels as a unit type with at least --min-confidence, and never \
-            one that overlaps a unit already in the file, so gold units are untouched and running \
-            it twice adds nothing. Lines without a sentence-final stop (headlines, captions, \
-            banners) are never proposed. Quotations attributed to a named person get that speaker \
-            (declared as a new speaker if the article has none of that name).
+            Cuts the text into sentences and clauses and decodes the whole sequence with a \
+            trained model (a structured perceptron over discourse markers, reported speech, \
+            person, modality, position, quotation and word and character n-gram features; see \
+            the README, section Suggestions): the shipped one, or --model MODEL from argmark \
+            train. Keeps units with at least --min-confidence that overlap no unit already in \
+            the file, so gold units are untouched and running it twice adds nothing. Lines \
+            without a sentence-final stop (headlines, captions, banners) are never proposed. \
+            Quotations attributed to a named person get that speaker (declared as a new speaker \
+            if the article has none of that name); with a corpus.xml that declares targets, a \
+            unit may get a stance toward one. Each new unit may get a relation to the unit it \
+            supports or attacks; such a relation belongs to the suggestion (accepting the unit \
+            keeps it, rejecting the unit removes it).
 
             Review with argmark show, then argmark accept or argmark reject.
             """
     )
 
-    enum Baseline: String, ExpressibleByArgument, CaseIterable {
-        case everySentenceClaim = "every-sentence-claim"
-    }
-
-    @Argument(help: "Annotation files (or, with --dump-features, files and folders).") var files: [String]
+    @Argument(help: "Annotation files.") var files: [String]
+    @Option(help: "A model written by argmark train (default: the shipped model).") var model: String?
     @Option(help: "Only suggest units the model gives at least this confidence (0 to 1).") var minConfidence: Double = 0
-    @Flag(help: .hidden) var dumpFeatures = false
+    @Flag(help: "Do not suggest relations.") var noRelations = false
     @Option(help: .hidden) var baseline: Baseline?
-    @Option(help: .hidden) var noneThreshold: Double?
 
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
     }
 
     func run() throws {
-        var suggester = Suggester()
-        if let noneThreshold { suggester.model.noneThreshold = noneThreshold }
-        if dumpFeatures { return try dump(suggester) }
+        var suggester: Suggester
+        if let model {
+            let bytes: [UInt8]
+            do { bytes = try FileSystem.read(model) } catch {
+                Terminal.standardError("\(error.path): error: \(error.reason)")
+                throw ExitCode(2)
+            }
+            do { suggester = Suggester(model: try SuggestionModel(bytes: bytes, path: model)) } catch {
+                Terminal.standardError(error.description)
+                throw ExitCode(1)
+            }
+        } else {
+            suggester = Suggester()
+        }
         var worst: Int32 = 0
         for file in files {
             do {
                 try EditReporting.run { () throws(EditError) in
                     // Suggestions are computed from the file as read and applied only to that
                     // version of it; if it changed in between, they are computed again.
+                    let corpus = ArticleLoader.loadCorpus(besides: file)
                     var attempts = 0
                     var applied: (Suggester.Suggestions, EditOutcome)?
                     while applied == nil {
                         var (article, digest) = try ArticleEditor.readForEditing(file)
-                        let suggestions = switch baseline {
-                        case .everySentenceClaim: suggester.suggestEverySentenceAsClaim(into: &article)
-                        case nil: suggester.suggest(into: &article, minimumConfidence: minConfidence)
+                        let suggestions = if let baseline { suggester.suggestBaseline(baseline, into: &article) } else {
+                            suggester.suggest(into: &article, corpus: corpus, minimumConfidence: minConfidence, relations: !noRelations)
                         }
                         do throws(EditError) {
                             applied = (suggestions, try ArticleEditor.apply(suggestions.edits, to: file, expectedDigest: digest))
@@ -65,13 +76,18 @@ struct Suggest: ParsableCommand {
                     }
                     for unit in added.units {
                         let speaker = unit.speaker.map { " \($0)" } ?? ""
-                        Terminal.standardOutput("\(file): suggested \(unit.id) \(unit.type.rawValue) \(ArgumentUnit.formatConfidence(unit.confidence ?? 0))\(speaker) \"\(Abbreviation.short(unit.quote))\"")
+                        let stance = unit.target.map { " \(unit.stance?.rawValue ?? "")→\($0)" } ?? ""
+                        Terminal.standardOutput("\(file): suggested \(unit.id) \(unit.type.rawValue) \(ArgumentUnit.formatConfidence(unit.confidence ?? 0))\(speaker)\(stance) \"\(Abbreviation.short(unit.quote))\"")
+                    }
+                    for (relation, confidence) in added.relations {
+                        Terminal.standardOutput("\(file): relation \(relation.id) \(relation.from) \(relation.type.rawValue) \(relation.to) \(ArgumentUnit.formatConfidence(confidence)) (suggested)")
                     }
                     var skipped: [String] = []
                     if added.overlapping > 0 { skipped.append("\(added.overlapping) overlapping existing units") }
                     if added.belowMinimum > 0 { skipped.append("\(added.belowMinimum) below --min-confidence") }
                     if added.furniture > 0 { skipped.append("\(added.furniture) on lines without a final stop (headlines, captions)") }
-                    Terminal.standardOutput("\(file): \(added.units.count) \(added.units.count == 1 ? "suggestion" : "suggestions")\(skipped.isEmpty ? "" : "; skipped " + skipped.joined(separator: ", "))")
+                    let relations = added.relations.isEmpty ? "" : ", \(added.relations.count) \(added.relations.count == 1 ? "relation" : "relations")"
+                    Terminal.standardOutput("\(file): \(added.units.count) \(added.units.count == 1 ? "suggestion" : "suggestions")\(relations)\(skipped.isEmpty ? "" : "; skipped " + skipped.joined(separator: ", "))")
                     EditReporting.warn(outcome.warnings)
                 }
             } catch let code as ExitCode {
@@ -80,15 +96,6 @@ struct Suggest: ParsableCommand {
         }
         if worst != 0 { throw ExitCode(worst) }
     }
-
-    /// Hidden: gold labels and features of every segment as JSON, for bench/suggest/train.py.
-    private func dump(_ suggester: Suggester) throws {
-        let (loaded, failures) = ArticleLoader.loadAll(files)
-        guard failures.isEmpty else {
-            DiagnosticPrinter.print(failures)
-            throw ExitCode(2)
-        }
-        let records = loaded.map { suggester.trainingRecord(for: $0.article, path: $0.path) }
-        Terminal.write(JSONValue.array(records).rendered(), to: Platform.standardOutput)
-    }
 }
+
+extension Baseline: ExpressibleByArgument {}
