@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func reportsFoldersFormLayers() throws {
-        let violations = try LayerCheck(layers: ["Analysis", "Layout", "Rendering"]).violations(in: Self.sources.appendingPathComponent("ArgmarkReports"))
+        let violations = try LayerCheck(layers: ["Analysis", "Layout", "Rendering", "Linking"]).violations(in: Self.sources.appendingPathComponent("ArgmarkReports"))
         #expect(violations.isEmpty, "\(violations.map(\.description).joined(separator: "\n"))")
     }
 
