@@ -58,15 +58,26 @@ import Testing
     }
 
     /// The units that answer `unit`: a rebuts, undercuts or attacks relation to it, or an undercut of
-    /// one of its attacks.
+    /// one of its attacks — or an answer to a later counterclaim that restates it (§4.1: a concession
+    /// spelled out over several sentences is answered once, after the last).
     static func answers(to unit: UnitID, in article: Article) -> [Relation] {
-        let attacksByIt = Set(article.relations.filter { $0.from == unit && $0.type.isAttack }.map(\.id))
-        return article.relations.filter { relation in
-            switch relation.to {
-            case .unit(let target): target == unit && relation.type.isAttack
-            case .relation(let target): attacksByIt.contains(target) && relation.type == .undercuts
+        var answers: [Relation] = []
+        var pending = [unit], seen: Set<UnitID> = [unit]
+        let counterclaims = Set(article.units.filter { $0.type == .counterclaim }.map(\.id))
+        while let current = pending.popLast() {
+            let attacksByIt = Set(article.relations.filter { $0.from == current && $0.type.isAttack }.map(\.id))
+            answers += article.relations.filter { relation in
+                switch relation.to {
+                case .unit(let target): target == current && relation.type.isAttack
+                case .relation(let target): attacksByIt.contains(target) && relation.type == .undercuts
+                }
+            }
+            for relation in article.relations where relation.type == .restates && relation.to == .unit(current)
+                && counterclaims.contains(relation.from) && seen.insert(relation.from).inserted {
+                pending.append(relation.from)
             }
         }
+        return answers
     }
 
     /// §6: every counterclaim is answered, or its note says on purpose that the text leaves it
@@ -78,6 +89,33 @@ import Testing
             let flagged = unit.note?.hasPrefix("unanswered") == true
             let answered = !Self.answers(to: unit.id, in: article).isEmpty
             #expect(answered != flagged, "\(annotation): counterclaim \(unit.id) is \(answered ? "answered and flagged unanswered" : "neither answered nor flagged unanswered"): \"\(unit.quote)\"")
+        }
+    }
+
+    /// §1: a rebuttal is an answer, so it rebuts (or undercuts) something; a unit that answers
+    /// nothing is a claim.
+    @Test(arguments: annotationFiles)
+    func everyRebuttalAnswersSomething(annotation: String) throws {
+        let article = try Self.load(annotation)
+        for unit in article.units where unit.type == .rebuttal {
+            let answers = article.relations.contains { $0.from == unit.id && ($0.type == .rebuts || $0.type == .undercuts) }
+            #expect(answers, "\(annotation): rebuttal \(unit.id) rebuts and undercuts nothing: \"\(unit.quote)\"")
+        }
+    }
+
+    /// §2: a unit that is a whole sentence ends with the sentence's final punctuation, so that two
+    /// annotators' spans of the same sentence are the same span.
+    @Test(arguments: annotationFiles)
+    func wholeSentencesKeepTheirFinalPunctuation(annotation: String) throws {
+        let article = try Self.load(annotation)
+        let scalars = Array(article.text.unicodeScalars)
+        for unit in article.units {
+            guard let span = unit.span, unit.fragments.isEmpty, span.end < scalars.count else { continue }
+            let before = scalars[..<span.start].last { $0 != " " && $0 != "\u{00A0}" }
+            let startsSentence = before.map { ".!?\n".unicodeScalars.contains($0) } ?? true
+            if startsSentence && ".!?".unicodeScalars.contains(scalars[span.end]) {
+                Issue.record("\(annotation): \(unit.id) is a whole sentence without its final \"\(scalars[span.end])\": \"\(unit.quote)\"")
+            }
         }
     }
 
@@ -224,6 +262,47 @@ import Testing
         let commentStart = try #require(text.occurrences(of: "Hans Baiker").first?.start)
         let lastEnd = interview.units.compactMap { $0.span?.end }.max() ?? 0
         #expect(lastEnd <= commentStart)
+    }
+
+    /// Annotations/README.md publishes the agreement before adjudication (A and B) and after it (A
+    /// and the gold, B and the gold); the figures are what `argmark agree` computes on the committed
+    /// files, so a change to the gold or to a measure must update them.
+    @Test func publishedAgreementFiguresAreWhatAgreeComputes() throws {
+        let pairs = [("docs/agreement/annotator-a", "docs/agreement/annotator-b"),
+                     ("docs/agreement/annotator-a", "Annotations"),
+                     ("docs/agreement/annotator-b", "Annotations")]
+        let readme = try String(contentsOf: Self.annotations.appendingPathComponent("README.md"), encoding: .utf8)
+        /// The figures of a row of the before-and-after table, one per column (the measure left out).
+        func cells(_ measure: String) throws -> [String] {
+            let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| \(measure) |") }, "no row \(measure)")
+            return line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst().map { String($0) }
+        }
+        func number(_ value: Any?) -> String { String(format: "%.3f", (value as? NSNumber)?.doubleValue ?? .nan) }
+        for (column, (first, second)) in pairs.enumerated() {
+            let result = try ArgmarkProcess.run(["agree", first, second, "--format", "json"], in: ArgmarkProcess.packageRoot)
+            #expect(result.status == 0, "\(result.standardError)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+            let pair = try #require((json["pairs"] as? [[String: Any]])?.first)
+            func at(_ object: Any?, _ path: String...) -> Any? {
+                path.reduce(object) { ($0 as? [String: Any])?[$1] }
+            }
+            let expected: [(String, String)] = [
+                ("Krippendorff's unitized alpha (αU), all types", number(at(json, "unitizedAlpha", "overall"))),
+                ("Krippendorff's alpha, token labels", number(at(json, "labels", "krippendorffAlpha"))),
+                ("Cohen's kappa, token labels", number(at(pair, "labels", "cohenKappa"))),
+                ("units, macro overlap-F1 (exact span)",
+                 "\(number(at(pair, "units", "overlap", "macro", "f1"))) (\(number(at(pair, "units", "exact", "macro", "f1"))))"),
+                ("relations on matched units, same type, F1 (any type)",
+                 "\(number(at(pair, "relations", "typed", "f1"))) (\(number(at(pair, "relations", "untyped", "f1"))))"),
+                ("stance on matched units: agreement / Cohen's kappa",
+                 "\(number(at(pair, "stance", "observed"))) / \(number(at(pair, "stance", "cohenKappa")))"),
+            ]
+            for (measure, value) in expected {
+                let row = try cells(measure)
+                #expect(row.count > column && row[column] == value,
+                        "Annotations/README.md, \(measure), \(first) and \(second): published \(row.count > column ? row[column] : "nothing"), agree computes \(value)")
+            }
+        }
     }
 
     /// §5: the report compares the sources on at least four targets, each spoken to in their own

@@ -70,7 +70,7 @@ struct ClientTests {
         try JSONValue.object(expected).rendered().write(toFile: expectedPath, atomically: true, encoding: .utf8)
         let check = try Self.run(["python3", Self.script, "xmi", folder + "/out", expectedPath])
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
-        #expect(check.standardOutput.contains("cassis: 7 documents, 286 units"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("cassis: 7 documents, 284 units"), "\(check.standardOutput)")
     }
 
     @Test("arguebuf loads every AIF export (the seeds and the AIF fixture)",
@@ -83,7 +83,7 @@ struct ClientTests {
         try Self.export("aif", [Self.seeds, folder + "/in"], to: folder + "/out")
         let check = try Self.run(["python3", Self.script, "aif", folder + "/out"])
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
-        #expect(check.standardOutput.contains("arguebuf: 6 graphs, 282 atom nodes"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("arguebuf: 6 graphs, 280 atom nodes"), "\(check.standardOutput)")
     }
 
     @Test("lxml validates the arg-microtexts exports of the seeds against the corpus DTD",
@@ -113,7 +113,7 @@ extension ClientTests {
         try Self.export("jsonl", [Self.seeds], to: folder + "/out")
         let check = try Self.run(["python3", Self.script, "tables", folder + "/out"])
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
-        #expect(check.standardOutput.contains("tables: 5 articles, 276 units, 223 relations, 5 records"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("tables: 5 articles, 274 units, 212 relations, 5 records"), "\(check.standardOutput)")
         try Self.export("conll", [Self.seeds], to: folder + "/conll")
         let conll = try Self.run(["python3", Self.script, "conll", folder + "/conll/units.conll"])
         #expect(conll.status == 0, "\(conll.standardOutput)\(conll.standardError)")

@@ -1,14 +1,23 @@
 #!/usr/bin/env python3
 """Second, independent annotation of seeds 000-002, made from the texts and docs/GUIDELINES.md only.
 
-Runs the argmark CLI: new, target, proposition, speaker, add, relate. Usage: annotate.py ARGMARK OUTDIR
+Runs the argmark CLI: new, target, proposition, speaker, add, relate. Usage, from the repository root:
+
+    python3 docs/agreement/annotator-b/annotate.py .build/debug/argmark /tmp/annotator-b
+
+The seed texts are read from ../shared/seeds beside the checkout (as the seed tests do), or from the
+folder named by ARGMARK_SEEDS. It writes OUTDIR/corpus.xml and the three articles, the same bytes as
+the files committed beside this script (argmark also leaves its hidden .NAME.lock files there).
 """
 import subprocess
 import sys
 import os
 
 ARGMARK, OUT = sys.argv[1], sys.argv[2]
-SEEDS = "/work/shared/seeds"
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))  # docs/agreement/annotator-b → the checkout
+SEEDS = os.environ.get("ARGMARK_SEEDS") or os.path.join(REPO, "..", "shared", "seeds")
+if not os.path.isdir(SEEDS):
+    sys.exit(f"annotate.py: error: no seed texts in {SEEDS}; set ARGMARK_SEEDS to the folder of the seed .txt files")
 
 def run(*args):
     r = subprocess.run([ARGMARK, *args], capture_output=True, text=True)
