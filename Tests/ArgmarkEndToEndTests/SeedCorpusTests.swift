@@ -103,6 +103,17 @@ import Testing
         }
     }
 
+    /// §4.1 and §6: when the answer rebuts a counterclaim, the counterclaim's attack on that same
+    /// answer is not drawn as well (one relation between one pair of units).
+    @Test(arguments: annotationFiles)
+    func anAnswerIsNotAlsoAttackedByWhatItRebuts(annotation: String) throws {
+        let article = try Self.load(annotation)
+        let rebuttals = Set(article.relations.filter { $0.type == .rebuts }.map { "\($0.from) \($0.to.rawID)" })
+        for relation in article.relations where relation.type == .attacks && rebuttals.contains("\(relation.to.rawID) \(relation.from)") {
+            Issue.record("\(annotation): \(relation.from) attacks \(relation.to.rawID), which rebuts it: draw only the rebuts")
+        }
+    }
+
     /// §2: a unit that is a whole sentence ends with the sentence's final punctuation, so that two
     /// annotators' spans of the same sentence are the same span.
     @Test(arguments: annotationFiles)
