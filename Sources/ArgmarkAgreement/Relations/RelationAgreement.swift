@@ -31,19 +31,34 @@ public struct RelationScores: Sendable {
     }
 
     /// Matches relations in rounds: first those between units, then those pointing to relations
-    /// matched in an earlier round, until a round adds nothing.
+    /// matched in the round before, until a round adds nothing. Each round looks only at the
+    /// relations that undercut what the last round matched (an index built once), so a chain of
+    /// n undercuts costs O(n) rather than a scan of all relations per round.
     static func match(_ first: [Relation], _ second: [Relation], unitMap: [UnitID: UnitID], typed: Bool) -> MatchCounts {
         let mappedSecondUnits = Set(unitMap.values)
-        var relationMap: [RelationID: RelationID] = [:]
         var counts = MatchCounts()
-        var doneFirst = Set<RelationID>(), doneSecond = Set<RelationID>()
         let firstSorted = first.sorted { codePointLess($0.id.rawValue, $1.id.rawValue) }
         let secondSorted = second.sorted { codePointLess($0.id.rawValue, $1.id.rawValue) }
+        // Positions (in id order) of the relations pointing at each relation id.
+        func undercutters(_ relations: [Relation]) -> [RelationID: [Int]] {
+            var index: [RelationID: [Int]] = [:]
+            for (position, relation) in relations.enumerated() {
+                if case .relation(let target) = relation.to { index[target, default: []].append(position) }
+            }
+            return index
+        }
+        let firstUndercutters = undercutters(firstSorted), secondUndercutters = undercutters(secondSorted)
+        var doneFirst = Set<RelationID>(), doneSecond = Set<RelationID>()
+        // Round one: the relations between units; later rounds: those pointing at the last round's matches.
+        var candidatesFirst = Array(firstSorted.indices.filter { if case .unit = firstSorted[$0].to { true } else { false } })
+        var candidatesSecond = Array(secondSorted.indices.filter { if case .unit = secondSorted[$0].to { true } else { false } })
+        var relationMap: [RelationID: RelationID] = [:]
         while true {
             // Relations of the first annotation whose endpoints are matched, keyed in the second's ids.
             var keysFirst: [(relation: Relation, key: String)] = []
-            for relation in firstSorted where !doneFirst.contains(relation.id) {
-                guard let from = unitMap[relation.from] else { continue }
+            for position in candidatesFirst {
+                let relation = firstSorted[position]
+                guard !doneFirst.contains(relation.id), let from = unitMap[relation.from] else { continue }
                 let to: String
                 switch relation.to {
                 case .unit(let id):
@@ -55,17 +70,16 @@ public struct RelationScores: Sendable {
                 }
                 keysFirst.append((relation, key(typed ? relation.type.rawValue : "", from.rawValue, to)))
             }
-            let matchedSecondRelations = Set(relationMap.values)
             var keysSecond: [(relation: Relation, key: String)] = []
-            for relation in secondSorted where !doneSecond.contains(relation.id) {
-                guard mappedSecondUnits.contains(relation.from) else { continue }
+            for position in candidatesSecond {
+                let relation = secondSorted[position]
+                guard !doneSecond.contains(relation.id), mappedSecondUnits.contains(relation.from) else { continue }
                 let to: String
                 switch relation.to {
                 case .unit(let id):
                     guard mappedSecondUnits.contains(id) else { continue }
                     to = "unit:" + id.rawValue
                 case .relation(let id):
-                    guard matchedSecondRelations.contains(id) else { continue }
                     to = "relation:" + id.rawValue
                 }
                 keysSecond.append((relation, key(typed ? relation.type.rawValue : "", relation.from.rawValue, to)))
@@ -77,15 +91,20 @@ public struct RelationScores: Sendable {
             doneSecond.formUnion(keysSecond.map(\.relation.id))
             var available: [String: [RelationID]] = [:]
             for entry in keysSecond { available[entry.key, default: []].append(entry.relation.id) }
-            var added = false
+            var matchedFirst: [RelationID] = [], matchedSecond: [RelationID] = []
             for entry in keysFirst {
                 guard var candidates = available[entry.key], !candidates.isEmpty else { continue }
-                relationMap[entry.relation.id] = candidates.removeFirst()
+                let partner = candidates.removeFirst()
+                relationMap[entry.relation.id] = partner
                 available[entry.key] = candidates
+                matchedFirst.append(entry.relation.id)
+                matchedSecond.append(partner)
                 counts.matched += 1
-                added = true
             }
-            if !added { break }
+            if matchedFirst.isEmpty { break }
+            // Next round: what points at a relation matched just now, in id order.
+            candidatesFirst = Set(matchedFirst.flatMap { firstUndercutters[$0] ?? [] }).sorted()
+            candidatesSecond = Set(matchedSecond.flatMap { secondUndercutters[$0] ?? [] }).sorted()
         }
         return counts
     }

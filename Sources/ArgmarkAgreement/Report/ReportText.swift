@@ -70,16 +70,20 @@ extension AgreementReport {
             out += (style == .text ? "  " : "") + text + "\n"
             if style == .markdown { out += "\n" }
         }
+        // Names from the command line and the files (folders, article ids) are shown, never obeyed.
+        func content(_ text: String) -> String {
+            style == .markdown ? DisplayEscaping.markdown(text) : DisplayEscaping.terminal(text)
+        }
         func table(_ table: Table) {
             out += table.rendered(style)
         }
 
         heading("Agreement of \(annotators.count) annotators on \(articles.count) \(articles.count == 1 ? "article" : "articles") (positions: \(unitName))", level: 1)
         table(Table(header: ["annotator", "path", "articles"], rows: annotators.indices.map { index in
-            [Self.letter(index), annotators[index], String(articles.filter { $0.annotators.contains(index) }.count)]
+            [Self.letter(index), content(annotators[index]), String(articles.filter { $0.annotators.contains(index) }.count)]
         }, leftAligned: 2))
         for skipped in unpaired {
-            paragraph("skipped: article \(skipped.article) is only in \(skipped.annotator)")
+            paragraph("skipped: article \(content(skipped.article)) is only in \(content(skipped.annotator))")
         }
 
         heading("Coefficients over all annotators")

@@ -10,9 +10,10 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `path:line:col`, dropping what is unknown.
+    /// `path:line:col`, dropping what is unknown; a path holding a line break or a control
+    /// character shows it escaped, so a file's name cannot forge a second finding.
     public var description: String {
-        var result = path
+        var result = DisplayEscaping.terminal(path)
         if let line {
             result += ":\(line)"
             if let column { result += ":\(column)" }

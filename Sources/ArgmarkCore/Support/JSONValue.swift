@@ -105,30 +105,54 @@ public enum JSONValue: Sendable, Equatable {
         return (negative && magnitude != 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
     }
 
-    /// Writes a JSON string: runs of bytes that need no escape are copied whole (every byte that
-    /// needs one is ASCII, so UTF-8 sequences pass through untouched).
+    /// Writes a JSON string: runs of bytes that need no escape are copied whole. Besides what
+    /// JSON requires, DEL, C1 controls, bidirectional overrides and U+2028/U+2029 are written as
+    /// `\u` escapes (same value, see ``DisplayEscaping/isActive(_:)``), so JSON printed to a
+    /// terminal cannot act on it either; UTF-8 sequences of other scalars pass through untouched.
     static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
+            let hex = Array("0123456789abcdef".utf8)
             var runStart = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0x0F)])
+                // 0xC2 and 0xE2 lead the UTF-8 of the active scalars beyond ASCII (U+0080–U+009F; U+2028–U+2069).
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xE2 else {
+                    index += 1
+                    continue
                 }
-                runStart = index + 1
+                var escaped: UInt32?
+                var length = 1
+                switch byte {
+                case 0xC2:
+                    if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { escaped = UInt32(bytes[index + 1]); length = 2 }
+                case 0xE2:
+                    if index + 2 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                        let scalar = 0x2000 | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                        if let decoded = Unicode.Scalar(scalar), DisplayEscaping.isActive(decoded) { escaped = scalar; length = 3 }
+                    }
+                default:
+                    escaped = UInt32(byte)
+                }
+                guard let escaped else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                switch escaped {
+                case 0x22: out.append(contentsOf: "\\\"".utf8)
+                case 0x5C: out.append(contentsOf: "\\\\".utf8)
+                case 0x0A: out.append(contentsOf: "\\n".utf8)
+                case 0x0D: out.append(contentsOf: "\\r".utf8)
+                case 0x09: out.append(contentsOf: "\\t".utf8)
+                default:
+                    out.append(contentsOf: "\\u".utf8)
+                    for shift in [12, 8, 4, 0] { out.append(hex[Int((escaped >> UInt32(shift)) & 0xF)]) }
+                }
+                index += length
+                runStart = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }

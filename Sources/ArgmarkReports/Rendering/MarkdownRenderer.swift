@@ -1,16 +1,18 @@
 import ArgmarkCore
 
 /// The report as GitHub-flavoured Markdown (tables and outlines a researcher can paste into a
-/// paper), drawn from the same ``ReportDocument`` as the HTML report.
+/// paper), drawn from the same ``ReportDocument`` as the HTML report. Every text from the
+/// articles goes through ``DisplayEscaping/markdown(_:)``: raw HTML, links and emphasis in a
+/// title, a quote or a name stay literal text.
 public enum MarkdownRenderer {
     /// Outlines indent at most this many levels.
     static let maximumIndentation = 12
 
     public static func render(_ report: ComparisonReport) -> String {
         let document = ReportDocument.build(report)
-        var out = "# \(document.title)\n\n\(document.summary).\n\n"
+        var out = "# \(cell(document.title))\n\n\(cell(document.summary)).\n\n"
         for section in document.sections {
-            out += "## \(section.title)\n\n"
+            out += "## \(cell(section.title))\n\n"
             for block in section.blocks { out += render(block, report) }
         }
         return out
@@ -35,30 +37,23 @@ public enum MarkdownRenderer {
         var out = ""
         for piece in inlines {
             switch piece {
-            case .text(let text): out += inTable ? cell(text) : text
-            case .strong(let text): out += "**\(inTable ? cell(text) : text)**"
-            case .emphasis(let text): out += "*\(inTable ? cell(text) : text)*"
+            case .text(let text): out += cell(text)
+            case .strong(let text): out += "**\(cell(text))**"
+            case .emphasis(let text): out += "*\(cell(text))*"
+            // Ids only (letters, digits, `-_.`): nothing in them can close the code span.
             case .code(let text): out += "`\(text)`"
-            case .unit(_, let label, _), .source(_, let label): out += label
-            case .stance(_, let label): out += "**\(label)**"
-            case .quote(let text): out += "“" + (inTable ? cell(text) : text) + "”"
+            case .unit(_, let label, _), .source(_, let label): out += cell(label)
+            case .stance(_, let label): out += "**\(cell(label))**"
+            case .quote(let text): out += "“" + cell(text) + "”"
             case .lineBreak: out += inTable ? "; " : "  \n"
             }
         }
         return out
     }
 
-    /// A table cell: pipes escaped, line breaks flattened.
+    /// Text as literal Markdown on one line (it serves table cells too: pipes are escaped).
     static func cell(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "|": out += "\\|"
-            case "\n", "\r", "\t": out += " "
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        DisplayEscaping.markdown(text)
     }
 
     static func table(_ table: ReportDocument.Table) -> String {
@@ -78,8 +73,8 @@ public enum MarkdownRenderer {
             if line.depth > maximumIndentation { text += "(depth \(line.depth)) " }
             if let relation = line.relation { text += "*\(relation.type.rawValue)*: " }
             text += "**\(unit.type.rawValue)** \(unit.id)"
-            if let speaker = unit.speaker { text += " (\(graph.article.speaker(speaker)?.name ?? speaker.rawValue))" }
-            text += ": “" + Markup.shorten(unit.quote, to: 200) + "”"
+            if let speaker = unit.speaker { text += " (\(cell(graph.article.speaker(speaker)?.name ?? speaker.rawValue)))" }
+            text += ": “" + cell(Markup.shorten(unit.quote, to: 200)) + "”"
             out += text + (line.isRepeat ? " (see above)\n" : "\n")
         }
         return out + "\n"

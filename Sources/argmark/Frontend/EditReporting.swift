@@ -63,16 +63,12 @@ enum EditReporting {
 
     /// A warning on stderr, e.g. that another speaker has the same name.
     static func warning(_ text: String, path: String? = nil) {
-        let color = Terminal.usesColor(Platform.standardError)
-        let label = color ? "\u{1B}[1;33mwarning\u{1B}[0m" : "warning"
-        Terminal.standardError("\(path ?? "argmark"): \(label): \(text)")
+        DiagnosticPrinter.remark("warning", colorCode: "1;33", text, path: path)
     }
 
     /// A note on stderr, e.g. what a forgiving quote match matched.
     static func note(_ text: String, path: String? = nil) {
-        let color = Terminal.usesColor(Platform.standardError)
-        let label = color ? "\u{1B}[1;36mnote\u{1B}[0m" : "note"
-        Terminal.standardError("\(path ?? "argmark"): \(label): \(text)")
+        DiagnosticPrinter.remark("note", colorCode: "1;36", text, path: path)
     }
 }
 

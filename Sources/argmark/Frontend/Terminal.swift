@@ -1,13 +1,30 @@
 import ArgmarkCore
 
-/// Writing to the terminal: one place decides about colour and streams.
+/// Writing to the terminal: one place decides about colour, streams, and how content is shown.
 enum Terminal {
+    /// One message line on stdout; content in it is shown (``visible(_:keepingLineBreaks:)``),
+    /// never obeyed, so a name or a file name cannot forge a second line.
     static func standardOutput(_ text: String) {
-        write(text.hasSuffix("\n") ? text : text + "\n", to: Platform.standardOutput)
+        write(line(text), to: Platform.standardOutput)
     }
 
+    /// One message line on stderr, shown as ``standardOutput(_:)`` is.
     static func standardError(_ text: String) {
-        write(text.hasSuffix("\n") ? text : text + "\n", to: Platform.standardError)
+        write(line(text), to: Platform.standardError)
+    }
+
+    /// `text` as one line: every control character in it visible but the tab (tab-separated
+    /// output stays so; a tab can neither break a line nor start an escape), then a newline.
+    static func line(_ text: String) -> String {
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return body.split(separator: "\t", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\t") + "\n"
+    }
+
+    /// Content from a file as a terminal should show it: control characters, escape sequences
+    /// and bidirectional overrides written as escapes (`\u{1B}`); line breaks too, unless
+    /// kept (an article's text, which is shown as lines).
+    static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        DisplayEscaping.terminal(text, lineBreaks: keepingLineBreaks ? .kept : .escaped)
     }
 
     /// Writes raw text as given (no newline added).
@@ -55,7 +72,15 @@ enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
         let color = Terminal.usesColor(Platform.standardError)
         for diagnostic in diagnostics {
-            Terminal.standardError(line(for: diagnostic, color: color))
+            // Already escaped piece by piece (its colour codes must stay codes), so written as is.
+            Terminal.write(line(for: diagnostic, color: color) + "\n", to: Platform.standardError)
         }
+    }
+
+    /// A note or warning of the CLI's own (`path: warning: text`), one line, content escaped.
+    static func remark(_ label: String, colorCode: String, _ text: String, path: String?) {
+        let color = Terminal.usesColor(Platform.standardError)
+        let shown = color ? "\u{1B}[\(colorCode)m\(label)\u{1B}[0m" : label
+        Terminal.write("\(Terminal.visible(path ?? "argmark")): \(shown): \(Terminal.visible(text))\n", to: Platform.standardError)
     }
 }

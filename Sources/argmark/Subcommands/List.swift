@@ -37,7 +37,7 @@ struct List: ParsableCommand {
             return
         }
         try Show.eachArticle(files) { file, several throws(EditError) in
-            if several { Terminal.write("==> \(file) <==\n", to: Platform.standardOutput) }
+            if several { Terminal.write("==> \(Terminal.visible(file)) <==\n", to: Platform.standardOutput) }
             let (article, _, _) = try ArticleEditor.read(article: file)
             switch format {
             case .json:
@@ -46,7 +46,7 @@ struct List: ParsableCommand {
                 var rows: [[String]] = []
                 for unit in ArticleWriter.canonicalOrder(article.units) where unitType == nil || unit.type == unitType {
                     rows.append([unit.id.rawValue, unit.type.rawValue, unit.span.map(\.description) ?? "implicit",
-                                 unit.attributeSummary.isEmpty ? "-" : unit.attributeSummary, "\"\(Abbreviation.short(unit.quote))\""])
+                                 unit.attributeSummary.isEmpty ? "-" : Terminal.visible(unit.attributeSummary), "\"\(Abbreviation.short(unit.quote))\""])
                 }
                 var out = table(rows)
                 if unitType == nil {
@@ -56,7 +56,7 @@ struct List: ParsableCommand {
                     }
                     let speakers = article.speakers.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
                     if !speakers.isEmpty {
-                        out += "\n" + table(speakers.map { [$0.id.rawValue, $0.name, $0.role ?? "-"] })
+                        out += "\n" + table(speakers.map { [$0.id.rawValue, Terminal.visible($0.name), $0.role.map { Terminal.visible($0) } ?? "-"] })
                     }
                 }
                 Terminal.write(out, to: Platform.standardOutput)

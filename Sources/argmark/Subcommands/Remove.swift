@@ -65,10 +65,10 @@ extension Remove {
 }
 
 enum Abbreviation {
-    /// One line of at most `limit` code points.
+    /// One line of at most `limit` code points of content, control characters shown as escapes.
     static func short(_ text: String, limit: Int = 60) -> String {
         let scalars = text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
-        guard scalars.count > limit else { return String(String.UnicodeScalarView(scalars)) }
-        return String(String.UnicodeScalarView(scalars[0..<limit])) + "…"
+        guard scalars.count > limit else { return Terminal.visible(String(String.UnicodeScalarView(scalars))) }
+        return Terminal.visible(String(String.UnicodeScalarView(scalars[0..<limit]))) + "…"
     }
 }

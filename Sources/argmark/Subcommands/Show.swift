@@ -25,7 +25,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try Self.eachArticle(files) { file, several throws(EditError) in
-            if several { Terminal.write("==> \(file) <==\n", to: Platform.standardOutput) }
+            if several { Terminal.write("==> \(Terminal.visible(file)) <==\n", to: Platform.standardOutput) }
             if let unit { try showUnit(unit, in: file) } else { try show(file) }
         }
     }
@@ -68,7 +68,7 @@ struct Show: ParsableCommand {
         let color = Terminal.usesColor(Platform.standardOutput)
         let text = CodePointText(article.text)
         var out = style("\(unit.displayID) \(unit.type.rawValue)", code(unit), color)
-        if !unit.attributeSummary.isEmpty { out += " (\(unit.attributeSummary))" }
+        if !unit.attributeSummary.isEmpty { out += " (\(Terminal.visible(unit.attributeSummary)))" }
         out += "\n"
         if let span = unit.span {
             for (index, piece) in (unit.fragments.isEmpty ? [span] : unit.fragments).enumerated() {
@@ -76,12 +76,12 @@ struct Show: ParsableCommand {
                 let (endLine, endColumn) = text.lineAndColumn(of: piece.end)
                 let label = unit.fragments.isEmpty ? "at" : "piece \(index + 1) at"
                 out += "  \(label) \(piece.start)-\(piece.end): line \(line), column \(column) to line \(endLine), column \(endColumn)\n"
-                out += "  \(QuoteMatcher.context(of: piece, in: text))\n"
+                out += "  \(Terminal.visible(QuoteMatcher.context(of: piece, in: text)))\n"
             }
         } else {
-            out += "  implicit (no span): \"\(unit.quote)\"\n"
+            out += "  implicit (no span): \"\(Terminal.visible(unit.quote))\"\n"
         }
-        if let note = unit.note { out += "  note: \(note)\n" }
+        if let note = unit.note { out += "  note: \(Terminal.visible(note))\n" }
         let relations = article.relations.filter { $0.from == unit.id || $0.to == .unit(unit.id) }
             .sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
         for relation in relations {
@@ -96,12 +96,12 @@ struct Show: ParsableCommand {
         let (article, _, diagnostics) = try ArticleEditor.read(article: file)
         let color = Terminal.usesColor(Platform.standardOutput)
         var out = ""
-        if let title = article.metadata.title { out += style("\(title)", "1", color) + "\n" }
+        if let title = article.metadata.title { out += style(Terminal.visible(title), "1", color) + "\n" }
         let source = [article.metadata.author, article.metadata.outlet, article.metadata.published].compactMap { $0 }
-        out += style("\(article.id)\(source.isEmpty ? "" : " · " + source.joined(separator: ", "))", "2", color) + "\n\n"
+        out += style("\(article.id)\(source.isEmpty ? "" : " · " + Terminal.visible(source.joined(separator: ", ")))", "2", color) + "\n\n"
         for segment in MarkedText.segments(of: article) {
             switch segment {
-            case .text(let text): out += displayable(text)
+            case .text(let text): out += Terminal.visible(displayable(text), keepingLineBreaks: true)
             case .open(let unit): out += style("[\(unit.displayID) \(unit.type.rawValue): ", code(unit), color)
             case .close(let unit, let crossing): out += style(crossing ? "]\(unit.displayID)" : "]", code(unit), color)
             }
@@ -109,7 +109,7 @@ struct Show: ParsableCommand {
         if !out.hasSuffix("\n") { out += "\n" }
         let outline = ArgumentOutline.outline(of: article)
         out += "\n" + style("Argument structure", "1", color) + "\n"
-        if outline.positions.isEmpty { out += "  (no positions yet; add one with argmark add \(file) position --quote \"…\")\n" }
+        if outline.positions.isEmpty { out += "  (no positions yet; add one with argmark add \(Terminal.visible(file)) position --quote \"…\")\n" }
         for line in outline.positions { out += render(line, color: color) }
         if !outline.unattached.isEmpty {
             out += "\n" + style("Not connected to a position", "1", color) + "\n"
@@ -144,7 +144,7 @@ struct Show: ParsableCommand {
         }
         var details: [String] = []
         if let relation = line.relation { details.append(relation.id.rawValue) }
-        if !unit.attributeSummary.isEmpty { details.append(unit.attributeSummary) }
+        if !unit.attributeSummary.isEmpty { details.append(Terminal.visible(unit.attributeSummary)) }
         if !details.isEmpty { text += " (\(details.joined(separator: "; ")))" }
         text += line.repeated ? " — shown above" : ": \"\(Abbreviation.short(unit.quote, limit: 70))\""
         return text + "\n"
