@@ -22,6 +22,18 @@ echo "building release binary..." >&2
 swift build -c release --static-swift-stdlib --package-path "$ROOT" >&2
 BIN=$ROOT/.build/release/argmark
 
+# The release that `new FOLDER` is compared with (issue: at least 3x faster than it), built from git
+# in its own folder. BASELINE_BIN skips the build.
+BASELINE=${BASELINE:-46fb8ce}
+if [ -z "${BASELINE_BIN:-}" ]; then
+  echo "building the baseline release $BASELINE..." >&2
+  BASELINE_DIR=${BASELINE_DIR:-${TMPDIR:-/tmp}/argmark-baseline-$BASELINE}
+  [ -d "$BASELINE_DIR" ] || git -C "$ROOT" worktree add --detach "$BASELINE_DIR" "$BASELINE" >&2
+  swift build -c release --static-swift-stdlib --package-path "$BASELINE_DIR" >&2
+  BASELINE_BIN=$BASELINE_DIR/.build/release/argmark
+fi
+TIMES=${TIMES:-10}
+
 rm -rf "$WORK"
 mkdir -p "$WORK"
 SOURCE=$ESSAYS
@@ -35,8 +47,12 @@ FILES=$(ls "$SOURCE" | wc -l)
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.2f}')" "$1" "$2"; }
 
-echo "step 5 (and 1): folder import with argmark new, $FILES files..." >&2
-IMPORT=$($MEASURE --prepare "rm -rf '$WORK/corpus'" -- "$BIN" new "$SOURCE" -o "$WORK/corpus")
+echo "step 5 (and 1): folder import with argmark new, $FILES files, this version and the baseline in alternation..." >&2
+BOTH=$($MEASURE --prepare "rm -rf '$WORK/corpus' '$WORK/corpus-baseline'" -- "$BIN" new "$SOURCE" -o "$WORK/corpus" ::: "$BASELINE_BIN" new "$SOURCE" -o "$WORK/corpus-baseline")
+IMPORT=$(echo "$BOTH" | sed -n 1p)
+IMPORT_BASELINE=$(echo "$BOTH" | sed -n 2p)
+rm -rf "$WORK/corpus-baseline"
+"$BIN" new "$SOURCE" -o "$WORK/corpus" >/dev/null 2>&1 || true
 [ "$(field "$IMPORT" exit)" = 0 ] || { echo "bench: argmark new failed" >&2; exit 1; }
 
 echo "step 1: adding units by the fixed procedure (bench/add_units.py)..." >&2
@@ -61,6 +77,13 @@ awk 'NR % 10 == 1' "$WORK/files.txt" | while read -r path; do cp "$path" "$WORK/
 BOTH=$($MEASURE -- "$BIN" report "$WORK/sample10" --format json -o "$WORK/report10.json" ::: "$BIN" report "$WORK/corpus" --format json -o "$WORK/report100.json")
 REPORT10=$(echo "$BOTH" | sed -n 1p)
 REPORT100=$(echo "$BOTH" | sed -n 2p)
+
+echo "step 3b: report --format json on the corpus and on it repeated ${TIMES}x with new ids..." >&2
+python3 "$ROOT/bench/replicate.py" "$WORK/corpus" "$WORK/corpus-x$TIMES" "$TIMES"
+BOTH=$($MEASURE -- "$BIN" report "$WORK/corpus" --format json -o "$WORK/report1x.json" ::: "$BIN" report "$WORK/corpus-x$TIMES" --format json -o "$WORK/report10x.json")
+REPORT1X=$(echo "$BOTH" | sed -n 1p)
+REPORT10X=$(echo "$BOTH" | sed -n 2p)
+rm -rf "$WORK/corpus-x$TIMES"
 
 echo "checking that no file is read twice (strace)..." >&2
 opens() {  # the most times any one .xml file was opened by the command
@@ -90,6 +113,10 @@ VALIDATE_RATIO=$(ratio "$(field "$XMLLINT_ALL" median)" "$(field "$VALIDATE" med
 REPORT_RATIO=$(ratio "$(field "$REPORT100" median)" "$(field "$REPORT10" median)")
 ADD_RATIO=$(ratio "$(field "$ADD" median)" "$(field "$XMLLINT_ONE" median)")
 REPORT_RSS_MIB=$(( $(field "$REPORT100" max_rss_kib) / 1024 ))
+IMPORT_SPEEDUP=$(ratio "$(field "$IMPORT_BASELINE" median)" "$(field "$IMPORT" median)")
+SCALE_RATIO=$(ratio "$(field "$REPORT10X" median)" "$(field "$REPORT1X" median)")
+REPORT1X_MIB=$(( $(field "$REPORT1X" max_rss_kib) / 1024 ))
+REPORT10X_MIB=$(( $(field "$REPORT10X" max_rss_kib) / 1024 ))
 verdict() { python3 -c "import sys; v,op,t=float(sys.argv[1]),sys.argv[2],float(sys.argv[3]); print('met' if (v>=t if op=='>=' else v<=t if op=='<=' else v<t) else 'NOT met')" "$@"; }
 
 CPU=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
@@ -117,7 +144,9 @@ counterclaims, rebuttals and a restated position per essay, by a fixed procedure
 | report 10% | \`argmark report sample10 --format json\` | $(field "$REPORT10" median) s | peak $(( $(field "$REPORT10" max_rss_kib) / 1024 )) MiB | | |
 | report 100% | \`argmark report corpus --format json\` | $(field "$REPORT100" median) s | **${REPORT_RATIO}×** the 10% time; peak **${REPORT_RSS_MIB} MiB** | ≤ 11× and < 1024 MiB | $(verdict "$REPORT_RATIO" "<=" 11) / $(verdict "$REPORT_RSS_MIB" "<" 1024) |
 | add | \`argmark add 003.xml claim --start 0 --end 12\` ($ADD_SIZE bytes; $ADD_RUNS runs, file restored before each) | $(field "$ADD" median) s | xmllint on the same file: $(field "$XMLLINT_ONE" median) s; argmark takes **${ADD_RATIO}×** | ≤ 3× | $(verdict "$ADD_RATIO" "<=" 3) |
-| import | \`argmark new essays -o corpus\` | $(field "$IMPORT" median) s | $FILES files | | |
+| import | \`argmark new essays -o corpus\` | $(field "$IMPORT" median) s | $FILES files; the baseline release ($BASELINE): $(field "$IMPORT_BASELINE" median) s; **${IMPORT_SPEEDUP}×** faster | ≥ 3× | $(verdict "$IMPORT_SPEEDUP" ">=" 3) |
+| report 1× | \`argmark report corpus --format json\` | $(field "$REPORT1X" median) s | peak **${REPORT1X_MIB} MiB** | ≤ 512 MiB | $(verdict "$REPORT1X_MIB" "<=" 512) |
+| report ${TIMES}× | the corpus repeated ${TIMES} times with new ids ($(( (FILES) * TIMES )) articles) | $(field "$REPORT10X" median) s | **${SCALE_RATIO}×** the 1× time; peak **${REPORT10X_MIB} MiB** | ≤ 11× and ≤ 4096 MiB | $(verdict "$SCALE_RATIO" "<=" 11) / $(verdict "$REPORT10X_MIB" "<=" 4096) |
 
 Each file is read once: under strace, the most times \`validate\` opened any one \`.xml\` file of the
 10% sample was **$VALIDATE_OPENS**, and \`report\` **$REPORT_OPENS** (\`corpus.xml\` included). The schema is
@@ -125,7 +154,8 @@ compiled once per process (\`SchemaValidator.shared\`, a lazily initialised glob
 
 Raw runs (seconds): validate $(field "$VALIDATE" runs), xmllint $(field "$XMLLINT_ALL" runs),
 report 10% $(field "$REPORT10" runs), report 100% $(field "$REPORT100" runs), add $(field "$ADD" runs),
-xmllint (one file) $(field "$XMLLINT_ONE" runs), import $(field "$IMPORT" runs).
+xmllint (one file) $(field "$XMLLINT_ONE" runs), import $(field "$IMPORT" runs), import by the baseline $(field "$IMPORT_BASELINE" runs),
+report 1× $(field "$REPORT1X" runs), report ${TIMES}× $(field "$REPORT10X" runs).
 MD
 python3 - "$ROOT/bench/RESULTS.md.new" "$ROOT/bench/RESULTS.md" "$ROOT/bench/PROFILE.md" <<'PY'
 import os, sys

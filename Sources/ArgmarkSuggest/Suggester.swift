@@ -9,30 +9,30 @@ import ArgmarkCore
 ///
 /// Suggested relations always start at a suggested unit: they are part of that suggestion, kept
 /// when it is accepted and removed when it is rejected.
-public struct Suggester: Sendable {
-    public var model: SuggestionModel
-    public var extractor = FeatureExtractor()
-    public var attribution = SpeakerAttribution()
+package struct Suggester: Sendable {
+    package var model: SuggestionModel
+    package var extractor = FeatureExtractor()
+    package var attribution = SpeakerAttribution()
 
-    public init(model: SuggestionModel = .shipped) {
+    package init(model: SuggestionModel = .shipped) {
         self.model = model
     }
 
     /// What suggesting added to an article.
-    public struct Suggestions: Sendable, Equatable {
-        public var units: [ArgumentUnit] = []
+    package struct Suggestions: Sendable, Equatable {
+        package var units: [ArgumentUnit] = []
         /// Speakers declared for quotations attributed to a name no speaker had.
-        public var speakers: [Speaker] = []
+        package var speakers: [Speaker] = []
         /// Relations from the new units, with the model's confidence.
-        public var relations: [(relation: Relation, confidence: Double)] = []
+        package var relations: [(relation: Relation, confidence: Double)] = []
         /// Candidates left out because they overlap a unit already in the article.
-        public var overlapping = 0
+        package var overlapping = 0
         /// Candidates left out because the model's confidence was below the minimum.
-        public var belowMinimum = 0
+        package var belowMinimum = 0
         /// Candidates left out because their line has no sentence-final stop (page furniture).
-        public var furniture = 0
+        package var furniture = 0
 
-        public static func == (lhs: Suggestions, rhs: Suggestions) -> Bool {
+        package static func == (lhs: Suggestions, rhs: Suggestions) -> Bool {
             lhs.units == rhs.units && lhs.speakers == rhs.speakers && lhs.relations.map(\.relation) == rhs.relations.map(\.relation)
                 && lhs.relations.map(\.confidence) == rhs.relations.map(\.confidence)
                 && (lhs.overlapping, lhs.belowMinimum, lhs.furniture) == (rhs.overlapping, rhs.belowMinimum, rhs.furniture)
@@ -47,14 +47,14 @@ public struct Suggester: Sendable {
     }
 
     /// A unit the model finds in a text, before it is checked against the article.
-    public struct Candidate: Sendable, Equatable {
-        public var type: UnitType
-        public var span: Span
-        public var confidence: Double
+    package struct Candidate: Sendable, Equatable {
+        package var type: UnitType
+        package var span: Span
+        package var confidence: Double
     }
 
     /// Every unit the model finds in `text`, in text order (for the workbench and the tests).
-    public func candidates(in text: String, genre: Genre? = nil) -> [Candidate] {
+    package func candidates(in text: String, genre: Genre? = nil) -> [Candidate] {
         let analyzed = AnalyzedText(text, genre: genre ?? model.summary.defaultGenre, extractor: extractor)
         return model.sequence.units(in: analyzed).map { Candidate(type: $0.type, span: $0.span, confidence: $0.confidence) }
     }
@@ -62,7 +62,7 @@ public struct Suggester: Sendable {
     /// Adds suggestions to `article` and returns what was added. `corpus` supplies the stance
     /// targets; relations are suggested unless `relations` is false.
     @discardableResult
-    public func suggest(into article: inout Article, corpus: Corpus? = nil, minimumConfidence: Double = 0, relations: Bool = true) -> Suggestions {
+    package func suggest(into article: inout Article, corpus: Corpus? = nil, minimumConfidence: Double = 0, relations: Bool = true) -> Suggestions {
         let analyzed = AnalyzedText(article.text, genre: article.metadata.genre ?? model.summary.defaultGenre, extractor: extractor)
         let text = analyzed.text
         let quotations = Quotations.find(text.scalars)
@@ -155,7 +155,7 @@ extension Suggester {
     /// A trivial baseline's units as suggestions (confidence 1) where they overlap no unit; for
     /// the evaluation, hidden from users.
     @discardableResult
-    public func suggestBaseline(_ baseline: Baseline, into article: inout Article) -> Suggestions {
+    package func suggestBaseline(_ baseline: Baseline, into article: inout Article) -> Suggestions {
         let text = CodePointText(article.text)
         let occupied = article.units.compactMap(\.span).sorted()
         var ids = IDAllocator(taken: article.allIDs, unitMark: article.unitHighWaterMark, relationMark: article.relationHighWaterMark)
@@ -174,7 +174,7 @@ extension Suggester.Suggestions {
     /// them (with their speaker and stance), then the relations from them, for
     /// ``ArticleEditor/apply(_:to:expectedDigest:validator:)`` against the version of the file
     /// they were computed from.
-    public var edits: [Edit] {
+    package var edits: [Edit] {
         speakers.map { .speaker(SpeakerChange(id: $0.id, name: $0.name, role: $0.role)) }
             + units.map { unit in
                 let place: NewUnitPlace = unit.span.map { .anchor(.offsets(start: $0.start, end: $0.end)) } ?? .implicit(paraphrase: unit.quote)

@@ -23,7 +23,7 @@ struct Argmark: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 Terminal.standardError(usageErrorLine(message(for: error)))
-                Platform.exit(2)
+                Platform.exit(ExitStatus.usage.rawValue)
             }
             exit(withError: error)
         }

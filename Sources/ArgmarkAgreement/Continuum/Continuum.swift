@@ -1,7 +1,7 @@
 import ArgmarkCore
 
 /// What the span-based measures count: whitespace tokens (the Feedback Prize convention) or code points.
-public enum Granularity: String, Sendable, CaseIterable {
+package enum Granularity: String, Sendable, CaseIterable {
     /// Maximal runs of code points that are not Unicode `White_Space`.
     case tokens
     /// Unicode code points, the unit of argmark's offsets.
@@ -9,23 +9,23 @@ public enum Granularity: String, Sendable, CaseIterable {
 }
 
 /// A half-open range `[lower, upper)` of positions on a continuum (token indices or code points).
-public struct Segment: Hashable, Sendable, Comparable {
-    public var lower: Int
-    public var upper: Int
-    public init(_ lower: Int, _ upper: Int) {
+package struct Segment: Hashable, Sendable, Comparable {
+    package var lower: Int
+    package var upper: Int
+    package init(_ lower: Int, _ upper: Int) {
         self.lower = lower
         self.upper = upper
     }
-    public var length: Int { upper - lower }
-    public static func < (lhs: Segment, rhs: Segment) -> Bool { (lhs.lower, lhs.upper) < (rhs.lower, rhs.upper) }
+    package var length: Int { upper - lower }
+    package static func < (lhs: Segment, rhs: Segment) -> Bool { (lhs.lower, lhs.upper) < (rhs.lower, rhs.upper) }
 }
 
 /// A set of positions, kept as sorted, disjoint, non-adjacent segments.
-public struct Coverage: Hashable, Sendable {
-    public private(set) var segments: [Segment]
+package struct Coverage: Hashable, Sendable {
+    package private(set) var segments: [Segment]
 
     /// The union of `segments`; overlapping and touching segments merge, empty ones vanish.
-    public init(_ segments: [Segment]) {
+    package init(_ segments: [Segment]) {
         var merged: [Segment] = []
         for segment in segments.filter({ $0.length > 0 }).sorted() {
             if let last = merged.last, segment.lower <= last.upper {
@@ -38,10 +38,10 @@ public struct Coverage: Hashable, Sendable {
     }
 
     /// How many positions the coverage holds.
-    public var count: Int { segments.reduce(0) { $0 + $1.length } }
+    package var count: Int { segments.reduce(0) { $0 + $1.length } }
 
     /// How many positions both coverages hold.
-    public func intersectionCount(with other: Coverage) -> Int {
+    package func intersectionCount(with other: Coverage) -> Int {
         var total = 0
         var i = 0
         var j = 0
@@ -53,20 +53,20 @@ public struct Coverage: Hashable, Sendable {
         return total
     }
 
-    public func contains(_ position: Int) -> Bool {
+    package func contains(_ position: Int) -> Bool {
         segments.contains { $0.lower <= position && position < $0.upper }
     }
 }
 
 /// One article's text seen as a continuum of tokens or code points, mapping code-point spans onto it.
-public struct Continuum: Sendable {
-    public let granularity: Granularity
+package struct Continuum: Sendable {
+    package let granularity: Granularity
     /// The whitespace tokens as code-point spans, in text order.
-    public let tokens: [Span]
+    package let tokens: [Span]
     /// The number of positions: tokens, or code points.
-    public let length: Int
+    package let length: Int
 
-    public init(text: String, granularity: Granularity) {
+    package init(text: String, granularity: Granularity) {
         self.granularity = granularity
         let scalars = Array(text.unicodeScalars)
         var tokens: [Span] = []
@@ -88,7 +88,7 @@ public struct Continuum: Sendable {
 
     /// The positions a code-point span covers: the tokens it touches (a token counts when the span
     /// holds at least one of its code points), or its code points.
-    public func segment(for span: Span) -> Segment {
+    package func segment(for span: Span) -> Segment {
         switch granularity {
         case .codepoints:
             return Segment(span.start, span.end)
@@ -107,14 +107,14 @@ public struct Continuum: Sendable {
 
     /// The positions a unit covers: its fragments if it is discontinuous, else its span;
     /// empty for an implicit unit.
-    public func coverage(of unit: ArgumentUnit) -> Coverage {
+    package func coverage(of unit: ArgumentUnit) -> Coverage {
         guard let span = unit.span else { return Coverage([]) }
         let pieces = unit.fragments.isEmpty ? [span] : unit.fragments
         return Coverage(pieces.map(segment(for:)))
     }
 
     /// The code-point coverage of a unit, for exact matching whatever the granularity.
-    public static func codePointCoverage(of unit: ArgumentUnit) -> Coverage {
+    package static func codePointCoverage(of unit: ArgumentUnit) -> Coverage {
         guard let span = unit.span else { return Coverage([]) }
         let pieces = unit.fragments.isEmpty ? [span] : unit.fragments
         return Coverage(pieces.map { Segment($0.start, $0.end) })

@@ -3,11 +3,11 @@
 /// `κ = (p_o − p_e) / (1 − p_e)` with `p_o` the share of items labelled alike and
 /// `p_e = Σ_c p_first(c) · p_second(c)`, each annotator's own label distribution (Cohen 1960),
 /// as scikit-learn's `cohen_kappa_score` computes it. Evaluated in integers up to one division.
-public enum CohenKappa {
+package enum CohenKappa {
     /// The coefficient, or `nil` when it is undefined: no items, or `p_e = 1` (both annotators gave
     /// every item one and the same label, so chance alone explains their agreement; scikit-learn
     /// returns NaN there).
-    public static func value<Label: Hashable>(_ items: [(Label, Label)]) -> Double? {
+    package static func value<Label: Hashable>(_ items: [(Label, Label)]) -> Double? {
         let n = items.count
         guard n > 0 else { return nil }
         var firstCounts: [Label: Int] = [:], secondCounts: [Label: Int] = [:]
@@ -33,10 +33,10 @@ public enum CohenKappa {
 /// `1 / (m_u − 1)`; items with fewer than two values are not pairable and are ignored.
 /// With `n_c` the pairable values of category `c` and `n = Σ n_c`:
 /// `α = 1 − (n − 1) · Σ_u (m_u² − Σ_c n_uc²) / (m_u − 1)  ÷  (n² − Σ_c n_c²)`.
-public enum KrippendorffAlpha {
+package enum KrippendorffAlpha {
     /// The coefficient, or `nil` when it is undefined: fewer than two pairable values, or all
     /// pairable values equal (`D_e = 0`; the `krippendorff` package raises or returns NaN there).
-    public static func nominal<Label: Hashable>(_ items: [[Label?]]) -> Double? {
+    package static func nominal<Label: Hashable>(_ items: [[Label?]]) -> Double? {
         var categoryTotals: [Label: Int] = [:]
         // Disagreeing ordered pairs, grouped by m_u so that each group is divided once.
         var disagreementsByValueCount: [Int: Int] = [:]

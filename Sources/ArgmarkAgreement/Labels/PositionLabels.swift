@@ -1,21 +1,21 @@
 import ArgmarkCore
 
 /// The label an annotator gives one position (token or code point): a unit type, or none.
-public enum PositionLabel: Hashable, Sendable, Comparable, CustomStringConvertible {
+package enum PositionLabel: Hashable, Sendable, Comparable, CustomStringConvertible {
     case none
     case unit(UnitType)
 
     /// Every label in report order: `none` first, then the unit types.
-    public static let all: [PositionLabel] = [.none] + UnitType.allCases.map(PositionLabel.unit)
+    package static let all: [PositionLabel] = [.none] + UnitType.allCases.map(PositionLabel.unit)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .none: "none"
         case .unit(let type): type.rawValue
         }
     }
 
-    public static func < (lhs: PositionLabel, rhs: PositionLabel) -> Bool {
+    package static func < (lhs: PositionLabel, rhs: PositionLabel) -> Bool {
         all.firstIndex(of: lhs)! < all.firstIndex(of: rhs)!
     }
 }
@@ -26,7 +26,7 @@ extension Study {
     /// A position covered by several units (nested or overlapping units) takes the type of the
     /// shortest of them in code points; ties go to the earlier type in `UnitType` order, then to the
     /// earlier unit in text order.
-    public func labels(of article: Article, on continuum: Continuum) -> [PositionLabel] {
+    package func labels(of article: Article, on continuum: Continuum) -> [PositionLabel] {
         let admitted = units(of: article)
         let sizes = admitted.map { Continuum.codePointCoverage(of: $0).count }
         let ranked = admitted.indices.sorted { lhs, rhs in
@@ -47,7 +47,7 @@ extension Study {
     }
 
     /// The labels of two annotators on every position of the articles both have, in article order.
-    public func pairedLabels(_ first: Int, _ second: Int) -> [(PositionLabel, PositionLabel)] {
+    package func pairedLabels(_ first: Int, _ second: Int) -> [(PositionLabel, PositionLabel)] {
         var result: [(PositionLabel, PositionLabel)] = []
         for article in shared(first, second) {
             let a = labels(of: article.versions[first]!, on: article.continuum)
@@ -59,7 +59,7 @@ extension Study {
 
     /// Every position of every article, with each annotator's label or `nil` where the annotator
     /// did not annotate the article (missing data).
-    public func labelTable() -> [[PositionLabel?]] {
+    package func labelTable() -> [[PositionLabel?]] {
         var table: [[PositionLabel?]] = []
         for article in articles {
             let columns: [[PositionLabel]?] = article.versions.map { version in
@@ -74,14 +74,14 @@ extension Study {
 }
 
 /// A table counting how often the first annotator's label meets the second's.
-public struct ConfusionMatrix: Sendable, Equatable {
+package struct ConfusionMatrix: Sendable, Equatable {
     /// Labels either annotator used, in report order (rows and columns).
-    public var labels: [PositionLabel]
+    package var labels: [PositionLabel]
     /// `counts[row][column]`: positions labelled `labels[row]` by the first annotator and
     /// `labels[column]` by the second.
-    public var counts: [[Int]]
+    package var counts: [[Int]]
 
-    public init<Items: Sequence>(_ items: Items) where Items.Element == (PositionLabel, PositionLabel) {
+    package init<Items: Sequence>(_ items: Items) where Items.Element == (PositionLabel, PositionLabel) {
         var tally: [PositionLabel: [PositionLabel: Int]] = [:]
         var used = Set<PositionLabel>()
         for (a, b) in items {
@@ -94,6 +94,6 @@ public struct ConfusionMatrix: Sendable, Equatable {
         counts = ordered.map { row in ordered.map { column in tally[row]?[column] ?? 0 } }
     }
 
-    public var total: Int { counts.reduce(0) { $0 + $1.reduce(0, +) } }
-    public var agreed: Int { labels.indices.reduce(0) { $0 + counts[$1][$1] } }
+    package var total: Int { counts.reduce(0) { $0 + $1.reduce(0, +) } }
+    package var agreed: Int { labels.indices.reduce(0) { $0 + counts[$1][$1] } }
 }

@@ -1,21 +1,21 @@
 import ArgmarkCore
 
 /// Where a unit is and what it is: two annotators' units are the same unit when these are equal.
-public struct UnitKey: Hashable, Sendable, Comparable {
-    public var type: UnitType
+package struct UnitKey: Hashable, Sendable, Comparable {
+    package var type: UnitType
     /// The span, or `nil` for an implicit unit (then `paraphrase` identifies it).
-    public var span: Span?
-    public var fragments: [Span]
-    public var paraphrase: String?
+    package var span: Span?
+    package var fragments: [Span]
+    package var paraphrase: String?
 
-    public init(_ unit: ArgumentUnit) {
+    package init(_ unit: ArgumentUnit) {
         type = unit.type
         span = unit.span
         fragments = unit.fragments
         paraphrase = unit.span == nil ? unit.quote : nil
     }
 
-    public static func < (lhs: UnitKey, rhs: UnitKey) -> Bool {
+    package static func < (lhs: UnitKey, rhs: UnitKey) -> Bool {
         let left = (lhs.span?.start ?? Int.max, lhs.span?.end ?? Int.max), right = (rhs.span?.start ?? Int.max, rhs.span?.end ?? Int.max)
         if left != right { return left < right }
         if lhs.type != rhs.type { return lhs.type < rhs.type }
@@ -24,18 +24,18 @@ public struct UnitKey: Hashable, Sendable, Comparable {
 }
 
 /// A relation between units (or, for `undercuts`, a relation) identified by their keys.
-public indirect enum RelationKey: Hashable, Sendable {
+package indirect enum RelationKey: Hashable, Sendable {
     case toUnit(type: RelationType, from: UnitKey, to: UnitKey)
     case toRelation(type: RelationType, from: UnitKey, to: RelationKey)
 }
 
 /// Keys of an article's units and relations, computed without recursion (undercut chains can be long).
-public struct KeyedArticle: Sendable {
-    public var article: Article
-    public var units: [UnitID: UnitKey] = [:]
-    public var relations: [RelationID: RelationKey] = [:]
+package struct KeyedArticle: Sendable {
+    package var article: Article
+    package var units: [UnitID: UnitKey] = [:]
+    package var relations: [RelationID: RelationKey] = [:]
 
-    public init(_ article: Article) {
+    package init(_ article: Article) {
         self.article = article
         for unit in article.units { units[unit.id] = UnitKey(unit) }
         var pending = article.relations
@@ -57,40 +57,40 @@ public struct KeyedArticle: Sendable {
     }
 
     /// The unit with `key`, if the article has one.
-    public func unit(_ key: UnitKey) -> ArgumentUnit? {
+    package func unit(_ key: UnitKey) -> ArgumentUnit? {
         article.units.first { units[$0.id] == key }
     }
 }
 
 /// What several annotators' versions of one article agree on, and where they differ.
-public struct ArticleMerge: Sendable {
+package struct ArticleMerge: Sendable {
     /// One unit or relation that not every annotator has the same way.
-    public struct Conflict: Sendable, Equatable {
-        public enum Subject: Sendable, Equatable {
+    package struct Conflict: Sendable, Equatable {
+        package enum Subject: Sendable, Equatable {
             case unit(UnitKey)
             case relation(RelationKey)
             /// A unit every annotator has, but with different speaker, stance, target or proposition.
             case attributes(UnitKey)
         }
-        public var subject: Subject
+        package var subject: Subject
         /// Indices of the annotators who have it (for attributes: who differ from the first).
-        public var annotators: [Int]
+        package var annotators: [Int]
         /// The annotators' ids for it, parallel to `annotators`.
-        public var ids: [String]
+        package var ids: [String]
         /// Human-readable: "claim 120-180 \"…\"", "u3 supports u1".
-        public var summary: String
+        package var summary: String
     }
 
-    public var names: [String]
-    public var keyed: [KeyedArticle]
+    package var names: [String]
+    package var keyed: [KeyedArticle]
     /// Units all annotators have (same type and span), in text order.
-    public var agreedUnits: [UnitKey]
+    package var agreedUnits: [UnitKey]
     /// Relations all annotators have between agreed units.
-    public var agreedRelations: [RelationKey]
-    public var conflicts: [Conflict]
+    package var agreedRelations: [RelationKey]
+    package var conflicts: [Conflict]
 
     /// Compares the versions; they must be annotations of the same text.
-    public init(_ articles: [Article], names: [String]) throws(MergeError) {
+    package init(_ articles: [Article], names: [String]) throws(MergeError) {
         guard articles.count >= 2 else { throw .tooFew }
         for (index, article) in articles.enumerated().dropFirst() where article.textDigest != articles[0].textDigest {
             throw .textMismatch(first: names[0], other: names[index])
@@ -144,7 +144,7 @@ public struct ArticleMerge: Sendable {
 
     /// The article with what every annotator agrees on: the first version's text and metadata,
     /// the agreed units (attributes only where all agree) and relations, fresh ids in text order.
-    public func merged() -> Article {
+    package func merged() -> Article {
         let base = keyed[0].article
         var article = Article(id: base.id, metadata: base.metadata, text: base.text)
         var ids: [UnitKey: UnitID] = [:]
@@ -194,7 +194,7 @@ public struct ArticleMerge: Sendable {
     }
 
     /// "claim 12-40 “quote…”".
-    public static func describe(_ key: UnitKey, text: String) -> String {
+    package static func describe(_ key: UnitKey, text: String) -> String {
         let where_: String
         if let span = key.span {
             let scalars = Array(text.unicodeScalars)
@@ -208,7 +208,7 @@ public struct ArticleMerge: Sendable {
     }
 
     /// "u3 supports u1" in the ids of `article`.
-    public static func describe(_ key: RelationKey, in article: KeyedArticle) -> String {
+    package static func describe(_ key: RelationKey, in article: KeyedArticle) -> String {
         func id(_ unit: UnitKey) -> String { article.unit(unit)?.id.rawValue ?? "?" }
         switch key {
         case .toUnit(let type, let from, let to): return "\(id(from)) \(type.rawValue) \(id(to))"
@@ -220,11 +220,11 @@ public struct ArticleMerge: Sendable {
 }
 
 /// Why versions cannot be merged.
-public enum MergeError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum MergeError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooFew
     case textMismatch(first: String, other: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tooFew: "merging needs at least two annotators' versions of the article"
         case .textMismatch(let first, let other): "\(other) has a different text than \(first); merge versions of the same article"

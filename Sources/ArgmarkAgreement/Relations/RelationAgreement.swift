@@ -8,17 +8,17 @@ import ArgmarkCore
 /// endpoints correspond and, for the typed score, their types are equal; each relation matches at
 /// most once. Relations touching implicit or unmatched units are left out, so the score measures
 /// agreement on structure given agreement on units.
-public struct RelationScores: Sendable {
+package struct RelationScores: Sendable {
     /// Relations whose type must also agree.
-    public var typed: MatchCounts
+    package var typed: MatchCounts
     /// Relations whose endpoints agree, whatever their types.
-    public var untyped: MatchCounts
+    package var untyped: MatchCounts
 
-    public static func compute(_ study: Study, first: Int, second: Int) -> RelationScores {
+    package static func compute(_ study: Study, first: Int, second: Int) -> RelationScores {
         compute(study.articlePairs(first, second))
     }
 
-    public static func compute(_ articles: [ArticlePair]) -> RelationScores {
+    package static func compute(_ articles: [ArticlePair]) -> RelationScores {
         var typed = MatchCounts(), untyped = MatchCounts()
         for article in articles {
             let forward = article.overlap.firstToSecond

@@ -2,38 +2,38 @@ import ArgmarkCore
 
 /// Every agreement measure for one set of annotations: the coefficients over all annotators, and
 /// for each pair of annotators (in command-line order) the pairwise scores.
-public struct AgreementReport: Sendable {
+package struct AgreementReport: Sendable {
     /// What two annotators agree on; scores of the second are taken against the first.
-    public struct Pair: Sendable {
-        public var first: Int
-        public var second: Int
+    package struct Pair: Sendable {
+        package var first: Int
+        package var second: Int
         /// Articles both annotated.
-        public var articleCount: Int
-        public var exact: UnitScores
-        public var overlap: UnitScores
+        package var articleCount: Int
+        package var exact: UnitScores
+        package var overlap: UnitScores
         /// Positions (tokens or code points) of the articles both annotated.
-        public var positions: Int
-        public var kappa: Double?
-        public var confusion: ConfusionMatrix
-        public var relations: RelationScores
-        public var stance: StanceScores
+        package var positions: Int
+        package var kappa: Double?
+        package var confusion: ConfusionMatrix
+        package var relations: RelationScores
+        package var stance: StanceScores
     }
 
-    public var annotators: [String]
-    public var granularity: Granularity
+    package var annotators: [String]
+    package var granularity: Granularity
     /// Compared articles by id, with the indices of the annotators who have each.
-    public var articles: [(id: String, annotators: [Int])]
+    package var articles: [(id: String, annotators: [Int])]
     /// Articles left out because only one annotator has them.
-    public var unpaired: [(article: String, annotator: String)]
+    package var unpaired: [(article: String, annotator: String)]
     /// Krippendorff's alpha (nominal) over position labels, all annotators, missing data allowed.
-    public var alpha: Double?
+    package var alpha: Double?
     /// Positions labelled by at least two annotators (alpha's pairable items).
-    public var alphaPositions: Int
-    public var unitizedAlpha: UnitizedAlpha
-    public var pairs: [Pair]
+    package var alphaPositions: Int
+    package var unitizedAlpha: UnitizedAlpha
+    package var pairs: [Pair]
 
     /// Computes every measure on a study.
-    public init(study: Study) {
+    package init(study: Study) {
         annotators = study.annotators
         granularity = study.granularity
         articles = study.articles.map { ($0.id, $0.annotatorIndices) }
@@ -63,7 +63,7 @@ public struct AgreementReport: Sendable {
     }
 
     /// Reads the annotations and computes the report.
-    public init(annotators: [Annotator], granularity: Granularity, filter: UnitFilter = UnitFilter()) throws(AgreementError) {
+    package init(annotators: [Annotator], granularity: Granularity, filter: UnitFilter = UnitFilter()) throws(AgreementError) {
         self.init(study: try Study(annotators: annotators, granularity: granularity, filter: filter))
     }
 }

@@ -2,7 +2,7 @@ import ArgmarkCore
 
 extension AgreementReport {
     /// The report as JSON (keys sorted by ``JSONValue``; undefined values are `null`).
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "annotators": .array(annotators.map(JSONValue.string)),
             "granularity": .string(granularity.rawValue),

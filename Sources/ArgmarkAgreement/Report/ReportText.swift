@@ -1,7 +1,7 @@
 import ArgmarkCore
 
 /// How a report is laid out for people.
-public enum ReportStyle: Sendable {
+package enum ReportStyle: Sendable {
     /// Aligned plain-text tables for a terminal.
     case text
     /// GitHub-flavoured Markdown tables.
@@ -48,14 +48,11 @@ extension AgreementReport {
     /// A fixed-point number with three decimals, or `n/a` when undefined.
     static func format(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "n/a" }
-        let scaled = Int((abs(value) * 1000).rounded())
-        let fraction = String(scaled % 1000)
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return sign + String(scaled / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        return NumberText.fixed(value, decimals: 3)
     }
 
     /// The report for people: one section per measure, each pair of annotators in turn.
-    public func rendered(_ style: ReportStyle) -> String {
+    package func rendered(_ style: ReportStyle) -> String {
         let unitName = granularity == .tokens ? "tokens" : "code points"
         let unitSingular = granularity == .tokens ? "token" : "code point"
         var out = ""

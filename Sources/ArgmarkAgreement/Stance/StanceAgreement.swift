@@ -5,25 +5,25 @@ import ArgmarkCore
 /// Each matched pair is one item; its label is the unit's stance and target (`favor@metoo`), or
 /// `none` when the unit has no stance. Reported as the share of pairs labelled alike and as Cohen's
 /// kappa over the pairs.
-public struct StanceScores: Sendable {
+package struct StanceScores: Sendable {
     /// Matched unit pairs.
-    public var items: Int
+    package var items: Int
     /// Pairs with the same stance toward the same target (or both without stance).
-    public var agreed: Int
-    public var kappa: Double?
+    package var agreed: Int
+    package var kappa: Double?
     /// `agreed / items`; `nil` without matched units.
-    public var observed: Double? { items == 0 ? nil : Double(agreed) / Double(items) }
+    package var observed: Double? { items == 0 ? nil : Double(agreed) / Double(items) }
 
-    public static func label(_ unit: ArgumentUnit) -> String {
+    package static func label(_ unit: ArgumentUnit) -> String {
         guard let stance = unit.stance else { return "none" }
         return stance.rawValue + "@" + (unit.target?.rawValue ?? "")
     }
 
-    public static func compute(_ study: Study, first: Int, second: Int) -> StanceScores {
+    package static func compute(_ study: Study, first: Int, second: Int) -> StanceScores {
         compute(study.articlePairs(first, second))
     }
 
-    public static func compute(_ articles: [ArticlePair]) -> StanceScores {
+    package static func compute(_ articles: [ArticlePair]) -> StanceScores {
         var items: [(String, String)] = []
         for article in articles {
             let alignment = article.overlap

@@ -1,15 +1,15 @@
 import ArgmarkCore
 
 /// One annotator's articles: everything read from one command-line argument.
-public struct Annotator: Sendable {
+package struct Annotator: Sendable {
     /// How the annotator is named in reports: the path given on the command line.
-    public var name: String
-    public var articles: [Article]
+    package var name: String
+    package var articles: [Article]
     /// Where each article was read from (parallel to `articles`), for error messages.
-    public var paths: [String]
+    package var paths: [String]
 
     /// An annotator whose articles were read from `paths`; without paths, the name stands for them.
-    public init(name: String, articles: [Article], paths: [String]? = nil) {
+    package init(name: String, articles: [Article], paths: [String]? = nil) {
         self.name = name
         self.articles = articles
         self.paths = paths ?? Array(repeating: name, count: articles.count)
@@ -17,7 +17,7 @@ public struct Annotator: Sendable {
 }
 
 /// Why annotations cannot be compared.
-public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Two annotators have an article with the same id but a different text.
     case textMismatch(article: String, firstAnnotator: String, firstPath: String, secondAnnotator: String, secondPath: String)
     /// One annotator has two articles with the same id.
@@ -28,7 +28,7 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
     case tooFewAnnotators
 
     /// The file the error is about, if it is about one.
-    public var path: String? {
+    package var path: String? {
         switch self {
         case .textMismatch(_, _, _, _, let secondPath): secondPath
         case .duplicateArticle(_, _, let paths): paths.last
@@ -37,7 +37,7 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// What went wrong and how to fix it, lowercase, without the path.
-    public var message: String {
+    package var message: String {
         switch self {
         case let .textMismatch(article, first, firstPath, second, _):
             "article \(article) (\(second)) has a different text than in \(firstPath) (\(first)); compare annotations of the same text, or give one of them another id"
@@ -51,43 +51,43 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// `path: error: message`, or `argmark: error: message` when no file is to blame.
-    public var description: String {
+    package var description: String {
         (path ?? "argmark") + ": error: " + message
     }
 }
 
 /// Which units take part: implicit units never do (they have no span), suggestions only when asked.
-public struct UnitFilter: Sendable {
-    public var includeSuggested: Bool
-    public init(includeSuggested: Bool = false) { self.includeSuggested = includeSuggested }
+package struct UnitFilter: Sendable {
+    package var includeSuggested: Bool
+    package init(includeSuggested: Bool = false) { self.includeSuggested = includeSuggested }
 
-    public func admits(_ unit: ArgumentUnit) -> Bool {
+    package func admits(_ unit: ArgumentUnit) -> Bool {
         unit.span != nil && (includeSuggested || unit.status == .gold)
     }
 }
 
 /// One article as every annotator who has it annotated it, on one continuum.
-public struct ArticleStudy: Sendable {
-    public var id: String
-    public var continuum: Continuum
+package struct ArticleStudy: Sendable {
+    package var id: String
+    package var continuum: Continuum
     /// For each annotator (in command-line order), their version of the article, or `nil`.
-    public var versions: [Article?]
+    package var versions: [Article?]
 
     /// The indices of the annotators who annotated the article.
-    public var annotatorIndices: [Int] { versions.indices.filter { versions[$0] != nil } }
+    package var annotatorIndices: [Int] { versions.indices.filter { versions[$0] != nil } }
 }
 
 /// Articles matched across annotators by id, their texts checked equal by SHA-256 digest.
-public struct Study: Sendable {
-    public var annotators: [String]
+package struct Study: Sendable {
+    package var annotators: [String]
     /// Articles annotated by at least two annotators, sorted by id (code-point order).
-    public var articles: [ArticleStudy]
+    package var articles: [ArticleStudy]
     /// Articles only one annotator has, by id, with that annotator's name: left out of every measure.
-    public var unpaired: [(article: String, annotator: String)]
-    public var granularity: Granularity
-    public var filter: UnitFilter
+    package var unpaired: [(article: String, annotator: String)]
+    package var granularity: Granularity
+    package var filter: UnitFilter
 
-    public init(annotators: [Annotator], granularity: Granularity, filter: UnitFilter = UnitFilter()) throws(AgreementError) {
+    package init(annotators: [Annotator], granularity: Granularity, filter: UnitFilter = UnitFilter()) throws(AgreementError) {
         guard annotators.count >= 2 else { throw .tooFewAnnotators }
         self.annotators = annotators.map(\.name)
         self.granularity = granularity
@@ -135,19 +135,19 @@ public struct Study: Sendable {
     }
 
     /// The units an annotator has in an article that take part in the measures, in text order.
-    public func units(of article: Article) -> [ArgumentUnit] {
+    package func units(of article: Article) -> [ArgumentUnit] {
         article.units.filter(filter.admits).sorted { lhs, rhs in
             (lhs.span!, lhs.type, lhs.id) < (rhs.span!, rhs.type, rhs.id)
         }
     }
 
     /// Articles both annotators have.
-    public func shared(_ first: Int, _ second: Int) -> [ArticleStudy] {
+    package func shared(_ first: Int, _ second: Int) -> [ArticleStudy] {
         articles.filter { $0.versions[first] != nil && $0.versions[second] != nil }
     }
 
     /// Articles every annotator has.
-    public var complete: [ArticleStudy] {
+    package var complete: [ArticleStudy] {
         articles.filter { $0.versions.allSatisfy { $0 != nil } }
     }
 }

@@ -23,30 +23,30 @@ import ArgmarkCore
 /// into one (the measure assumes they do not overlap); units that only touch stay apart. A
 /// discontinuous unit contributes each of its fragments. Unlike DKPro, which returns 0 when
 /// `D_o = D_e`, an undefined value (`D_e = 0`, e.g. no unit at all) is reported as `nil`.
-public struct UnitizedAlpha: Sendable {
+package struct UnitizedAlpha: Sendable {
     /// One type's disagreements.
-    public struct Category: Sendable {
-        public var type: UnitType
-        public var observed: Double
-        public var expected: Double
-        public var value: Double? { expected == 0 ? nil : 1 - observed / expected }
+    package struct Category: Sendable {
+        package var type: UnitType
+        package var observed: Double
+        package var expected: Double
+        package var value: Double? { expected == 0 ? nil : 1 - observed / expected }
     }
 
     /// Types in `UnitType` order.
-    public var categories: [Category]
+    package var categories: [Category]
     /// The length of the whole continuum, in the study's granularity.
-    public var length: Int
+    package var length: Int
     /// How many articles (those all annotators have) the continuum spans.
-    public var articleCount: Int
+    package var articleCount: Int
 
     /// `1 − Σ D_o / Σ D_e`; `nil` when no type occurs or the expected disagreement is 0.
-    public var overall: Double? {
+    package var overall: Double? {
         let expected = categories.reduce(0) { $0 + $1.expected }
         guard !categories.isEmpty, expected != 0 else { return nil }
         return 1 - categories.reduce(0) { $0 + $1.observed } / expected
     }
 
-    public static func compute(_ study: Study) -> UnitizedAlpha {
+    package static func compute(_ study: Study) -> UnitizedAlpha {
         let raterCount = study.annotators.count
         var units = [UnitType: [[Segment]]]()
         var offset = 0

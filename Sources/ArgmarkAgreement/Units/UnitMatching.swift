@@ -1,7 +1,7 @@
 import ArgmarkCore
 
 /// How two annotators' units are paired.
-public enum MatchingRule: String, Sendable, CaseIterable {
+package enum MatchingRule: String, Sendable, CaseIterable {
     /// Same type and the very same code points (span, and fragments if any).
     case exact
     /// The Feedback Prize rule: same type, and the overlap holds at least half of each unit,
@@ -10,14 +10,14 @@ public enum MatchingRule: String, Sendable, CaseIterable {
 }
 
 /// A one-to-one pairing of the units two annotators marked in one article.
-public struct UnitAlignment: Sendable {
+package struct UnitAlignment: Sendable {
     /// Matched pairs, as indices into `first` and `second`.
-    public var pairs: [(first: Int, second: Int)]
-    public var first: [ArgumentUnit]
-    public var second: [ArgumentUnit]
+    package var pairs: [(first: Int, second: Int)]
+    package var first: [ArgumentUnit]
+    package var second: [ArgumentUnit]
 
     /// The unit of the second annotation matched to each unit id of the first, and back.
-    public var firstToSecond: [UnitID: UnitID] {
+    package var firstToSecond: [UnitID: UnitID] {
         Dictionary(pairs.map { (first[$0.first].id, second[$0.second].id) }, uniquingKeysWith: { lhs, _ in lhs })
     }
 
@@ -28,7 +28,7 @@ public struct UnitAlignment: Sendable {
     /// pairing is the same whichever annotator comes first. "Best" is the larger overlap relative
     /// to the union (intersection over union, compared exactly as fractions), then the earlier unit
     /// of the first annotator, then of the second (units in text order).
-    public static func align(_ first: [ArgumentUnit], _ second: [ArgumentUnit], rule: MatchingRule, continuum: Continuum) -> UnitAlignment {
+    package static func align(_ first: [ArgumentUnit], _ second: [ArgumentUnit], rule: MatchingRule, continuum: Continuum) -> UnitAlignment {
         struct Candidate {
             var first: Int, second: Int, overlap: Int, union: Int
         }
@@ -93,25 +93,25 @@ public struct UnitAlignment: Sendable {
 }
 
 /// Matched and total counts of one unit type (or of all types together).
-public struct MatchCounts: Sendable, Equatable {
+package struct MatchCounts: Sendable, Equatable {
     /// Units of the first annotator (the reference for recall).
-    public var first: Int = 0
+    package var first: Int = 0
     /// Units of the second annotator (the reference for precision).
-    public var second: Int = 0
-    public var matched: Int = 0
+    package var second: Int = 0
+    package var matched: Int = 0
 
-    public init(first: Int = 0, second: Int = 0, matched: Int = 0) {
+    package init(first: Int = 0, second: Int = 0, matched: Int = 0) {
         self.first = first
         self.second = second
         self.matched = matched
     }
 
     /// Matched units of the second annotator over all of theirs; `nil` when they have none.
-    public var precision: Double? { second == 0 ? nil : Double(matched) / Double(second) }
+    package var precision: Double? { second == 0 ? nil : Double(matched) / Double(second) }
     /// Matched units of the first annotator over all of theirs; `nil` when they have none.
-    public var recall: Double? { first == 0 ? nil : Double(matched) / Double(first) }
+    package var recall: Double? { first == 0 ? nil : Double(matched) / Double(first) }
     /// `2·matched / (first + second)`, symmetric in the annotators; `nil` when neither has a unit.
-    public var f1: Double? { first + second == 0 ? nil : Double(2 * matched) / Double(first + second) }
+    package var f1: Double? { first + second == 0 ? nil : Double(2 * matched) / Double(first + second) }
 
     static func + (lhs: MatchCounts, rhs: MatchCounts) -> MatchCounts {
         MatchCounts(first: lhs.first + rhs.first, second: lhs.second + rhs.second, matched: lhs.matched + rhs.matched)
@@ -119,32 +119,32 @@ public struct MatchCounts: Sendable, Equatable {
 }
 
 /// Precision, recall and F1 of one annotator's units against another's, per type, macro and micro.
-public struct UnitScores: Sendable {
-    public var rule: MatchingRule
+package struct UnitScores: Sendable {
+    package var rule: MatchingRule
     /// Counts for every type either annotator used, in `UnitType` order.
-    public var byType: [(type: UnitType, counts: MatchCounts)]
+    package var byType: [(type: UnitType, counts: MatchCounts)]
     /// All types pooled.
-    public var micro: MatchCounts
+    package var micro: MatchCounts
 
     /// The mean over `byType` of per-type precision; an undefined precision counts as 0
     /// (scikit-learn's `zero_division=0`). `nil` when no type occurs.
-    public var macroPrecision: Double? { Self.mean(byType.map { $0.counts.precision ?? 0 }) }
+    package var macroPrecision: Double? { Self.mean(byType.map { $0.counts.precision ?? 0 }) }
     /// The mean of per-type recall, undefined counting as 0.
-    public var macroRecall: Double? { Self.mean(byType.map { $0.counts.recall ?? 0 }) }
+    package var macroRecall: Double? { Self.mean(byType.map { $0.counts.recall ?? 0 }) }
     /// The mean of per-type F1 (the Feedback Prize score); `nil` when no type occurs.
-    public var macroF1: Double? { Self.mean(byType.map { $0.counts.f1 ?? 0 }) }
+    package var macroF1: Double? { Self.mean(byType.map { $0.counts.f1 ?? 0 }) }
 
     static func mean(_ values: [Double]) -> Double? {
         values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 
     /// Scores the second annotator against the first over the articles both have.
-    public static func compute(_ study: Study, first: Int, second: Int, rule: MatchingRule) -> UnitScores {
+    package static func compute(_ study: Study, first: Int, second: Int, rule: MatchingRule) -> UnitScores {
         compute(study.articlePairs(first, second), rule: rule)
     }
 
     /// Scores the second annotator against the first over already aligned articles.
-    public static func compute(_ articles: [ArticlePair], rule: MatchingRule) -> UnitScores {
+    package static func compute(_ articles: [ArticlePair], rule: MatchingRule) -> UnitScores {
         var counts: [UnitType: MatchCounts] = [:]
         for article in articles {
             let alignment = article.alignment(rule)
@@ -165,13 +165,13 @@ public struct UnitScores: Sendable {
 }
 
 /// One article as two annotators marked it, with their units paired under both rules.
-public struct ArticlePair: Sendable {
-    public var first: Article
-    public var second: Article
-    public var exact: UnitAlignment
-    public var overlap: UnitAlignment
+package struct ArticlePair: Sendable {
+    package var first: Article
+    package var second: Article
+    package var exact: UnitAlignment
+    package var overlap: UnitAlignment
 
-    public func alignment(_ rule: MatchingRule) -> UnitAlignment {
+    package func alignment(_ rule: MatchingRule) -> UnitAlignment {
         rule == .exact ? exact : overlap
     }
 }
@@ -179,7 +179,7 @@ public struct ArticlePair: Sendable {
 extension Study {
     /// The articles two annotators share, each with its units aligned, computed once for every
     /// pairwise measure.
-    public func articlePairs(_ first: Int, _ second: Int) -> [ArticlePair] {
+    package func articlePairs(_ first: Int, _ second: Int) -> [ArticlePair] {
         shared(first, second).map { article in
             let a = units(of: article.versions[first]!)
             let b = units(of: article.versions[second]!)

@@ -11,9 +11,9 @@
 ///    `minimumSimilarity`. Ties are broken by the surroundings; a remaining tie is an orphan.
 /// A unit found neither way is an orphan; what happens to orphans is the caller's choice
 /// (``OrphanPolicy``), never silent.
-public enum Reanchor {
+package enum Reanchor {
     /// What to do with units that cannot be placed on the new text.
-    public enum OrphanPolicy: String, Sendable, CaseIterable {
+    package enum OrphanPolicy: String, Sendable, CaseIterable {
         /// Change nothing and report them (the default).
         case refuse
         /// Keep them as implicit units (no span; the old quote as their paraphrase) with a note.
@@ -22,64 +22,64 @@ public enum Reanchor {
         case drop
     }
 
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The lowest similarity an approximate match may have; 0.8 by default.
-        public var minimumSimilarity: Double
+        package var minimumSimilarity: Double
         /// Code points of context taken on each side of a quote; 32 by default.
-        public var contextLength: Int
-        public var orphans: OrphanPolicy
+        package var contextLength: Int
+        package var orphans: OrphanPolicy
 
-        public init(minimumSimilarity: Double = defaultMinimumSimilarity, contextLength: Int = 32, orphans: OrphanPolicy = .refuse) {
+        package init(minimumSimilarity: Double = defaultMinimumSimilarity, contextLength: Int = 32, orphans: OrphanPolicy = .refuse) {
             self.minimumSimilarity = minimumSimilarity
             self.contextLength = contextLength
             self.orphans = orphans
         }
 
-        public static let defaultMinimumSimilarity = 0.8
+        package static let defaultMinimumSimilarity = 0.8
     }
 
     /// How a unit was found again.
-    public enum Method: String, Sendable {
+    package enum Method: String, Sendable {
         /// Its quote occurs once in the new text (or its context picked one occurrence).
         case exact
         /// Its quote was edited; the closest passage is similar enough.
         case approximate
     }
 
-    public struct Placement: Sendable, Equatable {
-        public var unit: UnitID
-        public var old: Span
-        public var new: Span
-        public var method: Method
+    package struct Placement: Sendable, Equatable {
+        package var unit: UnitID
+        package var old: Span
+        package var new: Span
+        package var method: Method
         /// 1 for an exact match.
-        public var similarity: Double
+        package var similarity: Double
         /// The new text at `new` (differs from the old quote for an approximate match).
-        public var quote: String
+        package var quote: String
     }
 
-    public struct Orphan: Sendable, Equatable {
-        public var unit: UnitID
-        public var old: Span
-        public var quote: String
+    package struct Orphan: Sendable, Equatable {
+        package var unit: UnitID
+        package var old: Span
+        package var quote: String
         /// Lowercase, e.g. `its text is not in the new text (closest passage 41% similar, below 80%)`.
-        public var reason: String
+        package var reason: String
         /// What would place it.
-        public var remedies: [Remedy] = []
+        package var remedies: [Remedy] = []
     }
 
-    public struct Plan: Sendable {
-        public var placements: [Placement]
-        public var orphans: [Orphan]
+    package struct Plan: Sendable {
+        package var placements: [Placement]
+        package var orphans: [Orphan]
     }
 
-    public struct Outcome: Sendable {
-        public var plan: Plan
+    package struct Outcome: Sendable {
+        package var plan: Plan
         /// What `drop` removed (units and the relations that referred to them).
-        public var removal: ArticleEdits.Removal
+        package var removal: ArticleEdits.Removal
     }
 
     /// Where every unit of `article` goes in `newText`; changes nothing.
-    public static func plan(_ article: Article, newText: String, options: Options = Options()) -> Plan {
+    package static func plan(_ article: Article, newText: String, options: Options = Options()) -> Plan {
         let old = CodePointText(article.text)
         let new = CodePointText(newText)
         var placements: [Placement] = []
@@ -104,7 +104,7 @@ public enum Reanchor {
     /// Replaces `article`'s text with `newText` and moves its units; orphans are handled by
     /// `options.orphans` (with `.refuse`, the caller should not write when there are orphans).
     /// `previousDigest` is the digest the orphans' notes name (by default, that of the article's text).
-    public static func apply(_ plan: Plan, newText: String, to article: inout Article, options: Options = Options(), path: String,
+    package static func apply(_ plan: Plan, newText: String, to article: inout Article, options: Options = Options(), path: String,
                              previousDigest: String? = nil) throws(EditError) -> Outcome {
         let old = CodePointText(article.text)
         let new = CodePointText(newText)
@@ -332,8 +332,8 @@ public enum Reanchor {
     }
 
     /// `0.937` as `93%` (rounded down, so a value shown as 80% is never below 0.8).
-    public static func percent(_ value: Double) -> String {
-        "\(Int((value * 100).rounded(.down)))%"
+    package static func percent(_ value: Double) -> String {
+        NumberText.percent(value, rounding: .down)
     }
 }
 
@@ -351,7 +351,7 @@ extension Reanchor {
     /// `argmark reanchor`: moves the units of the article at `path` onto the text of the file
     /// `textPath`, under the editor's lock, validated, atomically. With ``OrphanPolicy/refuse``
     /// and any orphan, throws and writes nothing; the message lists each orphan and why.
-    public static func reanchor(_ path: String, textPath: String, options: Options = Options()) throws(EditError) -> ArticleEditor.Outcome<Outcome> {
+    package static func reanchor(_ path: String, textPath: String, options: Options = Options()) throws(EditError) -> ArticleEditor.Outcome<Outcome> {
         try ArticleEditor.requireFile(textPath, creation: .passCorrectedText)
         let newText = try ArticleFactory.decodeText(try ArticleEditor.read(textPath), path: textPath)
         return try ArticleEditor.edit(path) { (article, _) throws(EditError) -> Outcome in
@@ -377,7 +377,7 @@ extension Reanchor {
     /// other is found by its quote alone — one exact occurrence, or the most similar passage
     /// above the threshold. With no surrounding text to compare, a quote that now occurs
     /// several times is an orphan.
-    public static func planInPlace(_ article: Article, options: Options = Options()) -> Plan {
+    package static func planInPlace(_ article: Article, options: Options = Options()) -> Plan {
         let text = CodePointText(article.text)
         var placements: [Placement] = []
         var orphans: [Orphan] = []
@@ -412,7 +412,7 @@ extension Reanchor {
     /// `argmark reanchor FILE` without `--text`: repairs a file whose text was edited in place
     /// (the digest no longer matches), with ``planInPlace(_:options:)``. Refuses files with any
     /// other error; does nothing (`changed` false) when the text still matches its digest.
-    public static func reanchorInPlace(_ path: String, options: Options = Options(), validator: Validator = Validator()) throws(EditError) -> ArticleEditor.Outcome<Outcome> {
+    package static func reanchorInPlace(_ path: String, options: Options = Options(), validator: Validator = Validator()) throws(EditError) -> ArticleEditor.Outcome<Outcome> {
         try ArticleEditor.requireFile(path, creation: .createArticle)
         let (outcome, committed) = try ArticleEditor.commit([path], validator: validator) { () throws(EditError) -> (Outcome, [ArticleEditor.Staged]) in
             let corpus = try ArticleEditor.loadCorpus(besides: path, validator: validator)

@@ -1,19 +1,19 @@
 /// A passage described by its own text and the text around it, as W3C Web Annotation's
 /// `TextQuoteSelector` (`exact`, `prefix`, `suffix`) does, so it can be found again in a text
 /// that was edited elsewhere. Everything is in Unicode code points.
-public struct TextQuoteSelector: Sendable, Equatable {
-    public var exact: [Unicode.Scalar]
-    public var prefix: [Unicode.Scalar]
-    public var suffix: [Unicode.Scalar]
+package struct TextQuoteSelector: Sendable, Equatable {
+    package var exact: [Unicode.Scalar]
+    package var prefix: [Unicode.Scalar]
+    package var suffix: [Unicode.Scalar]
 
-    public init(exact: [Unicode.Scalar], prefix: [Unicode.Scalar], suffix: [Unicode.Scalar]) {
+    package init(exact: [Unicode.Scalar], prefix: [Unicode.Scalar], suffix: [Unicode.Scalar]) {
         self.exact = exact
         self.prefix = prefix
         self.suffix = suffix
     }
 
     /// The selector of `span` in `text`, with up to `contextLength` code points on each side.
-    public init(span: Span, in text: CodePointText, contextLength: Int) {
+    package init(span: Span, in text: CodePointText, contextLength: Int) {
         exact = Array(text.scalars[span.start..<span.end])
         prefix = Array(text.scalars[max(0, span.start - contextLength)..<span.start])
         suffix = Array(text.scalars[span.end..<min(text.count, span.end + contextLength)])

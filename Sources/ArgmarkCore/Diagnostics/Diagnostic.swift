@@ -1,10 +1,13 @@
 /// Where in a file a finding is: 1-based line and, when known, column.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The file the finding is about (or `argmark` for one about the request itself).
     public var path: String
+    /// The 1-based line, when the finding has one.
     public var line: Int?
+    /// The 1-based column in code points, when the finding has one.
     public var column: Int?
 
-    public init(path: String, line: Int? = nil, column: Int? = nil) {
+    package init(path: String, line: Int? = nil, column: Int? = nil) {
         self.path = path
         self.line = line
         self.column = column
@@ -24,13 +27,17 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// A finding about a file: an error makes the file invalid, a warning does not.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// An error makes a file invalid (or refuses a request); a warning does not.
     public enum Severity: String, Sendable, Hashable, Codable {
         case error
         case warning
     }
 
+    /// Whether the finding is an error or a warning.
     public var severity: Severity
+    /// Where the finding is.
     public var location: SourceLocation
+    /// The problem, stated as facts; never a frontend's flag (the remedies say what would fix it).
     public var message: String
     /// A stable rule id (see ``RuleID``) that tools and tests can rely on.
     public var rule: RuleID
@@ -40,7 +47,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var remedies: [Remedy]
 
     /// `message` states the problem in the core's words; how to fix it goes in `remedies`.
-    public init(_ severity: Severity, _ rule: RuleID, _ message: String, at location: SourceLocation, facts: [Fact] = [], remedies: [Remedy] = []) {
+    package init(_ severity: Severity, _ rule: RuleID, _ message: String, at location: SourceLocation, facts: [Fact] = [], remedies: [Remedy] = []) {
         self.severity = severity
         self.rule = rule
         self.message = Self.singleLine(message)
@@ -58,7 +65,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 /// Stable identifiers of every check argmark makes; documented in the README.
 public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether this refuses a request (an edit, a reanchor) rather than judging a file.
-    public var isRequestRefusal: Bool {
+    package var isRequestRefusal: Bool {
         switch self {
         case .badRequest, .quoteAmbiguous, .quoteNotFound, .inUse, .invalidFile, .orphans: true
         default: false

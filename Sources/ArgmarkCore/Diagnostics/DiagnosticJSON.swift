@@ -2,7 +2,7 @@ extension Diagnostic {
     /// The diagnostic as a JSON object: path, line, column, severity, rule, message, and, where a
     /// finding has them, `facts` and `remedies` (what a tool or the workbench offers to click).
     /// This is the one JSON shape of a finding; every frontend and `--format json` uses it.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var members: [String: JSONValue] = [
             "path": .string(location.path),
             "severity": .string(severity.rawValue),
@@ -19,7 +19,7 @@ extension Diagnostic {
 
 extension Fact {
     /// `{"kind": "occurrences", "places": [...]}` and so on.
-    public var json: JSONValue {
+    package var json: JSONValue {
         switch self {
         case .occurrences(let places):
             .object(["kind": .string("occurrences"), "places": .array(places.map(\.json))])
@@ -37,14 +37,14 @@ extension Fact {
 }
 
 extension TextPlace {
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object(["start": .int(start), "end": .int(end), "line": .int(line), "column": .int(column), "context": .string(context)])
     }
 }
 
 extension Remedy {
     /// `{"kind": "choose-occurrence", "count": 2}`: the kind in kebab case, its facts beside it.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var members: [String: JSONValue] = [:]
         let kind: String
         switch self {
@@ -78,6 +78,14 @@ extension Remedy {
         case .correct(let field): kind = "correct"; members["field"] = .string(field)
         case .overwrite: kind = "overwrite"
         case .outputFolder: kind = "output-folder"
+        case .anotherOutputFolder: kind = "another-output-folder"
+        case .acceptLosses: kind = "accept-losses"
+        case .formatThatCarriesIt: kind = "format-that-carries-it"
+        case .typeMapping: kind = "type-mapping"
+        case .retrainModel: kind = "retrain-model"
+        case .trainedModel: kind = "trained-model"
+        case .copyAgain: kind = "copy-again"
+        case .anotherOutput: kind = "another-output"
         }
         members["kind"] = .string(kind)
         return .object(members)

@@ -64,6 +64,22 @@ public enum Remedy: Hashable, Sendable {
     case overwrite
     /// Name a folder for the output.
     case outputFolder
+    /// Write to another output folder (one without these files).
+    case anotherOutputFolder
+    /// Export anyway, without what the format cannot carry.
+    case acceptLosses
+    /// Export to a format that carries it.
+    case formatThatCarriesIt
+    /// Say which of the source's annotation types become which unit and relation types.
+    case typeMapping
+    /// Train the suggestion model again (from its training data).
+    case retrainModel
+    /// Give a suggestion model file written by training.
+    case trainedModel
+    /// Copy the file again from where it came from.
+    case copyAgain
+    /// Remove the existing output first, or write to another one.
+    case anotherOutput
 }
 
 /// The facts behind a finding, as data a frontend can present (and tools can read).
@@ -80,14 +96,18 @@ public enum Fact: Hashable, Sendable {
 
 /// A place in an article's text.
 public struct TextPlace: Hashable, Sendable {
+    /// The first code point of the occurrence (0-based).
     public var start: Int
+    /// The code point after the occurrence.
     public var end: Int
+    /// The 1-based line of `start`.
     public var line: Int
+    /// The 1-based column of `start`, in code points.
     public var column: Int
     /// The text around the place, to tell occurrences apart.
     public var context: String
 
-    public init(start: Int, end: Int, line: Int, column: Int, context: String = "") {
+    package init(start: Int, end: Int, line: Int, column: Int, context: String = "") {
         self.start = start
         self.end = end
         self.line = line
@@ -98,15 +118,20 @@ public struct TextPlace: Hashable, Sendable {
 
 /// A unit that could not be placed on a new text.
 public struct UnplacedUnit: Hashable, Sendable {
+    /// The unit's id.
     public var unit: String
+    /// Where the unit was in the old text (code points).
     public var start: Int
+    /// The end of the unit in the old text.
     public var end: Int
+    /// The unit's quote.
     public var quote: String
     /// Lowercase, e.g. `its text is not in the new text (closest passage 41% similar, below 80%)`.
     public var reason: String
+    /// What would place it.
     public var remedies: [Remedy]
 
-    public init(unit: String, start: Int, end: Int, quote: String, reason: String, remedies: [Remedy]) {
+    package init(unit: String, start: Int, end: Int, quote: String, reason: String, remedies: [Remedy]) {
         self.unit = unit
         self.start = start
         self.end = end

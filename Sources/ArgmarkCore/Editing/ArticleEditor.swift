@@ -5,14 +5,14 @@
 /// ``commit(_:validator:_:)``, the one locked sequence (lock, read, change, encode, validate, replace).
 public enum ArticleEditor {
     /// The result of a change that landed.
-    public struct Outcome<Value> {
-        public var value: Value
+    package struct Outcome<Value> {
+        package var value: Value
         /// Warnings the change introduced (e.g. two units of one type on one span).
-        public var warnings: [Diagnostic]
+        package var warnings: [Diagnostic]
         /// Whether the file's bytes changed (an edit that changes nothing does not rewrite it).
-        public var changed: Bool
+        package var changed: Bool
         /// The SHA-256 of the file's bytes after the change, lowercase hex.
-        public var digest: String = ""
+        package var digest: String = ""
     }
 
     /// New bytes for one file, staged inside ``commit(_:validator:_:)``.
@@ -159,24 +159,29 @@ public enum ArticleEditor {
         }
     }
 
-    /// The valid corpus at `corpusPath`, or `nil` if the file does not exist yet.
+    /// The valid corpus at `corpusPath` and its bytes (`nil` if the file does not exist yet: an
+    /// empty vocabulary).
     package static func loadCorpusForEditing(_ corpusPath: String, validator: Validator) throws(EditError) -> (corpus: Corpus, bytes: [UInt8]?) {
-        guard FileSystem.kind(of: corpusPath) == .file else { return (Corpus(), nil) }
-        let bytes = try read(corpusPath)
-        let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
-        guard case .corpus(let decoded)? = document else {
-            throw EditError(.refused, "\(corpusPath) is not an argmark corpus file; fix or remove it first", at: SourceLocation(path: corpusPath), diagnostics: diagnostics.filter { $0.severity == .error })
+        switch validator.readCorpus(at: corpusPath) {
+        case .absent: return (Corpus(), nil)
+        case .valid(let corpus, let bytes, _): return (corpus, bytes)
+        case .invalid(let findings):
+            throw unusableCorpus(corpusPath, findings, "\(corpusPath) is not a valid corpus file; fix it first")
         }
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            throw EditError(.refused, "\(corpusPath) is not valid; fix it first", at: SourceLocation(path: corpusPath), diagnostics: errors, rule: .invalidFile, remedies: [.validate(path: corpusPath)])
+    }
+
+    /// The refusal for a corpus file that exists but cannot be used; unreadable is a usage error
+    /// (exit 2, like any unreadable input), anything else a refusal listing its errors.
+    private static func unusableCorpus(_ corpusPath: String, _ findings: [Diagnostic], _ message: String) -> EditError {
+        if let unreadable = findings.first(where: { $0.rule == .unreadable }) {
+            return EditError.usage(unreadable.message, path: corpusPath)
         }
-        return (decoded.corpus, bytes)
+        return EditError(.refused, message, at: SourceLocation(path: corpusPath), diagnostics: findings.filter { $0.severity == .error }, rule: .invalidFile, remedies: [.validate(path: corpusPath)])
     }
 
     /// The corpus file a `target`/`proposition` command means: `DIR/corpus.xml` for a folder,
     /// the path itself for a file (existing or to be created).
-    public static func corpusPath(for path: String) throws(EditError) -> String {
+    package static func corpusPath(for path: String) throws(EditError) -> String {
         switch FileSystem.kind(of: path) {
         case .directory: return FileSystem.join(path, Corpus.fileName)
         case .file: return path
@@ -194,14 +199,14 @@ public enum ArticleEditor {
     }
 
     /// The valid corpus at `corpusPath` (an empty one if the file does not exist yet).
-    public static func readCorpus(_ corpusPath: String, validator: Validator = Validator()) throws(EditError) -> Corpus {
+    package static func readCorpus(_ corpusPath: String, validator: Validator = Validator()) throws(EditError) -> Corpus {
         try loadCorpusForEditing(corpusPath, validator: validator).corpus
     }
 
     /// The article as an edit would see it, and the digest of its bytes (its version), for
     /// frontends that compute edits from the file first and then apply them with that digest
     /// as `expectedDigest`. Refuses what an edit would refuse (an invalid file).
-    public static func readForEditing(_ path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, digest: String) {
+    package static func readForEditing(_ path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, digest: String) {
         try requireFile(path, creation: .createArticle)
         let corpus = try loadCorpus(besides: path, validator: validator)
         let loaded = try loadForEditing(path, corpus: corpus, validator: validator)
@@ -209,7 +214,7 @@ public enum ArticleEditor {
     }
 
     /// The article as it is on disk, checked (for commands that only read: show, list).
-    public static func read(article path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, corpus: Corpus?, diagnostics: [Diagnostic]) {
+    package static func read(article path: String, validator: Validator = Validator()) throws(EditError) -> (article: Article, corpus: Corpus?, diagnostics: [Diagnostic]) {
         try requireFile(path, creation: .createArticle)
         // A broken corpus.xml does not stop reading, but must be named: otherwise the only
         // findings would say "no corpus.xml beside this file".
@@ -250,14 +255,12 @@ public enum ArticleEditor {
     /// because references into it could not be checked.
     static func loadCorpus(besides path: String, validator: Validator) throws(EditError) -> Corpus? {
         let corpusPath = FileSystem.join(FileSystem.directoryName(of: path), Corpus.fileName)
-        guard FileSystem.kind(of: corpusPath) == .file else { return nil }
-        let bytes = try read(corpusPath)
-        let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard case .corpus(let decoded)? = document, errors.isEmpty else {
-            throw EditError(.refused, "\(corpusPath) beside the file is not a valid corpus, so references into it cannot be checked; fix it first", at: SourceLocation(path: corpusPath), diagnostics: errors, rule: .invalidFile, remedies: [.validate(path: corpusPath)])
+        switch validator.readCorpus(at: corpusPath) {
+        case .absent: return nil
+        case .valid(let corpus, _, _): return corpus
+        case .invalid(let findings):
+            throw unusableCorpus(corpusPath, findings, "\(corpusPath) beside the file is not a valid corpus, so references into it cannot be checked; fix it first")
         }
-        return decoded.corpus
     }
 
     /// Validates the bytes about to be written; refuses them if they have any error. Returns the
@@ -295,7 +298,7 @@ extension ArticleEditor {
     /// The next id `prefix` + number after the highest such id in use and after `mark` (the
     /// article's high-water mark): ids are never reused, so an old reference to a removed unit
     /// cannot silently point at a new one.
-    public static func nextID(prefix: String, among taken: some Sequence<String>, after mark: Int? = nil) -> String {
+    package static func nextID(prefix: String, among taken: some Sequence<String>, after mark: Int? = nil) -> String {
         var highest = mark ?? 0
         for id in taken {
             if let number = Article.idNumber(id, prefix: prefix) { highest = max(highest, number) }
@@ -307,7 +310,7 @@ extension ArticleEditor {
 
 extension Article {
     /// Every id in the article, whatever it names (they share one namespace).
-    public var allIDs: Set<String> {
+    package var allIDs: Set<String> {
         Set(units.map(\.id.rawValue) + relations.map(\.id.rawValue) + speakers.map(\.id.rawValue))
     }
 }

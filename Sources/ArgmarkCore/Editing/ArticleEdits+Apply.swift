@@ -1,7 +1,7 @@
 extension ArticleEdits {
     /// Applies one article edit. `labels` maps the labels earlier edits of the batch defined to
     /// the ids they stand for; references are looked up there first, then taken as ids.
-    public static func apply(_ edit: Edit, to article: inout Article, corpus: Corpus?, labels: inout [String: String], path: String) throws(EditError) -> EditResult {
+    package static func apply(_ edit: Edit, to article: inout Article, corpus: Corpus?, labels: inout [String: String], path: String) throws(EditError) -> EditResult {
         func resolve(_ reference: String) -> String { labels[reference] ?? reference }
         switch edit {
         case .addUnit(var new):
@@ -61,7 +61,7 @@ extension ArticleEdits {
 
     /// Adds `new`: at a quote or offsets, as an implicit unit (a paraphrase), or as a
     /// discontinuous unit of several pieces.
-    public static func addUnit(_ new: NewUnit, to article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> AddedUnit {
+    package static func addUnit(_ new: NewUnit, to article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> AddedUnit {
         try checkReferences(new.attributes, in: article, corpus: corpus, path: path)
         if (new.attributes.stance == nil) != (new.attributes.target == nil) {
             throw EditError.usage(new.attributes.stance == nil ? "a target needs a stance (favor, against or neutral)" : "a stance needs a target naming what the unit is for or against",
@@ -142,7 +142,7 @@ extension ArticleEdits {
     }
 
     /// The unit type named `value`, or a refusal listing the types.
-    public static func unitType(_ value: String) throws(EditError) -> UnitType {
+    package static func unitType(_ value: String) throws(EditError) -> UnitType {
         guard let type = UnitType(rawValue: value) else {
             throw EditError(.usage, "unknown unit type \"\(value)\"; use one of \(UnitType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -150,7 +150,7 @@ extension ArticleEdits {
     }
 
     /// The relation type named `value`, or a refusal listing the types.
-    public static func relationType(_ value: String) throws(EditError) -> RelationType {
+    package static func relationType(_ value: String) throws(EditError) -> RelationType {
         guard let type = RelationType(rawValue: value) else {
             throw EditError(.usage, "unknown relation type \"\(value)\"; use one of \(RelationType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -160,7 +160,7 @@ extension ArticleEdits {
     // MARK: Metadata
 
     /// Sets and clears metadata fields; a date and a language tag are checked.
-    public static func setMetadata(_ change: MetadataChange, in article: inout Article, path: String) throws(EditError) {
+    package static func setMetadata(_ change: MetadataChange, in article: inout Article, path: String) throws(EditError) {
         if let published = change.published, !ArticleFactory.isDate(published) {
             throw EditError.usage("published date \"\(published)\" is not a date; write it as YYYY-MM-DD")
         }
@@ -211,7 +211,7 @@ extension ArticleEdits {
 
     /// Renames the unit, relation or speaker `old` to `new`, and every reference to it. Returns
     /// what `old` was and how many references changed.
-    public static func rename(_ old: String, to new: String, in article: inout Article, path: String) throws(EditError) -> (RenamedKind, Int) {
+    package static func rename(_ old: String, to new: String, in article: inout Article, path: String) throws(EditError) -> (RenamedKind, Int) {
         guard Identifier<ArgumentUnit>.isValid(new) else { throw invalidID(new) }
         guard old != new else { throw EditError.usage("the old and the new id are both \(old); give a different new id") }
         guard article.allIDs.contains(old) else { throw unknownID(old, kind: "unit, relation or speaker", in: article, path: path) }
@@ -270,7 +270,7 @@ extension ArticleEdits {
 
     /// Makes the selected suggestions gold (status and confidence dropped); speakers that a
     /// suggester added and an accepted unit uses become `quoted`. Returns the accepted units.
-    public static func accept(_ selection: SuggestionSelection, in article: inout Article, path: String) throws(EditError) -> [ArgumentUnit] {
+    package static func accept(_ selection: SuggestionSelection, in article: inout Article, path: String) throws(EditError) -> [ArgumentUnit] {
         let ids = Set(try select(selection, in: article, path: path))
         var accepted: [ArgumentUnit] = []
         for index in article.units.indices where ids.contains(article.units[index].id) {
@@ -288,7 +288,7 @@ extension ArticleEdits {
     /// Removes the selected suggestions, every relation that starts or ends at one of them (a
     /// relation needs both its units, and a suggester proposes relations with its units) with
     /// the relations that undercut those, and speakers a suggester added that no unit uses any more.
-    public static func reject(_ selection: SuggestionSelection, in article: inout Article, path: String) throws(EditError) -> (units: [ArgumentUnit], speakers: [Speaker], relations: [Relation]) {
+    package static func reject(_ selection: SuggestionSelection, in article: inout Article, path: String) throws(EditError) -> (units: [ArgumentUnit], speakers: [Speaker], relations: [Relation]) {
         let ids = Set(try select(selection, in: article, path: path))
         var direct = Set<RelationID>()
         for relation in article.relations {
@@ -309,16 +309,16 @@ extension ArticleEdits {
 
 extension Speaker {
     /// The role of a speaker a suggester declared for a quotation attributed to a new name.
-    public static let suggestedRole = "suggested: quoted"
+    package static let suggestedRole = "suggested: quoted"
 }
 
 /// The kinds of speaker role: a role is a kind, optionally followed by a description
 /// (`quoted: founder of #MeToo`, `reported by Milano`, `interviewer (author)`).
-public enum SpeakerRoles {
-    public static let known = ["author", "interviewer", "interviewee", "quoted", "reported", "suggested"]
+package enum SpeakerRoles {
+    package static let known = ["author", "interviewer", "interviewee", "quoted", "reported", "suggested"]
 
     /// The kind a role starts with, if it is a known one.
-    public static func kind(of role: String) -> String? {
+    package static func kind(of role: String) -> String? {
         known.first { kind in
             guard role.hasPrefix(kind) else { return false }
             let rest = role.unicodeScalars.dropFirst(kind.unicodeScalars.count)

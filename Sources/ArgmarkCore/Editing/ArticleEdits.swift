@@ -1,5 +1,5 @@
 /// Where a new unit is in the text.
-public enum UnitAnchor: Sendable, Equatable {
+package enum UnitAnchor: Sendable, Equatable {
     /// A quote to find; `occurrence` (1-based) picks one when it occurs more than once.
     case quote(String, occurrence: Int?)
     /// Code-point offsets, half-open.
@@ -7,13 +7,13 @@ public enum UnitAnchor: Sendable, Equatable {
 }
 
 /// The attributes a unit can be given or changed to from the command line.
-public struct UnitAttributes: Sendable, Equatable {
-    public var speaker: SpeakerID?
-    public var stance: Stance?
-    public var target: TargetID?
-    public var proposition: PropositionID?
-    public var note: String?
-    public init(speaker: SpeakerID? = nil, stance: Stance? = nil, target: TargetID? = nil,
+package struct UnitAttributes: Sendable, Equatable {
+    package var speaker: SpeakerID?
+    package var stance: Stance?
+    package var target: TargetID?
+    package var proposition: PropositionID?
+    package var note: String?
+    package init(speaker: SpeakerID? = nil, stance: Stance? = nil, target: TargetID? = nil,
                 proposition: PropositionID? = nil, note: String? = nil) {
         self.speaker = speaker
         self.stance = stance
@@ -24,25 +24,25 @@ public struct UnitAttributes: Sendable, Equatable {
 }
 
 /// What `add` did: the new unit, and how its quote was found.
-public struct AddedUnit: Sendable {
-    public var unit: ArgumentUnit
+package struct AddedUnit: Sendable {
+    package var unit: ArgumentUnit
     /// What the forgiving match tolerated; empty for an exact match or offsets.
-    public var forgiven: [QuoteMatcher.Difference]
+    package var forgiven: [QuoteMatcher.Difference]
 }
 
 /// The changes the annotating commands make to an article. Each checks its input against the
 /// article and corpus first, so a mistake gets a message naming the fix rather than a schema error.
-public enum ArticleEdits {
+package enum ArticleEdits {
     // MARK: Units
 
     /// Adds a unit of `type` at `anchor`, with a fresh id `uN`.
-    public static func addUnit(_ type: UnitType, at anchor: UnitAnchor, attributes: UnitAttributes,
+    package static func addUnit(_ type: UnitType, at anchor: UnitAnchor, attributes: UnitAttributes,
                                to article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> AddedUnit {
         try addUnit(NewUnit(type: type, place: .anchor(anchor), attributes: attributes), to: &article, corpus: corpus, path: path)
     }
 
     /// The span `anchor` denotes in `text`, and what a forgiving match tolerated.
-    public static func locate(_ anchor: UnitAnchor, in text: CodePointText, article: Article, path: String) throws(EditError) -> (Span, [QuoteMatcher.Difference]) {
+    package static func locate(_ anchor: UnitAnchor, in text: CodePointText, article: Article, path: String) throws(EditError) -> (Span, [QuoteMatcher.Difference]) {
         switch anchor {
         case .offsets(let start, let end):
             guard start >= 0, end <= text.count, start < end else {
@@ -96,27 +96,27 @@ public enum ArticleEdits {
     }
 
     /// Changes the attributes of unit `id`; `nil` fields stay as they are.
-    public struct UnitChange: Sendable, Equatable {
-        public var type: UnitType?
-        public var speaker: SpeakerID?
-        public var stance: Stance?
-        public var target: TargetID?
-        public var proposition: PropositionID?
-        public var note: String?
-        public var status: UnitStatus?
+    package struct UnitChange: Sendable, Equatable {
+        package var type: UnitType?
+        package var speaker: SpeakerID?
+        package var stance: Stance?
+        package var target: TargetID?
+        package var proposition: PropositionID?
+        package var note: String?
+        package var status: UnitStatus?
         /// Moves the unit to another place in the text.
-        public var anchor: UnitAnchor?
-        public var clearSpeaker = false
+        package var anchor: UnitAnchor?
+        package var clearSpeaker = false
         /// Removes both stance and target.
-        public var clearStance = false
-        public var clearProposition = false
-        public var clearNote = false
-        public init() {}
+        package var clearStance = false
+        package var clearProposition = false
+        package var clearNote = false
+        package init() {}
     }
 
     /// Applies `change` to unit `id`. Returns what a forgiving quote match tolerated, if it moved.
     @discardableResult
-    public static func setUnit(_ id: UnitID, _ change: UnitChange, in article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> [QuoteMatcher.Difference] {
+    package static func setUnit(_ id: UnitID, _ change: UnitChange, in article: inout Article, corpus: Corpus?, path: String) throws(EditError) -> [QuoteMatcher.Difference] {
         guard let index = article.units.firstIndex(where: { $0.id == id }) else {
             throw unknownID(id.rawValue, kind: "unit", in: article, path: path)
         }
@@ -157,7 +157,7 @@ public enum ArticleEdits {
 
     /// Adds relation `from type to` with a fresh id `rN`. `to` may name a unit or, for `undercuts`,
     /// a relation.
-    public static func addRelation(from: String, _ type: RelationType, to: String, note: String? = nil, id: String? = nil,
+    package static func addRelation(from: String, _ type: RelationType, to: String, note: String? = nil, id: String? = nil,
                                    in article: inout Article, path: String) throws(EditError) -> Relation {
         guard article.unit(UnitID(from)) != nil else {
             if article.relation(RelationID(from)) != nil {
@@ -200,7 +200,7 @@ public enum ArticleEdits {
     }
 
     /// Changes a relation's type or note.
-    public static func setRelation(_ id: RelationID, type: RelationType?, note: String?, clearNote: Bool,
+    package static func setRelation(_ id: RelationID, type: RelationType?, note: String?, clearNote: Bool,
                                    in article: inout Article, path: String) throws(EditError) {
         guard let index = article.relations.firstIndex(where: { $0.id == id }) else {
             throw unknownID(id.rawValue, kind: "relation", in: article, path: path)
@@ -214,7 +214,7 @@ public enum ArticleEdits {
 
     /// Adds speaker `id`, or updates its name and role. Returns whether it was new.
     @discardableResult
-    public static func upsertSpeaker(_ id: SpeakerID, name: String?, role: String?, clearRole: Bool = false,
+    package static func upsertSpeaker(_ id: SpeakerID, name: String?, role: String?, clearRole: Bool = false,
                                      in article: inout Article, path: String) throws(EditError) -> Bool {
         guard Identifier<Speaker>.isValid(id.rawValue) else { throw invalidID(id.rawValue) }
         if let index = article.speakers.firstIndex(where: { $0.id == id }) {
@@ -236,18 +236,18 @@ public enum ArticleEdits {
     // MARK: Removal
 
     /// What a removal took out of the article.
-    public struct Removal: Sendable, Equatable {
-        public var units: [ArgumentUnit] = []
-        public var relations: [Relation] = []
-        public var speakers: [Speaker] = []
+    package struct Removal: Sendable, Equatable {
+        package var units: [ArgumentUnit] = []
+        package var relations: [Relation] = []
+        package var speakers: [Speaker] = []
         /// Units whose speaker attribute was cleared because their speaker was removed.
-        public var unitsWithoutSpeaker: [UnitID] = []
+        package var unitsWithoutSpeaker: [UnitID] = []
     }
 
     /// Removes the unit, relation or speaker `id`. While other annotations refer to it, refuses
     /// unless `cascade`; then it also removes the relations from and to a unit, the relations that
     /// undercut removed relations (transitively), and clears a removed speaker from its units.
-    public static func remove(_ id: String, cascade: Bool, from article: inout Article, path: String) throws(EditError) -> Removal {
+    package static func remove(_ id: String, cascade: Bool, from article: inout Article, path: String) throws(EditError) -> Removal {
         var removal = Removal()
         if let unit = article.unit(UnitID(id)) {
             let direct = article.relations.filter { $0.from == unit.id || $0.to == .unit(unit.id) }
@@ -340,10 +340,10 @@ public enum ArticleEdits {
 }
 
 /// Changes to the corpus vocabulary.
-public enum CorpusEdits {
+package enum CorpusEdits {
     /// Adds target `id` or updates its name and description. Returns whether it was new.
     @discardableResult
-    public static func upsertTarget(_ id: TargetID, name: String?, description: String?, in corpus: inout Corpus) throws(EditError) -> Bool {
+    package static func upsertTarget(_ id: TargetID, name: String?, description: String?, in corpus: inout Corpus) throws(EditError) -> Bool {
         guard Identifier<StanceTarget>.isValid(id.rawValue) else { throw ArticleEdits.invalidID(id.rawValue) }
         if let index = corpus.targets.firstIndex(where: { $0.id == id }) {
             if let name { corpus.targets[index].name = name }
@@ -360,7 +360,7 @@ public enum CorpusEdits {
 
     /// Adds proposition `id` or updates it. Returns whether it was new.
     @discardableResult
-    public static func upsertProposition(_ id: PropositionID, statement: String?, target: TargetID?, stance: Stance?, in corpus: inout Corpus) throws(EditError) -> Bool {
+    package static func upsertProposition(_ id: PropositionID, statement: String?, target: TargetID?, stance: Stance?, in corpus: inout Corpus) throws(EditError) -> Bool {
         guard Identifier<Proposition>.isValid(id.rawValue) else { throw ArticleEdits.invalidID(id.rawValue) }
         if let target, corpus.target(target) == nil {
             throw EditError.refused("unknown target \(target)", remedies: [.defineTarget(id: target.rawValue, folder: nil)])

@@ -2,12 +2,12 @@ import Dispatch
 import Synchronization
 
 /// Creates annotation files from plain-text articles, keeping the text exactly as read.
-public enum ArticleFactory {
+package enum ArticleFactory {
     /// The text of a `.txt` file: valid UTF-8 with only characters XML 1.0 can store.
     ///
     /// CR and CRLF line ends are kept as they are (the writer stores CR as `&#13;`), so offsets
     /// match the original file. A byte-order mark is kept too: it is part of what was read.
-    public static func decodeText(_ bytes: [UInt8], path: String) throws(EditError) -> String {
+    package static func decodeText(_ bytes: [UInt8], path: String) throws(EditError) -> String {
         // A UTF-16 or UTF-32 byte-order mark: say so, rather than blame the first byte.
         for (mark, encoding) in [([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"), ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] as [([UInt8], String)]
         where bytes.starts(with: mark) {
@@ -45,7 +45,7 @@ public enum ArticleFactory {
     }
 
     /// An article with `text` and no annotations yet.
-    public static func makeArticle(id: String, text: String, metadata: ArticleMetadata) throws(EditError) -> Article {
+    package static func makeArticle(id: String, text: String, metadata: ArticleMetadata) throws(EditError) -> Article {
         guard Identifier<Article>.isValid(id) else {
             throw EditError.usage("\"\(id)\" is not a valid article id; use ASCII letters, digits, '-', '_' and '.', starting with a letter or '_'", remedies: [.correct(field: "id")])
         }
@@ -60,11 +60,22 @@ public enum ArticleFactory {
 
     /// Creates the annotation file `output` for the text file `input`; refuses to overwrite.
     /// The result is validated before it is written.
-    public static func create(from input: String, to output: String, id: String, metadata: ArticleMetadata,
+    package static func create(from input: String, to output: String, id: String, metadata: ArticleMetadata,
                               validator: Validator = Validator()) throws(EditError) -> Article {
+        let (article, encoded) = try prepare(from: input, to: output, id: id, metadata: metadata, validator: validator)
+        do { try AtomicFile.write(encoded, to: output, overwrite: false) } catch {
+            throw EditError.refused(error.reason, path: error.path)
+        }
+        return article
+    }
+
+    /// Everything ``create(from:to:id:metadata:validator:)`` does but the write: the checks, the
+    /// new article and its validated bytes.
+    static func prepare(from input: String, to output: String, id: String, metadata: ArticleMetadata,
+                        validator: Validator) throws(EditError) -> (Article, [UInt8]) {
         try ArticleEditor.requireFile(input, creation: .passTextFiles)
         if FileSystem.kind(of: output) != .missing {
-            throw EditError.refused("already exists; refusing to overwrite it (remove it first, or pass another -o)", path: output)
+            throw EditError.refused("already exists; refusing to overwrite it", path: output, remedies: [.anotherOutput])
         }
         let outputFolder = FileSystem.directoryName(of: output)
         guard FileSystem.kind(of: outputFolder) == .directory else {
@@ -76,15 +87,12 @@ public enum ArticleFactory {
         let encoded: [UInt8]
         do { encoded = try ArticleWriter.encode(article) } catch { throw EditError.refused(error.description, path: input) }
         _ = try ArticleEditor.checkResult(encoded, path: output, corpus: nil, original: nil, validator: validator)
-        do { try AtomicFile.write(encoded, to: output, overwrite: false) } catch {
-            throw EditError.refused(error.reason, path: error.path)
-        }
-        return article
+        return (article, encoded)
     }
 
     /// An article id made from a file name: the name without `.txt`, characters an id cannot hold
     /// replaced by `-`, and `_` in front if it does not start with a letter or `_`.
-    public static func id(fromFileName name: String) -> String {
+    package static func id(fromFileName name: String) -> String {
         var stem = name
         if stem.hasSuffix(".txt") { stem.removeLast(4) }
         var scalars = String.UnicodeScalarView()
@@ -98,16 +106,16 @@ public enum ArticleFactory {
     }
 
     /// The outcome of converting one file of a folder.
-    public struct BatchItem: Sendable {
-        public var input: String
-        public var output: String
-        public var error: EditError?
+    package struct BatchItem: Sendable {
+        package var input: String
+        package var output: String
+        package var error: EditError?
     }
 
     /// Converts every `.txt` file under `inputFolder` (recursively) into `outputFolder/ID.xml`,
     /// in parallel. Existing outputs are refused one by one; the others are still converted.
     /// `progress` is called with the number of files done so far (from any thread).
-    public static func createAll(from inputFolder: String, to outputFolder: String, metadata: ArticleMetadata,
+    package static func createAll(from inputFolder: String, to outputFolder: String, metadata: ArticleMetadata,
                                  validator: Validator = Validator(),
                                  progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws(EditError) -> [BatchItem] {
         guard FileSystem.kind(of: inputFolder) == .directory else {
@@ -139,25 +147,40 @@ public enum ArticleFactory {
             }
             items.append(item)
         }
-        let results = Mutex(items)
+        // Converted in parallel, written a chunk at a time with one flush per chunk
+        // (AtomicFile.writeAll): a flush per file made a 15,594-file import take 13.6 s. The
+        // chunk bounds the memory held by encoded files that wait for their write.
         let done = Atomic<Int>(0)
         let total = items.count
-        let snapshot = items
-        DispatchQueue.concurrentPerform(iterations: snapshot.count) { index in
-            var item = snapshot[index]
-            if item.error == nil {
+        let chunkSize = 2048
+        for chunkStart in stride(from: 0, to: items.count, by: chunkSize) {
+            let chunk = Array(items[chunkStart..<min(items.count, chunkStart + chunkSize)])
+            let encoded = Mutex([[UInt8]?](repeating: nil, count: chunk.count))
+            let failures = Mutex([EditError?](repeating: nil, count: chunk.count))
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
+                let item = chunk[index]
+                defer { progress(done.add(1, ordering: .relaxed).newValue, total) }
+                guard item.error == nil else { return }
                 do throws(EditError) {
-                    _ = try create(from: item.input, to: item.output, id: id(fromFileName: FileSystem.baseName(of: item.input)),
-                                   metadata: metadata, validator: validator)
+                    let (_, bytes) = try prepare(from: item.input, to: item.output, id: id(fromFileName: FileSystem.baseName(of: item.input)),
+                                                 metadata: metadata, validator: validator)
+                    encoded.withLock { $0[index] = bytes }
                 } catch {
-                    item.error = error
+                    failures.withLock { $0[index] = error }
                 }
             }
-            results.withLock { $0[index] = item }
-            let count = done.add(1, ordering: .relaxed).newValue
-            progress(count, total)
+            let prepared = encoded.withLock { $0 }
+            let refused = failures.withLock { $0 }
+            let writes = prepared.indices.compactMap { index in prepared[index].map { (index: index, file: (path: chunk[index].output, bytes: $0)) } }
+            let written = AtomicFile.writeAll(writes.map(\.file), overwrite: false)
+            for offset in chunk.indices {
+                if let error = refused[offset] { items[chunkStart + offset].error = error }
+            }
+            for (write, error) in zip(writes, written) {
+                if let error { items[chunkStart + write.index].error = EditError.refused(error.reason, path: error.path) }
+            }
         }
-        return results.withLock { $0 }
+        return items
     }
 
     static func isDate(_ value: String) -> Bool {

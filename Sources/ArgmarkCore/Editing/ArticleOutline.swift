@@ -1,7 +1,7 @@
 /// The article text cut at unit boundaries, for `argmark show`: plain text and markers where
 /// units open and close, so a frontend can print `[u3 claim: …]` with or without colour.
-public enum MarkedText {
-    public enum Segment: Sendable, Equatable {
+package enum MarkedText {
+    package enum Segment: Sendable, Equatable {
         case text(String)
         case open(ArgumentUnit)
         /// `crossing` is set when the unit closes while a unit opened after it is still open,
@@ -11,7 +11,7 @@ public enum MarkedText {
 
     /// The segments of `article`'s text. At one offset, units that end close first (innermost
     /// first), then units that start open (outermost first). Implicit units do not appear.
-    public static func segments(of article: Article) -> [Segment] {
+    package static func segments(of article: Article) -> [Segment] {
         let text = CodePointText(article.text)
         let placed = ArticleWriter.canonicalOrder(article.units).filter { $0.span != nil }
         // Units by index into `placed`, where they open and where they close.
@@ -63,30 +63,30 @@ public enum MarkedText {
 
 /// The argument structure of an article as an indented tree: positions, what supports them,
 /// what attacks them, and what answers the attacks.
-public enum ArgumentOutline {
-    public struct Line: Sendable, Equatable {
+package enum ArgumentOutline {
+    package struct Line: Sendable, Equatable {
         /// 0 for a root.
-        public var depth: Int
-        public var unit: ArgumentUnit
+        package var depth: Int
+        package var unit: ArgumentUnit
         /// The relation linking this unit to its parent line; `nil` for a root.
-        public var relation: Relation?
+        package var relation: Relation?
         /// For an undercut, the relation it attacks.
-        public var undercut: Relation?
+        package var undercut: Relation?
         /// The unit was shown in full earlier; its children are not repeated.
-        public var repeated: Bool
+        package var repeated: Bool
     }
 
-    public struct Outline: Sendable, Equatable {
+    package struct Outline: Sendable, Equatable {
         /// Trees under each position, in text order.
-        public var positions: [Line]
+        package var positions: [Line]
         /// Trees of units that no position reaches (roots: units that point to nothing reachable).
-        public var unattached: [Line]
+        package var unattached: [Line]
     }
 
     /// Which relations come first under a unit.
     static let order: [RelationType] = [.supports, .restates, .attacks, .rebuts, .undercuts]
 
-    public static func outline(of article: Article) -> Outline {
+    package static func outline(of article: Article) -> Outline {
         let units = ArticleWriter.canonicalOrder(article.units)
         // Invalid files (shown too) can repeat an id: the first one wins, as everywhere else.
         let rank = Dictionary(units.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
@@ -152,7 +152,7 @@ public enum ArgumentOutline {
 
 extension ArgumentUnit {
     /// `speaker; favor metoo; proposition p1` — the attributes worth showing next to a unit.
-    public var attributeSummary: String {
+    package var attributeSummary: String {
         var parts: [String] = []
         if let speaker { parts.append(speaker.rawValue) }
         if let stance, let target { parts.append("\(stance.rawValue) \(target)") }
@@ -163,19 +163,18 @@ extension ArgumentUnit {
 
     /// The id as displays show it: a suggestion's id ends in `?` (`u31?`), so it stands apart
     /// from the annotations without colour.
-    public var displayID: String { status == .suggested ? "\(id)?" : id.rawValue }
+    package var displayID: String { status == .suggested ? "\(id)?" : id.rawValue }
 
     /// A confidence with two decimals, `0.83`, for displays.
-    public static func formatConfidence(_ value: Double) -> String {
-        let hundredths = Int((min(max(value, 0), 1) * 100).rounded())
-        return hundredths == 100 ? "1.00" : "0.\(hundredths < 10 ? "0" : "")\(hundredths)"
+    package static func formatConfidence(_ value: Double) -> String {
+        NumberText.fixed(min(max(value, 0), 1), decimals: 2)
     }
 }
 
 extension Article {
     /// The article as JSON for tools: metadata, speakers, units (in text order, optionally only
     /// of one type) and relations. Deterministic.
-    public func listingJSON(unitType: UnitType? = nil) -> JSONValue {
+    package func listingJSON(unitType: UnitType? = nil) -> JSONValue {
         func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         let units = ArticleWriter.canonicalOrder(self.units).filter { unitType == nil || $0.type == unitType }
         var object: [String: JSONValue] = [

@@ -1,7 +1,7 @@
 extension CorpusEdits {
     /// Applies one corpus edit to `corpus` and, for removals and renames, to the articles of its
     /// folder (`articles`: path and article, each as read under the lock).
-    public static func apply(_ edit: Edit, to corpus: inout Corpus, articles: inout [(String, Article)], folder: String) throws(EditError) -> EditResult {
+    package static func apply(_ edit: Edit, to corpus: inout Corpus, articles: inout [(String, Article)], folder: String) throws(EditError) -> EditResult {
         let corpusPath = FileSystem.join(folder, Corpus.fileName)
         switch edit {
         case .target(let change):

@@ -5,7 +5,7 @@
 /// applies them all or none. Ids of units, relations and speakers can be given as a *label*
 /// defined by an earlier edit of the same list (``NewUnit/label``), so a batch can refer to a unit
 /// before its id is known.
-public enum Edit: Sendable, Equatable {
+package enum Edit: Sendable, Equatable {
     // Article edits
     case addUnit(NewUnit)
     case relate(NewRelation)
@@ -32,7 +32,7 @@ public enum Edit: Sendable, Equatable {
     case renameVocabulary(from: String, to: String)
 
     /// Whether the edit changes `corpus.xml` rather than an article.
-    public var isCorpusEdit: Bool {
+    package var isCorpusEdit: Bool {
         switch self {
         case .target, .proposition, .removeTarget, .removeProposition, .renameVocabulary: true
         default: false
@@ -42,7 +42,7 @@ public enum Edit: Sendable, Equatable {
 
 /// Where a unit is: the anchors ``ArticleEdits/locate(_:in:article:path:)`` understands, plus
 /// implicit and discontinuous units.
-public enum NewUnitPlace: Sendable, Equatable {
+package enum NewUnitPlace: Sendable, Equatable {
     case anchor(UnitAnchor)
     /// An implicit unit: no span, only a paraphrase (a reconstructed premise or conclusion).
     case implicit(paraphrase: String)
@@ -51,18 +51,18 @@ public enum NewUnitPlace: Sendable, Equatable {
 }
 
 /// A unit to add.
-public struct NewUnit: Sendable, Equatable {
-    public var type: UnitType
-    public var place: NewUnitPlace
-    public var attributes: UnitAttributes
+package struct NewUnit: Sendable, Equatable {
+    package var type: UnitType
+    package var place: NewUnitPlace
+    package var attributes: UnitAttributes
     /// The id to give it; `nil` allocates the next free `uN`.
-    public var id: String?
+    package var id: String?
     /// A name later edits of the same list may use instead of the id.
-    public var label: String?
-    public var status: UnitStatus
-    public var confidence: Double?
+    package var label: String?
+    package var status: UnitStatus
+    package var confidence: Double?
 
-    public init(type: UnitType, place: NewUnitPlace, attributes: UnitAttributes = UnitAttributes(), id: String? = nil,
+    package init(type: UnitType, place: NewUnitPlace, attributes: UnitAttributes = UnitAttributes(), id: String? = nil,
                 label: String? = nil, status: UnitStatus = .gold, confidence: Double? = nil) {
         self.type = type
         self.place = place
@@ -75,15 +75,15 @@ public struct NewUnit: Sendable, Equatable {
 }
 
 /// A relation to add; `from` and `to` are ids or labels.
-public struct NewRelation: Sendable, Equatable {
-    public var from: String
-    public var type: RelationType
-    public var to: String
-    public var note: String?
-    public var id: String?
-    public var label: String?
+package struct NewRelation: Sendable, Equatable {
+    package var from: String
+    package var type: RelationType
+    package var to: String
+    package var note: String?
+    package var id: String?
+    package var label: String?
 
-    public init(from: String, _ type: RelationType, to: String, note: String? = nil, id: String? = nil, label: String? = nil) {
+    package init(from: String, _ type: RelationType, to: String, note: String? = nil, id: String? = nil, label: String? = nil) {
         self.from = from
         self.type = type
         self.to = to
@@ -94,28 +94,28 @@ public struct NewRelation: Sendable, Equatable {
 }
 
 /// Changes to a unit or a relation. A relation takes only `type` (a relation type) and the note.
-public struct SetChange: Sendable, Equatable {
+package struct SetChange: Sendable, Equatable {
     /// A unit type for a unit, a relation type for a relation (the id decides which).
-    public var type: String?
+    package var type: String?
     /// The unit's other attributes (its `type` is taken from ``type``); for a relation only
     /// `note` and `clearNote` may be given.
-    public var fields: ArticleEdits.UnitChange
+    package var fields: ArticleEdits.UnitChange
 
-    public init(type: String? = nil, fields: ArticleEdits.UnitChange = ArticleEdits.UnitChange()) {
+    package init(type: String? = nil, fields: ArticleEdits.UnitChange = ArticleEdits.UnitChange()) {
         self.type = type
         self.fields = fields
     }
 }
 
 /// A speaker to add, or changes to one.
-public struct SpeakerChange: Sendable, Equatable {
-    public var id: SpeakerID
-    public var name: String?
-    public var role: String?
-    public var clearRole: Bool
-    public var label: String?
+package struct SpeakerChange: Sendable, Equatable {
+    package var id: SpeakerID
+    package var name: String?
+    package var role: String?
+    package var clearRole: Bool
+    package var label: String?
 
-    public init(id: SpeakerID, name: String? = nil, role: String? = nil, clearRole: Bool = false, label: String? = nil) {
+    package init(id: SpeakerID, name: String? = nil, role: String? = nil, clearRole: Bool = false, label: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
@@ -125,24 +125,24 @@ public struct SpeakerChange: Sendable, Equatable {
 }
 
 /// Changes to an article's metadata: given fields are set, `clear` fields removed.
-public struct MetadataChange: Sendable, Equatable {
-    public enum Field: String, Sendable, CaseIterable {
+package struct MetadataChange: Sendable, Equatable {
+    package enum Field: String, Sendable, CaseIterable {
         case title, outlet, author, published, url, genre, language, properties
     }
-    public var title: String?
-    public var outlet: String?
-    public var author: String?
-    public var published: String?
-    public var url: String?
-    public var genre: Genre?
-    public var language: String?
+    package var title: String?
+    package var outlet: String?
+    package var author: String?
+    package var published: String?
+    package var url: String?
+    package var genre: Genre?
+    package var language: String?
     /// Properties to set (a property of that name is replaced, otherwise added).
-    public var properties: [MetadataProperty]
+    package var properties: [MetadataProperty]
     /// Properties to remove, by name.
-    public var removedProperties: [String]
-    public var clear: Set<Field>
+    package var removedProperties: [String]
+    package var clear: Set<Field>
 
-    public init(title: String? = nil, outlet: String? = nil, author: String? = nil, published: String? = nil,
+    package init(title: String? = nil, outlet: String? = nil, author: String? = nil, published: String? = nil,
                 url: String? = nil, genre: Genre? = nil, language: String? = nil, properties: [MetadataProperty] = [],
                 removedProperties: [String] = [], clear: Set<Field> = []) {
         self.title = title
@@ -159,7 +159,7 @@ public struct MetadataChange: Sendable, Equatable {
 }
 
 /// Which suggestions `accept` or `reject` applies to.
-public enum SuggestionSelection: Sendable, Equatable {
+package enum SuggestionSelection: Sendable, Equatable {
     case ids([String])
     /// Confidence at least this.
     case atLeast(Double)
@@ -169,14 +169,14 @@ public enum SuggestionSelection: Sendable, Equatable {
 }
 
 /// A stance target to define, or changes to one.
-public struct TargetChange: Sendable, Equatable {
-    public var id: TargetID
-    public var name: String?
-    public var description: String?
+package struct TargetChange: Sendable, Equatable {
+    package var id: TargetID
+    package var name: String?
+    package var description: String?
     /// Allows giving an existing target a different name.
-    public var replace: Bool
+    package var replace: Bool
 
-    public init(id: TargetID, name: String? = nil, description: String? = nil, replace: Bool = false) {
+    package init(id: TargetID, name: String? = nil, description: String? = nil, replace: Bool = false) {
         self.id = id
         self.name = name
         self.description = description
@@ -185,15 +185,15 @@ public struct TargetChange: Sendable, Equatable {
 }
 
 /// A shared proposition to define, or changes to one.
-public struct PropositionChange: Sendable, Equatable {
-    public var id: PropositionID
-    public var statement: String?
-    public var target: TargetID?
-    public var stance: Stance?
+package struct PropositionChange: Sendable, Equatable {
+    package var id: PropositionID
+    package var statement: String?
+    package var target: TargetID?
+    package var stance: Stance?
     /// Allows giving an existing proposition a different statement.
-    public var replace: Bool
+    package var replace: Bool
 
-    public init(id: PropositionID, statement: String? = nil, target: TargetID? = nil, stance: Stance? = nil, replace: Bool = false) {
+    package init(id: PropositionID, statement: String? = nil, target: TargetID? = nil, stance: Stance? = nil, replace: Bool = false) {
         self.id = id
         self.statement = statement
         self.target = target

@@ -6,7 +6,7 @@ extension ArticleEditor {
     /// With `expectedDigest` (the ``EditOutcome/digest`` of an earlier edit, or the SHA-256 of the
     /// bytes the caller read), the edits are refused with ``EditProblem/stale(expected:actual:)``
     /// if the file changed since. A refusal caused by one edit has ``EditError/editIndex`` set.
-    public static func apply(_ edits: [Edit], to path: String, expectedDigest: String? = nil,
+    package static func apply(_ edits: [Edit], to path: String, expectedDigest: String? = nil,
                              validator: Validator = Validator()) throws(EditError) -> EditOutcome {
         let corpusEdits = edits.filter(\.isCorpusEdit).count
         if corpusEdits > 0 {
@@ -115,5 +115,39 @@ extension EditError {
         var copy = self
         if copy.editIndex == nil { copy.editIndex = index }
         return copy
+    }
+}
+
+extension ArticleEditor {
+    /// Applies a batch of edits written as JSON Lines, the format `argmark apply` reads (one edit
+    /// per line; README.md, "Edit files", documents every field), to the article at `path` — or,
+    /// for target and proposition edits, to a `corpus.xml` or its folder — in one locked
+    /// transaction: every edit lands or none does, and the file is written only if it is valid.
+    ///
+    /// - Parameters:
+    ///   - editLines: the JSON Lines, as UTF-8.
+    ///   - path: the article (or `corpus.xml`, or its folder).
+    ///   - source: what the edits are called in findings (`edits.jsonl:7: …`).
+    ///   - expectedDigest: refuse unless the file's SHA-256 is this (an earlier outcome's ``EditOutcome/digest``).
+    /// - Returns: what changed: whether the file did, its new digest, the ids the labels stand for, warnings.
+    /// - Throws: ``EditError``: a line that cannot be read or applied (its location names `source`
+    ///   and the line), or a batch that would leave the file invalid. Nothing is written then.
+    public static func apply(editLines: [UInt8], to path: String, source: String = "edits", expectedDigest: String? = nil) throws(EditError) -> EditOutcome {
+        let forCorpus = FileSystem.kind(of: path) == .directory || FileSystem.baseName(of: path) == Corpus.fileName
+        let lines: [EditJSON.Line]
+        do throws(EditJSON.ReadError) { lines = try EditJSON.lines(editLines, forCorpus: forCorpus) } catch {
+            throw EditError(.refused, error.message, at: SourceLocation(path: source, line: error.line))
+        }
+        guard !lines.isEmpty else {
+            throw EditError(.usage, "no edits in it (one JSON object per line); nothing was written", at: SourceLocation(path: source))
+        }
+        do throws(EditError) {
+            return try apply(lines.map(\.edit), to: path, expectedDigest: expectedDigest)
+        } catch {
+            guard let index = error.editIndex else { throw error }
+            var located = error
+            located.location = SourceLocation(path: source, line: lines[index].number)
+            throw located
+        }
     }
 }

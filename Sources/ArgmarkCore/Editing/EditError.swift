@@ -10,6 +10,7 @@ public struct EditError: Error, Sendable, CustomStringConvertible {
         case usage
     }
 
+    /// A refusal (exit 1 in the CLI) or a usage error (exit 2).
     public var kind: Kind
     /// Where the problem is, if it is in a file; `nil` for a problem with the command itself.
     public var location: SourceLocation?
@@ -25,11 +26,11 @@ public struct EditError: Error, Sendable, CustomStringConvertible {
     public var remedies: [Remedy]
     /// The facts behind the refusal, for refusals a frontend words itself (offering the fix in
     /// its own terms: a flag, a button); `nil` for the others.
-    public var problem: EditProblem?
+    package var problem: EditProblem?
     /// For a refused list of edits, which edit (0-based) caused the refusal, if one did.
-    public var editIndex: Int?
+    package var editIndex: Int?
 
-    public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, diagnostics: [Diagnostic] = [],
+    package init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, diagnostics: [Diagnostic] = [],
                 rule: RuleID = .badRequest, facts: [Fact] = [], remedies: [Remedy] = []) {
         self.kind = kind
         self.message = message
@@ -60,7 +61,7 @@ public struct EditError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Refusals that carry their facts, so each frontend can offer the fix in its own terms.
-public enum EditProblem: Sendable, Equatable {
+package enum EditProblem: Sendable, Equatable {
     /// The file is not at the version the caller read (`expected`); `actual` is its digest now
     /// (empty if it no longer exists). The workbench answers HTTP 409.
     case stale(expected: String, actual: String)

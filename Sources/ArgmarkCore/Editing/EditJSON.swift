@@ -1,24 +1,24 @@
 /// Edits written as JSON: one object per edit, `{"edit": "add", "type": "claim", "quote": "…"}`.
 /// `argmark apply` reads them one per line (JSON Lines); the workbench will send the same objects.
 /// README.md, section "Edit files", documents every field.
-public enum EditJSON {
+package enum EditJSON {
     /// A line of an edit file that was read, with its 1-based line number.
-    public struct Line: Sendable, Equatable {
-        public var number: Int
-        public var edit: Edit
+    package struct Line: Sendable, Equatable {
+        package var number: Int
+        package var edit: Edit
     }
 
     /// Why an edit could not be read from JSON.
-    public struct ReadError: Error, Sendable, Equatable {
-        public var line: Int
+    package struct ReadError: Error, Sendable, Equatable {
+        package var line: Int
         /// Lowercase, naming the field and the fix.
-        public var message: String
+        package var message: String
     }
 
     /// The edits of a JSON Lines file: one JSON object per line; blank lines and lines whose
     /// first non-blank character is `#` (comments) are skipped. `forCorpus` reads `rename` as a
     /// rename of a target or proposition (the file the edits go to is a `corpus.xml`).
-    public static func lines(_ bytes: [UInt8], forCorpus: Bool = false) throws(ReadError) -> [Line] {
+    package static func lines(_ bytes: [UInt8], forCorpus: Bool = false) throws(ReadError) -> [Line] {
         var result: [Line] = []
         var number = 0
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -44,7 +44,7 @@ public enum EditJSON {
     }
 
     /// One edit from its JSON object.
-    public static func edit(from node: JSONNode, line: Int = 1, forCorpus: Bool = false) throws(ReadError) -> Edit {
+    package static func edit(from node: JSONNode, line: Int = 1, forCorpus: Bool = false) throws(ReadError) -> Edit {
         var object = try Fields(node, line: line)
         let kind = try object.requiredString("edit")
         if let known = fields[kind], let unknown = object.members.first(where: { $0.key != "edit" && !known.contains($0.key) }) {
@@ -101,11 +101,11 @@ public enum EditJSON {
     }
 
     /// The values of `"edit"`.
-    public static let kinds = ["add", "relate", "set", "remove", "speaker", "meta", "rename", "accept", "reject", "target", "proposition"]
+    package static let kinds = ["add", "relate", "set", "remove", "speaker", "meta", "rename", "accept", "reject", "target", "proposition"]
 
     /// The fields each kind of edit takes (besides `"edit"`); any other field is refused, so a
     /// misspelt one cannot be silently ignored.
-    public static let fields: [String: [String]] = [
+    package static let fields: [String: [String]] = [
         "add": ["type", "quote", "occurrence", "start", "end", "quotes", "occurrences", "spans", "implicit",
                 "speaker", "stance", "target", "proposition", "note", "id", "as", "status", "confidence"],
         "relate": ["from", "type", "to", "note", "id", "as"],

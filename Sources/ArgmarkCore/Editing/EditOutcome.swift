@@ -1,5 +1,5 @@
 /// What one edit of a list did, in the order the edits were given.
-public enum EditResult: Sendable, Equatable {
+package enum EditResult: Sendable, Equatable {
     /// A unit was added; `forgiven` is what a forgiving quote match tolerated (per piece for a
     /// discontinuous unit), empty for exact matches.
     case addedUnit(ArgumentUnit, forgiven: [QuoteMatcher.Difference])
@@ -23,20 +23,20 @@ public enum EditResult: Sendable, Equatable {
 }
 
 /// What kind of id a rename or removal concerned.
-public enum RenamedKind: String, Sendable, Equatable {
+package enum RenamedKind: String, Sendable, Equatable {
     case unit, relation, speaker, target, proposition
 }
 
 /// The uses of a removed (or renamed) target or proposition in one file.
-public struct ClearedUses: Sendable, Equatable {
+package struct ClearedUses: Sendable, Equatable {
     /// The article (or corpus) file.
-    public var path: String
+    package var path: String
     /// Units whose attribute changed.
-    public var units: [UnitID]
+    package var units: [UnitID]
     /// Propositions whose target was cleared (a target removed from the corpus).
-    public var propositions: [PropositionID]
+    package var propositions: [PropositionID]
 
-    public init(path: String, units: [UnitID] = [], propositions: [PropositionID] = []) {
+    package init(path: String, units: [UnitID] = [], propositions: [PropositionID] = []) {
         self.path = path
         self.units = units
         self.propositions = propositions
@@ -48,7 +48,7 @@ public struct EditOutcome: Sendable, Equatable {
     /// The file the edits were applied to (for corpus edits, the `corpus.xml` file).
     public var path: String
     /// One result per edit, in order.
-    public var results: [EditResult]
+    package var results: [EditResult]
     /// Warnings the change introduced (e.g. two units of one type on one span).
     public var warnings: [Diagnostic]
     /// Whether the file's bytes changed (edits that change nothing do not rewrite it).

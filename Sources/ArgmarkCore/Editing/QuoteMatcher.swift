@@ -4,30 +4,30 @@
 /// away the differences people make when they retype a quote — straight vs curly quotes and
 /// apostrophes, en/em dashes vs hyphens, `…` vs `...`, runs of whitespace (line breaks included),
 /// letter case — and reports which of them it had to forgive, so the annotator can check.
-public enum QuoteMatcher {
+package enum QuoteMatcher {
     /// A difference the forgiving match tolerated.
-    public enum Difference: String, Sendable, CaseIterable, Comparable {
+    package enum Difference: String, Sendable, CaseIterable, Comparable {
         case quotes = "quotation marks or apostrophes"
         case dashes = "dashes"
         case ellipsis = "ellipsis"
         case whitespace = "whitespace"
         case letterCase = "letter case"
 
-        public static func < (lhs: Difference, rhs: Difference) -> Bool {
+        package static func < (lhs: Difference, rhs: Difference) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
     }
 
     /// Where a quote occurs: every occurrence, and what was forgiven to find them (empty = exact).
-    public struct Search: Sendable, Equatable {
-        public var occurrences: [Span]
-        public var forgiven: [Difference]
-        public var isExact: Bool { forgiven.isEmpty }
+    package struct Search: Sendable, Equatable {
+        package var occurrences: [Span]
+        package var forgiven: [Difference]
+        package var isExact: Bool { forgiven.isEmpty }
     }
 
     /// Every occurrence of `quote` in `text`: the exact ones if there are any, otherwise the
     /// forgiving ones. An empty `occurrences` means the quote is not in the text at all.
-    public static func search(_ quote: String, in text: CodePointText) -> Search {
+    package static func search(_ quote: String, in text: CodePointText) -> Search {
         let exact = text.occurrences(of: quote)
         if !exact.isEmpty { return Search(occurrences: exact, forgiven: []) }
         let spans = forgivingOccurrences(of: quote, in: text, folding: Set(Difference.allCases))
@@ -49,7 +49,7 @@ public enum QuoteMatcher {
 
     /// The longest prefix of `quote` (in code points) that occurs in `text` under forgiving
     /// matching, with its first occurrence; helps say where a quote stops matching.
-    public static func longestMatchingPrefix(of quote: String, in text: CodePointText) -> (length: Int, span: Span)? {
+    package static func longestMatchingPrefix(of quote: String, in text: CodePointText) -> (length: Int, span: Span)? {
         let scalars = Array(quote.unicodeScalars)
         var low = 0
         var high = scalars.count
@@ -142,7 +142,7 @@ public enum QuoteMatcher {
     }
 
     /// A short excerpt of the text around `span` on one line, for listing occurrences.
-    public static func context(of span: Span, in text: CodePointText, width: Int = 30) -> String {
+    package static func context(of span: Span, in text: CodePointText, width: Int = 30) -> String {
         let from = max(0, span.start - width)
         let to = min(text.count, span.end + width)
         var view = String.UnicodeScalarView()

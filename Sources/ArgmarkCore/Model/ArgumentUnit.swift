@@ -11,6 +11,7 @@ public enum UnitType: String, Sendable, CaseIterable, Codable, Comparable {
     /// A reason offered for a claim or position: facts, examples, quotations of authorities.
     case evidence
 
+    /// Units of a type sort in the order of ``allCases``.
     public static func < (lhs: UnitType, rhs: UnitType) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -28,7 +29,9 @@ public enum UnitStatus: String, Sendable, CaseIterable, Codable {
 
 /// An argument unit: a span of the text with its role, speaker and stance.
 public struct ArgumentUnit: Sendable, Equatable {
+    /// The unit's id in its article (`u1`).
     public var id: UnitID
+    /// Position, claim, counterclaim, rebuttal or evidence.
     public var type: UnitType
     /// Where the unit is in the text; `nil` for an implicit unit (a reconstructed premise or
     /// conclusion that is not in the running text), whose `quote` is then its paraphrase.
@@ -37,20 +40,26 @@ public struct ArgumentUnit: Sendable, Equatable {
     public var fragments: [Span]
     /// The exact text at `span`, or the paraphrase of an implicit unit.
     public var quote: String
+    /// Who asserts it; `nil` for the author.
     public var speaker: SpeakerID?
+    /// Its stance toward ``target``.
     public var stance: Stance?
+    /// The stance target (defined in the folder's `corpus.xml`).
     public var target: TargetID?
+    /// The shared proposition it expresses (defined in `corpus.xml`).
     public var proposition: PropositionID?
+    /// The annotator's note.
     public var note: String?
     /// The label the unit had in the corpus it was imported from, e.g. `Premise` or `opp`.
     public var sourceLabel: String?
     /// The unit's id in the corpus it was imported from.
     public var sourceID: String?
+    /// Gold (an annotation) or suggested (by `suggest`, not yet accepted).
     public var status: UnitStatus
     /// For suggested units, the model's confidence in `[0, 1]`.
     public var confidence: Double?
 
-    public init(id: UnitID, type: UnitType, span: Span?, fragments: [Span] = [], quote: String,
+    package init(id: UnitID, type: UnitType, span: Span?, fragments: [Span] = [], quote: String,
                 speaker: SpeakerID? = nil, stance: Stance? = nil, target: TargetID? = nil,
                 proposition: PropositionID? = nil, note: String? = nil, sourceLabel: String? = nil,
                 sourceID: String? = nil, status: UnitStatus = .gold, confidence: Double? = nil) {

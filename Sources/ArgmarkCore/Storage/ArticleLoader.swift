@@ -2,19 +2,24 @@ import Dispatch
 
 /// An article file read and checked.
 public struct LoadedArticle: Sendable {
+    /// The file it was read from.
     public var path: String
+    /// The article as decoded (also when it has errors: see ``diagnostics``).
     public var article: Article
-    public var lines: ElementLines
+    package var lines: ElementLines
     /// The corpus vocabulary beside the file, if there is one and it is valid.
     public var corpus: Corpus?
     /// Everything validation found (errors and warnings).
     public var diagnostics: [Diagnostic]
+    /// Whether validation found no error.
     public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
 }
 
 /// Why a path could not be read as an argmark article at all.
 public struct ArticleLoadError: Error, Sendable, CustomStringConvertible {
+    /// Why the file could not be read, one finding each.
     public var diagnostics: [Diagnostic]
+    /// The findings, one `path:line:col: error: message` line each.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
@@ -29,7 +34,7 @@ public enum ArticleLoader {
     }
 
     /// Reads and validates one article file against an already loaded corpus.
-    public static func load(_ path: String, corpus: Corpus?, validator: Validator = Validator()) throws(ArticleLoadError) -> LoadedArticle {
+    package static func load(_ path: String, corpus: Corpus?, validator: Validator = Validator()) throws(ArticleLoadError) -> LoadedArticle {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -54,10 +59,10 @@ public enum ArticleLoader {
         var failures = unreadable.map { Diagnostic(.error, .unreadable, $0.reason, at: SourceLocation(path: $0.path)) }
         var corpora: [String: Corpus] = [:]
         for directory in Set(articlePaths.map(FileSystem.directoryName(of:))).sorted() {
-            let (corpus, problems) = readCorpus(besides: FileSystem.join(directory, Corpus.fileName), validator: validator)
-            corpora[directory] = corpus
+            let corpusFile = validator.readCorpus(at: FileSystem.join(directory, Corpus.fileName))
+            corpora[directory] = corpusFile.corpus
             // Without this, a broken corpus.xml would only show as "no corpus.xml beside this file".
-            failures += problems
+            failures += corpusFile.errors
         }
         let corpusByDirectory = corpora
         var results = [Result<LoadedArticle, ArticleLoadError>?](repeating: nil, count: articlePaths.count)
@@ -78,27 +83,8 @@ public enum ArticleLoader {
     }
 
     /// The valid `corpus.xml` in the folder of `path`, if any.
-    public static func loadCorpus(besides path: String, validator: Validator = Validator()) -> Corpus? {
-        readCorpus(besides: path, validator: validator).corpus
-    }
-
-    /// The valid `corpus.xml` in the folder of `path`, or why the one there cannot be used.
-    static func readCorpus(besides path: String, validator: Validator) -> (corpus: Corpus?, problems: [Diagnostic]) {
-        let corpusPath = FileSystem.join(FileSystem.directoryName(of: path), Corpus.fileName)
-        guard FileSystem.kind(of: corpusPath) == .file else { return (nil, []) }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(corpusPath)
-        } catch {
-            return (nil, [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: corpusPath))])
-        }
-        let (document, diagnostics) = validator.validate(bytes: bytes, path: corpusPath, corpus: nil)
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard case .corpus(let decoded)? = document, errors.isEmpty else {
-            let notCorpus = errors.isEmpty ? [Diagnostic(.error, .schema, "this is not a corpus file; \(Corpus.fileName) must hold the folder's targets and propositions", at: SourceLocation(path: corpusPath, line: 1))] : errors
-            return (nil, notCorpus)
-        }
-        return (decoded.corpus, [])
+    package static func loadCorpus(besides path: String, validator: Validator = Validator()) -> Corpus? {
+        validator.readCorpus(besides: path).corpus
     }
 }
 

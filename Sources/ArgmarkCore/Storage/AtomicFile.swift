@@ -1,5 +1,5 @@
 /// Writes files so that a reader (or a crash) only ever sees the old or the new content.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Replaces `path` with `bytes`: writes a temporary file in the same folder, flushes it to disk,
     /// and renames it over `path`. Keeps the old file's permissions.
     ///
@@ -8,7 +8,64 @@ public enum AtomicFile {
     /// would only make the rename durable sooner (at about the cost of a second flush per edit),
     /// and either version is a valid file.
     /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
-    public static func write(_ bytes: [UInt8], to requestedPath: String, overwrite: Bool = true) throws(FileSystemError) {
+    package static func write(_ bytes: [UInt8], to requestedPath: String, overwrite: Bool = true) throws(FileSystemError) {
+        switch try destination(of: requestedPath, overwrite: overwrite) {
+        case .device(let path):
+            try writeInPlace(bytes, to: path)
+        case .file(let path, let permissions):
+            let temporary = try writeTemporary(bytes, for: path, permissions: permissions, flush: true)
+            try moveIntoPlace(temporary, path, overwrite: overwrite)
+        }
+    }
+
+    /// Creates or replaces many files with two flushes of the file system instead of one per file.
+    ///
+    /// Each file is written to a temporary file beside it; then the file system is flushed once
+    /// (`syncfs`), so every temporary file's data is on disk; then each is renamed (or, without
+    /// `overwrite`, linked) into place; then each folder is flushed. So, as with
+    /// ``write(_:to:overwrite:)``, after a crash each file is absent (or its old version) or
+    /// complete, never partly written. Returns one error (or `nil`) per file, in order; a file
+    /// that fails does not stop the others.
+    package static func writeAll(_ files: [(path: String, bytes: [UInt8])], overwrite: Bool) -> [FileSystemError?] {
+        var results = [FileSystemError?](repeating: nil, count: files.count)
+        var staged: [(index: Int, temporary: String, path: String)] = []
+        for (index, file) in files.enumerated() {
+            do throws(FileSystemError) {
+                switch try destination(of: file.path, overwrite: overwrite) {
+                case .device(let path):
+                    try writeInPlace(file.bytes, to: path)
+                case .file(let path, let permissions):
+                    staged.append((index, try writeTemporary(file.bytes, for: path, permissions: permissions, flush: false), path))
+                }
+            } catch {
+                results[index] = error
+            }
+        }
+        let folders = Set(staged.map { FileSystem.directoryName(of: $0.path) }).sorted()
+        for folder in folders {
+            if let problem = FileSystem.syncFileSystem(containing: folder) {
+                for item in staged {
+                    Platform.removeFile(item.temporary)
+                    results[item.index] = problem
+                }
+                return results
+            }
+        }
+        for item in staged {
+            do throws(FileSystemError) { try moveIntoPlace(item.temporary, item.path, overwrite: overwrite) } catch { results[item.index] = error }
+        }
+        for folder in folders { FileSystem.flushFolder(folder) }
+        return results
+    }
+
+    private enum Destination {
+        /// A device or pipe, written into, never replaced.
+        case device(String)
+        /// A regular file (or none yet), replaced by rename; its permissions are kept.
+        case file(String, permissions: UInt32)
+    }
+
+    private static func destination(of requestedPath: String, overwrite: Bool) throws(FileSystemError) -> Destination {
         var path = requestedPath
         var permissions: UInt32 = 0o644
         if let existing = try? Platform.status(of: path) {
@@ -22,13 +79,17 @@ public enum AtomicFile {
             case .symbolicLink, .other:
                 // A device or pipe such as /dev/null or /dev/stdout must never be replaced by a
                 // rename (as root that would swap the device node for a file): write into it.
-                try writeInPlace(bytes, to: path)
-                return
+                return .device(path)
             }
             permissions = existing.permissions
         }
-        let directory = FileSystem.directoryName(of: path)
         if let problem = FileSystem.writeProblem(replacing: path) { throw problem }
+        return .file(path, permissions: permissions)
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path` and returns its path.
+    private static func writeTemporary(_ bytes: [UInt8], for path: String, permissions: UInt32, flush: Bool) throws(FileSystemError) -> String {
+        let directory = FileSystem.directoryName(of: path)
         let descriptor: Platform.Descriptor
         let temporaryPath: String
         do {
@@ -38,29 +99,36 @@ public enum AtomicFile {
             if error.kind == .missing { throw FileSystemError(path: path, reason: "folder \(directory) does not exist, so nothing was written; create it first (mkdir -p \(directory)) or choose another path") }
             throw FileSystemError(directory, "create a temporary file in the folder", error)
         }
-        var succeeded = false
-        defer {
-            if !succeeded { Platform.removeFile(temporaryPath) }
-        }
-        do {
+        do throws(FileSystemError) {
             defer { Platform.close(descriptor) }
             do { try Platform.write(bytes, to: descriptor) } catch { throw FileSystemError(path, "write", error) }
             Platform.setPermissions(descriptor, permissions)
-            do { try Platform.flushToDisk(descriptor) } catch { throw FileSystemError(path, "flush to disk", error) }
+            if flush {
+                do { try Platform.flushToDisk(descriptor) } catch { throw FileSystemError(path, "flush to disk", error) }
+            }
+        } catch {
+            Platform.removeFile(temporaryPath)
+            throw error
         }
+        return temporaryPath
+    }
+
+    private static func moveIntoPlace(_ temporaryPath: String, _ path: String, overwrite: Bool) throws(FileSystemError) {
         if overwrite {
-            do { try Platform.rename(temporaryPath, to: path) } catch { throw FileSystemError(path, "replace", error) }
+            do { try Platform.rename(temporaryPath, to: path) } catch {
+                Platform.removeFile(temporaryPath)
+                throw FileSystemError(path, "replace", error)
+            }
         } else {
             // link() fails if the name exists, so two writers racing to create a file cannot both win.
+            defer { Platform.removeFile(temporaryPath) }
             do {
                 try Platform.link(temporaryPath, to: path)
             } catch {
                 if error.kind == .exists { throw FileSystemError(path: path, reason: "already exists; refusing to overwrite it (remove it first or choose another name)") }
                 throw FileSystemError(path, "create", error)
             }
-            Platform.removeFile(temporaryPath)
         }
-        succeeded = true
     }
 
     private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
@@ -76,13 +144,13 @@ public enum AtomicFile {
 /// The lock is taken on a sidecar file (`.NAME.lock` in the same folder) rather than on the file
 /// itself, because the file is replaced by rename during the write and a lock on the old inode
 /// would not exclude the next writer.
-public final class FileLock {
+package final class FileLock {
     private let descriptor: Int32
-    public let lockPath: String
+    package let lockPath: String
     private var removesFile = false
 
     /// Blocks until the lock on `path` is held.
-    public init(for requestedPath: String) throws(FileSystemError) {
+    package init(for requestedPath: String) throws(FileSystemError) {
         // Every name of one file (through symbolic links) must take the same lock.
         let path = Platform.resolvedPath(requestedPath) ?? requestedPath
         let lockPath = FileSystem.join(FileSystem.directoryName(of: path), ".\(FileSystem.baseName(of: path)).lock")
@@ -120,7 +188,7 @@ public final class FileLock {
 
     /// Removes the lock file when the lock is released (for writers that should leave no trace
     /// in an output folder). Safe against waiters: they see the file is gone and take a new one.
-    public func removeFileOnRelease() { removesFile = true }
+    package func removeFileOnRelease() { removesFile = true }
 
     deinit {
         if removesFile { Platform.removeFile(lockPath) }
@@ -129,7 +197,7 @@ public final class FileLock {
     }
 
     /// Runs `body` while holding the lock on `path`.
-    public static func withLock<Result>(on path: String, _ body: () throws -> Result) throws -> Result {
+    package static func withLock<Result>(on path: String, _ body: () throws -> Result) throws -> Result {
         let lock = try FileLock(for: path)
         defer { withExtendedLifetime(lock) {} }
         return try body()

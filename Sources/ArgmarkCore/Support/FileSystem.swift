@@ -1,12 +1,12 @@
 /// A failure to read or write a path, with the system's reason.
-public struct FileSystemError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-    public init(path: String, reason: String) {
+package struct FileSystemError: Error, CustomStringConvertible, Sendable {
+    package var path: String
+    package var reason: String
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
-    public var description: String { "\(path): \(reason)" }
+    package var description: String { "\(path): \(reason)" }
 
     /// The failure of a system call on `path`, worded with the fix.
     init(_ path: String, _ action: String, _ failure: Platform.Failure) {
@@ -25,11 +25,11 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The few file operations argmark needs, straight over POSIX so the core does not load Foundation.
-public enum FileSystem {
-    public enum Kind: Sendable { case file, directory, other, missing }
+package enum FileSystem {
+    package enum Kind: Sendable { case file, directory, other, missing }
 
     /// What is at `path`, following symbolic links.
-    public static func kind(of path: String) -> Kind {
+    package static func kind(of path: String) -> Kind {
         guard let status = try? Platform.status(of: path) else { return .missing }
         switch status.kind {
         case .file: return .file
@@ -40,10 +40,10 @@ public enum FileSystem {
 
     /// The largest file argmark reads: far beyond any article (a 1 MB article makes a ~1.2 MB file),
     /// small enough that a hostile file cannot exhaust memory.
-    public static let maximumFileSize = 64 << 20
+    package static let maximumFileSize = 64 << 20
 
     /// Reads a whole regular file of at most `limit` bytes.
-    public static func read(_ path: String, limit: Int = maximumFileSize) throws(FileSystemError) -> [UInt8] {
+    package static func read(_ path: String, limit: Int = maximumFileSize) throws(FileSystemError) -> [UInt8] {
         let descriptor: Platform.Descriptor
         do { descriptor = try Platform.open(path, .read) } catch { throw FileSystemError(path, "read", error) }
         defer { Platform.close(descriptor) }
@@ -91,10 +91,30 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Flushes every file written on the file system that holds `folder` (`syncfs`): one call
+    /// instead of one `fsync` per file when many files are written.
+    static func syncFileSystem(containing folder: String) -> FileSystemError? {
+        do throws(Platform.Failure) {
+            let descriptor = try Platform.open(folder, .read)
+            defer { Platform.close(descriptor) }
+            do { try Platform.flushFileSystem(descriptor) } catch { return FileSystemError(folder, "flush to disk", error) }
+        } catch {
+            return FileSystemError(folder, "open the folder to flush it", error)
+        }
+        return nil
+    }
+
+    /// Makes the names created in `folder` durable. Best effort: the files are complete either way.
+    package static func flushFolder(_ folder: String) {
+        guard let descriptor = try? Platform.open(folder, .read) else { return }
+        try? Platform.flushToDisk(descriptor)
+        Platform.close(descriptor)
+    }
+
     /// Why argmark must not replace `path`: the file or its folder is read-only. A file or folder
     /// without any write permission bit counts as read-only even for root (who could write it
     /// anyway): making it read-only is how a user says "do not touch".
-    public static func writeProblem(replacing path: String) -> FileSystemError? {
+    package static func writeProblem(replacing path: String) -> FileSystemError? {
         let directory = directoryName(of: path)
         // An unreadable file is left to the read, whose error (permission denied) says more.
         if let file = try? Platform.status(of: path), file.kind == .file, Platform.isAllowed(.read, path), !Platform.isAllowed(.write, path) || file.permissions & 0o222 == 0 {
@@ -113,7 +133,7 @@ public enum FileSystem {
     /// that leads out of the folder given (links are followed only to files and folders inside
     /// it, so a folder cannot smuggle in a file from elsewhere), or a link that leads nowhere.
     /// Nothing a folder holds is skipped silently: a check that passes has seen every file.
-    public static func expand(_ paths: [String], extension suffix: String) -> (files: [String], errors: [FileSystemError]) {
+    package static func expand(_ paths: [String], extension suffix: String) -> (files: [String], errors: [FileSystemError]) {
         var files: [String] = []
         var errors: [FileSystemError] = []
         for path in paths {
@@ -137,7 +157,7 @@ public enum FileSystem {
     }
 
     /// Whether `path` itself is a symbolic link (not following it).
-    public static func isSymbolicLink(_ path: String) -> Bool {
+    package static func isSymbolicLink(_ path: String) -> Bool {
         (try? Platform.status(of: path, followingLinks: false))?.kind == .symbolicLink
     }
 
@@ -148,7 +168,7 @@ public enum FileSystem {
 
     /// Why `path`, a symbolic link found in a folder, must not be followed: it leads out of
     /// `folder`, or nowhere. Nil when it stays inside or is not a link.
-    public static func linkProblem(_ path: String, inside folder: String) -> FileSystemError? {
+    package static func linkProblem(_ path: String, inside folder: String) -> FileSystemError? {
         guard isSymbolicLink(path) else { return nil }
         guard let target = Platform.resolvedPath(path) else {
             return FileSystemError(path: path, reason: "is a symbolic link that leads nowhere (a missing target or a loop); remove it or point it at a file")
@@ -217,7 +237,7 @@ public enum FileSystem {
     }
 
     /// Creates `directory` and any missing parents, like `mkdir -p`.
-    public static func createDirectory(_ directory: String) throws(FileSystemError) {
+    package static func createDirectory(_ directory: String) throws(FileSystemError) {
         switch kind(of: directory) {
         case .directory: return
         case .file, .other:
@@ -236,20 +256,20 @@ public enum FileSystem {
     }
 
     /// The folder part of `path` (`.` for a bare file name).
-    public static func directoryName(of path: String) -> String {
+    package static func directoryName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
     /// The last component of `path`.
-    public static func baseName(of path: String) -> String {
+    package static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
 
     /// `directory/name`.
-    public static func join(_ directory: String, _ name: String) -> String {
+    package static func join(_ directory: String, _ name: String) -> String {
         directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
     }
 }

@@ -1,8 +1,8 @@
 /// A JSON value with the line it starts on, so import errors can name the line.
 ///
 /// A small strict reader (RFC 8259) for AIF files; argmark writes JSON with core's `JSONValue`.
-public struct JSONNode: Sendable {
-    public indirect enum Value: Sendable {
+package struct JSONNode: Sendable {
+    package indirect enum Value: Sendable {
         case object([(key: String, value: JSONNode)])
         case array([JSONNode])
         case string(String)
@@ -11,21 +11,21 @@ public struct JSONNode: Sendable {
         case null
     }
 
-    public var value: Value
-    public var line: Int
+    package var value: Value
+    package var line: Int
 
-    public subscript(key: String) -> JSONNode? {
+    package subscript(key: String) -> JSONNode? {
         guard case .object(let members) = value else { return nil }
         return members.first { $0.key == key }?.value
     }
 
-    public var array: [JSONNode]? {
+    package var array: [JSONNode]? {
         if case .array(let items) = value { return items }
         return nil
     }
 
     /// A string, or a number written as text (AIF ids come both ways).
-    public var text: String? {
+    package var text: String? {
         switch value {
         case .string(let string): string
         case .number(let number): number
@@ -35,15 +35,15 @@ public struct JSONNode: Sendable {
 }
 
 /// Why a JSON file could not be read, and on which line.
-public struct JSONSyntaxError: Error, Sendable {
-    public var line: Int
-    public var message: String
+package struct JSONSyntaxError: Error, Sendable {
+    package var line: Int
+    package var message: String
 }
 
 /// Parses JSON into ``JSONNode`` values that know their line.
-public enum JSONReader {
+package enum JSONReader {
     /// Parses a whole document (a UTF-8 byte order mark is allowed); trailing text is an error.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+    package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         var reader = Reader(bytes: bytes)
         reader.skipWhitespace()
         let node = try reader.value(depth: 0)

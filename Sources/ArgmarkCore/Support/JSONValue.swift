@@ -2,7 +2,7 @@
 ///
 /// argmark's JSON output (diagnostics, listings, reports) goes through this one writer so that the
 /// same input always gives the same bytes.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -13,12 +13,12 @@ public enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
 
     /// The value as compact-but-readable JSON (2-space indent), ending with a newline.
-    public func rendered() -> String {
+    package func rendered() -> String {
         String(decoding: renderedBytes(), as: UTF8.self)
     }
 
     /// The UTF-8 bytes of ``rendered()``; large reports are written straight from these.
-    public func renderedBytes() -> [UInt8] {
+    package func renderedBytes() -> [UInt8] {
         var out: [UInt8] = []
         write(into: &out, indent: 0)
         out.append(UInt8(ascii: "\n"))
@@ -26,7 +26,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The value on one line with no spaces (keys sorted), as JSON Lines needs; no newline added.
-    public func renderedCompact() -> String {
+    package func renderedCompact() -> String {
         var out: [UInt8] = []
         writeCompact(into: &out)
         return String(decoding: out, as: UTF8.self)
@@ -92,17 +92,11 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A JSON number: at most six decimals, no exponent while the value scales exactly; JSON
+    /// has no infinity or NaN, so those are `null`.
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        let scaled = (value * 1_000_000).rounded()
-        guard abs(scaled) < 9e15 else { return String(Int(value.rounded())) }
-        let negative = scaled < 0
-        let magnitude = Int(abs(scaled))
-        var fraction = String(magnitude % 1_000_000)
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-        while fraction.last == "0" { fraction.removeLast() }
-        let whole = String(magnitude / 1_000_000)
-        return (negative && magnitude != 0 ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+        return NumberText.trimmed(value, maxDecimals: 6)
     }
 
     /// Writes a JSON string: runs of bytes that need no escape are copied whole. Besides what

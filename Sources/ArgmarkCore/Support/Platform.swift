@@ -238,6 +238,21 @@ package enum Platform {
         guard fsync(descriptor) == 0 else { throw .current }
     }
 
+    /// Flushes every file of the file system that holds the open file (`syncfs` on Linux; `sync`,
+    /// which flushes them all, elsewhere).
+    package static func flushFileSystem(_ descriptor: Descriptor) throws(Failure) {
+        #if os(Linux)
+        guard linuxSyncfs(descriptor) == 0 else { throw .current }
+        #else
+        sync()
+        #endif
+    }
+
+    #if os(Linux)
+    /// glibc declares `syncfs` only under `_GNU_SOURCE`, which Swift's Glibc module does not set.
+    @_silgen_name("syncfs") private static func linuxSyncfs(_ descriptor: Int32) -> Int32
+    #endif
+
     /// Blocks until this process holds the exclusive advisory lock (`flock`) on the file.
     package static func lockExclusively(_ descriptor: Descriptor) throws(Failure) {
         while flock(descriptor, LOCK_EX) != 0 {

@@ -2,9 +2,9 @@ import CArgmarkSHA256
 
 /// SHA-256 (FIPS 180-4), so the core needs neither Foundation's crypto nor a dependency for one
 /// digest. The block function is C (`CArgmarkSHA256`): on the SHA extensions where present.
-public enum SHA256 {
+package enum SHA256 {
     /// The digest of `bytes` as 64 lowercase hex digits.
-    public static func hexDigest(of bytes: [UInt8]) -> String {
+    package static func hexDigest(of bytes: [UInt8]) -> String {
         let hexDigits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
@@ -19,7 +19,7 @@ public enum SHA256 {
     static let usesHardware: Bool = argmark_sha256_hardware_available() == 1
 
     /// The 32-byte digest of `bytes`, on the processor's SHA extensions where it has them.
-    public static func digest(of bytes: [UInt8]) -> [UInt8] {
+    package static func digest(of bytes: [UInt8]) -> [UInt8] {
         digest(of: bytes, hardware: usesHardware)
     }
 

@@ -2,10 +2,10 @@
 ///
 /// Swift's `String` counts grapheme clusters and compares by canonical equivalence; argmark's
 /// offsets and quote checks must do neither, so they go through this type.
-public struct CodePointText: Sendable {
-    public let scalars: [Unicode.Scalar]
+package struct CodePointText: Sendable {
+    package let scalars: [Unicode.Scalar]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         // One decoding pass; Array(text.unicodeScalars) would decode twice (count, then copy).
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
@@ -13,22 +13,22 @@ public struct CodePointText: Sendable {
         self.scalars = scalars
     }
 
-    public var count: Int { scalars.count }
+    package var count: Int { scalars.count }
 
     /// Whether `span` lies inside the text and is not reversed.
-    public func contains(_ span: Span) -> Bool {
+    package func contains(_ span: Span) -> Bool {
         span.start >= 0 && span.start <= span.end && span.end <= scalars.count
     }
 
     /// The text at `span`; the span must be inside the text.
-    public subscript(span: Span) -> String {
+    package subscript(span: Span) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[span.start..<span.end])
         return String(view)
     }
 
     /// Whether the text at `span` is exactly `quote`, scalar for scalar (no normalisation).
-    public func matches(_ quote: String, at span: Span) -> Bool {
+    package func matches(_ quote: String, at span: Span) -> Bool {
         guard contains(span) else { return false }
         var iterator = quote.unicodeScalars.makeIterator()
         for index in span.start..<span.end {
@@ -38,7 +38,7 @@ public struct CodePointText: Sendable {
     }
 
     /// Every span where `quote` occurs exactly, in text order (overlapping occurrences included).
-    public func occurrences(of quote: String) -> [Span] {
+    package func occurrences(of quote: String) -> [Span] {
         let needle = Array(quote.unicodeScalars)
         guard !needle.isEmpty, needle.count <= scalars.count else { return [] }
         var result: [Span] = []
@@ -59,7 +59,7 @@ public struct CodePointText: Sendable {
     }
 
     /// 1-based line and column (in code points) of the code point at `offset`.
-    public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+    package func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         for index in 0..<min(max(offset, 0), scalars.count) {
@@ -76,7 +76,7 @@ public struct CodePointText: Sendable {
 
 extension Unicode.Scalar {
     /// Whether XML 1.0 can carry this scalar in character data (as itself or as a character reference).
-    public var isXMLCharacter: Bool {
+    package var isXMLCharacter: Bool {
         switch value {
         case 0x9, 0xA, 0xD: true
         case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true

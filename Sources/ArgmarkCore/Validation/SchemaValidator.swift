@@ -3,11 +3,13 @@ import CLibXML2
 /// The argmark XSD compiled by libxml2, once, and shared by every thread that validates.
 ///
 /// A compiled `xmlSchema` is read-only once built; each validation creates its own context.
-public final class SchemaValidator: @unchecked Sendable {
+package final class SchemaValidator: @unchecked Sendable {
     private let schema: xmlSchemaPtr
+    /// The compiled schema, for the streaming reader, which plugs it into the parser's events.
+    var pointer: xmlSchemaPtr { schema }
 
     /// The schema compiled into argmark, the same bytes as `Schemas/argmark.xsd`.
-    public static let shared: SchemaValidator = {
+    package static let shared: SchemaValidator = {
         do {
             return try SchemaValidator(schemaBytes: PackageResources.argmark_xsd)
         } catch {
@@ -16,7 +18,7 @@ public final class SchemaValidator: @unchecked Sendable {
     }()
 
     /// Compiles a schema from its bytes; throws the compiler's errors if it does not compile.
-    public init(schemaBytes: [UInt8]) throws(SchemaCompilationError) {
+    package init(schemaBytes: [UInt8]) throws(SchemaCompilationError) {
         let (compiled, issues) = LibXML.capturingIssues { sink -> xmlSchemaPtr? in
             let context = schemaBytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -37,13 +39,18 @@ public final class SchemaValidator: @unchecked Sendable {
     deinit { xmlSchemaFree(schema) }
 
     /// Validates a parsed document; each schema violation becomes a diagnostic at its line.
-    public func validate(_ parsed: ParsedXML, path: String) -> [Diagnostic] {
+    package func validate(_ parsed: ParsedXML, path: String) -> [Diagnostic] {
         let (_, issues) = LibXML.capturingIssues { sink in
             guard let context = xmlSchemaNewValidCtxt(schema) else { return }
             defer { xmlSchemaFreeValidCtxt(context) }
             xmlSchemaSetValidStructuredErrors(context, LibXMLIssueSink.structuredCallback, Unmanaged.passUnretained(sink).toOpaque())
             _ = xmlSchemaValidateDoc(context, parsed.document.pointer)
         }
+        return diagnostics(for: issues, path: path)
+    }
+
+    /// libxml2's schema errors as argmark's diagnostics, each said once.
+    func diagnostics(for issues: [LibXMLIssue], path: String) -> [Diagnostic] {
         var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []
         for issue in issues {
@@ -100,7 +107,7 @@ public final class SchemaValidator: @unchecked Sendable {
 }
 
 /// The errors libxml2 gave while compiling a schema.
-public struct SchemaCompilationError: Error, CustomStringConvertible {
-    public var messages: [String]
-    public var description: String { messages.joined(separator: "\n") }
+package struct SchemaCompilationError: Error, CustomStringConvertible {
+    package var messages: [String]
+    package var description: String { messages.joined(separator: "\n") }
 }

@@ -1,8 +1,8 @@
 /// The checks no XSD can express: offsets against the text, the digest, references into the corpus
 /// file, and the rules of argument structure. Each finding names its rule (``RuleID``).
-public enum SemanticRules {
+package enum SemanticRules {
     /// Checks a decoded article; `corpus` is the vocabulary beside it, if there is one.
-    public static func check(_ decoded: DecodedArticle, corpus: Corpus?, path: String) -> [Diagnostic] {
+    package static func check(_ decoded: DecodedArticle, corpus: Corpus?, path: String) -> [Diagnostic] {
         var findings = Findings(path: path)
         let article = decoded.article
         let lines = decoded.lines

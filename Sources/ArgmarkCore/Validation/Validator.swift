@@ -3,9 +3,13 @@ import Synchronization
 
 /// The findings for one file.
 public struct FileValidation: Sendable {
+    /// The file checked.
     public var path: String
+    /// Everything found in it, in line order.
     public var diagnostics: [Diagnostic]
+    /// How many findings are errors.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    /// How many findings are warnings.
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
 
@@ -14,25 +18,49 @@ public struct ValidationRun: Sendable {
     /// One entry per file checked, in the order the paths were given (folders sorted).
     public var files: [FileValidation]
     /// Paths that do not exist or cannot be listed.
-    public var unreadablePaths: [FileSystemError]
+    package var unreadablePaths: [FileSystemError]
 
+    /// Errors in all files.
     public var errorCount: Int { files.reduce(0) { $0 + $1.errorCount } }
+    /// Warnings in all files.
     public var warningCount: Int { files.reduce(0) { $0 + $1.warningCount } }
+    /// Every file's findings, file after file.
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 }
 
 /// Validates argmark files in three layers — well-formedness, the XSD, the semantic rules — each
 /// reported in full, none stopping the others.
 public struct Validator: Sendable {
-    public let schema: SchemaValidator
+    package let schema: SchemaValidator
 
-    public init(schema: SchemaValidator = .shared) {
+    /// A validator with argmark's schema (compiled once per process).
+    public init() {
+        self.init(schema: .shared)
+    }
+
+    package init(schema: SchemaValidator) {
         self.schema = schema
     }
 
     /// Validates one document held in memory. `corpus` is the vocabulary the article's references
     /// resolve against (ignored for a corpus document).
-    public func validate(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
+    ///
+    /// The model is decoded from libxml2's event stream while the XSD checks the same stream, so
+    /// no tree is built (``validateWithTree(bytes:path:corpus:)`` gives the same result from a tree).
+    package func validate(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
+        let outcome = StreamingReader.read(bytes, path: path, schema: schema)
+        guard outcome.parseFailure.isEmpty, let root = outcome.root else { return (nil, outcome.parseFailure) }
+        var diagnostics = outcome.schemaDiagnostics
+        let document = ArticleXML.decode(view: root)
+        if case .article(let decoded) = document {
+            diagnostics += SemanticRules.check(decoded, corpus: corpus, path: path)
+        }
+        return (document, Self.sorted(diagnostics))
+    }
+
+    /// The same validation over a libxml2 tree: parse, then the XSD on the tree, then the decoder
+    /// over its nodes. Kept as the reference the streaming path is tested against.
+    func validateWithTree(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
         let parsed: ParsedXML
         switch SafeXMLParser.parse(bytes, path: path) {
         case .failure(let failure): return (nil, failure.diagnostics)
@@ -50,9 +78,9 @@ public struct Validator: Sendable {
     /// `corpus.xml` is read once and used for the articles beside it.
     public func validate(paths: [String]) -> ValidationRun {
         let (files, errors) = FileSystem.expand(paths, extension: ".xml")
-        var lookups: [String: CorpusLookup] = [:]
+        var lookups: [String: CorpusFile] = [:]
         for directory in Set(files.map(FileSystem.directoryName(of:))).sorted() {
-            lookups[directory] = loadCorpus(in: directory)
+            lookups[directory] = readCorpus(at: FileSystem.join(directory, Corpus.fileName))
         }
         let corpora = lookups
         let results = Mutex([FileValidation?](repeating: nil, count: files.count))
@@ -61,9 +89,9 @@ public struct Validator: Sendable {
             let directory = FileSystem.directoryName(of: path)
             let lookup = corpora[directory] ?? .absent
             let diagnostics: [Diagnostic]
-            if FileSystem.baseName(of: path) == Corpus.fileName, case .loaded(_, let own) = lookup {
+            if FileSystem.baseName(of: path) == Corpus.fileName, case .valid(_, _, let own) = lookup {
                 diagnostics = own
-            } else if FileSystem.baseName(of: path) == Corpus.fileName, case .broken(let own) = lookup {
+            } else if FileSystem.baseName(of: path) == Corpus.fileName, case .invalid(let own) = lookup {
                 diagnostics = own
             } else {
                 diagnostics = validateFile(path, corpus: lookup)
@@ -73,7 +101,7 @@ public struct Validator: Sendable {
         return ValidationRun(files: results.withLock { $0.map { $0! } }, unreadablePaths: errors)
     }
 
-    private func validateFile(_ path: String, corpus lookup: CorpusLookup) -> [Diagnostic] {
+    private func validateFile(_ path: String, corpus lookup: CorpusFile) -> [Diagnostic] {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -83,9 +111,9 @@ public struct Validator: Sendable {
         var corpus: Corpus?
         var extra: [Diagnostic] = []
         switch lookup {
-        case .loaded(let loaded, _): corpus = loaded
+        case .valid(let loaded, _, _): corpus = loaded
         case .absent: corpus = nil
-        case .broken:
+        case .invalid:
             extra.append(Diagnostic(.error, .corpusMissing, "\(Corpus.fileName) beside this file is invalid, so its targets and propositions cannot be checked", at: SourceLocation(path: path),
                                     remedies: [.validate(path: FileSystem.join(FileSystem.directoryName(of: path), Corpus.fileName))]))
         }
@@ -94,33 +122,6 @@ public struct Validator: Sendable {
             return diagnostics
         }
         return extra + diagnostics
-    }
-
-    /// The vocabulary of a folder, as far as it could be read.
-    enum CorpusLookup: Sendable {
-        case absent
-        case loaded(Corpus, [Diagnostic])
-        case broken([Diagnostic])
-    }
-
-    func loadCorpus(in directory: String) -> CorpusLookup {
-        let path = FileSystem.join(directory, Corpus.fileName)
-        guard FileSystem.kind(of: path) == .file else { return .absent }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path)
-        } catch {
-            return .broken([Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))])
-        }
-        let (document, diagnostics) = validate(bytes: bytes, path: path, corpus: nil)
-        guard case .corpus(let decoded)? = document, !diagnostics.contains(where: { $0.severity == .error }) else {
-            var own = diagnostics
-            if own.isEmpty {
-                own.append(Diagnostic(.error, .schema, "\(Corpus.fileName) must hold a <corpus> element in namespace \(ArticleXML.namespace)", at: SourceLocation(path: path)))
-            }
-            return .broken(own)
-        }
-        return .loaded(decoded.corpus, diagnostics)
     }
 
     /// Diagnostics in line order, then by rule, so output is stable.

@@ -1,10 +1,10 @@
 /// A character that XML 1.0 cannot carry, found where argmark was asked to write it.
-public struct UnwritableCharacterError: Error, CustomStringConvertible, Sendable {
-    public var scalar: Unicode.Scalar
+package struct UnwritableCharacterError: Error, CustomStringConvertible, Sendable {
+    package var scalar: Unicode.Scalar
     /// What held it, e.g. `text at line 3, column 14` or `note of unit u2`.
-    public var place: String
+    package var place: String
 
-    public var description: String {
+    package var description: String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "\(place) contains U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex), a control character XML 1.0 cannot store; remove it from the input"
     }
@@ -12,9 +12,9 @@ public struct UnwritableCharacterError: Error, CustomStringConvertible, Sendable
 
 /// Writes argmark documents in canonical form: fixed element and attribute order, 2-space indent,
 /// LF line ends and a final newline, units in text order. Same model, same bytes.
-public enum ArticleWriter {
+package enum ArticleWriter {
     /// The canonical bytes of `article`.
-    public static func encode(_ article: Article) throws(UnwritableCharacterError) -> [UInt8] {
+    package static func encode(_ article: Article) throws(UnwritableCharacterError) -> [UInt8] {
         var out = XMLOutput()
         out.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         out.line("<article xmlns=\"\(ArticleXML.namespace)\" version=\"\(Article.formatVersion)\" id=\"\(try out.attribute(article.id, in: "article id"))\">")
@@ -89,7 +89,7 @@ public enum ArticleWriter {
     }
 
     /// The canonical bytes of a corpus file.
-    public static func encode(_ corpus: Corpus) throws(UnwritableCharacterError) -> [UInt8] {
+    package static func encode(_ corpus: Corpus) throws(UnwritableCharacterError) -> [UInt8] {
         var out = XMLOutput()
         out.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         out.line("<corpus xmlns=\"\(ArticleXML.namespace)\" version=\"\(Article.formatVersion)\">")
@@ -120,7 +120,7 @@ public enum ArticleWriter {
     }
 
     /// Units in text order: by start, then end, then id; implicit units last.
-    public static func canonicalOrder(_ units: [ArgumentUnit]) -> [ArgumentUnit] {
+    package static func canonicalOrder(_ units: [ArgumentUnit]) -> [ArgumentUnit] {
         units.sorted { lhs, rhs in
             switch (lhs.span, rhs.span) {
             case let (left?, right?) where left != right: return left < right
@@ -133,12 +133,7 @@ public enum ArticleWriter {
 
     /// A confidence with at most four decimals and no exponent, so output never depends on float printing.
     static func formatConfidence(_ value: Double) -> String {
-        let scaled = Int((min(max(value, 0), 1) * 10_000).rounded())
-        if scaled == 10_000 { return "1" }
-        var digits = String(scaled)
-        digits = String(repeating: "0", count: 4 - digits.count) + digits
-        while digits.last == "0" { digits.removeLast() }
-        return digits.isEmpty ? "0" : "0.\(digits)"
+        NumberText.trimmed(min(max(value, 0), 1), maxDecimals: 4)
     }
 }
 
@@ -147,7 +142,7 @@ public enum ArticleWriter {
 ///
 /// It runs inside every sort of units and relations, so it compares bytes in place and allocates
 /// nothing.
-public func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
+package func naturalLess(_ lhs: String, _ rhs: String) -> Bool {
     var left = lhs
     var right = rhs
     return left.withUTF8 { leftBytes in
@@ -197,74 +192,13 @@ struct XMLOutput {
         return result
     }
 
-    /// Whether `value` holds anything that must be escaped or refused: most values hold nothing of
-    /// the kind, and a byte scan is far cheaper than the scalar-by-scalar rewrite.
-    private func needsEscaping(_ value: String, attribute: Bool) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes in
-            for byte in bytes {
-                switch byte {
-                case 0x00..<0x20:
-                    if byte != 0x0A || attribute { return true }
-                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): return true
-                case UInt8(ascii: "\""): if attribute { return true }
-                case 0xEF: return true  // U+FFFE and U+FFFF start with EF BF; let the slow path decide
-                default: break
-                }
-            }
-            return false
-        }
-    }
-
-    /// Escapes an attribute value; whitespace other than space is written as character references so
-    /// that attribute-value normalisation gives it back unchanged.
+    /// Escapes an attribute value (see ``XMLEscaping``).
     func attribute(_ value: String, in place: @autoclosure () -> String) throws(UnwritableCharacterError) -> String {
-        if !needsEscaping(value, attribute: true) { return value }
-        return try escape(value, attribute: true, place: place)
+        try XMLEscaping.escape(value, as: .attribute, in: place())
     }
 
-    /// Escapes character data; CR is written as `&#13;` because XML parsers turn a literal CR into LF.
+    /// Escapes character data (see ``XMLEscaping``).
     func content(_ value: String, in place: @autoclosure () -> String) throws(UnwritableCharacterError) -> String {
-        if !needsEscaping(value, attribute: false) { return value }
-        return try escape(value, attribute: false, place: place)
-    }
-
-    /// Rewrites `value` byte by byte (every byte that needs care is ASCII, or the start of U+FFFE/U+FFFF).
-    private func escape(_ value: String, attribute: Bool, place: () -> String) throws(UnwritableCharacterError) -> String {
-        let bytes = Array(value.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + bytes.count / 8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where attribute: result.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "\r"): result.append(contentsOf: "&#13;".utf8)
-            case UInt8(ascii: "\t") where attribute: result.append(contentsOf: "&#9;".utf8)
-            case UInt8(ascii: "\n") where attribute: result.append(contentsOf: "&#10;".utf8)
-            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): result.append(byte)
-            case 0x00..<0x20:
-                throw unwritable(Unicode.Scalar(byte), at: index, in: bytes, attribute: attribute, place: place)
-            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                throw unwritable(Unicode.Scalar(bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)!, at: index, in: bytes, attribute: attribute, place: place)
-            default: result.append(byte)
-            }
-            index += 1
-        }
-        return String(decoding: result, as: UTF8.self)
-    }
-
-    /// The error for a character XML 1.0 cannot hold, with its line and column in character data.
-    private func unwritable(_ scalar: Unicode.Scalar, at byteOffset: Int, in bytes: [UInt8], attribute: Bool, place: () -> String) -> UnwritableCharacterError {
-        if attribute { return UnwritableCharacterError(scalar: scalar, place: place()) }
-        var line = 1
-        var column = 1
-        for byte in bytes[..<byteOffset] where byte & 0xC0 != 0x80 {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
-        return UnwritableCharacterError(scalar: scalar, place: "\(place()) at line \(line), column \(column)")
+        try XMLEscaping.escape(value, as: .content, in: place())
     }
 }

@@ -1,41 +1,41 @@
 /// Names of the argmark XML format.
-public enum ArticleXML {
+package enum ArticleXML {
     /// The namespace of every argmark element.
-    public static let namespace = "urn:argmark:1"
+    package static let namespace = "urn:argmark:1"
 }
 
 /// Line numbers of the elements a decoded file came from, so findings can point at them.
-public struct ElementLines: Sendable {
-    public var root = 1
-    public var text = 1
-    public var units: [UnitID: Int] = [:]
-    public var relations: [RelationID: Int] = [:]
-    public var speakers: [SpeakerID: Int] = [:]
-    public var targets: [TargetID: Int] = [:]
-    public var propositions: [PropositionID: Int] = [:]
+package struct ElementLines: Sendable, Equatable {
+    package var root = 1
+    package var text = 1
+    package var units: [UnitID: Int] = [:]
+    package var relations: [RelationID: Int] = [:]
+    package var speakers: [SpeakerID: Int] = [:]
+    package var targets: [TargetID: Int] = [:]
+    package var propositions: [PropositionID: Int] = [:]
 }
 
 /// What a file held: an article or a corpus vocabulary.
-public enum DecodedDocument: Sendable {
+package enum DecodedDocument: Sendable {
     case article(DecodedArticle)
     case corpus(DecodedCorpus)
 }
 
 /// An article read from a file, with what the semantic rules need beyond the model.
-public struct DecodedArticle: Sendable {
-    public var article: Article
+package struct DecodedArticle: Sendable {
+    package var article: Article
     /// The digest as stored in the file (the model recomputes the real one from the text).
-    public var storedDigest: String?
-    public var lines: ElementLines
+    package var storedDigest: String?
+    package var lines: ElementLines
     /// Units whose `start`/`end`/`fragments` were present but unreadable; the schema reports them.
-    public var unreadableUnits: Set<UnitID>
+    package var unreadableUnits: Set<UnitID>
     /// Units with `start` but no `end`, or the reverse, which the schema cannot catch.
-    public var halfSpanUnits: Set<UnitID>
+    package var halfSpanUnits: Set<UnitID>
 }
 
-public struct DecodedCorpus: Sendable {
-    public var corpus: Corpus
-    public var lines: ElementLines
+package struct DecodedCorpus: Sendable {
+    package var corpus: Corpus
+    package var lines: ElementLines
 }
 
 extension ArticleXML {
@@ -44,12 +44,12 @@ extension ArticleXML {
     /// Decoding is lenient: whatever the schema rejects (unknown types, bad numbers) is left out of
     /// the model rather than stopping, so the semantic rules can still check the rest; the schema
     /// layer reports what was left out. Returns `nil` when the root is not an argmark element.
-    public static func decode(_ root: XMLElement) -> DecodedDocument? {
+    package static func decode(_ root: XMLElement) -> DecodedDocument? {
         decode(view: root)
     }
 
     /// Reads an argmark document straight from libxml2's nodes, without building a Swift tree.
-    public static func decode(_ parsed: ParsedXML) -> DecodedDocument? {
+    package static func decode(_ parsed: ParsedXML) -> DecodedDocument? {
         decode(view: parsed.rootView)
     }
 

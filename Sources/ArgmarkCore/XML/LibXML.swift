@@ -40,15 +40,20 @@ final class LibXMLIssueSink {
     var issues: [LibXMLIssue] = []
     /// Caps what a hostile file can make us store.
     let limit = 200
+    /// Where an error without a line happened, when the caller knows better than libxml2: the
+    /// schema checks a stream without nodes, so it cannot say which element it was at.
+    var fallbackLine: ((_ message: String) -> Int)?
 
     func record(_ error: xmlErrorPtr?) {
         guard let error, issues.count < limit else { return }
         var message = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         while message.last == "\n" || message.last == " " { message.removeLast() }
         let column = Int(error.pointee.int2)
+        var line = Int(error.pointee.line)
+        if line <= 0, let fallbackLine { line = fallbackLine(message) }
         issues.append(LibXMLIssue(
             message: message,
-            line: Int(error.pointee.line),
+            line: line,
             column: column > 0 ? column : nil,
             isWarning: error.pointee.level == XML_ERR_WARNING
         ))

@@ -1,55 +1,55 @@
 import CLibXML2
 
 /// An attribute as it appears in the file.
-public struct XMLAttribute: Hashable, Sendable {
-    public var name: String
-    public var namespace: String?
-    public var value: String
+package struct XMLAttribute: Hashable, Sendable {
+    package var name: String
+    package var namespace: String?
+    package var value: String
 }
 
 /// An element of a parsed XML file, in plain Swift values, with the line it starts on.
 ///
 /// Importers and the argmark reader both work on this tree, so every XML file argmark reads goes
 /// through the same hardened parser (``SafeXMLParser``).
-public struct XMLElement: Sendable {
-    public var name: String
-    public var namespace: String?
-    public var attributes: [XMLAttribute]
-    public var children: [XMLElement]
+package struct XMLElement: Sendable {
+    package var name: String
+    package var namespace: String?
+    package var attributes: [XMLAttribute]
+    package var children: [XMLElement]
     /// The concatenated text and CDATA directly inside this element (not inside its children).
-    public var text: String
-    public var line: Int
+    package var text: String
+    package var line: Int
 
     /// The value of the attribute named `name` without a namespace.
-    public subscript(attribute name: String) -> String? {
+    package subscript(attribute name: String) -> String? {
         attributes.first { $0.name == name && $0.namespace == nil }?.value
     }
 
     /// The child elements named `name`.
-    public func children(named name: String) -> [XMLElement] {
+    package func children(named name: String) -> [XMLElement] {
         children.filter { $0.name == name }
     }
 
     /// The first child element named `name`.
-    public func child(named name: String) -> XMLElement? {
+    package func child(named name: String) -> XMLElement? {
         children.first { $0.name == name }
     }
 }
 
 /// Why a file could not be parsed, as diagnostics.
-public struct XMLParseFailure: Error, Sendable {
-    public var diagnostics: [Diagnostic]
+package struct XMLParseFailure: Error, Sendable {
+    package var diagnostics: [Diagnostic]
 }
 
 /// A parsed document: the Swift tree plus the libxml2 document, kept for schema validation so
 /// that no file is parsed twice.
-public struct ParsedXML: @unchecked Sendable {
+package struct ParsedXML: @unchecked Sendable {
     let document: LibXMLDocument
     let rootNode: xmlNodePtr
 
     /// The document as a Swift tree, built on each access (argmark's own reader walks the
     /// libxml2 nodes directly and never needs it).
-    public var root: XMLElement { SafeXMLParser.makeElement(rootNode) }
+    package var root: XMLElement { SafeXMLParser.makeElement(rootNode) }
 
     /// The root element as a cheap view over libxml2's nodes.
     var rootView: LibXMLNodeView { LibXMLNodeView(node: rootNode) }
@@ -59,27 +59,34 @@ public struct ParsedXML: @unchecked Sendable {
 ///
 /// A file with a DOCTYPE is refused before libxml2 sees it: argmark files never need one, and
 /// refusing it outright closes external entities, entity expansion and external DTDs at once.
-public enum SafeXMLParser {
+package enum SafeXMLParser {
     /// Files larger than this are parsed with `XML_PARSE_HUGE` (libxml2's text-node limit is 10,000,000 bytes).
     static let hugeInputThreshold = 9_000_000
 
+    /// The parser options of every argmark read, tree or stream: no network, CDATA as text, line
+    /// numbers past 65,535, nothing printed by libxml2 itself. libxml2 refuses a text node over
+    /// 10,000,000 bytes ("Huge input lookup") unless told otherwise; argmark's own bound is the
+    /// file size it reads (FileSystem.maximumFileSize), so larger files lift libxml2's. Smaller
+    /// ones keep its default limits (depth 256 among them).
+    static func options(forSize size: Int) -> Int32 {
+        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        if size > hugeInputThreshold { options |= Int32(XML_PARSE_HUGE.rawValue) }
+        return options
+    }
+
     /// Parses `bytes`; on failure returns diagnostics located in `path`.
-    public static func parse(_ bytes: [UInt8], path: String) -> Result<ParsedXML, XMLParseFailure> {
+    package static func parse(_ bytes: [UInt8], path: String) -> Result<ParsedXML, XMLParseFailure> {
         if let problem = PrologScanner.problem(in: bytes, path: path) {
             return .failure(XMLParseFailure(diagnostics: [problem]))
         }
-        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        // libxml2 refuses a text node over 10,000,000 bytes ("Huge input lookup") unless told
-        // otherwise; argmark's own bound is the file size it reads (FileSystem.maximumFileSize), so
-        // larger files lift libxml2's. Smaller ones keep its default limits (depth 256 among them).
-        if bytes.count > hugeInputThreshold { options |= Int32(XML_PARSE_HUGE.rawValue) }
+        let parserOptions = options(forSize: bytes.count)
         let (document, issues) = LibXML.capturingIssues { _ -> xmlDocPtr? in
             guard let context = xmlNewParserCtxt() else { return nil }
             defer { xmlFreeParserCtxt(context) }
             return bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                    xmlCtxtReadMemory(context, base, Int32(clamping: buffer.count), path, "UTF-8", options)
+                    xmlCtxtReadMemory(context, base, Int32(clamping: buffer.count), path, "UTF-8", parserOptions)
                 }
             }
         }

@@ -2,9 +2,9 @@ import ArgmarkCore
 
 /// Writes argmark articles as AIF JSON (`<id>.json`): an I-node per unit, an RA-, CA- or MA-node
 /// per relation, and for units with a speaker an L-node, a YA-node and a locution.
-public enum AIFExporter {
+package enum AIFExporter {
     /// The `<id>.json` file; `path` (the argmark file) is only used in error messages.
-    public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+    package static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
         try export(ExportInput(article: article, path: path)).files
     }
 
@@ -27,7 +27,7 @@ public enum AIFExporter {
 
     /// The `<id>.json` file, and what AIF has no place for (stances, targets, propositions, unit
     /// notes, metadata, fragments).
-    public static func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
+    package static func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
         let article = input.article
         let path = input.path
         var losses = LossCollector()

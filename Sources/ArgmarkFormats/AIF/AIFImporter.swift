@@ -3,20 +3,20 @@ import ArgmarkCore
 /// AIF JSON as AIFdb and OVA write it: `nodes` (I: propositions, L: locutions, RA: inference,
 /// CA: conflict, MA: rephrase, YA: illocution, TA: transition), `edges` (`fromID` → `toID`),
 /// `locutions` (L-node → `personID`) and `participants`. Mapping in the README.
-public enum AIFImporter {
+package enum AIFImporter {
     /// AIF has no running text: the article's text is the I-node texts, in node order, one per
     /// paragraph, and each I-node is a unit spanning its own text.
-    public static let paragraphSeparator = "\n\n"
+    package static let paragraphSeparator = "\n\n"
 
     /// Reads one AIF JSON file; the article id is the file name.
-    public static func importFile(_ path: String) throws(FormatError) -> Article {
+    package static func importFile(_ path: String) throws(FormatError) -> Article {
         try importDocument(path).article
     }
 
     /// Reads one AIF or xAIF (`{"AIF": {...}, "text": ...}`) file. With `options.keepGoing`, a
     /// dangling edge, a stray edge out of a scheme node and a scheme node that still lacks a premise
     /// or a conclusion are dropped, each named in ``ImportedDocument/dropped``.
-    public static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
+    package static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -49,12 +49,12 @@ public enum AIFImporter {
     }
 
     /// Maps a parsed AIF document; `path` is only used in error messages.
-    public static func article(from root: JSONNode, path: String, id: String) throws(FormatError) -> Article {
+    package static func article(from root: JSONNode, path: String, id: String) throws(FormatError) -> Article {
         try document(from: root, path: path, id: id).article
     }
 
     /// Maps a parsed AIF or xAIF document.
-    public static func document(from document: JSONNode, path: String, id: String, keepGoing: Bool = false) throws(FormatError) -> ImportedDocument {
+    package static func document(from document: JSONNode, path: String, id: String, keepGoing: Bool = false) throws(FormatError) -> ImportedDocument {
         // xAIF (the format of the ARG-tech pipelines) wraps the AIF graph in "AIF".
         let root = document["nodes"] == nil ? (document["AIF"] ?? document) : document
         var dropped: [Diagnostic] = []

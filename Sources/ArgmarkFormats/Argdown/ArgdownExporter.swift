@@ -6,14 +6,14 @@ import ArgmarkCore
 /// premise–conclusion structure, so the undercut can point to it (`_>`). Stance, target,
 /// proposition and `restates` (which Argdown has no relation for) go in the statement's data
 /// block `{...}`, with a comment for `restates` that readers see.
-public enum ArgdownExporter {
+package enum ArgdownExporter {
     /// The `<id>.argdown` file.
-    public static func export(_ article: Article) -> ExportedFile {
+    package static func export(_ article: Article) -> ExportedFile {
         ExportedFile(name: article.id + ".argdown", text: document(for: article))
     }
 
     /// The `<id>.argdown` file and what Argdown does not carry (the running text and offsets).
-    public static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
+    package static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
         var losses = LossCollector()
         if !input.article.units.isEmpty || !input.article.text.isEmpty {
             losses.add("running text and span offsets (Argdown carries each unit's words, not where they stand)")
@@ -24,7 +24,7 @@ public enum ArgdownExporter {
 
     /// The Argdown text of `article`: deterministic, ending with a newline. `corpus` names targets
     /// and states propositions.
-    public static func document(for article: Article, corpus: Corpus? = nil) -> String {
+    package static func document(for article: Article, corpus: Corpus? = nil) -> String {
         var blocks: [String] = []
         blocks.append("# " + escape(article.metadata.title ?? article.id))
         var provenance: [String] = ["argmark article \(article.id)"]

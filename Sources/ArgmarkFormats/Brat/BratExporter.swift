@@ -4,14 +4,14 @@ import ArgmarkCore
 /// for the folder). Stance, target, speaker and proposition become attributes; notes become
 /// `AnnotatorNotes`. What brat cannot hold (implicit units, undercuts of relations, article
 /// metadata, speaker names) is left out and reported.
-public enum BratExporter {
+package enum BratExporter {
     /// The files of one article; throws nothing brat cannot carry, it reports it instead.
-    public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+    package static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
         export(ExportInput(article: article, path: path)).files
     }
 
     /// `<id>.txt` and `<id>.ann`, and what they could not carry.
-    public static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
+    package static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
         let article = input.article
         var losses = LossCollector()
         let text = CodePointText(article.text)
@@ -118,7 +118,7 @@ public enum BratExporter {
 
     /// The `annotation.conf` declaring every entity, relation and attribute the exported files use,
     /// so brat opens the folder without "undefined type" errors.
-    public static func configuration(for articles: [Article]) -> ExportedFile {
+    package static func configuration(for articles: [Article]) -> ExportedFile {
         var entities: Set<String> = []
         var relations: Set<String> = []
         var attributeValues: [String: Set<String>] = [:]

@@ -3,19 +3,19 @@ import ArgmarkCore
 /// brat standoff: `NAME.txt` holds the text, `NAME.ann` one annotation per line — `T` text-bound
 /// spans (offsets in code points, fragments separated by `;`), `R` relations, `A` attributes,
 /// `#` notes, and `E`, `N`, `M`, `*` lines argmark keeps verbatim. Mapping in the README.
-public enum BratImporter {
+package enum BratImporter {
     /// Prefix of the metadata properties that keep lines argmark has no field for (`brat:A1`).
-    public static let propertyPrefix = "brat:"
+    package static let propertyPrefix = "brat:"
 
     /// Span labels and the unit type each becomes (compared case-insensitively, ignoring `_`,
     /// `-` and spaces); any other label becomes a `claim` that keeps its label.
-    public static let unitTypes: [String: UnitType] = [
+    package static let unitTypes: [String: UnitType] = [
         "position": .position, "majorclaim": .position, "claim": .claim, "premise": .claim,
         "counterclaim": .counterclaim, "rebuttal": .rebuttal, "evidence": .evidence, "backing": .evidence,
     ]
 
     /// Relation labels and the relation type each becomes.
-    public static let relationTypes: [String: RelationType] = [
+    package static let relationTypes: [String: RelationType] = [
         "supports": .supports, "support": .supports, "sup": .supports, "exa": .supports,
         "attacks": .attacks, "attack": .attacks, "reb": .attacks, "contradicts": .attacks,
         "rebuts": .rebuts, "rebut": .rebuts, "undercuts": .attacks, "undercut": .attacks,
@@ -27,12 +27,12 @@ public enum BratImporter {
     }
 
     /// Attribute names argmark reads into its own fields (and writes on export).
-    public enum Attribute {
-        public static let stance = "Stance", target = "Target", speaker = "Speaker", proposition = "Proposition"
+    package enum Attribute {
+        package static let stance = "Stance", target = "Target", speaker = "Speaker", proposition = "Proposition"
     }
 
     /// `Stance` attribute values and the stance each becomes (compared case-insensitively).
-    public static let stanceValues: [String: Stance] = [
+    package static let stanceValues: [String: Stance] = [
         "for": .favor, "favor": .favor, "favour": .favor, "pro": .favor, "support": .favor,
         "against": .against, "con": .against, "contra": .against, "oppose": .against,
         "neutral": .neutral, "none": .neutral,
@@ -40,18 +40,18 @@ public enum BratImporter {
 
     /// The target of a `Stance` attribute given without a `Target`: brat corpora of essays mark a
     /// claim For or Against the essay's major claim, so the target is that article's position.
-    public static func defaultTarget(of articleID: String) -> StanceTarget {
+    package static func defaultTarget(of articleID: String) -> StanceTarget {
         StanceTarget(id: TargetID(Names.identifier("position-of-" + articleID, prefix: "t")), name: "the position (major claim) of \(articleID)")
     }
 
     /// Reads `NAME.ann` and the `NAME.txt` beside it; the article id is `NAME`.
-    public static func importFile(_ path: String) throws(FormatError) -> Article {
+    package static func importFile(_ path: String) throws(FormatError) -> Article {
         try importDocument(path).article
     }
 
     /// Reads `NAME.ann` and the `NAME.txt` beside it, with the targets its attributes refer to and
     /// warnings about lines argmark keeps only verbatim.
-    public static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
+    package static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         let textPath = Names.sibling(of: path, replacing: ".ann", with: ".txt")
         // The text is copied into the output: a link leading out of the folder (to a system file) is refused.
         if let problem = FileSystem.linkProblem(textPath, inside: FileSystem.directoryName(of: path)) {
@@ -87,7 +87,7 @@ public enum BratImporter {
     }
 
     /// Maps annotation lines onto `text`; errors name lines of `path`.
-    public static func article(text: String, annotations: String, path: String, id: String) throws(FormatError) -> Article {
+    package static func article(text: String, annotations: String, path: String, id: String) throws(FormatError) -> Article {
         try document(text: text, annotations: annotations, path: path, id: id).article
     }
 
@@ -122,7 +122,7 @@ public enum BratImporter {
     }
 
     /// Maps annotation lines onto `text`, with the targets the attributes refer to.
-    public static func document(text: String, annotations: String, path: String, id: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
+    package static func document(text: String, annotations: String, path: String, id: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         let codePoints = CodePointText(text)
         var units: [ArgumentUnit] = []
         var unitIndex: [String: Int] = [:]

@@ -3,22 +3,22 @@ import Dispatch
 import Synchronization
 
 /// What writing a batch of imported articles did.
-public struct ImportWriteOutcome: Sendable {
+package struct ImportWriteOutcome: Sendable {
     /// Errors: why inputs were refused, or why nothing could be written.
-    public var errors: [Diagnostic] = []
+    package var errors: [Diagnostic] = []
     /// Inputs that were not imported (source paths), in input order.
-    public var refusedInputs: [String] = []
+    package var refusedInputs: [String] = []
     /// Elements left out of the articles that were written (``ImportOptions/keepGoing``), each named.
-    public var dropped: [Diagnostic] = []
+    package var dropped: [Diagnostic] = []
     /// The articles written, as finally written (after anything dropped).
-    public var written: [ImportedArticle] = []
+    package var written: [ImportedArticle] = []
     /// Files written, `corpus.xml` files included.
-    public var fileCount = 0
+    package var fileCount = 0
 }
 
 /// Writes a whole batch or nothing: every file is prepared and checked in memory first, staged in a
 /// hidden folder inside the output folder, and moved into place only when all of them are written.
-public enum BatchWriter {
+package enum BatchWriter {
     /// Encodes each imported article, validates the exact bytes to be written, and writes them as
     /// `DIR/<article id>.xml`. Stance targets and propositions the articles refer to are defined in
     /// the `corpus.xml` beside them (added to one that is already there, whose own definitions are kept).
@@ -30,7 +30,7 @@ public enum BatchWriter {
     ///
     /// Each `corpus.xml` is read, extended and replaced under its lock (the one `argmark target`
     /// takes), so concurrent imports into one folder keep every definition.
-    public static func writeArticles(_ articles: [ImportedArticle], to directory: String, overwrite: Bool = false, keepGoing: Bool = false, validator: Validator = Validator()) -> ImportWriteOutcome {
+    package static func writeArticles(_ articles: [ImportedArticle], to directory: String, overwrite: Bool = false, keepGoing: Bool = false, validator: Validator = Validator()) -> ImportWriteOutcome {
         for imported in articles where FileSystem.baseName(of: imported.outputName) == Corpus.fileName {
             var outcome = ImportWriteOutcome()
             outcome.errors = [Diagnostic(.error, .sourceFormat, "this document would become \(FileSystem.join(directory, imported.outputName)), the name of the folder's corpus file (its targets and propositions); rename the source file", at: SourceLocation(path: imported.sourcePath))]
@@ -87,22 +87,19 @@ public enum BatchWriter {
             let path = FileSystem.join(directory, name)
             var corpus = Corpus()
             var exists = false
-            if FileSystem.kind(of: path) != .missing {
-                let bytes: [UInt8]
-                do {
-                    bytes = try FileSystem.read(path)
-                } catch {
-                    outcome.errors = [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))]
-                    return outcome
-                }
-                let (document, findings) = validator.validate(bytes: bytes, path: path, corpus: nil)
-                guard case .corpus(let decoded)? = document, !findings.contains(where: { $0.severity == .error }) else {
+            switch validator.readCorpus(at: path) {
+            case .absent: break
+            case .valid(let existing, _, _):
+                corpus = existing
+                exists = true
+            case .invalid(let findings):
+                if let unreadable = findings.first(where: { $0.rule == .unreadable }) {
+                    outcome.errors = [unreadable]
+                } else {
                     outcome.errors = [Diagnostic(.error, .corpusMissing, "the output folder's \(Corpus.fileName) is not a valid corpus file; fix it or choose another output folder", at: SourceLocation(path: path))]
                         + findings.filter { $0.severity == .error }
-                    return outcome
                 }
-                corpus = decoded.corpus
-                exists = true
+                return outcome
             }
             let added = addDefinitions(for: inFolder, to: &corpus)
             if added {
@@ -235,7 +232,7 @@ public enum BatchWriter {
     /// Every file is first written into a hidden staging folder inside `directory` (so on the same
     /// file system), and only when all are there are they renamed into place; a killed or failed
     /// write leaves at most that staging folder, which the next write into the folder removes.
-    public static func write(_ files: [ExportedFile], to directory: String, overwrite: Bool = false, merged: Set<String> = []) -> [Diagnostic] {
+    package static func write(_ files: [ExportedFile], to directory: String, overwrite: Bool = false, merged: Set<String> = []) -> [Diagnostic] {
         var names: Set<String> = []
         for file in files where !names.insert(file.name).inserted {
             return [Diagnostic(.error, .sourceFormat, "two inputs would both be written as \(file.name); convert them into separate folders", at: SourceLocation(path: FileSystem.join(directory, file.name)))]
@@ -243,7 +240,7 @@ public enum BatchWriter {
         if !overwrite {
             let existing = files.filter { !merged.contains($0.name) }.map { FileSystem.join(directory, $0.name) }.filter { FileSystem.kind(of: $0) != .missing }
             if !existing.isEmpty {
-                return existing.map { Diagnostic(.error, .sourceFormat, "already exists; pass --overwrite to replace it, or choose another output folder", at: SourceLocation(path: $0)) }
+                return existing.map { Diagnostic(.error, .sourceFormat, "already exists", at: SourceLocation(path: $0), remedies: [.overwrite, .anotherOutputFolder]) }
             }
         }
         // Never write outside the output folder: no name written, and no subfolder on the way to
@@ -260,15 +257,14 @@ public enum BatchWriter {
             return [Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: error.path))]
         }
         defer { Staging.remove(staging) }
-        for file in files {
-            let path = FileSystem.join(staging, file.name)
-            if file.name.contains("/"), let problem = makeDirectory(FileSystem.directoryName(of: path)) { return [problem] }
-            do {
-                try AtomicFile.write(file.bytes, to: path, overwrite: true)
-            } catch {
-                let target = FileSystem.join(directory, file.name)
-                return [Diagnostic(.error, .unreadable, "\(error.reason); nothing was written to \(directory)", at: SourceLocation(path: target))]
-            }
+        for file in files where file.name.contains("/") {
+            if let problem = makeDirectory(FileSystem.directoryName(of: FileSystem.join(staging, file.name))) { return [problem] }
+        }
+        // One flush of the file system for the whole batch, not one per file (AtomicFile.writeAll).
+        let written = AtomicFile.writeAll(files.map { (path: FileSystem.join(staging, $0.name), bytes: $0.bytes) }, overwrite: true)
+        if let failure = zip(files, written).first(where: { $0.1 != nil }), let error = failure.1 {
+            let target = FileSystem.join(directory, failure.0.name)
+            return [Diagnostic(.error, .unreadable, "\(error.reason); nothing was written to \(directory)", at: SourceLocation(path: target))]
         }
         for (index, file) in files.enumerated() {
             let target = FileSystem.join(directory, file.name)
@@ -295,10 +291,14 @@ public enum BatchWriter {
                     Platform.removeFile(staged)
                 }
             } catch {
-                let reason = error.kind == .exists ? "appeared while writing; pass --overwrite to replace it" : error.systemMessage
-                return [Diagnostic(.error, .unreadable, "\(reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: target))]
+                let reason = error.kind == .exists ? "appeared while writing" : error.systemMessage
+                return [Diagnostic(.error, .unreadable, "\(reason) (\(index) of \(files.count) files were moved into place before this one)", at: SourceLocation(path: target),
+                                   remedies: error.kind == .exists ? [.overwrite] : [])]
             }
             withExtendedLifetime(lock) {}
+        }
+        for folder in Set(files.map { FileSystem.directoryName(of: FileSystem.join(directory, $0.name)) }).sorted() {
+            FileSystem.flushFolder(folder)
         }
         return []
     }

@@ -1,30 +1,30 @@
 import ArgmarkCore
 
 /// One article an importer made from a source file, before anything is written.
-public struct ImportedArticle: Sendable {
+package struct ImportedArticle: Sendable {
     /// The file it came from (for diagnostics and the summary).
-    public var sourcePath: String
-    public var article: Article
+    package var sourcePath: String
+    package var article: Article
     /// The folder under the output folder it goes to: the source file's folder relative to the
     /// folder named on the command line (so `corpus/en` and `corpus/de` stay apart), or empty.
-    public var subfolder: String
+    package var subfolder: String
 
     /// Definitions the source gives for targets and propositions the article refers to (added to
     /// the output folder's `corpus.xml` when it lacks them).
-    public var targets: [StanceTarget] = []
-    public var propositions: [Proposition] = []
+    package var targets: [StanceTarget] = []
+    package var propositions: [Proposition] = []
     /// What the importer noticed (warnings) and left out (``ImportOptions/keepGoing``).
-    public var warnings: [Diagnostic] = []
-    public var dropped: [Diagnostic] = []
-    public var unmappedAnnotations = 0
+    package var warnings: [Diagnostic] = []
+    package var dropped: [Diagnostic] = []
+    package var unmappedAnnotations = 0
 
-    public init(sourcePath: String, article: Article, subfolder: String = "") {
+    package init(sourcePath: String, article: Article, subfolder: String = "") {
         self.sourcePath = sourcePath
         self.article = article
         self.subfolder = subfolder
     }
 
-    public init(sourcePath: String, document: ImportedDocument, subfolder: String = "") {
+    package init(sourcePath: String, document: ImportedDocument, subfolder: String = "") {
         self.init(sourcePath: sourcePath, article: document.article, subfolder: subfolder)
         targets = document.targets
         propositions = document.propositions
@@ -34,43 +34,43 @@ public struct ImportedArticle: Sendable {
     }
 
     /// The output file name, relative to the output folder.
-    public var outputName: String {
+    package var outputName: String {
         subfolder.isEmpty ? article.id + ".xml" : subfolder + "/" + article.id + ".xml"
     }
 }
 
 /// A file an exporter made from an argmark article, before anything is written.
-public struct ExportedFile: Sendable, Equatable {
+package struct ExportedFile: Sendable, Equatable {
     /// The file name inside the output folder.
-    public var name: String
-    public var bytes: [UInt8]
+    package var name: String
+    package var bytes: [UInt8]
 
-    public init(name: String, bytes: [UInt8]) {
+    package init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
     }
 
-    public init(name: String, text: String) {
+    package init(name: String, text: String) {
         self.init(name: name, bytes: Array(text.utf8))
     }
 }
 
 /// What an importer made of one source file: the article, the vocabulary the source defines for
 /// it (stance targets and propositions with their names), and what it noticed on the way.
-public struct ImportedDocument: Sendable {
-    public var article: Article
+package struct ImportedDocument: Sendable {
+    package var article: Article
     /// Targets the article's units refer to, with the names the source gives them.
-    public var targets: [StanceTarget] = []
+    package var targets: [StanceTarget] = []
     /// Propositions the article's units refer to, with their statements.
-    public var propositions: [Proposition] = []
+    package var propositions: [Proposition] = []
     /// Things the source holds that argmark keeps in another form, or reads differently (warnings).
-    public var warnings: [Diagnostic] = []
+    package var warnings: [Diagnostic] = []
     /// Elements left out because argmark cannot represent them (only with ``ImportOptions/keepGoing``).
-    public var dropped: [Diagnostic] = []
+    package var dropped: [Diagnostic] = []
     /// XMI annotations that no mapping rule turned into a unit or relation (kept as properties).
-    public var unmappedAnnotations = 0
+    package var unmappedAnnotations = 0
 
-    public init(article: Article, targets: [StanceTarget] = [], propositions: [Proposition] = [], warnings: [Diagnostic] = [], dropped: [Diagnostic] = []) {
+    package init(article: Article, targets: [StanceTarget] = [], propositions: [Proposition] = [], warnings: [Diagnostic] = [], dropped: [Diagnostic] = []) {
         self.article = article
         self.targets = targets
         self.propositions = propositions
@@ -80,32 +80,32 @@ public struct ImportedDocument: Sendable {
 }
 
 /// How tolerant an import is.
-public struct ImportOptions: Sendable {
+package struct ImportOptions: Sendable {
     /// Leave out the elements argmark cannot represent (each reported in ``ImportedDocument/dropped``)
     /// instead of refusing the whole file.
-    public var keepGoing: Bool
+    package var keepGoing: Bool
     /// For XMI: which UIMA types become which unit and relation types (nil: the DKPro argumentation types).
-    public var xmiMapping: XMIMapping?
+    package var xmiMapping: XMIMapping?
 
-    public init(keepGoing: Bool = false, xmiMapping: XMIMapping? = nil) {
+    package init(keepGoing: Bool = false, xmiMapping: XMIMapping? = nil) {
         self.keepGoing = keepGoing
         self.xmiMapping = xmiMapping
     }
 }
 
 /// The error an importer or exporter reports: where in the source file, and what to fix.
-public struct FormatError: Error, Sendable, CustomStringConvertible {
-    public var diagnostic: Diagnostic
+package struct FormatError: Error, Sendable, CustomStringConvertible {
+    package var diagnostic: Diagnostic
 
-    public init(_ path: String, line: Int?, _ message: String) {
-        diagnostic = Diagnostic(.error, .sourceFormat, message, at: SourceLocation(path: path, line: line))
+    package init(_ path: String, line: Int?, _ message: String, remedies: [Remedy] = []) {
+        diagnostic = Diagnostic(.error, .sourceFormat, message, at: SourceLocation(path: path, line: line), remedies: remedies)
     }
 
-    public init(diagnostic: Diagnostic) {
+    package init(diagnostic: Diagnostic) {
         self.diagnostic = diagnostic
     }
 
-    public var description: String { diagnostic.description }
+    package var description: String { diagnostic.description }
 }
 
 /// Small helpers the importers share.
@@ -145,27 +145,8 @@ enum StrictUTF8 {
     }
 }
 
-/// Escaping for the XML other tools read (arg-microtexts).
-enum XMLEscaping {
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// Content as CDATA (as the arg-microtexts files have it); `]]>` is split across two sections.
-    static func cdata(_ value: String) -> String {
-        "<![CDATA[" + value.replacing("]]>", with: "]]]]><![CDATA[>") + "]]>"
-    }
+/// Escaping for the XML other tools read (arg-microtexts, XMI): the core's one escaper.
+enum ExportXML {
+    static func attribute(_ value: String) -> String { XMLEscaping.escapeShowingUnwritable(value, as: .attribute) }
+    static func cdata(_ value: String) -> String { XMLEscaping.cdata(value) }
 }

@@ -1,25 +1,25 @@
 import ArgmarkCore
 
 /// Counts of what a batch holds, so an import can be compared with the source corpus's own totals.
-public struct CorpusSummary: Sendable, Equatable {
-    public var documents = 0
-    public var unitsByType: [String: Int] = [:]
+package struct CorpusSummary: Sendable, Equatable {
+    package var documents = 0
+    package var unitsByType: [String: Int] = [:]
     /// Units by the label they had in the source corpus (`pro`, `Premise`, ...).
-    public var unitsBySourceLabel: [String: Int] = [:]
-    public var implicitUnits = 0
-    public var relationsByType: [String: Int] = [:]
-    public var relationsBySourceLabel: [String: Int] = [:]
+    package var unitsBySourceLabel: [String: Int] = [:]
+    package var implicitUnits = 0
+    package var relationsByType: [String: Int] = [:]
+    package var relationsBySourceLabel: [String: Int] = [:]
 
-    public init() {}
+    package init() {}
 
-    public init(_ articles: [Article]) {
+    package init(_ articles: [Article]) {
         for article in articles { add(article) }
     }
 
-    public var units: Int { unitsByType.values.reduce(0, +) }
-    public var relations: Int { relationsByType.values.reduce(0, +) }
+    package var units: Int { unitsByType.values.reduce(0, +) }
+    package var relations: Int { relationsByType.values.reduce(0, +) }
 
-    public mutating func add(_ article: Article) {
+    package mutating func add(_ article: Article) {
         documents += 1
         for unit in article.units {
             unitsByType[unit.type.rawValue, default: 0] += 1
@@ -33,7 +33,7 @@ public struct CorpusSummary: Sendable, Equatable {
     }
 
     /// One line: `NAME: 112 documents; 576 units (claim 300, ...; source opp 125, pro 451); ...`.
-    public func line(name: String) -> String {
+    package func line(name: String) -> String {
         func list(_ counts: [String: Int]) -> String {
             counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
         }

@@ -2,13 +2,13 @@ import ArgmarkCore
 
 /// One argmark article to export, with the corpus vocabulary beside it (for target names and
 /// proposition statements).
-public struct ExportInput: Sendable {
-    public var article: Article
+package struct ExportInput: Sendable {
+    package var article: Article
     /// The argmark file it was read from (for the per-file report).
-    public var path: String
-    public var corpus: Corpus?
+    package var path: String
+    package var corpus: Corpus?
 
-    public init(article: Article, path: String, corpus: Corpus? = nil) {
+    package init(article: Article, path: String, corpus: Corpus? = nil) {
         self.article = article
         self.path = path
         self.corpus = corpus
@@ -16,21 +16,21 @@ public struct ExportInput: Sendable {
 }
 
 /// Something of an article that a format cannot carry: what, how many, and which.
-public struct ExportLoss: Sendable, Equatable {
+package struct ExportLoss: Sendable, Equatable {
     /// What was not carried, in words (`implicit units (no span)`).
-    public var what: String
-    public var count: Int
+    package var what: String
+    package var count: Int
     /// Ids of the elements, when they have one.
-    public var ids: [String]
+    package var ids: [String]
 
-    public init(_ what: String, count: Int, ids: [String] = []) {
+    package init(_ what: String, count: Int, ids: [String] = []) {
         self.what = what
         self.count = count
         self.ids = ids
     }
 
     /// `2 implicit units (no span): u3, u7`.
-    public var description: String {
+    package var description: String {
         let shown = ids.count > 8 ? ids.prefix(8).joined(separator: ", ") + ", …" : ids.joined(separator: ", ")
         return "\(count) \(what)" + (ids.isEmpty ? "" : ": " + shown)
     }
@@ -70,21 +70,21 @@ struct LossCollector {
 }
 
 /// What an export of a batch made: the files, and per article file what the format could not carry.
-public struct ExportBatch: Sendable {
-    public var files: [ExportedFile] = []
+package struct ExportBatch: Sendable {
+    package var files: [ExportedFile] = []
     /// Per input path, in input order, the losses (empty when everything was carried).
-    public var losses: [(path: String, losses: [ExportLoss])] = []
+    package var losses: [(path: String, losses: [ExportLoss])] = []
     /// Inputs that could not be exported at all.
-    public var errors: [Diagnostic] = []
+    package var errors: [Diagnostic] = []
 
-    public init() {}
+    package init() {}
 
     /// The losses as warnings (or, with `strict`, errors), one per input file that lost something.
-    public func lossDiagnostics(format: ExportFormat, strict: Bool) -> [Diagnostic] {
+    package func lossDiagnostics(format: ExportFormat, strict: Bool) -> [Diagnostic] {
         losses.filter { !$0.losses.isEmpty }.map { entry in
             let list = entry.losses.map(\.description).joined(separator: "; ")
-            let fix = strict ? "; drop --strict to export without them, or choose a format that carries them" : ""
-            return Diagnostic(strict ? .error : .warning, .exportLoss, "\(format.rawValue) cannot carry \(list)\(fix)", at: SourceLocation(path: entry.path))
+            return Diagnostic(strict ? .error : .warning, .exportLoss, "\(format.rawValue) cannot carry \(list)", at: SourceLocation(path: entry.path),
+                              remedies: strict ? [.acceptLosses, .formatThatCarriesIt] : [])
         }
     }
 }

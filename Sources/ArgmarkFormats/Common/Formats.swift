@@ -3,11 +3,11 @@ import Dispatch
 import Synchronization
 
 /// The formats argmark reads.
-public enum ImportFormat: String, CaseIterable, Sendable {
+package enum ImportFormat: String, CaseIterable, Sendable {
     case microtexts, xmi, brat, aif
 
     /// The file name ending searched for in folders.
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .microtexts: ".xml"
         case .xmi: ".xmi"
@@ -17,12 +17,12 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     }
 
     /// Reads one source file into an argmark article.
-    public func importFile(_ path: String) throws(FormatError) -> Article {
+    package func importFile(_ path: String) throws(FormatError) -> Article {
         try importDocument(path).article
     }
 
     /// Reads one source file into an argmark article, with the vocabulary and warnings it gives.
-    public func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
+    package func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         switch self {
         case .microtexts: ImportedDocument(article: try MicrotextsImporter.importFile(path))
         case .xmi: try XMIImporter.importDocument(path, options: options)
@@ -33,19 +33,19 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 }
 
 /// The formats argmark writes.
-public enum ExportFormat: String, CaseIterable, Sendable {
+package enum ExportFormat: String, CaseIterable, Sendable {
     case microtexts, brat, aif, argdown, xmi, csv, jsonl, conll
 
     /// Formats written as one set of files for the whole batch, not per article.
     var isTable: Bool { self == .csv || self == .jsonl || self == .conll }
 
     /// The files one article becomes. `path` is the argmark file, for error messages.
-    public func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+    package func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
         try export(ExportInput(article: article, path: path)).files
     }
 
     /// The files one article becomes, and what the format could not carry.
-    public func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
+    package func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
         switch self {
         case .microtexts: return try MicrotextsExporter.export(input)
         case .brat: return BratExporter.export(input)
@@ -68,7 +68,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 
     /// Exports every input; the per-file losses are in input order.
-    public func export(_ inputs: [ExportInput]) -> ExportBatch {
+    package func export(_ inputs: [ExportInput]) -> ExportBatch {
         var batch = ExportBatch()
         switch self {
         case .csv, .jsonl:
@@ -98,16 +98,16 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 }
 
 /// One group of inputs as the user named it (a file or a folder), for the per-corpus summary.
-public struct ImportGroup: Sendable {
-    public var name: String
-    public var articles: [ImportedArticle]
+package struct ImportGroup: Sendable {
+    package var name: String
+    package var articles: [ImportedArticle]
 }
 
 /// Reading many source files at once, in parallel, keeping the order of the paths.
-public enum BatchImport {
+package enum BatchImport {
     /// Imports every file under `paths` (folders searched for the format's extension). Each
     /// argument is one group in the result; unreadable paths and failed files come back as diagnostics.
-    public static func run(_ format: ImportFormat, paths: [String], options: ImportOptions = ImportOptions()) -> (groups: [ImportGroup], diagnostics: [Diagnostic]) {
+    package static func run(_ format: ImportFormat, paths: [String], options: ImportOptions = ImportOptions()) -> (groups: [ImportGroup], diagnostics: [Diagnostic]) {
         var jobs: [(group: Int, path: String)] = []
         var diagnostics: [Diagnostic] = []
         for (index, path) in paths.enumerated() {

@@ -2,55 +2,55 @@ import ArgmarkCore
 
 /// An arg-microtexts argumentation graph (`arggraph.dtd`): text segments (EDUs), optional joints,
 /// argumentative units (ADUs) with a dialectical role, and typed edges between them.
-public struct Arggraph: Sendable, Equatable {
-    public struct EDU: Sendable, Equatable {
-        public var id: String
-        public var text: String
+package struct Arggraph: Sendable, Equatable {
+    package struct EDU: Sendable, Equatable {
+        package var id: String
+        package var text: String
         /// Part 2 marks reconstructed premises and conclusions `implicit="true"`.
-        public var isImplicit: Bool
-        public var line: Int
+        package var isImplicit: Bool
+        package var line: Int
     }
 
-    public struct ADU: Sendable, Equatable {
-        public var id: String
+    package struct ADU: Sendable, Equatable {
+        package var id: String
         /// `pro` (proponent) or `opp` (opponent).
-        public var role: String
-        public var line: Int
+        package var role: String
+        package var line: Int
     }
 
-    public struct Edge: Sendable, Equatable {
-        public var id: String
-        public var source: String
-        public var target: String
+    package struct Edge: Sendable, Equatable {
+        package var id: String
+        package var source: String
+        package var target: String
         /// `seg`, `sup`, `exa`, `add`, `reb` or `und`.
-        public var type: String
-        public var line: Int
+        package var type: String
+        package var line: Int
     }
 
-    public static let edgeTypes: Set<String> = ["seg", "sup", "exa", "add", "reb", "und"]
+    package static let edgeTypes: Set<String> = ["seg", "sup", "exa", "add", "reb", "und"]
 
-    public var id: String
+    package var id: String
     /// Attributes of `arggraph` other than `id`, in file order (`topic_id`, `stance`).
-    public var attributes: [(name: String, value: String)]
-    public var edus: [EDU]
-    public var joints: [(id: String, line: Int)]
-    public var adus: [ADU]
-    public var edges: [Edge]
+    package var attributes: [(name: String, value: String)]
+    package var edus: [EDU]
+    package var joints: [(id: String, line: Int)]
+    package var adus: [ADU]
+    package var edges: [Edge]
 
-    public static func == (lhs: Arggraph, rhs: Arggraph) -> Bool {
+    package static func == (lhs: Arggraph, rhs: Arggraph) -> Bool {
         lhs.id == rhs.id && lhs.attributes.map(\.name) == rhs.attributes.map(\.name)
             && lhs.attributes.map(\.value) == rhs.attributes.map(\.value) && lhs.edus == rhs.edus
             && lhs.joints.map(\.id) == rhs.joints.map(\.id) && lhs.adus == rhs.adus && lhs.edges == rhs.edges
     }
 
-    public func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+    package func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
 }
 
 extension Arggraph {
     /// Reads an arggraph file safely: a `<!DOCTYPE arggraph SYSTEM "arggraph.dtd">` line is blanked
     /// out (never loaded), then the bytes go through ``SafeXMLParser``. A DOCTYPE with an internal
     /// subset is refused.
-    public static func parse(_ bytes: [UInt8], path: String) throws(FormatError) -> Arggraph {
+    package static func parse(_ bytes: [UInt8], path: String) throws(FormatError) -> Arggraph {
         let cleaned = try DoctypeStripper.strip(bytes, path: path)
         let parsed: ParsedXML
         switch SafeXMLParser.parse(cleaned, path: path) {
@@ -118,18 +118,18 @@ extension Arggraph {
     }
 
     /// The file as arg-microtexts writes it: XML declaration, CDATA text, edges after the nodes.
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var out = "<?xml version='1.0' encoding='UTF-8'?>\n"
-        out += "<arggraph id=\"\(XMLEscaping.attribute(id))\""
-        for attribute in attributes { out += " \(attribute.name)=\"\(XMLEscaping.attribute(attribute.value))\"" }
+        out += "<arggraph id=\"\(ExportXML.attribute(id))\""
+        for attribute in attributes { out += " \(attribute.name)=\"\(ExportXML.attribute(attribute.value))\"" }
         out += ">\n"
         for edu in edus {
-            out += "  <edu id=\"\(XMLEscaping.attribute(edu.id))\"\(edu.isImplicit ? " implicit=\"true\"" : "")>\(XMLEscaping.cdata(edu.text))</edu>\n"
+            out += "  <edu id=\"\(ExportXML.attribute(edu.id))\"\(edu.isImplicit ? " implicit=\"true\"" : "")>\(ExportXML.cdata(edu.text))</edu>\n"
         }
-        for joint in joints { out += "  <joint id=\"\(XMLEscaping.attribute(joint.id))\"/>\n" }
-        for adu in adus { out += "  <adu id=\"\(XMLEscaping.attribute(adu.id))\" type=\"\(adu.role)\"/>\n" }
+        for joint in joints { out += "  <joint id=\"\(ExportXML.attribute(joint.id))\"/>\n" }
+        for adu in adus { out += "  <adu id=\"\(ExportXML.attribute(adu.id))\" type=\"\(adu.role)\"/>\n" }
         for edge in edges {
-            out += "  <edge id=\"\(XMLEscaping.attribute(edge.id))\" src=\"\(XMLEscaping.attribute(edge.source))\" trg=\"\(XMLEscaping.attribute(edge.target))\" type=\"\(edge.type)\"/>\n"
+            out += "  <edge id=\"\(ExportXML.attribute(edge.id))\" src=\"\(ExportXML.attribute(edge.source))\" trg=\"\(ExportXML.attribute(edge.target))\" type=\"\(edge.type)\"/>\n"
         }
         out += "</arggraph>\n"
         return Array(out.utf8)
@@ -137,7 +137,7 @@ extension Arggraph {
 
     /// The plain text file that accompanies each graph: EDUs joined by a space, implicit ones in
     /// capitals (as part 2 does).
-    public var plainText: String {
+    package var plainText: String {
         edus.map { $0.isImplicit ? $0.text.uppercased() : $0.text }.joined(separator: " ")
     }
 }

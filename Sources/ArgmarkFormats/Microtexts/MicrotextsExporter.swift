@@ -1,16 +1,16 @@
 import ArgmarkCore
 
 /// Writes argmark articles as arg-microtexts graphs (`<id>.xml` plus the `<id>.txt` beside it).
-public enum MicrotextsExporter {
+package enum MicrotextsExporter {
     /// `<id>.xml` and `<id>.txt`; `path` (the argmark file) is only used in error messages.
-    public static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
+    package static func export(_ article: Article, path: String) throws(FormatError) -> [ExportedFile] {
         try export(ExportInput(article: article, path: path)).files
     }
 
     /// `<id>.xml` and `<id>.txt`, and what the DTD has no place for (speakers, stances other than the
     /// author's on the topic, propositions, notes, `restates`, metadata). An article without units
     /// is not written: an `arggraph` needs at least one ADU.
-    public static func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
+    package static func export(_ input: ExportInput) throws(FormatError) -> (files: [ExportedFile], losses: [ExportLoss]) {
         var losses = LossCollector()
         let article = input.article
         guard !article.units.isEmpty else {
@@ -43,7 +43,7 @@ public enum MicrotextsExporter {
 
     /// Segments the text into EDUs at every unit boundary (and at the EDU boundaries an import
     /// kept), makes one ADU per unit, and one edge per relation.
-    public static func graph(from article: Article, path: String) throws(FormatError) -> Arggraph {
+    package static func graph(from article: Article, path: String) throws(FormatError) -> Arggraph {
         var losses = LossCollector()
         return try graph(from: article, path: path, losses: &losses)
     }

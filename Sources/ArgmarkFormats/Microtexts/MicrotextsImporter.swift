@@ -2,15 +2,15 @@ import ArgmarkCore
 
 /// Turns arg-microtexts graphs into argmark articles. The mapping is documented in the README
 /// ("Import and export", arg-microtexts).
-public enum MicrotextsImporter {
+package enum MicrotextsImporter {
     /// Metadata property holding the explicit EDU spans (`0-81 82-183 ...`), so an export can give
     /// back the original segmentation, including segments no unit covers.
-    public static let segmentationProperty = "edus"
+    package static let segmentationProperty = "edus"
     /// Prefix of the metadata properties that keep which edge an `add` edge joins (`add:c4` = `c3`).
-    public static let addPropertyPrefix = "add:"
+    package static let addPropertyPrefix = "add:"
 
     /// Reads one file. `path`'s folder name `en` or `de` gives the language.
-    public static func importFile(_ path: String) throws(FormatError) -> Article {
+    package static func importFile(_ path: String) throws(FormatError) -> Article {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -23,7 +23,7 @@ public enum MicrotextsImporter {
     }
 
     /// Maps a parsed graph; errors name lines of `path`.
-    public static func article(from graph: Arggraph, path: String, language: String?) throws(FormatError) -> Article {
+    package static func article(from graph: Arggraph, path: String, language: String?) throws(FormatError) -> Article {
         // The text: the explicit EDUs joined by one space, as in the corpus's .txt files.
         var text = ""
         var textLength = 0

@@ -8,7 +8,7 @@ import ArgmarkCore
 /// other characters; sentences end after `.`, `!`, `?` or `…` followed by a space, and at every
 /// line break. A token belongs to a unit when it overlaps it; where units overlap, the shortest
 /// wins (reported), and implicit units have no tokens (reported).
-public enum CoNLLExporter {
+package enum CoNLLExporter {
     struct Token {
         var text: String
         var start: Int
@@ -57,7 +57,7 @@ public enum CoNLLExporter {
     }
 
     /// The file for all `inputs`, and per input what the tags could not carry.
-    public static func export(_ inputs: [ExportInput]) -> (file: ExportedFile, losses: [(path: String, losses: [ExportLoss])]) {
+    package static func export(_ inputs: [ExportInput]) -> (file: ExportedFile, losses: [(path: String, losses: [ExportLoss])]) {
         var out = ""
         var allLosses: [(String, [ExportLoss])] = []
         for input in inputs {
@@ -96,8 +96,8 @@ public enum CoNLLExporter {
                 out += "\n"
             }
             for unit in overlapped.sorted() { losses.add("units overlapping a shorter unit (its tokens are tagged with the shorter one)", id: unit.rawValue) }
-            losses.add("relations (CoNLL tags unit types only; --to csv or jsonl has them)", count: article.relations.count)
-            losses.add("units' speakers, stances or propositions (--to csv or jsonl has them)",
+            losses.add("relations (CoNLL tags unit types only; the csv and jsonl formats have them)", count: article.relations.count)
+            losses.add("units' speakers, stances or propositions (the csv and jsonl formats have them)",
                        count: article.units.filter { $0.stance != nil || $0.speaker != nil || $0.proposition != nil }.count)
             allLosses.append((input.path, losses.losses))
         }

@@ -4,14 +4,14 @@ import ArgmarkCore
 /// `units.csv` and `relations.csv` (RFC 4180, UTF-8, a header row), and `articles.jsonl` (one JSON
 /// record per article with its units and relations). Offsets are Unicode code points, so
 /// `text[start:end]` in Python is the unit's quote. Every column is documented in the README.
-public enum TableExporter {
+package enum TableExporter {
     /// One column: its name and what it holds.
-    public struct Column: Sendable {
-        public var name: String
-        public var meaning: String
+    package struct Column: Sendable {
+        package var name: String
+        package var meaning: String
     }
 
-    public static let articleColumns: [Column] = [
+    package static let articleColumns: [Column] = [
         Column(name: "article_id", meaning: "argmark article id"),
         Column(name: "title", meaning: "headline"), Column(name: "outlet", meaning: "publication"), Column(name: "author", meaning: "byline"),
         Column(name: "published", meaning: "ISO date"), Column(name: "url", meaning: "source address"),
@@ -22,7 +22,7 @@ public enum TableExporter {
         Column(name: "text", meaning: "the article's text (quoted; may hold line breaks)"),
     ]
 
-    public static let unitColumns: [Column] = [
+    package static let unitColumns: [Column] = [
         Column(name: "article_id", meaning: "the article"), Column(name: "article_title", meaning: "its title"),
         Column(name: "article_outlet", meaning: "its outlet"), Column(name: "article_author", meaning: "its author"),
         Column(name: "article_published", meaning: "its date"), Column(name: "article_genre", meaning: "its genre"),
@@ -44,7 +44,7 @@ public enum TableExporter {
         Column(name: "source_label", meaning: "label in the source it was imported from"), Column(name: "source_id", meaning: "id in that source"),
     ]
 
-    public static let relationColumns: [Column] = [
+    package static let relationColumns: [Column] = [
         Column(name: "article_id", meaning: "the article"), Column(name: "article_outlet", meaning: "its outlet"),
         Column(name: "relation_id", meaning: "relation id"),
         Column(name: "type", meaning: "supports, attacks, rebuts, undercuts or restates"),
@@ -55,7 +55,7 @@ public enum TableExporter {
     ]
 
     /// The four files for `inputs`; tables lose nothing, so there are no losses to report.
-    public static func export(_ inputs: [ExportInput]) -> [ExportedFile] {
+    package static func export(_ inputs: [ExportInput]) -> [ExportedFile] {
         var articles: [[String]] = []
         var units: [[String]] = []
         var relations: [[String]] = []

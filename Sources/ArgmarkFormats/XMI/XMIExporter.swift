@@ -11,12 +11,12 @@ import ArgmarkCore
 /// - `org.argmark.Relation`: one per relation, INCEpTION's relation-layer shape: `Governor` (the
 ///   source unit) and `Dependent` (the target unit, or the relation an undercut attacks), at the
 ///   `Dependent`'s offsets, with `relationType`, `relationId` and `note`.
-public enum XMIExporter {
+package enum XMIExporter {
     static let namespace = "http:///org/argmark.ecore"
     static let typePrefix = "org.argmark."
 
     /// `<id>.xmi`, and what XMI leaves out (only speakers that no unit refers to).
-    public static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
+    package static func export(_ input: ExportInput) -> (files: [ExportedFile], losses: [ExportLoss]) {
         let article = input.article
         let corpus = input.corpus
         var losses = LossCollector()
@@ -34,7 +34,7 @@ public enum XMIExporter {
             out += "  <argmark:\(name) xmi:id=\"\(id)\" sofa=\"\(sofa)\""
             for (key, value) in attributes {
                 guard let value else { continue }
-                out += " \(key)=\"\(XMLEscaping.attribute(value))\""
+                out += " \(key)=\"\(ExportXML.attribute(value))\""
             }
             out += "/>\n"
             return id
@@ -89,7 +89,7 @@ public enum XMIExporter {
                 ("sourceLabel", relation.sourceLabel), ("sourceId", relation.sourceID),
             ])
         }
-        out += "  <cas:Sofa xmi:id=\"\(sofa)\" sofaNum=\"1\" sofaID=\"_InitialView\" mimeType=\"text\" sofaString=\"\(XMLEscaping.attribute(article.text))\"/>\n"
+        out += "  <cas:Sofa xmi:id=\"\(sofa)\" sofaNum=\"1\" sofaID=\"_InitialView\" mimeType=\"text\" sofaString=\"\(ExportXML.attribute(article.text))\"/>\n"
         out += "  <cas:View sofa=\"\(sofa)\" members=\"\(members.map(String.init).joined(separator: " "))\"/>\n"
         out += "</xmi:XMI>\n"
         let used = Set(article.units.compactMap(\.speaker))
@@ -123,14 +123,14 @@ public enum XMIExporter {
     ]
 
     /// The `TypeSystem.xml` that declares the types of every exported `.xmi`.
-    public static func typeSystem() -> ExportedFile {
+    package static func typeSystem() -> ExportedFile {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<typeSystemDescription xmlns=\"http://uima.apache.org/resourceSpecifier\">\n"
         out += "  <name>argmark</name>\n  <description>argmark argument annotation (argmark export --to xmi)</description>\n  <types>\n"
         for type in types {
-            out += "    <typeDescription>\n      <name>\(typePrefix)\(type.name)</name>\n      <description>\(XMLEscaping.attribute(type.description))</description>\n"
+            out += "    <typeDescription>\n      <name>\(typePrefix)\(type.name)</name>\n      <description>\(ExportXML.attribute(type.description))</description>\n"
             out += "      <supertypeName>uima.tcas.Annotation</supertypeName>\n      <features>\n"
             for (name, range, description) in type.features {
-                out += "        <featureDescription>\n          <name>\(name)</name>\n          <description>\(XMLEscaping.attribute(description))</description>\n          <rangeTypeName>\(range)</rangeTypeName>\n        </featureDescription>\n"
+                out += "        <featureDescription>\n          <name>\(name)</name>\n          <description>\(ExportXML.attribute(description))</description>\n          <rangeTypeName>\(range)</rangeTypeName>\n        </featureDescription>\n"
             }
             out += "      </features>\n    </typeDescription>\n"
         }

@@ -2,20 +2,20 @@ import ArgmarkCore
 
 /// Reads UIMA XMI as written by DKPro / INCEpTION with the DKPro argumentation type system
 /// (Habernal & Gurevych's web discourse corpus). The mapping is documented in the README.
-public enum XMIImporter {
+package enum XMIImporter {
     static let xmiNamespace = "http://www.omg.org/XMI"
     static let casNamespace = "http:///uima/cas.ecore"
     static let argumentationNamespace = "http:///de/tudarmstadt/ukp/dkpro/argumentation/types.ecore"
     static let metadataNamespace = "http:///de/tudarmstadt/ukp/dkpro/core/api/metadata/type.ecore"
 
     /// Argument component types and the argmark unit type each becomes.
-    public static let unitTypes: [String: UnitType] = [
+    package static let unitTypes: [String: UnitType] = [
         "Claim": .position, "MajorClaim": .position, "Premise": .claim, "Backing": .evidence,
         "Rebuttal": .counterclaim, "Refutation": .rebuttal,
     ]
 
     /// Reads one file with `options`.
-    public static func importFile(_ path: String) throws(FormatError) -> Article {
+    package static func importFile(_ path: String) throws(FormatError) -> Article {
         try importDocument(path).article
     }
 
@@ -30,7 +30,7 @@ public enum XMIImporter {
     /// become units and relations by `options.xmiMapping`, by argmark's own types (from
     /// `export --to xmi`), or by the DKPro argumentation types; any other annotation is kept as a
     /// property and counted. A document with annotations none of which maps is an error.
-    public static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
+    package static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -316,10 +316,9 @@ public enum XMIImporter {
         let unmappedCount = unmapped.values.reduce(0, +)
         if units.isEmpty && relations.isEmpty && unmappedCount > 0 && matched == 0 {
             let found = unmapped.keys.sorted().map { "\($0) (\(unmapped[$0]!))" }.joined(separator: ", ")
-            let fix = options.xmiMapping == nil
-                ? "pass --mapping FILE with lines UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE for this type system"
-                : "add rules for these types to the mapping (UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE)"
-            throw FormatError(path, line: root.line, "none of the \(unmappedCount) annotations matches a unit or relation type (found \(found)); \(fix)")
+            let message = "none of the \(unmappedCount) annotations matches a unit or relation type (found \(found))"
+            guard options.xmiMapping != nil else { throw FormatError(path, line: root.line, message, remedies: [.typeMapping]) }
+            throw FormatError(path, line: root.line, message + "; add rules for these types to the mapping (UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE)")
         }
         metadata.properties = properties
         let article = Article(id: articleID, metadata: metadata, text: sofaString, speakers: speakers, units: units, relations: relations)
@@ -329,7 +328,7 @@ public enum XMIImporter {
     }
 
     /// The quote of an implicit unit whose source gives no wording.
-    public static func missingWording(_ label: String) -> String {
+    package static func missingWording(_ label: String) -> String {
         "(implicit \(label.lowercased()); the source gives no wording)"
     }
 

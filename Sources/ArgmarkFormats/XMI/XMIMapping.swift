@@ -12,29 +12,29 @@ import ArgmarkCore
 /// one of argmark's (`claim`, ...); a relation type one of argmark's relation types, whose ends are
 /// the features `SOURCE_FEATURE` and `TARGET_FEATURE` (default: `Governor` and `Dependent`, as
 /// INCEpTION's relation layers have them, else `source` and `target`). The first matching rule wins.
-public struct XMIMapping: Sendable, Equatable {
-    public enum Result: Sendable, Equatable {
+package struct XMIMapping: Sendable, Equatable {
+    package enum Result: Sendable, Equatable {
         case unit(UnitType)
         case relation(RelationType, source: String?, target: String?)
     }
 
-    public struct Rule: Sendable, Equatable {
-        public var typeName: String
-        public var feature: (name: String, value: String)?
-        public var result: Result
-        public var line: Int
+    package struct Rule: Sendable, Equatable {
+        package var typeName: String
+        package var feature: (name: String, value: String)?
+        package var result: Result
+        package var line: Int
 
-        public static func == (lhs: Rule, rhs: Rule) -> Bool {
+        package static func == (lhs: Rule, rhs: Rule) -> Bool {
             lhs.typeName == rhs.typeName && lhs.feature?.name == rhs.feature?.name && lhs.feature?.value == rhs.feature?.value && lhs.result == rhs.result
         }
     }
 
-    public var rules: [Rule]
+    package var rules: [Rule]
 
-    public init(rules: [Rule]) { self.rules = rules }
+    package init(rules: [Rule]) { self.rules = rules }
 
     /// Reads a mapping file; errors name the line.
-    public static func load(_ path: String) throws(FormatError) -> XMIMapping {
+    package static func load(_ path: String) throws(FormatError) -> XMIMapping {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -45,7 +45,7 @@ public struct XMIMapping: Sendable, Equatable {
         return try parse(text, path: path)
     }
 
-    public static func parse(_ text: String, path: String) throws(FormatError) -> XMIMapping {
+    package static func parse(_ text: String, path: String) throws(FormatError) -> XMIMapping {
         var rules: [Rule] = []
         for (index, rawLine) in BratImporter.lines(of: text).enumerated() {
             let line = rawLine.unicodeScalars.first == "#" ? "" : rawLine

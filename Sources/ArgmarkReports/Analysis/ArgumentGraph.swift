@@ -2,20 +2,20 @@ import ArgmarkCore
 
 /// An article's units and relations indexed by id, so analysis and layout look things up in
 /// constant time instead of scanning the arrays (which would make large articles quadratic).
-public struct ArgumentGraph: Sendable {
-    public let article: Article
+package struct ArgumentGraph: Sendable {
+    package let article: Article
     /// Units in text order (by span start, implicit units last), then by id.
-    public let units: [ArgumentUnit]
-    public let unitsByID: [UnitID: ArgumentUnit]
-    public let relationsByID: [RelationID: Relation]
+    package let units: [ArgumentUnit]
+    package let unitsByID: [UnitID: ArgumentUnit]
+    package let relationsByID: [RelationID: Relation]
     /// Relations whose endpoint is the unit, by the unit's id.
-    public let incoming: [UnitID: [Relation]]
+    package let incoming: [UnitID: [Relation]]
     /// Relations that start at the unit, by the unit's id.
-    public let outgoing: [UnitID: [Relation]]
+    package let outgoing: [UnitID: [Relation]]
     /// Undercuts aimed at a relation, by the attacked relation's id.
-    public let incomingOnRelation: [RelationID: [Relation]]
+    package let incomingOnRelation: [RelationID: [Relation]]
 
-    public init(_ article: Article) {
+    package init(_ article: Article) {
         self.article = article
         units = article.units.sorted(by: ArgumentGraph.textOrder)
         var unitsByID: [UnitID: ArgumentUnit] = [:]
@@ -52,7 +52,7 @@ public struct ArgumentGraph: Sendable {
 
     /// The unit a relation finally lands on: its target unit, or for an undercut the target of the
     /// relation it attacks (followed through chains of undercuts, with a guard against loops).
-    public func landingUnit(of relation: Relation) -> UnitID? {
+    package func landingUnit(of relation: Relation) -> UnitID? {
         var current = relation
         var seen = Set<RelationID>()
         while true {
@@ -68,7 +68,7 @@ public struct ArgumentGraph: Sendable {
     /// The unit a relation hangs below on the map and in the argument tree: its target unit, or
     /// for an undercut the unit whose inference it attacks (the start of the attacked relation),
     /// so that a rebuttal undercutting a counterclaim's attack sits below that counterclaim.
-    public func parentUnit(of relation: Relation) -> UnitID? {
+    package func parentUnit(of relation: Relation) -> UnitID? {
         switch relation.to {
         case .unit(let id): return id
         case .relation(let id): return relationsByID[id]?.from
@@ -77,7 +77,7 @@ public struct ArgumentGraph: Sendable {
 
     /// Relations that answer a unit: `rebuts`, `undercuts` or `attacks` aimed at it, or undercuts
     /// aimed at an inference that starts from it.
-    public func attacks(on unit: UnitID) -> [Relation] {
+    package func attacks(on unit: UnitID) -> [Relation] {
         var result = (incoming[unit] ?? []).filter { $0.type.isAttack }
         for relation in outgoing[unit] ?? [] {
             result += (incomingOnRelation[relation.id] ?? []).filter { $0.type.isAttack }
@@ -89,7 +89,7 @@ public struct ArgumentGraph: Sendable {
     /// without units). Relations are followed from the unit they start at to their parent unit
     /// (see ``parentUnit(of:)``); a cycle is cut where it closes, so the result is always finite.
     /// Iterative: a chain of 100,000 supports needs no deeper stack than a chain of two.
-    public var depth: Int {
+    package var depth: Int {
         var memo: [UnitID: Int] = [:]
         var onStack = Set<UnitID>()
         var best = 0
@@ -123,14 +123,14 @@ public struct ArgumentGraph: Sendable {
     }
 
     /// Whether the article is an interview with an interviewee, whose voice is then the source's own.
-    public var hasInterviewee: Bool {
+    package var hasInterviewee: Bool {
         article.speakers.contains { Self.role($0.role).hasPrefix("interviewee") }
     }
 
     static func role(_ role: String?) -> String { String((role ?? "").lowercased().drop { $0 == " " }) }
 
     /// The voice a speaker speaks in (see ``Voice``); `nil` is the author's unattributed voice.
-    public func voice(speaker id: SpeakerID?) -> Voice {
+    package func voice(speaker id: SpeakerID?) -> Voice {
         guard let id else { return .own }
         let speaker = article.speaker(id)
         let role = Self.role(speaker?.role)
@@ -148,14 +148,14 @@ public struct ArgumentGraph: Sendable {
 
     /// The voice a unit speaks in: its speaker's, except that a counterclaim is never the
     /// source's own view (nor the interviewer's): it is reported.
-    public func voice(of unit: ArgumentUnit) -> Voice {
+    package func voice(of unit: ArgumentUnit) -> Voice {
         let voice = voice(speaker: unit.speaker)
         if unit.type == .counterclaim, voice == .own || voice == .interviewer { return .reported }
         return voice
     }
 
     /// Whether the unit is a root of the argument: it supports or attacks no other unit.
-    public func isRoot(_ id: UnitID) -> Bool {
+    package func isRoot(_ id: UnitID) -> Bool {
         !(outgoing[id] ?? []).contains { relation in
             guard let parent = parentUnit(of: relation) else { return false }
             return parent != id && unitsByID[parent] != nil
@@ -164,26 +164,26 @@ public struct ArgumentGraph: Sendable {
 
     /// The relations that answer a unit in the outline: those aimed at it, then undercuts aimed at
     /// the inferences that start from it.
-    public func answers(to id: UnitID) -> [Relation] {
+    package func answers(to id: UnitID) -> [Relation] {
         var result = incoming[id] ?? []
         for relation in outgoing[id] ?? [] { result += incomingOnRelation[relation.id] ?? [] }
         return result.filter { $0.from != id && unitsByID[$0.from] != nil }
     }
 
     /// One line of the argument as an outline.
-    public struct OutlineLine: Sendable {
-        public var unit: UnitID
-        public var depth: Int
+    package struct OutlineLine: Sendable {
+        package var unit: UnitID
+        package var depth: Int
         /// The relation that links the unit to the line it is indented under.
-        public var relation: Relation?
+        package var relation: Relation?
         /// The unit was already shown above (a unit that answers several others, or a cycle).
-        public var isRepeat: Bool
+        package var isRepeat: Bool
     }
 
     /// The argument as an outline: every root in text order with what answers it indented below,
     /// then any unit not reached that way (a cycle with no root). Each unit is expanded once;
     /// later mentions are marked as repeats. Iterative, so depth costs no stack.
-    public func outline() -> [OutlineLine] {
+    package func outline() -> [OutlineLine] {
         var lines: [OutlineLine] = []
         var shown = Set<UnitID>()
         func walk(from root: UnitID) {

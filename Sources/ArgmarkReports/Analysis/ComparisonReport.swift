@@ -6,65 +6,66 @@ import Dispatch
 /// Built once by ``build(sources:corpus:options:)``; every renderer (HTML, Markdown, JSON, DOT,
 /// SVG) reads from this value, so the formats never disagree.
 public struct ComparisonReport: Sendable {
-    public var sources: [ReportSource]
+    package var sources: [ReportSource]
     /// The targets and propositions of every folder the sources came from, merged.
-    public var corpus: Corpus
-    public var graphs: [ArgumentGraph]
+    package var corpus: Corpus
+    package var graphs: [ArgumentGraph]
     /// One profile per source, in source order.
-    public var profiles: [SourceProfile]
+    package var profiles: [SourceProfile]
     /// Targets × sources.
-    public var stanceBySource: StanceMatrix
+    package var stanceBySource: StanceMatrix
     /// Targets × speakers (speakers matched across sources by name).
-    public var stanceBySpeaker: StanceMatrix
-    public var propositions: [PropositionRow]
-    public var counterclaims: [CounterclaimEntry]
-    public var sharedText: SharedTextFindings
+    package var stanceBySpeaker: StanceMatrix
+    package var propositions: [PropositionRow]
+    package var counterclaims: [CounterclaimEntry]
+    package var sharedText: SharedTextFindings
     /// Who quotes whom: every speaker of every source, in source order.
-    public var speakers: [SpeakerSummary]
+    package var speakers: [SpeakerSummary]
     /// Where sources and speakers oppose each other, and what each source leaves out.
-    public var disagreements: Disagreements
+    package var disagreements: Disagreements
 
     /// Analyses `sources`. Work per source runs in parallel; nothing compares all pairs of sources.
-    public static func build(sources: [ReportSource], corpus: Corpus, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
+    package static func build(sources: [ReportSource], corpus: Corpus, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
         var graphs = [ArgumentGraph?](repeating: nil, count: sources.count)
-        var texts = [CodePointText?](repeating: nil, count: sources.count)
+        // Only each text's length in code points is kept: a scalar array of every text was the
+        // largest part of a big report's memory (4 bytes per character of the corpus).
+        var textLengths = [Int](repeating: 0, count: sources.count)
         graphs.withUnsafeMutableBufferPointer { graphBuffer in
-            texts.withUnsafeMutableBufferPointer { textBuffer in
+            textLengths.withUnsafeMutableBufferPointer { lengthBuffer in
                 let graphSlots = UnsafeSlots(graphBuffer)
-                let textSlots = UnsafeSlots(textBuffer)
+                let lengthSlots = UnsafeSlots(lengthBuffer)
                 DispatchQueue.concurrentPerform(iterations: sources.count) { index in
                     graphSlots.buffer[index] = ArgumentGraph(sources[index].article)
-                    textSlots.buffer[index] = CodePointText(sources[index].article.text)
+                    lengthSlots.buffer[index] = sources[index].article.text.unicodeScalars.count
                 }
             }
         }
         let allGraphs = graphs.map { $0! }
-        let allTexts = texts.map { $0! }
         let speakers = speakerSummaries(sources, allGraphs)
         let propositions = propositionRows(sources, allGraphs, corpus)
         return ComparisonReport(
             sources: sources,
             corpus: corpus,
             graphs: allGraphs,
-            profiles: sources.indices.map { profile($0, allGraphs[$0], allTexts[$0]) },
+            profiles: sources.indices.map { profile($0, allGraphs[$0], textLength: textLengths[$0]) },
             stanceBySource: stanceBySource(sources, allGraphs, corpus),
             stanceBySpeaker: stanceBySpeaker(sources, allGraphs, corpus, speakers),
             propositions: propositions,
             counterclaims: counterclaimEntries(allGraphs),
-            sharedText: SharedTextFinder.find(in: sources, graphs: allGraphs, texts: allTexts, options: options),
+            sharedText: SharedTextFinder.find(in: sources, graphs: allGraphs, options: options),
             speakers: speakers,
             disagreements: Disagreements.find(allGraphs, targetRows(allGraphs, corpus), propositions)
         )
     }
 
     /// The name of a speaker of source `source`, if declared.
-    public func speakerName(_ id: SpeakerID?, in source: Int) -> String? {
+    package func speakerName(_ id: SpeakerID?, in source: Int) -> String? {
         guard let id else { return nil }
         return graphs[source].article.speaker(id)?.name ?? id.rawValue
     }
 
     /// The unit a reference points to.
-    public func unit(_ reference: UnitReference) -> ArgumentUnit? {
+    package func unit(_ reference: UnitReference) -> ArgumentUnit? {
         graphs[reference.source].unitsByID[reference.unit]
     }
 
@@ -218,7 +219,7 @@ public struct ComparisonReport: Sendable {
     }
 
     /// The key that identifies a speaker across sources: the name lowercased, spaces collapsed.
-    public static func speakerKey(_ name: String) -> String {
+    package static func speakerKey(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
@@ -271,7 +272,7 @@ public struct ComparisonReport: Sendable {
         return summaries
     }
 
-    static func profile(_ source: Int, _ graph: ArgumentGraph, _ text: CodePointText) -> SourceProfile {
+    static func profile(_ source: Int, _ graph: ArgumentGraph, textLength: Int) -> SourceProfile {
         var unitsByType: [UnitType: Int] = [:]
         var relationsByType: [RelationType: Int] = [:]
         var covered: [Span] = []
@@ -286,7 +287,7 @@ public struct ComparisonReport: Sendable {
         var reached = 0
         for span in covered.sorted() {
             let start = max(span.start, reached)
-            let end = min(span.end, text.count)
+            let end = min(span.end, textLength)
             if end > start { annotated += end - start }
             reached = max(reached, span.end)
         }
@@ -297,7 +298,7 @@ public struct ComparisonReport: Sendable {
             supports: relationsByType[.supports] ?? 0,
             attacks: (relationsByType[.attacks] ?? 0) + (relationsByType[.rebuts] ?? 0) + (relationsByType[.undercuts] ?? 0),
             depth: graph.depth,
-            textLength: text.count,
+            textLength: textLength,
             annotatedLength: annotated,
             speakers: graph.article.speakers.count,
             implicitUnits: graph.units.filter(\.isImplicit).count,

@@ -1,40 +1,40 @@
 import ArgmarkCore
 
 /// Where sources oppose each other, and what each leaves out.
-public struct Disagreements: Sendable {
+package struct Disagreements: Sendable {
     /// One voice on one side: a source's own voice, or a speaker it quotes or reports.
-    public struct Side: Sendable {
-        public var source: Int
-        public var voice: Voice
+    package struct Side: Sendable {
+        package var source: Int
+        package var voice: Voice
         /// The speaker's name; `nil` for a source's own voice without a declared speaker.
-        public var speaker: String?
-        public var units: [UnitReference]
+        package var speaker: String?
+        package var units: [UnitReference]
     }
 
     /// A target on which some voices are in favour and others against.
-    public struct OnTarget: Sendable {
-        public var target: TargetID
-        public var favor: [Side]
-        public var against: [Side]
+    package struct OnTarget: Sendable {
+        package var target: TargetID
+        package var favor: [Side]
+        package var against: [Side]
     }
 
     /// A shared proposition some voices assert and others rebut, undercut or attack.
-    public struct OnProposition: Sendable {
-        public var proposition: PropositionID
-        public var asserts: [Side]
-        public var opposes: [Side]
+    package struct OnProposition: Sendable {
+        package var proposition: PropositionID
+        package var asserts: [Side]
+        package var opposes: [Side]
     }
 
     /// Propositions that other sources assert and this source never mentions.
-    public struct Omission: Sendable {
-        public var source: Int
-        public var propositions: [PropositionID]
+    package struct Omission: Sendable {
+        package var source: Int
+        package var propositions: [PropositionID]
     }
 
-    public var targets: [OnTarget]
-    public var propositions: [OnProposition]
+    package var targets: [OnTarget]
+    package var propositions: [OnProposition]
     /// Only sources that leave something out, in source order.
-    public var omissions: [Omission]
+    package var omissions: [Omission]
 
     static func find(_ graphs: [ArgumentGraph], _ targetRows: [TargetID], _ propositions: [PropositionRow]) -> Disagreements {
         let rowIndex = Dictionary(uniqueKeysWithValues: targetRows.enumerated().map { ($1, $0) })

@@ -1,22 +1,22 @@
 import ArgmarkCore
 
 /// One article as a report sees it: a source whose arguments are compared with the others.
-public struct ReportSource: Sendable {
+package struct ReportSource: Sendable {
     /// The source's name in this report: the article id, with `~2`, `~3`… appended when several
     /// input files carry the same id, so every key is unique.
-    public var key: String
+    package var key: String
     /// The file the article was read from, without its folder (reports never show absolute paths).
-    public var file: String
-    public var article: Article
+    package var file: String
+    package var article: Article
 
-    public init(key: String, file: String, article: Article) {
+    package init(key: String, file: String, article: Article) {
         self.key = key
         self.file = file
         self.article = article
     }
 
     /// Sources for `articles` in the given order, with unique keys.
-    public static func sources(for articles: [(path: String, article: Article)]) -> [ReportSource] {
+    package static func sources(for articles: [(path: String, article: Article)]) -> [ReportSource] {
         var seen: [String: Int] = [:]
         return articles.map { entry in
             let count = (seen[entry.article.id] ?? 0) + 1
@@ -27,28 +27,28 @@ public struct ReportSource: Sendable {
     }
 
     /// The caption of the source's map: its key and title.
-    public var caption: String {
+    package var caption: String {
         key + (article.metadata.title.map { ": " + $0 } ?? "")
     }
 
     /// The name shown for the source: its outlet, else its title, else its key.
-    public var displayName: String {
+    package var displayName: String {
         article.metadata.outlet ?? article.metadata.title ?? key
     }
 }
 
 /// A unit of one source, as the comparison tables link to it.
-public struct UnitReference: Hashable, Sendable, Comparable {
+package struct UnitReference: Hashable, Sendable, Comparable {
     /// Index of the source in ``ComparisonReport/sources``.
-    public var source: Int
-    public var unit: UnitID
+    package var source: Int
+    package var unit: UnitID
 
-    public init(source: Int, unit: UnitID) {
+    package init(source: Int, unit: UnitID) {
         self.source = source
         self.unit = unit
     }
 
-    public static func < (lhs: UnitReference, rhs: UnitReference) -> Bool {
+    package static func < (lhs: UnitReference, rhs: UnitReference) -> Bool {
         if lhs.source != rhs.source { return lhs.source < rhs.source }
         return naturalLess(lhs.unit.rawValue, rhs.unit.rawValue)
     }
@@ -56,7 +56,7 @@ public struct UnitReference: Hashable, Sendable, Comparable {
 
 extension Corpus {
     /// The union of several folders' vocabularies; the first definition of an id wins.
-    public static func merging(_ corpora: [Corpus]) -> Corpus {
+    package static func merging(_ corpora: [Corpus]) -> Corpus {
         var merged = Corpus()
         var targetIDs = Set<TargetID>()
         var propositionIDs = Set<PropositionID>()

@@ -2,28 +2,28 @@ import ArgmarkCore
 import Dispatch
 
 /// Settings of the shared-text finder.
-public struct SharedTextOptions: Sendable, Equatable {
+package struct SharedTextOptions: Sendable, Equatable {
     /// Words per shingle: two texts must share this many consecutive words to be compared at all.
-    public var shingleWords: Int
+    package var shingleWords: Int
     /// Shortest passage reported, in matched words.
-    public var minimumWords: Int
+    package var minimumWords: Int
     /// Shingles found in more sources than this are boilerplate (station footers, stock phrases)
     /// and are ignored; this cap also keeps the work linear in the size of the corpus.
-    public var maximumSourcesPerShingle: Int
+    package var maximumSourcesPerShingle: Int
     /// Words that may be inserted or dropped inside a passage without splitting it.
-    public var maximumGapWords: Int
+    package var maximumGapWords: Int
     /// Each source keeps at most this many partners (those it shares most words with), so that a
     /// corpus of texts on one prompt cannot make the findings grow with the square of its size.
-    public var maximumPartnersPerSource: Int
+    package var maximumPartnersPerSource: Int
     /// The report lists at most this many pairs, those with the longest shared passages.
-    public var maximumPairs: Int
+    package var maximumPairs: Int
     /// Pairs of sources the matching may put side by side, per source in the corpus (see
     /// ``SharedTextFinder``): keeps the work linear in the size of the corpus.
-    public var pairBudgetPerSource: Int
+    package var pairBudgetPerSource: Int
     /// The budget for small corpora, where every shingle up to `maximumSourcesPerShingle` is used.
-    public var minimumPairBudget: Int
+    package var minimumPairBudget: Int
 
-    public init(shingleWords: Int = 5, minimumWords: Int = 8, maximumSourcesPerShingle: Int = 25, maximumGapWords: Int = 4,
+    package init(shingleWords: Int = 5, minimumWords: Int = 8, maximumSourcesPerShingle: Int = 25, maximumGapWords: Int = 4,
                 maximumPartnersPerSource: Int = 20, maximumPairs: Int = 1000,
                 pairBudgetPerSource: Int = 64, minimumPairBudget: Int = 100_000) {
         self.shingleWords = max(1, shingleWords)
@@ -38,55 +38,55 @@ public struct SharedTextOptions: Sendable, Equatable {
 }
 
 /// One side of a shared passage.
-public struct PassageSide: Sendable {
-    public var source: Int
+package struct PassageSide: Sendable {
+    package var source: Int
     /// Code-point offsets in the source's text, half-open.
-    public var span: Span
-    public var text: String
+    package var span: Span
+    package var text: String
     /// Units whose span overlaps the passage.
-    public var units: [UnitID]
+    package var units: [UnitID]
 }
 
 /// A passage that two sources share, word for word or nearly.
-public struct SharedPassage: Sendable {
-    public var a: PassageSide
-    public var b: PassageSide
+package struct SharedPassage: Sendable {
+    package var a: PassageSide
+    package var b: PassageSide
     /// Words of `a` covered by shingles that `b` also has.
-    public var matchedWords: Int
+    package var matchedWords: Int
     /// `matchedWords` over the longer side's word count: 1 for a verbatim copy.
-    public var similarity: Double
+    package var similarity: Double
     /// Declared propositions carried by units on both sides.
-    public var propositions: [PropositionID]
+    package var propositions: [PropositionID]
 }
 
 /// What two sources share.
-public struct SourcePairOverlap: Sendable {
-    public var a: Int
-    public var b: Int
+package struct SourcePairOverlap: Sendable {
+    package var a: Int
+    package var b: Int
     /// Passages in the order they appear in `a`.
-    public var passages: [SharedPassage]
-    public var wordsA: Int
-    public var wordsB: Int
+    package var passages: [SharedPassage]
+    package var wordsA: Int
+    package var wordsB: Int
     /// Words of `a` (of `b`) inside some shared passage.
-    public var sharedWordsA: Int
-    public var sharedWordsB: Int
-    public var coverageA: Double { wordsA == 0 ? 0 : Double(sharedWordsA) / Double(wordsA) }
-    public var coverageB: Double { wordsB == 0 ? 0 : Double(sharedWordsB) / Double(wordsB) }
-    public var longestPassageWords: Int { passages.map(\.matchedWords).max() ?? 0 }
+    package var sharedWordsA: Int
+    package var sharedWordsB: Int
+    package var coverageA: Double { wordsA == 0 ? 0 : Double(sharedWordsA) / Double(wordsA) }
+    package var coverageB: Double { wordsB == 0 ? 0 : Double(sharedWordsB) / Double(wordsB) }
+    package var longestPassageWords: Int { passages.map(\.matchedWords).max() ?? 0 }
 }
 
 /// Everything the shared-text finder found.
-public struct SharedTextFindings: Sendable {
-    public var options: SharedTextOptions
+package struct SharedTextFindings: Sendable {
+    package var options: SharedTextOptions
     /// Pairs of sources with at least one passage, sorted by source indexes.
-    public var pairs: [SourcePairOverlap]
+    package var pairs: [SourcePairOverlap]
     /// Distinct shingles skipped because too many sources have them.
-    public var commonShinglesSkipped: Int
+    package var commonShinglesSkipped: Int
     /// Pairs with a shared passage that were left out by the partner and pair limits.
-    public var pairsOmitted: Int
+    package var pairsOmitted: Int
     /// The most sources a shingle could have and still be matched in this corpus: the
     /// `maximumSourcesPerShingle` setting, or less where the work budget stopped lower.
-    public var effectiveMaximumSourcesPerShingle: Int
+    package var effectiveMaximumSourcesPerShingle: Int
 }
 
 /// A text cut into normalised words, each with its code-point range.
@@ -99,11 +99,18 @@ struct WordSequence: Sendable {
     /// Words are runs of letters and digits. Case is folded, apostrophes inside words are dropped
     /// (so "don’t" and "don't" match), and all other punctuation, quotes and spacing only separate
     /// words, so typographic differences between two copies do not hide the copying.
-    init(_ scalars: [Unicode.Scalar]) {
+    init<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) {
         var hash: UInt64 = 0
         var start = -1
         var lastWordScalar = -1
-        for (index, scalar) in scalars.enumerated() {
+        // One scalar of look-ahead (is an apostrophe inside a word?), so any sequence will do and
+        // no array of the text's scalars is made.
+        var iterator = scalars.makeIterator()
+        var next = iterator.next()
+        var index = 0
+        while let scalar = next {
+            next = iterator.next()
+            defer { index += 1 }
             if Self.isWordScalar(scalar) {
                 if start < 0 {
                     start = index
@@ -111,7 +118,7 @@ struct WordSequence: Sendable {
                 }
                 Self.fold(scalar, into: &hash)
                 lastWordScalar = index
-            } else if start >= 0, Self.isApostrophe(scalar), index + 1 < scalars.count, Self.isWordScalar(scalars[index + 1]) {
+            } else if start >= 0, Self.isApostrophe(scalar), let following = next, Self.isWordScalar(following) {
                 continue
             } else if start >= 0 {
                 append(hash, start, lastWordScalar + 1)
@@ -162,16 +169,16 @@ struct WordSequence: Sendable {
 /// `maximumSourcesPerShingle` sources have is skipped as boilerplate, which bounds the pairs any
 /// one shingle can produce.
 enum SharedTextFinder {
-    static func find(in sources: [ReportSource], graphs: [ArgumentGraph], texts: [CodePointText], options: SharedTextOptions) -> SharedTextFindings {
+    static func find(in sources: [ReportSource], graphs: [ArgumentGraph], options: SharedTextOptions) -> SharedTextFindings {
         let size = options.shingleWords
-        var sequences = [WordSequence](repeating: WordSequence([]), count: sources.count)
+        var sequences = [WordSequence](repeating: WordSequence(EmptyCollection<Unicode.Scalar>()), count: sources.count)
         var postings = [[UInt64]](repeating: [], count: sources.count)
         sequences.withUnsafeMutableBufferPointer { sequenceBuffer in
             postings.withUnsafeMutableBufferPointer { postingBuffer in
                 let sequenceSlots = UnsafeSlots(sequenceBuffer)
                 let postingSlots = UnsafeSlots(postingBuffer)
                 DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                    let sequence = WordSequence(texts[index].scalars)
+                    let sequence = WordSequence(sources[index].article.text.unicodeScalars)
                     sequenceSlots.buffer[index] = sequence
                     guard sequence.count >= size else { return }
                     var entries: [UInt64] = []
@@ -289,8 +296,8 @@ enum SharedTextFinder {
                 let propositions = Set(unitsB.compactMap(\.proposition)).intersection(propositionsA).sorted()
                 let longer = max(found.endA - found.startA, found.endB - found.startB)
                 passagesFound.append(SharedPassage(
-                    a: PassageSide(source: a, span: spanA, text: texts[a][spanA], units: unitsA.map(\.id)),
-                    b: PassageSide(source: b, span: spanB, text: texts[b][spanB], units: unitsB.map(\.id)),
+                    a: PassageSide(source: a, span: spanA, text: passageText(sources[a].article.text, spanA), units: unitsA.map(\.id)),
+                    b: PassageSide(source: b, span: spanB, text: passageText(sources[b].article.text, spanB), units: unitsB.map(\.id)),
                     matchedWords: found.matched,
                     similarity: Double(found.matched) / Double(max(longer, 1)),
                     propositions: propositions
@@ -344,6 +351,15 @@ enum SharedTextFinder {
         /// Where each group starts in `index`, plus the end of the last group.
         let groupStarts: [Int32]
         let groupSources: [Int32]
+    }
+
+    /// The text at a code-point span, read off the article's string: only the passages listed
+    /// need it, so no text is kept as an array of scalars.
+    static func passageText(_ text: String, _ span: Span) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.index(scalars.startIndex, offsetBy: span.start, limitedBy: scalars.endIndex),
+              let end = scalars.index(start, offsetBy: span.end - span.start, limitedBy: scalars.endIndex) else { return "" }
+        return String(scalars[start..<end])
     }
 
     /// A pair of sources with its passages as word ranges, before texts and units are attached.

@@ -1,93 +1,93 @@
 import ArgmarkCore
 
 /// A point in map coordinates (pixels, y downward).
-public struct MapPoint: Sendable, Equatable {
-    public var x: Double
-    public var y: Double
-    public init(x: Double, y: Double) {
+package struct MapPoint: Sendable, Equatable {
+    package var x: Double
+    package var y: Double
+    package init(x: Double, y: Double) {
         self.x = x
         self.y = y
     }
 }
 
 /// A unit placed on the map.
-public struct MapNode: Sendable {
-    public var unit: UnitID
-    public var type: UnitType
+package struct MapNode: Sendable {
+    package var unit: UnitID
+    package var type: UnitType
     /// Top-left corner.
-    public var x: Double
-    public var y: Double
-    public var width: Double
-    public var height: Double
-    public var layer: Int
+    package var x: Double
+    package var y: Double
+    package var width: Double
+    package var height: Double
+    package var layer: Int
     /// The quote wrapped into lines and shortened with `…` when too long.
-    public var lines: [String]
-    public var speaker: String?
+    package var lines: [String]
+    package var speaker: String?
     /// The full quote, for tooltips.
-    public var quote: String
-    public var isImplicit: Bool
-    public var center: MapPoint { MapPoint(x: x + width / 2, y: y + height / 2) }
+    package var quote: String
+    package var isImplicit: Bool
+    package var center: MapPoint { MapPoint(x: x + width / 2, y: y + height / 2) }
 }
 
 /// A relation drawn on the map: a path from the border of the unit it starts at to the border of
 /// its target (or, for an undercut, to the junction on the arrow it attacks). Between two points
 /// at different x the path is a curve with vertical tangents (see ``SVGRenderer``); it never
 /// passes through a node's box.
-public struct MapEdge: Sendable {
-    public var relation: RelationID
-    public var type: RelationType
-    public var from: UnitID
-    public var to: RelationEndpoint
-    public var start: MapPoint
+package struct MapEdge: Sendable {
+    package var relation: RelationID
+    package var type: RelationType
+    package var from: UnitID
+    package var to: RelationEndpoint
+    package var start: MapPoint
     /// The arrow's tip: a border of the target node, or for an undercut the junction of the
     /// arrow it attacks.
-    public var end: MapPoint
+    package var end: MapPoint
     /// The points between `start` and `end`.
-    public var bends: [MapPoint] = []
+    package var bends: [MapPoint] = []
     /// For a relation that is undercut: the point on its path where the undercuts end.
-    public var junction: MapPoint?
+    package var junction: MapPoint?
 
     /// Every point of the path, from start to tip.
-    public var points: [MapPoint] { [start] + bends + [end] }
+    package var points: [MapPoint] { [start] + bends + [end] }
 }
 
 /// An article's argument map, laid out in layers: the units nothing points from (positions and
 /// claims) on top, what supports or attacks them below, what answers those further down (see
 /// ``LayeredLayout`` for the method). Rows wider than ``Metrics/maximumWidth`` continue on the
 /// next row, so a map fits a page.
-public struct ArgumentMapLayout: Sendable {
-    public var nodes: [MapNode]
+package struct ArgumentMapLayout: Sendable {
+    package var nodes: [MapNode]
     /// Edges to units first, then undercuts, each group by relation id.
-    public var edges: [MapEdge]
-    public var width: Double
-    public var height: Double
+    package var edges: [MapEdge]
+    package var width: Double
+    package var height: Double
 
     /// Sizes used by the layout and the SVG renderer.
-    public enum Metrics {
-        public static let nodeWidth = 200.0
-        public static let horizontalGap = 20.0
-        public static let verticalGap = 44.0
-        public static let margin = 16.0
+    package enum Metrics {
+        package static let nodeWidth = 200.0
+        package static let horizontalGap = 20.0
+        package static let verticalGap = 44.0
+        package static let margin = 16.0
         /// The widest a map gets (unless folding would need an unreasonable number of bends).
-        public static let maximumWidth = 1200.0
+        package static let maximumWidth = 1200.0
         /// Room above the map for the caption.
-        public static let header = 34.0
+        package static let header = 34.0
         /// Room below the map for the legend.
-        public static let footer = 34.0
-        public static let lineHeight = 14.0
-        public static let charactersPerLine = 32
-        public static let maximumLines = 4
+        package static let footer = 34.0
+        package static let lineHeight = 14.0
+        package static let charactersPerLine = 32
+        package static let maximumLines = 4
         /// Type line, padding and speaker line around the quote.
-        public static let chrome = 44.0
+        package static let chrome = 44.0
         /// The room an edge passing through a row takes, and its distance to what is beside it.
-        public static let edgeWidth = 6.0
-        public static let edgeGap = 8.0
+        package static let edgeWidth = 6.0
+        package static let edgeGap = 8.0
         /// The room reserved around the junction of an undercut relation.
-        public static let junctionWidth = 20.0
+        package static let junctionWidth = 20.0
     }
 
     /// Lays out `graph`. Deterministic: the same article always gives the same coordinates.
-    public static func layout(_ graph: ArgumentGraph) -> ArgumentMapLayout {
+    package static func layout(_ graph: ArgumentGraph) -> ArgumentMapLayout {
         typealias M = Metrics
         let units = graph.units
         guard !units.isEmpty else {
@@ -171,7 +171,7 @@ public struct ArgumentMapLayout: Sendable {
     /// relation they attack), each in text order, ordered by their first unit in the text; units
     /// without any relation come last, together, as one part. The HTML report draws one map per
     /// part when a whole map would be huge.
-    public static func parts(_ graph: ArgumentGraph) -> [[UnitID]] {
+    package static func parts(_ graph: ArgumentGraph) -> [[UnitID]] {
         var index: [UnitID: Int] = [:]
         for (position, unit) in graph.units.enumerated() where index[unit.id] == nil { index[unit.id] = position }
         var parent = Array(graph.units.indices)
@@ -209,7 +209,7 @@ public struct ArgumentMapLayout: Sendable {
     }
 
     /// The map of only `units` (and the relations among them) of `graph`.
-    public static func layout(_ graph: ArgumentGraph, only units: Set<UnitID>) -> ArgumentMapLayout {
+    package static func layout(_ graph: ArgumentGraph, only units: Set<UnitID>) -> ArgumentMapLayout {
         var article = graph.article
         article.units = article.units.filter { units.contains($0.id) }
         let relationIDs = Set(article.relations.map(\.id))
@@ -293,7 +293,7 @@ public struct ArgumentMapLayout: Sendable {
 
     /// Word-wraps `text` into at most ``Metrics/maximumLines`` lines of about
     /// ``Metrics/charactersPerLine`` code points, ending with `…` when it had to shorten.
-    public static func wrap(_ text: String, width: Int = Metrics.charactersPerLine, maximumLines: Int = Metrics.maximumLines) -> [String] {
+    package static func wrap(_ text: String, width: Int = Metrics.charactersPerLine, maximumLines: Int = Metrics.maximumLines) -> [String] {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map(String.init)
         var lines: [String] = []
         var current = ""

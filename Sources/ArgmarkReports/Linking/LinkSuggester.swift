@@ -11,18 +11,18 @@ import ArgmarkCore
 /// inverted index; words in more than ``Options/maximumDocumentFrequency`` units are left out of
 /// the comparison (they weigh little and would make the work quadratic), so the cost grows
 /// linearly with the corpus.
-public enum LinkSuggester {
-    public struct Options: Sendable {
+package enum LinkSuggester {
+    package struct Options: Sendable {
         /// The lowest cosine similarity suggested.
-        public var threshold: Double
+        package var threshold: Double
         /// At most this many partners per unit, best first.
-        public var partnersPerUnit: Int
+        package var partnersPerUnit: Int
         /// Words found in more units than this are not used to find candidates.
-        public var maximumDocumentFrequency: Int
+        package var maximumDocumentFrequency: Int
         /// Units with fewer content words are not compared (too little to go on).
-        public var minimumWords: Int
+        package var minimumWords: Int
 
-        public init(threshold: Double = 0.35, partnersPerUnit: Int = 3, maximumDocumentFrequency: Int = 200, minimumWords: Int = 1) {
+        package init(threshold: Double = 0.35, partnersPerUnit: Int = 3, maximumDocumentFrequency: Int = 200, minimumWords: Int = 1) {
             self.threshold = threshold
             self.partnersPerUnit = partnersPerUnit
             self.maximumDocumentFrequency = maximumDocumentFrequency
@@ -31,18 +31,18 @@ public enum LinkSuggester {
     }
 
     /// One suggested link.
-    public struct Candidate: Sendable, Equatable {
-        public var a: UnitReference
-        public var b: UnitReference
+    package struct Candidate: Sendable, Equatable {
+        package var a: UnitReference
+        package var b: UnitReference
         /// Cosine similarity, 0–1.
-        public var score: Double
+        package var score: Double
         /// Content words both units contain, by weight.
-        public var sharedWords: [String]
+        package var sharedWords: [String]
     }
 
     /// Candidates among `graphs` (one per source), best first; with `skipLinked`, pairs whose
     /// units already carry the same proposition are left out.
-    public static func suggest(_ graphs: [ArgumentGraph], options: Options = Options(), skipLinked: Bool = true) -> [Candidate] {
+    package static func suggest(_ graphs: [ArgumentGraph], options: Options = Options(), skipLinked: Bool = true) -> [Candidate] {
         // Documents: every unit with enough content words.
         var references: [UnitReference] = []
         var bags: [[(term: Int, count: Int)]] = []
@@ -198,7 +198,7 @@ public enum LinkSuggester {
 
     /// The content words of `text`, lowercased, with apostrophes and quotation marks dropped and
     /// inflections folded.
-    public static func contentWords(_ text: String) -> [String] {
+    package static func contentWords(_ text: String) -> [String] {
         var result: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -259,18 +259,18 @@ public enum LinkSuggester {
 
     /// How candidates compare with the declared propositions: the cross-source unit pairs that
     /// carry the same proposition are the reference.
-    public struct Evaluation: Sendable {
-        public var referencePairs: Int
-        public var suggested: Int
-        public var found: Int
+    package struct Evaluation: Sendable {
+        package var referencePairs: Int
+        package var suggested: Int
+        package var found: Int
         /// Declared pairs not suggested, in order.
-        public var missed: [(UnitReference, UnitReference)]
-        public var recall: Double { referencePairs == 0 ? 0 : Double(found) / Double(referencePairs) }
+        package var missed: [(UnitReference, UnitReference)]
+        package var recall: Double { referencePairs == 0 ? 0 : Double(found) / Double(referencePairs) }
         /// Against declared links only: a true paraphrase nobody declared counts as wrong.
-        public var precision: Double { suggested == 0 ? 0 : Double(found) / Double(suggested) }
+        package var precision: Double { suggested == 0 ? 0 : Double(found) / Double(suggested) }
     }
 
-    public static func evaluate(_ candidates: [Candidate], _ graphs: [ArgumentGraph]) -> Evaluation {
+    package static func evaluate(_ candidates: [Candidate], _ graphs: [ArgumentGraph]) -> Evaluation {
         var bySource: [PropositionID: [UnitReference]] = [:]
         for (source, graph) in graphs.enumerated() {
             for unit in graph.units { if let proposition = unit.proposition { bySource[proposition, default: []].append(UnitReference(source: source, unit: unit.id)) } }

@@ -8,28 +8,28 @@ import ArgmarkCore
 /// `rejected`), `score`, `a_file`, `a_unit`, `b_file`, `b_unit`, `words` (shared content words,
 /// space-separated), `a_quote`, `b_quote`. Tabs, newlines and backslashes in values are written
 /// `\t`, `\n`, `\\`.
-public struct LinkSuggestionFile: Sendable, Equatable {
-    public static let fileName = "link-suggestions.tsv"
+package struct LinkSuggestionFile: Sendable, Equatable {
+    package static let fileName = "link-suggestions.tsv"
     static let header = ["id", "status", "score", "a_file", "a_unit", "b_file", "b_unit", "words", "a_quote", "b_quote"]
 
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         case suggested, accepted, rejected
     }
 
-    public struct Entry: Sendable, Equatable {
-        public var id: String
-        public var status: Status
-        public var score: Double
+    package struct Entry: Sendable, Equatable {
+        package var id: String
+        package var status: Status
+        package var score: Double
         /// Article files, relative to the folder of the suggestion file when inside it.
-        public var fileA: String
-        public var unitA: UnitID
-        public var fileB: String
-        public var unitB: UnitID
-        public var words: [String]
-        public var quoteA: String
-        public var quoteB: String
+        package var fileA: String
+        package var unitA: UnitID
+        package var fileB: String
+        package var unitB: UnitID
+        package var words: [String]
+        package var quoteA: String
+        package var quoteB: String
 
-        public init(id: String, status: Status, score: Double, fileA: String, unitA: UnitID, fileB: String, unitB: UnitID,
+        package init(id: String, status: Status, score: Double, fileA: String, unitA: UnitID, fileB: String, unitB: UnitID,
                     words: [String], quoteA: String, quoteB: String) {
             self.id = id
             self.status = status
@@ -47,17 +47,17 @@ public struct LinkSuggestionFile: Sendable, Equatable {
         var key: [String] { fileA + "\t" + unitA.rawValue < fileB + "\t" + unitB.rawValue ? [fileA, unitA.rawValue, fileB, unitB.rawValue] : [fileB, unitB.rawValue, fileA, unitA.rawValue] }
     }
 
-    public var entries: [Entry] = []
+    package var entries: [Entry] = []
 
-    public init(entries: [Entry] = []) { self.entries = entries }
+    package init(entries: [Entry] = []) { self.entries = entries }
 
     /// A problem with a line of the file.
-    public struct Problem: Error, Sendable {
-        public var line: Int
-        public var message: String
+    package struct Problem: Error, Sendable {
+        package var line: Int
+        package var message: String
     }
 
-    public static func parse(_ text: String) throws(Problem) -> LinkSuggestionFile {
+    package static func parse(_ text: String) throws(Problem) -> LinkSuggestionFile {
         var file = LinkSuggestionFile()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index == 0 || line.isEmpty { continue }
@@ -71,7 +71,7 @@ public struct LinkSuggestionFile: Sendable, Equatable {
         return file
     }
 
-    public func rendered() -> String {
+    package func rendered() -> String {
         var out = Self.header.joined(separator: "\t") + "\n"
         for entry in entries {
             out += [entry.id, entry.status.rawValue, Markup.score(entry.score), entry.fileA, entry.unitA.rawValue, entry.fileB, entry.unitB.rawValue,
@@ -83,7 +83,7 @@ public struct LinkSuggestionFile: Sendable, Equatable {
     /// Adds the candidates not yet in the file (decided ones stay as they are) and drops earlier
     /// suggestions that are no longer found; returns the new entries.
     @discardableResult
-    public mutating func merge(_ candidates: [Entry]) -> [Entry] {
+    package mutating func merge(_ candidates: [Entry]) -> [Entry] {
         let known = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let found = Set(candidates.map(\.key))
         var next = entries.compactMap { Int($0.id.dropFirst()) }.max() ?? 0
@@ -141,7 +141,7 @@ public struct LinkSuggestionFile: Sendable, Equatable {
     }
 
     /// A proposition id from the content words of a statement, e.g. `survivor-voice-movement`.
-    public static func propositionID(for statement: String, taken: Set<String>) -> String {
+    package static func propositionID(for statement: String, taken: Set<String>) -> String {
         let words = LinkSuggester.contentWords(statement).prefix(4)
         var base = words.joined(separator: "-").unicodeScalars.filter { ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || $0 == "-" }
             .reduce(into: "") { $0.unicodeScalars.append($1) }

@@ -4,8 +4,8 @@ import ArgmarkCore
 ///
 /// Graphviz cannot aim an edge at another edge, so a relation that is undercut is drawn through a
 /// small point node, and the undercut ends at that point.
-public enum DOTRenderer {
-    public static func render(_ graph: ArgumentGraph, caption: String) -> String {
+package enum DOTRenderer {
+    package static func render(_ graph: ArgumentGraph, caption: String) -> String {
         let undercutTargets = Set(graph.article.relations.compactMap { relation -> RelationID? in
             if case .relation(let id) = relation.to { return id } else { return nil }
         })

@@ -3,8 +3,8 @@ import ArgmarkCore
 /// The report as one self-contained HTML file: inline CSS, inline SVG maps and a small inline
 /// script for filtering; nothing is loaded from the network. The markup is also well-formed XML
 /// (every element closed, every attribute quoted), so XML tools can read it too.
-public enum HTMLRenderer {
-    public static func render(_ report: ComparisonReport) -> String {
+package enum HTMLRenderer {
+    package static func render(_ report: ComparisonReport) -> String {
         let document = ReportDocument.build(report)
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"

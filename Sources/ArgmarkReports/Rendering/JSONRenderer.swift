@@ -1,15 +1,15 @@
 import ArgmarkCore
 
 /// Everything the report knows, as JSON for notebooks and pipelines (structure in the README).
-public enum JSONRenderer {
+package enum JSONRenderer {
     /// The version of the JSON structure; raised when a field changes meaning or disappears.
-    public static let formatVersion = 2
+    package static let formatVersion = 2
 
-    public static func render(_ report: ComparisonReport) -> String {
+    package static func render(_ report: ComparisonReport) -> String {
         document(report).rendered()
     }
 
-    public static func document(_ report: ComparisonReport) -> JSONValue {
+    package static func document(_ report: ComparisonReport) -> JSONValue {
         .object([
             "format": .string("argmark-report"),
             "version": .int(formatVersion),

@@ -4,11 +4,11 @@ import ArgmarkCore
 /// paper), drawn from the same ``ReportDocument`` as the HTML report. Every text from the
 /// articles goes through ``DisplayEscaping/markdown(_:)``: raw HTML, links and emphasis in a
 /// title, a quote or a name stay literal text.
-public enum MarkdownRenderer {
+package enum MarkdownRenderer {
     /// Outlines indent at most this many levels.
     static let maximumIndentation = 12
 
-    public static func render(_ report: ComparisonReport) -> String {
+    package static func render(_ report: ComparisonReport) -> String {
         let document = ReportDocument.build(report)
         var out = "# \(cell(document.title))\n\n\(cell(document.summary)).\n\n"
         for section in document.sections {

@@ -3,9 +3,9 @@ import ArgmarkCore
 /// The comparison report as a document: sections of paragraphs, tables and outlines, built once
 /// from a ``ComparisonReport``. The HTML and Markdown renderers both draw this value, so their
 /// sections, titles, columns and wording cannot drift apart; each only decides how a block looks.
-public struct ReportDocument: Sendable {
+package struct ReportDocument: Sendable {
     /// Inline content of a paragraph or table cell.
-    public enum Inline: Sendable, Equatable {
+    package enum Inline: Sendable, Equatable {
         case text(String)
         case strong(String)
         case emphasis(String)
@@ -20,25 +20,25 @@ public struct ReportDocument: Sendable {
         case lineBreak
     }
 
-    public struct Table: Sendable {
-        public struct Row: Sendable {
-            public var cells: [[Inline]]
+    package struct Table: Sendable {
+        package struct Row: Sendable {
+            package var cells: [[Inline]]
             /// Keys of the sources the row is about (the HTML report filters rows by source).
-            public var sources: [String] = []
+            package var sources: [String] = []
             /// Highlighted (an unanswered counterclaim).
-            public var isFlagged = false
+            package var isFlagged = false
         }
-        public var header: [String]
+        package var header: [String]
         /// Columns holding numbers, right-aligned.
-        public var numericColumns: Set<Int> = []
-        public var rows: [Row]
+        package var numericColumns: Set<Int> = []
+        package var rows: [Row]
     }
 
-    public enum ParagraphStyle: Sendable {
+    package enum ParagraphStyle: Sendable {
         case body, hint, empty
     }
 
-    public enum Block: Sendable {
+    package enum Block: Sendable {
         case paragraph([Inline], style: ParagraphStyle)
         case table(Table)
         /// A sub-heading; `anchor` names it for links, `sources` for filtering.
@@ -51,19 +51,19 @@ public struct ReportDocument: Sendable {
         case text(source: Int)
     }
 
-    public struct Section: Sendable {
-        public var id: String
-        public var title: String
-        public var blocks: [Block]
+    package struct Section: Sendable {
+        package var id: String
+        package var title: String
+        package var blocks: [Block]
     }
 
-    public var title: String
+    package var title: String
     /// One line of counts under the title.
-    public var summary: String
-    public var sections: [Section]
+    package var summary: String
+    package var sections: [Section]
 
     /// The document for `report`.
-    public static func build(_ report: ComparisonReport) -> ReportDocument {
+    package static func build(_ report: ComparisonReport) -> ReportDocument {
         let builder = Builder(report: report)
         return ReportDocument(title: "Argument report", summary: builder.summary(), sections: [
             builder.sourcesSection(),

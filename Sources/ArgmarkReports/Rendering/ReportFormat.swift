@@ -16,6 +16,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// Whether the format describes each source on its own (one output per source).
     public var isPerSource: Bool { self == .dot || self == .svg }
 
+    /// The extension a file in this format gets (`md` for Markdown).
     public var fileExtension: String {
         switch self {
         case .html: "html"
@@ -55,9 +56,14 @@ extension ComparisonReport {
         return SVGRenderer.render(ArgumentMapLayout.layout(graphs[source]), caption: caption)
     }
 
-    /// Builds the report for articles as ``ArticleLoader`` returns them, merging the corpora of
-    /// their folders.
-    public static func build(loaded: [LoadedArticle], options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
+    /// Builds the report comparing articles as ``ArticleLoader`` returns them (pass only valid
+    /// ones), merging the corpora of their folders; ``rendered(as:)`` writes it.
+    public static func build(loaded: [LoadedArticle]) -> ComparisonReport {
+        build(loaded: loaded, options: SharedTextOptions())
+    }
+
+    /// ``build(loaded:)`` with the thresholds for finding shared passages.
+    package static func build(loaded: [LoadedArticle], options: SharedTextOptions) -> ComparisonReport {
         let sources = ReportSource.sources(for: loaded.map { ($0.path, $0.article) })
         // One corpus per folder; deduplicated by folder so 10,000 files do not compare corpora pairwise.
         var corpora: [Corpus] = []

@@ -1,7 +1,7 @@
 import ArgmarkCore
 
 /// Draws an argument map as SVG, without any external program. Same layout, same bytes.
-public enum SVGRenderer {
+package enum SVGRenderer {
     /// The map of one source as a complete SVG document.
     ///
     /// - Parameters:
@@ -10,7 +10,7 @@ public enum SVGRenderer {
     ///     highlighted text of the HTML report).
     ///   - foldable: draws a fold button on every unit that others answer (the HTML report's script
     ///     folds and unfolds the subtree below it).
-    public static func render(_ layout: ArgumentMapLayout, caption: String, idPrefix: String = "map", linkPrefix: String? = nil, foldable: Bool = false) -> String {
+    package static func render(_ layout: ArgumentMapLayout, caption: String, idPrefix: String = "map", linkPrefix: String? = nil, foldable: Bool = false) -> String {
         typealias M = ArgumentMapLayout.Metrics
         let n = Markup.number
         var out = ""

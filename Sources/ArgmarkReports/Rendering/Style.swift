@@ -1,29 +1,29 @@
 import ArgmarkCore
 
 /// How each unit type and relation type looks, shared by SVG, DOT and HTML so they agree.
-public enum Style {
+package enum Style {
     /// The outline of a node; Graphviz has a shape for each.
-    public enum Shape: Sendable {
+    package enum Shape: Sendable {
         case rounded, box, octagon, hexagon
     }
 
-    public struct NodeStyle: Sendable {
-        public var fill: String
-        public var stroke: String
-        public var strokeWidth: Double
-        public var shape: Shape
+    package struct NodeStyle: Sendable {
+        package var fill: String
+        package var stroke: String
+        package var strokeWidth: Double
+        package var shape: Shape
     }
 
-    public struct EdgeStyle: Sendable {
-        public var color: String
-        public var width: Double
+    package struct EdgeStyle: Sendable {
+        package var color: String
+        package var width: Double
         /// SVG dash pattern, empty for a solid line.
-        public var dash: String
+        package var dash: String
         /// Graphviz style name.
-        public var dotStyle: String
+        package var dotStyle: String
     }
 
-    public static func node(_ type: UnitType) -> NodeStyle {
+    package static func node(_ type: UnitType) -> NodeStyle {
         switch type {
         case .position: NodeStyle(fill: "#dbeafe", stroke: "#1e40af", strokeWidth: 2.5, shape: .rounded)
         case .claim: NodeStyle(fill: "#eef2ff", stroke: "#4f46e5", strokeWidth: 1.5, shape: .rounded)
@@ -33,7 +33,7 @@ public enum Style {
         }
     }
 
-    public static func edge(_ type: RelationType) -> EdgeStyle {
+    package static func edge(_ type: RelationType) -> EdgeStyle {
         switch type {
         case .supports: EdgeStyle(color: "#15803d", width: 1.6, dash: "", dotStyle: "solid")
         case .attacks: EdgeStyle(color: "#b91c1c", width: 1.6, dash: "", dotStyle: "solid")
@@ -46,44 +46,25 @@ public enum Style {
 
 /// Text escaping and number formatting shared by the renderers.
 package enum Markup {
-    /// Escapes text for XML/HTML content and attribute values.
+    /// Escapes text for XML/HTML content and attribute values (the core's one escaper; a
+    /// character XML cannot hold is shown as its `\u{…}` escape, never dropped).
     package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\r": out += "&#13;"
-            default:
-                // Control characters other than tab and newline cannot appear in XML at all.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        XMLEscaping.escapeShowingUnwritable(text, as: .markup)
     }
 
     /// A coordinate with exactly one decimal, so output is the same on every platform.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        NumberText.fixed(value, decimals: 1)
     }
 
     /// A share as a whole percentage, e.g. `37%`.
     static func percent(_ value: Double) -> String {
-        "\(Int((value * 100).rounded()))%"
+        NumberText.percent(value)
     }
 
     /// A score with two decimals, e.g. `0.97`.
     static func score(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        NumberText.fixed(value, decimals: 2)
     }
 
     /// `text` cut to about `limit` code points at a word boundary, with `…` when cut.

@@ -2,14 +2,14 @@ import ArgmarkCore
 
 /// The named features of one candidate segment, sorted by name. Binary features have value 1;
 /// absent features are left out.
-public struct FeatureVector: Sendable, Equatable {
-    public var values: [(name: String, value: Double)]
+package struct FeatureVector: Sendable, Equatable {
+    package var values: [(name: String, value: Double)]
 
-    public static func == (lhs: FeatureVector, rhs: FeatureVector) -> Bool {
+    package static func == (lhs: FeatureVector, rhs: FeatureVector) -> Bool {
         lhs.values.map(\.name) == rhs.values.map(\.name) && lhs.values.map(\.value) == rhs.values.map(\.value)
     }
 
-    public var names: [String] { values.map(\.name) }
+    package var names: [String] { values.map(\.name) }
 }
 
 /// Computes the features of every segment of an article — the one implementation used both to
@@ -27,10 +27,10 @@ public struct FeatureVector: Sendable, Equatable {
 ///   `start:` + list name: it begins with one;
 /// - `quote:`: inside a quotation, contains quotation marks;
 /// - `prev:`/`next:`: a few of the same cues on the neighbouring segments of the paragraph.
-public struct FeatureExtractor: Sendable {
-    public var segmenter = Segmenter()
+package struct FeatureExtractor: Sendable {
+    package var segmenter = Segmenter()
 
-    public init() {}
+    package init() {}
 
     static let lists: [(name: String, words: [String])] = [
         ("contrast", Lexicon.contrast), ("conclusion", Lexicon.conclusion), ("reason", Lexicon.reason),
@@ -48,7 +48,7 @@ public struct FeatureExtractor: Sendable {
     ///
     /// Linear in the length of the text: everything about a paragraph or sentence is computed
     /// once, not once per segment.
-    public func extract(_ text: CodePointText, genre: Genre? = nil, segments: [Segment]? = nil) -> [(segment: Segment, features: FeatureVector)] {
+    package func extract(_ text: CodePointText, genre: Genre? = nil, segments: [Segment]? = nil) -> [(segment: Segment, features: FeatureVector)] {
         let segments = segments ?? segmenter.segments(text)
         let paragraphs = segmenter.paragraphs(text)
         let words = segments.map { Words(text[$0.span]) }

@@ -1,18 +1,18 @@
 import ArgmarkCore
 
 /// A relation the model proposes.
-public struct SuggestedRelation: Sendable, Equatable {
-    public var from: UnitID
-    public var type: RelationType
-    public var to: UnitID
-    public var confidence: Double
+package struct SuggestedRelation: Sendable, Equatable {
+    package var from: UnitID
+    package var type: RelationType
+    package var to: UnitID
+    package var confidence: Double
 }
 
 /// A stance the model proposes for a unit.
-public struct SuggestedStance: Sendable, Equatable {
-    public var target: TargetID
-    public var stance: Stance
-    public var confidence: Double
+package struct SuggestedStance: Sendable, Equatable {
+    package var target: TargetID
+    package var stance: Stance
+    package var confidence: Double
 }
 
 extension SuggestionModel {

@@ -7,9 +7,9 @@ import ArgmarkCore
 /// Written by ``SuggestionTrainer`` (`argmark train`); read with ``init(bytes:path:)``, which
 /// refuses a damaged file or one of another format version. The same training input gives the
 /// same bytes.
-public struct SuggestionModel: Sendable, Equatable {
+package struct SuggestionModel: Sendable, Equatable {
     /// The format version this argmark writes and reads; a model of another version is refused.
-    public static let formatVersion = 2
+    package static let formatVersion = 2
     static let magic = "argmark suggestion model"
 
     package var sequence: SequenceModel
@@ -17,7 +17,7 @@ public struct SuggestionModel: Sendable, Equatable {
     package var relationTemperature: Float = 1
     package var stance: ChoiceModel
     /// What the model was trained on.
-    public var summary: TrainingSummary
+    package var summary: TrainingSummary
 
     package init(sequence: SequenceModel, relations: ChoiceModel, stance: ChoiceModel, summary: TrainingSummary) {
         self.sequence = sequence
@@ -27,7 +27,7 @@ public struct SuggestionModel: Sendable, Equatable {
     }
 
     /// The model shipped with argmark (trained by `bench/suggest/train.sh`).
-    public static let shipped: SuggestionModel = {
+    package static let shipped: SuggestionModel = {
         do { return try SuggestionModel(bytes: Base64.decode(DefaultModel.base64), path: "default model") } catch {
             fatalError("the shipped suggestion model is broken: \(error)")
         }
@@ -35,7 +35,7 @@ public struct SuggestionModel: Sendable, Equatable {
 
     /// The model's file: a text preamble naming the format and the SHA-256 of the payload, then
     /// the payload (little-endian binary; emission weights quantized to 8 bits per feature row).
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var payload = ByteWriter()
         payload.string(summary.text)
         payload.float(sequence.temperature)
@@ -71,11 +71,10 @@ public struct SuggestionModel: Sendable, Equatable {
     }
 
     /// Reads a model file; `path` names it in errors.
-    public init(bytes: [UInt8], path: String) throws(ModelLoadError) {
-        func fail(_ message: String) -> ModelLoadError { ModelLoadError(path: path, message: message) }
-        let retrain = "retrain it with argmark train"
+    package init(bytes: [UInt8], path: String) throws(ModelLoadError) {
+        func fail(_ message: String, _ remedies: [Remedy] = [.retrainModel]) -> ModelLoadError { ModelLoadError(path: path, message: message, remedies: remedies) }
         guard bytes.starts(with: Array((Self.magic + "\n").utf8)) else {
-            throw fail("not an argmark suggestion model (it does not start with \"\(Self.magic)\"); pass a file written by argmark train")
+            throw fail("not an argmark suggestion model (it does not start with \"\(Self.magic)\")", [.trainedModel])
         }
         var headerEnd = 0
         var newlines = 0
@@ -85,14 +84,14 @@ public struct SuggestionModel: Sendable, Equatable {
         }
         let header = String(decoding: bytes[0..<headerEnd], as: UTF8.self).split(separator: "\n").map(String.init)
         guard header.count >= 3, header[1].hasPrefix("format-version: "), let version = Int(header[1].dropFirst(16)) else {
-            throw fail("the model's header is damaged; \(retrain)")
+            throw fail("the model's header is damaged")
         }
         guard version == Self.formatVersion else {
-            throw fail("the model has format version \(version), this argmark reads version \(Self.formatVersion); \(retrain) (the training data is all it needs)")
+            throw fail("the model has format version \(version), this argmark reads version \(Self.formatVersion)")
         }
         let payload = Array(bytes[headerEnd...])
         guard header[2] == "sha256: " + SHA256.hexDigest(of: payload) else {
-            throw fail("the model is damaged (its checksum does not match its content); copy it again or \(retrain)")
+            throw fail("the model is damaged (its checksum does not match its content)", [.copyAgain, .retrainModel])
         }
         var reader = ByteReader(bytes: payload)
         do {
@@ -124,35 +123,37 @@ public struct SuggestionModel: Sendable, Equatable {
             stance = choices[1]
             summary = TrainingSummary(text: summaryText)
         } catch {
-            throw fail("the model is damaged (its content ends early or runs on); \(retrain)")
+            throw fail("the model is damaged (its content ends early or runs on)")
         }
     }
 
     /// The size of the model's file in bytes.
-    public var fileSize: Int { encoded().count }
+    package var fileSize: Int { encoded().count }
 }
 
 /// Why a model file could not be used.
-public struct ModelLoadError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): error: \(message)" }
+package struct ModelLoadError: Error, Sendable, CustomStringConvertible {
+    package var path: String
+    package var message: String
+    /// What would give a readable model; the frontend words them.
+    package var remedies: [Remedy] = []
+    package var description: String { "\(path): error: \(message)" }
 }
 
 /// What a model was trained on, kept in the model file for `argmark train` and the workbench.
-public struct TrainingSummary: Sendable, Equatable {
-    public var documents = 0
-    public var segments = 0
+package struct TrainingSummary: Sendable, Equatable {
+    package var documents = 0
+    package var segments = 0
     /// Gold units of each type (only types that occur).
-    public var units: [UnitType: Int] = [:]
-    public var relations = 0
-    public var stances = 0
+    package var units: [UnitType: Int] = [:]
+    package var relations = 0
+    package var stances = 0
     /// Features the unit model kept.
-    public var features = 0
+    package var features = 0
     /// The genre given to articles that declare none (`argmark train --genre`).
-    public var defaultGenre: Genre?
+    package var defaultGenre: Genre?
 
-    public init() {}
+    package init() {}
 
     var text: String {
         var lines = ["documents \(documents)", "segments \(segments)", "relations \(relations)", "stances \(stances)", "features \(features)"]

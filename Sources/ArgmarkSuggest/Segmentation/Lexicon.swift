@@ -1,6 +1,6 @@
 /// The word lists segmentation and features use. Lower-case; multi-word entries are matched on
 /// whole words. Kept here, in one place, so what the model looks at can be read in a minute.
-public enum Lexicon {
+package enum Lexicon {
     static let closingMarks: Set<Unicode.Scalar> = ["”", "\"", "’", "'", ")", "]", "»"]
     static let openingMarks: Set<Unicode.Scalar> = ["“", "\"", "‘", "«", "„"]
 
@@ -20,47 +20,47 @@ public enum Lexicon {
     ]
 
     /// Contrast and concession: a turn in the argument.
-    public static let contrast = ["however", "but", "yet", "although", "though", "nevertheless", "nonetheless",
+    package static let contrast = ["however", "but", "yet", "although", "though", "nevertheless", "nonetheless",
                                   "on the other hand", "whereas", "while", "despite", "instead", "rather", "still", "even so"]
     /// Conclusion: what the text argues for.
-    public static let conclusion = ["therefore", "thus", "hence", "consequently", "in conclusion", "in short",
+    package static let conclusion = ["therefore", "thus", "hence", "consequently", "in conclusion", "in short",
                                     "that is why", "this is why", "so", "overall", "to sum up", "let me be clear", "clearly"]
     /// Reasons offered for something.
-    public static let reason = ["because", "since", "as a result", "due to", "given that", "for this reason"]
+    package static let reason = ["because", "since", "as a result", "due to", "given that", "for this reason"]
     /// Evidence: examples, figures, sources.
-    public static let evidence = ["for example", "for instance", "such as", "according to", "study", "studies",
+    package static let evidence = ["for example", "for instance", "such as", "according to", "study", "studies",
                                   "research", "survey", "percent", "statistics", "data", "found that", "reported",
                                   "report", "in 19", "in 20", "last year", "last week"]
     /// Answers to an opposing view.
-    public static let rebuttal = ["they are wrong", "that is wrong", "is wrong", "are wrong", "not true", "the fact is",
+    package static let rebuttal = ["they are wrong", "that is wrong", "is wrong", "are wrong", "not true", "the fact is",
                                   "in fact", "actually", "indeed", "absolutely not", "nonsense", "the truth is",
                                   "of course", "the answer is", "no one", "nothing can"]
     /// Others' views being reported: who holds them.
-    public static let opponents = ["critics", "opponents", "some people", "some say", "many people", "others",
+    package static let opponents = ["critics", "opponents", "some people", "some say", "many people", "others",
                                    "those who", "skeptics", "detractors", "people say", "it is argued", "many women",
                                    "many men", "some argue", "naysayers", "people are quick", "people pounced"]
     /// Verbs of holding or asserting a view (counterclaims are often reported with them).
-    public static let viewVerbs = ["claim", "claims", "claimed", "argue", "argues", "argued", "allege", "alleged",
+    package static let viewVerbs = ["claim", "claims", "claimed", "argue", "argues", "argued", "allege", "alleged",
                                    "insist", "insists", "accuse", "accused", "believe", "believes", "suggest",
                                    "suggests", "contend", "contends", "prove", "concerned that", "worry", "worried"]
     /// Verbs of reported speech (attribution of a quotation).
-    public static let speechVerbs = ["said", "says", "told", "tells", "wrote", "writes", "tweeted", "tweets", "added",
+    package static let speechVerbs = ["said", "says", "told", "tells", "wrote", "writes", "tweeted", "tweets", "added",
                                      "explained", "stated", "asked", "asks", "replied", "responded", "posted",
                                      "declared", "noted", "recalled", "according to", "insisted", "continued",
                                      "admitted", "announced", "commented", "remarked", "shared", "penned"]
-    public static let firstPersonSingular = ["i", "me", "my", "mine", "myself", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d"]
-    public static let firstPersonPlural = ["we", "us", "our", "ours", "ourselves", "we're", "we’re", "we've", "we’ve"]
-    public static let secondPerson = ["you", "your", "yours", "you're", "you’re"]
+    package static let firstPersonSingular = ["i", "me", "my", "mine", "myself", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d"]
+    package static let firstPersonPlural = ["we", "us", "our", "ours", "ourselves", "we're", "we’re", "we've", "we’ve"]
+    package static let secondPerson = ["you", "your", "yours", "you're", "you’re"]
     /// Obligation and recommendation.
-    public static let deontic = ["should", "must", "need to", "needs to", "ought", "have to", "has to", "shouldn't",
+    package static let deontic = ["should", "must", "need to", "needs to", "ought", "have to", "has to", "shouldn't",
                                  "shouldn’t", "mustn't", "mustn’t"]
     /// Hedges and possibility.
-    public static let hedge = ["may", "might", "could", "perhaps", "possibly", "probably", "seem", "seems", "likely", "maybe"]
-    public static let negation = ["not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot",
+    package static let hedge = ["may", "might", "could", "perhaps", "possibly", "probably", "seem", "seems", "likely", "maybe"]
+    package static let negation = ["not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot",
                                   "isn't", "isn’t", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t",
                                   "won't", "won’t", "can't", "can’t", "aren't", "aren’t", "wasn't", "wasn’t"]
     /// Opinion and evaluation.
-    public static let opinion = ["i think", "i believe", "in my opinion", "i feel", "i guess", "wrong", "right",
+    package static let opinion = ["i think", "i believe", "in my opinion", "i feel", "i guess", "wrong", "right",
                                  "good", "bad", "important", "best", "worst", "better", "worse", "unfair", "fair",
                                  "ridiculous", "absurd", "misguided", "sad", "should be", "need"]
 }

@@ -5,11 +5,11 @@ import ArgmarkCore
 ///
 /// A quotation that is not closed by the end of its paragraph ends there, as news style opens
 /// each paragraph of a long quotation anew.
-public struct Quotations: Sendable, Equatable {
+package struct Quotations: Sendable, Equatable {
     /// Half-open code-point ranges of the quoted text, marks excluded, in order.
-    public let regions: [Span]
+    package let regions: [Span]
 
-    public func contains(_ offset: Int) -> Bool {
+    package func contains(_ offset: Int) -> Bool {
         region(containing: offset) != nil
     }
 
@@ -17,7 +17,7 @@ public struct Quotations: Sendable, Equatable {
     ///
     /// A binary search: double-quoted regions never overlap each other, nor single-quoted ones
     /// each other, so each kind is searched on its own (a long quoted text stays linear to scan).
-    public func region(containing offset: Int) -> Span? {
+    package func region(containing offset: Int) -> Span? {
         for list in [double, single] {
             var low = 0, high = list.count
             while low < high {
@@ -39,7 +39,7 @@ public struct Quotations: Sendable, Equatable {
         regions = (self.double + self.single).sorted()
     }
 
-    public static func find(_ scalars: [Unicode.Scalar]) -> Quotations {
+    package static func find(_ scalars: [Unicode.Scalar]) -> Quotations {
         var regions: [Span] = []
         var singles: [Span] = []
         var openDouble: Int?

@@ -1,27 +1,27 @@
 import ArgmarkCore
 
 /// One candidate argument unit: a clause or sentence of the text, with where it sits.
-public struct Segment: Sendable, Equatable {
+package struct Segment: Sendable, Equatable {
     /// The code points of the segment, trimmed of surrounding white space.
-    public var span: Span
+    package var span: Span
     /// Index of the paragraph (a non-empty line of text) in the article, from 0.
-    public var paragraph: Int
+    package var paragraph: Int
     /// Index of the sentence in the article, from 0.
-    public var sentence: Int
+    package var sentence: Int
     /// Index of the clause within its sentence, from 0.
-    public var clause: Int
+    package var clause: Int
     /// How many clauses the sentence was cut into.
-    public var clausesInSentence: Int
+    package var clausesInSentence: Int
     /// Whether the segment lies inside a quotation (its start is within quotation marks).
-    public var insideQuotation: Bool
+    package var insideQuotation: Bool
 }
 
 /// A paragraph: one non-empty line, since news text puts one paragraph per line (and interviews
 /// one turn per line).
-public struct Paragraph: Sendable, Equatable {
-    public var span: Span
+package struct Paragraph: Sendable, Equatable {
+    package var span: Span
     /// The sentences of the paragraph, in order.
-    public var sentences: [Span]
+    package var sentences: [Span]
 }
 
 /// Splits article text into paragraphs, sentences and clauses, in code points.
@@ -37,13 +37,13 @@ public struct Paragraph: Sendable, Equatable {
 ///   quotation introduced by a comma or colon (`Burke tweeted, “…”`), and before connectives
 ///   that start a new proposition (`, but`, `, because`, `, although`, …), but only when both
 ///   sides keep at least ``minimumClauseTokens`` words (two for an attribution before a quotation).
-public struct Segmenter: Sendable {
-    public var minimumClauseTokens = 3
+package struct Segmenter: Sendable {
+    package var minimumClauseTokens = 3
 
-    public init() {}
+    package init() {}
 
     /// The paragraphs of `text` with their sentences.
-    public func paragraphs(_ text: CodePointText) -> [Paragraph] {
+    package func paragraphs(_ text: CodePointText) -> [Paragraph] {
         var result: [Paragraph] = []
         let scalars = text.scalars
         var lineStart = 0
@@ -61,7 +61,7 @@ public struct Segmenter: Sendable {
     }
 
     /// Every clause of `text`, in text order.
-    public func segments(_ text: CodePointText) -> [Segment] {
+    package func segments(_ text: CodePointText) -> [Segment] {
         let scalars = text.scalars
         let quoted = Quotations.find(scalars)
         var result: [Segment] = []
@@ -80,7 +80,7 @@ public struct Segmenter: Sendable {
     }
 
     /// Whole sentences as segments (the clause cuts left out), for the "every sentence" baseline.
-    public func sentenceSegments(_ text: CodePointText) -> [Segment] {
+    package func sentenceSegments(_ text: CodePointText) -> [Segment] {
         let quoted = Quotations.find(text.scalars)
         var result: [Segment] = []
         var sentenceIndex = 0

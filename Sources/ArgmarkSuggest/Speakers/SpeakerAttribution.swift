@@ -14,10 +14,10 @@ import ArgmarkCore
 ///   interviewee's (see ``interviewTurns(_:text:speakers:)``).
 /// - Anywhere else: the article's author, when exactly one speaker has a role starting with
 ///   `author`.
-public struct SpeakerAttribution: Sendable {
+package struct SpeakerAttribution: Sendable {
     /// The role given to speakers that `argmark suggest` adds; `accept` turns it into `quoted`,
     /// `reject` removes such a speaker once no unit refers to it.
-    public static let newSpeakerRole = Speaker.suggestedRole
+    package static let newSpeakerRole = Speaker.suggestedRole
     /// How far from a quotation mark (in code points) the attribution is looked for.
     static let window = 90
     /// Capitalised words that start sentences or name no one.
@@ -30,16 +30,16 @@ public struct SpeakerAttribution: Sendable {
     ]
 
     /// A named person found in the text, and the declared speaker it matches, if any.
-    public struct Attribution: Sendable, Equatable {
-        public var name: String
-        public var speaker: SpeakerID?
+    package struct Attribution: Sendable, Equatable {
+        package var name: String
+        package var speaker: SpeakerID?
     }
 
-    public init() {}
+    package init() {}
 
     /// The speaker of `segment`: a declared one, or a name to declare. `turn` is the speaker of
     /// the segment's paragraph in an interview, if known.
-    public func attribute(_ segment: Segment, text: CodePointText, quotations: Quotations, paragraph: Span, speakers: [Speaker], turn: SpeakerID? = nil) -> Attribution? {
+    package func attribute(_ segment: Segment, text: CodePointText, quotations: Quotations, paragraph: Span, speakers: [Speaker], turn: SpeakerID? = nil) -> Attribution? {
         if segment.insideQuotation, let region = quotations.region(containing: Segmenter().firstWordOffset(segment.span, text.scalars)) {
             let beforeStart = max(paragraph.start, region.start - 1 - Self.window)
             let before = beforeStart < region.start - 1 ? text[Span(start: beforeStart, end: region.start - 1)] : ""
@@ -87,7 +87,7 @@ public struct SpeakerAttribution: Sendable {
     /// every paragraph unless the article declares exactly one interviewer and one interviewee
     /// (by role); then nothing before the first paragraph whose first sentence ends with `?`,
     /// the interviewer for such paragraphs, and the interviewee for the paragraphs after them.
-    public func interviewTurns(_ paragraphs: [Paragraph], text: CodePointText, speakers: [Speaker]) -> [SpeakerID?] {
+    package func interviewTurns(_ paragraphs: [Paragraph], text: CodePointText, speakers: [Speaker]) -> [SpeakerID?] {
         func only(_ prefix: String) -> SpeakerID? {
             let found = speakers.filter { $0.role?.lowercased().hasPrefix(prefix) == true }
             return found.count == 1 ? found[0].id : nil
@@ -149,7 +149,7 @@ public struct SpeakerAttribution: Sendable {
     }
 
     /// A speaker id for `name`: lower-case words joined by `-`, unique among `taken`.
-    public static func newID(for name: String, taken: Set<String>) -> SpeakerID {
+    package static func newID(for name: String, taken: Set<String>) -> SpeakerID {
         var slug = ""
         for scalar in name.lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

@@ -4,17 +4,17 @@ import ArgmarkCore
 /// How well suggestions match gold annotations: units under the Feedback Prize overlap rule (same
 /// type, overlap at least half of each unit in whitespace tokens), relations given the gold
 /// units (same source, target and type), stance given the gold units (same target and stance).
-public struct Evaluation: Sendable, Equatable {
+package struct Evaluation: Sendable, Equatable {
     /// Per unit type: gold units (`first`), suggested units (`second`) and matched pairs.
-    public var units: [UnitType: MatchCounts] = [:]
-    public var relations = MatchCounts()
-    public var stance = MatchCounts()
-    public var documents = 0
+    package var units: [UnitType: MatchCounts] = [:]
+    package var relations = MatchCounts()
+    package var stance = MatchCounts()
+    package var documents = 0
 
-    public init() {}
+    package init() {}
 
     /// The mean F1 over the unit types in the gold or the suggestions, as `argmark agree` computes it.
-    public var macroF1: Double? {
+    package var macroF1: Double? {
         let scores = UnitType.allCases.compactMap { units[$0]?.f1 }
         return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
     }
@@ -36,7 +36,7 @@ extension MatchCounts {
 }
 
 /// Trivial systems every model must beat, computed on the same texts.
-public enum Baseline: String, Sendable, CaseIterable {
+package enum Baseline: String, Sendable, CaseIterable {
     /// Every sentence a claim.
     case everySentenceClaim = "every-sentence-claim"
     /// Every sentence evidence.
@@ -47,7 +47,7 @@ public enum Baseline: String, Sendable, CaseIterable {
     case positional
 
     /// The units this baseline proposes for `text`.
-    public func units(_ text: CodePointText, segmenter: Segmenter = Segmenter()) -> [(type: UnitType, span: Span)] {
+    package func units(_ text: CodePointText, segmenter: Segmenter = Segmenter()) -> [(type: UnitType, span: Span)] {
         let paragraphs = segmenter.paragraphs(text)
         var result: [(type: UnitType, span: Span)] = []
         for (index, paragraph) in paragraphs.enumerated() {
@@ -71,12 +71,12 @@ public enum Baseline: String, Sendable, CaseIterable {
 
 extension SuggestionTrainer {
     /// Scores `model` on `articles` (their gold units, relations and stances).
-    public func evaluate(_ model: SuggestionModel, on articles: [TrainingArticle]) throws(TrainingError) -> Evaluation {
+    package func evaluate(_ model: SuggestionModel, on articles: [TrainingArticle]) throws(TrainingError) -> Evaluation {
         Self.evaluate(model, try prepare(articles))
     }
 
     /// Scores a trivial baseline on `articles` (units only).
-    public func evaluate(_ baseline: Baseline, on articles: [TrainingArticle]) throws(TrainingError) -> Evaluation {
+    package func evaluate(_ baseline: Baseline, on articles: [TrainingArticle]) throws(TrainingError) -> Evaluation {
         var evaluation = Evaluation()
         for item in try prepare(articles) {
             let predicted = baseline.units(item.analyzed.text).map { DecodedUnit(type: $0.type, span: $0.span, segments: 0...0, confidence: 1) }

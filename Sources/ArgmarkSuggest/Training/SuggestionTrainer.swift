@@ -3,19 +3,19 @@ import ArgmarkCore
 import Dispatch
 
 /// An annotated article to learn from, with the corpus beside it (for its stance targets).
-public struct TrainingArticle: Sendable {
-    public var article: Article
-    public var corpus: Corpus?
-    public init(article: Article, corpus: Corpus? = nil) {
+package struct TrainingArticle: Sendable {
+    package var article: Article
+    package var corpus: Corpus?
+    package init(article: Article, corpus: Corpus? = nil) {
         self.article = article
         self.corpus = corpus
     }
 }
 
 /// Why a model could not be trained.
-public struct TrainingError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct TrainingError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }
 
 /// Learns a ``SuggestionModel`` from the gold units, relations and stances of annotated
@@ -24,15 +24,15 @@ public struct TrainingError: Error, Sendable, CustomStringConvertible {
 /// relations and stance. Articles without a gold unit are left out (they are unannotated, not
 /// annotated as having no argument). Deterministic: the same articles in the same order give
 /// the same model bytes.
-public struct SuggestionTrainer: Sendable {
+package struct SuggestionTrainer: Sendable {
     /// Passes over the training articles.
-    public var epochs = 10
+    package var epochs = 10
     /// How many features the unit model keeps (the model file grows by 19 bytes per feature).
-    public var maximumFeatures = 40_000
+    package var maximumFeatures = 40_000
     /// The genre of articles that declare none (`argmark train --genre`).
-    public var genre: Genre?
+    package var genre: Genre?
 
-    public init() {}
+    package init() {}
 
     /// An article ready for learning.
     struct Prepared: Sendable {
@@ -63,7 +63,7 @@ public struct SuggestionTrainer: Sendable {
     }
 
     /// Trains on every article.
-    public func train(_ articles: [TrainingArticle]) throws(TrainingError) -> SuggestionModel {
+    package func train(_ articles: [TrainingArticle]) throws(TrainingError) -> SuggestionModel {
         let prepared = try prepare(articles)
         var model = fit(prepared)
         // Confidences: the temperature that makes a held-out fifth most likely.
@@ -78,7 +78,7 @@ public struct SuggestionTrainer: Sendable {
 
     /// Cross-validates (`folds` folds of whole articles) and then trains on every article; the
     /// evaluation is of models that never saw the articles they are scored on.
-    public func trainWithCrossValidation(_ articles: [TrainingArticle], folds count: Int = 5) throws(TrainingError) -> (model: SuggestionModel, evaluation: Evaluation) {
+    package func trainWithCrossValidation(_ articles: [TrainingArticle], folds count: Int = 5) throws(TrainingError) -> (model: SuggestionModel, evaluation: Evaluation) {
         let prepared = try prepare(articles)
         let foldCount = min(count, prepared.count)
         var model: SuggestionModel

@@ -4,13 +4,20 @@ import ArgmarkCore
 /// How the annotating commands report: refusals as `path:line:col: error: message` on stderr with
 /// exit 1 (2 for usage errors and missing paths), warnings after a change that landed.
 enum EditReporting {
-    /// Runs `body`; an ``EditError`` is printed and turned into the matching exit code.
+    /// Runs `body`; an ``EditError`` is printed and ends the command with its ``ExitStatus``.
     static func run(_ body: () throws(EditError) -> Void) throws {
+        try status(body).exit()
+    }
+
+    /// Runs `body` and returns its status, printing an ``EditError``: for commands that go on
+    /// with the next file and end with the worst status.
+    static func status(_ body: () throws(EditError) -> Void) -> ExitStatus {
         do {
             try body()
+            return .success
         } catch {
             print(error)
-            throw ExitCode(error.kind == .usage ? 2 : 1)
+            return ExitStatus(error)
         }
     }
 

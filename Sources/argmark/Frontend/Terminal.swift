@@ -40,7 +40,7 @@ enum Terminal {
             // Lost output must not end in exit 0: a report piped to a full disk is a failure.
             if descriptor == Platform.standardOutput {
                 write("argmark: error: cannot write to standard output (\(error.systemMessage)); the output is incomplete, write it to a file with room (or -o where the command has it)\n", to: Platform.standardError)
-                Platform.exit(1)
+                Platform.exit(ExitStatus.failure.rawValue)
             }
         }
     }

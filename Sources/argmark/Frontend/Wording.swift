@@ -41,6 +41,14 @@ enum Wording {
         case .correct(let field): "pass a valid --\(field)"
         case .overwrite: "pass --overwrite to replace it"
         case .outputFolder: "pass a folder with -o"
+        case .anotherOutputFolder: "choose another output folder"
+        case .acceptLosses: "drop --strict to export without them"
+        case .formatThatCarriesIt: "choose a format that carries them"
+        case .typeMapping: "pass --mapping FILE with lines UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE for this type system"
+        case .retrainModel: "retrain it with argmark train"
+        case .trainedModel: "pass a file written by argmark train"
+        case .copyAgain: "copy it again"
+        case .anotherOutput: "remove it first, or pass another -o"
         }
     }
 

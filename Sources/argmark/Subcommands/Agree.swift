@@ -55,14 +55,14 @@ struct Agree: ParsableCommand {
         }
         guard problems.isEmpty else {
             DiagnosticPrinter.print(problems)
-            throw unreadable ? ExitCode(2) : ExitCode.failure
+            throw (unreadable ? ExitStatus.usage : .failure).code
         }
         let report: AgreementReport
         do {
             report = try AgreementReport(annotators: annotators, granularity: unit, filter: UnitFilter(includeSuggested: includeSuggested))
         } catch {
             Terminal.standardError(error.description)
-            throw ExitCode.failure
+            throw ExitStatus.failure.code
         }
         switch format {
         case .text: Terminal.write(report.rendered(.text), to: 1)

@@ -70,7 +70,7 @@ struct Export: ParsableCommand {
         guard diagnostics.isEmpty else {
             DiagnosticPrinter.print(diagnostics)
             Terminal.standardError("nothing written: \(diagnostics.count) \(diagnostics.count == 1 ? "error" : "errors")")
-            throw ExitCode(unreadable ? 2 : 1)
+            throw (unreadable ? ExitStatus.usage : .failure).code
         }
         DiagnosticPrinter.print(losses)
         for group in groups { Terminal.standardOutput(CorpusSummary(group.articles).line(name: group.path)) }

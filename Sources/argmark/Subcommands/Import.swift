@@ -60,7 +60,7 @@ struct Import: ParsableCommand {
                 options.xmiMapping = try XMIMapping.load(mapping)
             } catch {
                 DiagnosticPrinter.print([error.diagnostic])
-                throw ExitCode(2)
+                throw ExitStatus.usage.code
             }
         }
         let (groups, readErrors) = BatchImport.run(format, paths: paths, options: options)
@@ -69,7 +69,7 @@ struct Import: ParsableCommand {
             DiagnosticPrinter.print(readErrors)
             let failing = Set(readErrors.filter { $0.severity == .error }.map(\.location.path)).count
             Terminal.standardError("nothing written: \(failing) \(failing == 1 ? "input" : "inputs") cannot be imported; fix \(failing == 1 ? "it" : "them"), leave \(failing == 1 ? "it" : "them") out\(unreadable ? "" : ", or pass --keep-going to import the rest")")
-            throw ExitCode(unreadable ? 2 : 1)
+            throw max(ExitStatus(readErrors), .failure).code
         }
         let articles = groups.flatMap(\.articles)
         DiagnosticPrinter.print(articles.flatMap(\.warnings))
@@ -78,7 +78,7 @@ struct Import: ParsableCommand {
             if !outcome.errors.isEmpty {
                 DiagnosticPrinter.print(outcome.errors)
                 Terminal.standardError(outcome.errors.contains { $0.rule == .unreadable } ? "the output could not be written" : "nothing written; pass --keep-going to import the rest")
-                throw ExitCode.failure
+                throw ExitStatus.failure.code
             }
             printSummaries(groups, written: outcome)
             return
@@ -94,7 +94,7 @@ struct Import: ParsableCommand {
             Terminal.standardError("not imported (\(refused.count)):")
             for path in refused { Terminal.standardError("  \(path)") }
         }
-        if !refused.isEmpty || !outcome.dropped.isEmpty || outcome.errors.contains(where: { $0.rule == .unreadable }) { throw ExitCode.failure }
+        if !refused.isEmpty || !outcome.dropped.isEmpty || outcome.errors.contains(where: { $0.rule == .unreadable }) { throw ExitStatus.failure.code }
     }
 
     /// One summary line per path argument (of what was written), then the file count.

@@ -56,7 +56,7 @@ struct Link: ParsableCommand {
         }
         for id in accept + reject where !file.entries.contains(where: { $0.id == id }) {
             Terminal.standardError("\(path): error: no link \(id); argmark link \(folder) lists them")
-            throw ExitCode.failure
+            throw ExitStatus.failure.code
         }
         for id in reject {
             let index = file.entries.firstIndex { $0.id == id }!
@@ -88,7 +88,7 @@ struct Link: ParsableCommand {
             Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
                 ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
                 : "argmark: error: no valid articles to link; fix the errors above (see argmark validate)")
-            throw diagnostics.contains { $0.rule == .unreadable } ? ExitCode(2) : ExitCode.failure
+            throw max(ExitStatus(diagnostics), .failure).code
         }
         let graphs = valid.map { ArgumentGraph($0.article) }
         var options = LinkSuggester.Options()
@@ -119,7 +119,7 @@ struct Link: ParsableCommand {
         let open = file.entries.filter { $0.status == .suggested }
         for entry in open { Terminal.standardOutput(line(entry)) }
         Terminal.standardError("\(path): \(open.count) open \(open.count == 1 ? "suggestion" : "suggestions") (\(added.count) new); accept with argmark link --accept ID \(folder), reject with --reject ID")
-        if loadResult.articles.count > valid.count || !loadResult.failures.isEmpty { throw ExitCode.failure }
+        if loadResult.articles.count > valid.count || !loadResult.failures.isEmpty { throw ExitStatus.failure.code }
     }
 
     func line(_ entry: LinkSuggestionFile.Entry) -> String {
@@ -175,7 +175,7 @@ struct Link: ParsableCommand {
         case .file: return FileSystem.directoryName(of: path)
         default:
             Terminal.standardError("\(path): error: no such file or folder; pass the folder of the annotation files")
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
     }
 
@@ -186,10 +186,10 @@ struct Link: ParsableCommand {
             return try LinkSuggestionFile.parse(String(decoding: bytes, as: UTF8.self))
         } catch let problem as LinkSuggestionFile.Problem {
             Terminal.standardError("\(path):\(problem.line): error: \(problem.message); fix the line or delete the file and run argmark link --suggest again")
-            throw ExitCode.failure
+            throw ExitStatus.failure.code
         } catch let error as FileSystemError {
             Terminal.standardError("\(error.path): error: \(error.reason)")
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
     }
 
@@ -198,7 +198,7 @@ struct Link: ParsableCommand {
             try AtomicFile.write(Array(file.rendered().utf8), to: path)
         } catch {
             Terminal.standardError("\(error.path): error: \(error.reason)")
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
     }
 
@@ -216,10 +216,7 @@ struct Link: ParsableCommand {
         return collapsed.unicodeScalars.count > 70 ? String(String.UnicodeScalarView(collapsed.unicodeScalars.prefix(69))) + "…" : collapsed
     }
 
-    func format3(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
+    func format3(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }
 
-    func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+    func percent(_ value: Double) -> String { NumberText.percent(value) }
 }

@@ -41,7 +41,7 @@ struct New: ParsableCommand {
             let article = try ArticleFactory.create(from: input, to: destination, id: articleID, metadata: metadata)
             Terminal.standardError("created \(destination) (article \(article.id), \(CodePointText(article.text).count) code points)")
         }
-        if someRefused { throw ExitCode.failure }
+        if someRefused { throw ExitStatus.failure.code }
     }
 
     /// Converts a folder; returns whether every file was converted.

@@ -38,26 +38,24 @@ struct Report: ParsableCommand {
             if loaded.isValid { valid.append(loaded) }
         }
         DiagnosticPrinter.print(diagnostics)
-        let unreadable = diagnostics.contains { $0.rule == .unreadable }
         let invalidCount = loadResult.articles.count - valid.count + loadResult.failures.count
         if valid.isEmpty {
             Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
                 ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
                 : "argmark: error: no valid articles to report on; fix the errors above (see argmark validate)")
-            throw unreadable ? ExitCode(2) : ExitCode.failure
+            throw max(ExitStatus(diagnostics), .failure).code
         }
         let report = ComparisonReport.build(loaded: valid)
         do {
             try write(report)
         } catch let error as FileSystemError {
             Terminal.standardError("\(error.path): error: \(error.reason)")
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
         if invalidCount > 0 {
             Terminal.standardError("report written without \(invalidCount) invalid \(invalidCount == 1 ? "file" : "files"); fix them and run again to include them")
         }
-        if unreadable { throw ExitCode(2) }
-        if invalidCount > 0 { throw ExitCode.failure }
+        try ExitStatus(diagnostics).exit()
     }
 
     func write(_ report: ComparisonReport) throws {

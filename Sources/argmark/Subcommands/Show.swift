@@ -33,30 +33,26 @@ struct Show: ParsableCommand {
     /// Runs `body` for every article among `paths` (folders give their `.xml` files, `corpus.xml`
     /// left out); a refusal is printed and the others still run; the worst exit code wins.
     static func eachArticle(_ paths: [String], separated: Bool = true, _ body: (String, Bool) throws(EditError) -> Void) throws {
-        var worst: Int32 = 0
+        var worst = ExitStatus.success
         var files: [String] = []
         for path in paths {
             guard FileSystem.kind(of: path) == .directory else { files.append(path); continue }
             let (found, errors) = FileSystem.expand([path], extension: ".xml")
-            for error in errors { EditReporting.print(EditError(.usage, error.reason, at: SourceLocation(path: error.path))); worst = 2 }
+            for error in errors { EditReporting.print(EditError(.usage, error.reason, at: SourceLocation(path: error.path))); worst = .usage }
             let articles = found.filter { FileSystem.baseName(of: $0) != Corpus.fileName }
             if articles.isEmpty && errors.isEmpty {
                 EditReporting.print(EditError(.usage, "no annotation files (.xml) in this folder", at: SourceLocation(path: path)))
-                worst = 2
+                worst = .usage
             }
             files += articles
         }
         for (index, file) in files.enumerated() {
-            do {
-                try EditReporting.run { () throws(EditError) in
-                    if separated && index > 0 { Terminal.write("\n", to: Platform.standardOutput) }
-                    try body(file, files.count > 1)
-                }
-            } catch let code as ExitCode {
-                worst = max(worst, code.rawValue)
-            }
+            worst = max(worst, EditReporting.status { () throws(EditError) in
+                if separated && index > 0 { Terminal.write("\n", to: Platform.standardOutput) }
+                try body(file, files.count > 1)
+            })
         }
-        if worst != 0 { throw ExitCode(worst) }
+        try worst.exit()
     }
 
     private func showUnit(_ id: String, in file: String) throws(EditError) {

@@ -40,61 +40,57 @@ struct Suggest: ParsableCommand {
             let bytes: [UInt8]
             do { bytes = try FileSystem.read(model) } catch {
                 Terminal.standardError("\(error.path): error: \(error.reason)")
-                throw ExitCode(2)
+                throw ExitStatus.usage.code
             }
             do { suggester = Suggester(model: try SuggestionModel(bytes: bytes, path: model)) } catch {
-                Terminal.standardError(error.description)
-                throw ExitCode(1)
+                Terminal.standardError("\(error.path): error: \(Wording.sentence(error.message, error.remedies))")
+                throw ExitStatus.failure.code
             }
         } else {
             suggester = Suggester()
         }
-        var worst: Int32 = 0
+        var worst = ExitStatus.success
         for file in files {
-            do {
-                try EditReporting.run { () throws(EditError) in
-                    // Suggestions are computed from the file as read and applied only to that
-                    // version of it; if it changed in between, they are computed again.
-                    let corpus = ArticleLoader.loadCorpus(besides: file)
-                    var attempts = 0
-                    var applied: (Suggester.Suggestions, EditOutcome)?
-                    while applied == nil {
-                        var (article, digest) = try ArticleEditor.readForEditing(file)
-                        let suggestions = if let baseline { suggester.suggestBaseline(baseline, into: &article) } else {
-                            suggester.suggest(into: &article, corpus: corpus, minimumConfidence: minConfidence, relations: !noRelations)
-                        }
-                        do throws(EditError) {
-                            applied = (suggestions, try ArticleEditor.apply(suggestions.edits, to: file, expectedDigest: digest))
-                        } catch {
-                            guard case .stale? = error.problem, attempts < 5 else { throw error }
-                            attempts += 1
-                        }
+            worst = max(worst, EditReporting.status { () throws(EditError) in
+                // Suggestions are computed from the file as read and applied only to that
+                // version of it; if it changed in between, they are computed again.
+                let corpus = ArticleLoader.loadCorpus(besides: file)
+                var attempts = 0
+                var applied: (Suggester.Suggestions, EditOutcome)?
+                while applied == nil {
+                    var (article, digest) = try ArticleEditor.readForEditing(file)
+                    let suggestions = if let baseline { suggester.suggestBaseline(baseline, into: &article) } else {
+                        suggester.suggest(into: &article, corpus: corpus, minimumConfidence: minConfidence, relations: !noRelations)
                     }
-                    let (added, outcome) = applied!
-                    for speaker in added.speakers {
-                        Terminal.standardOutput("\(file): new speaker \(speaker.id) (\(speaker.name))")
+                    do throws(EditError) {
+                        applied = (suggestions, try ArticleEditor.apply(suggestions.edits, to: file, expectedDigest: digest))
+                    } catch {
+                        guard case .stale? = error.problem, attempts < 5 else { throw error }
+                        attempts += 1
                     }
-                    for unit in added.units {
-                        let speaker = unit.speaker.map { " \($0)" } ?? ""
-                        let stance = unit.target.map { " \(unit.stance?.rawValue ?? "")→\($0)" } ?? ""
-                        Terminal.standardOutput("\(file): suggested \(unit.id) \(unit.type.rawValue) \(ArgumentUnit.formatConfidence(unit.confidence ?? 0))\(speaker)\(stance) \"\(Abbreviation.short(unit.quote))\"")
-                    }
-                    for (relation, confidence) in added.relations {
-                        Terminal.standardOutput("\(file): relation \(relation.id) \(relation.from) \(relation.type.rawValue) \(relation.to) \(ArgumentUnit.formatConfidence(confidence)) (suggested)")
-                    }
-                    var skipped: [String] = []
-                    if added.overlapping > 0 { skipped.append("\(added.overlapping) overlapping existing units") }
-                    if added.belowMinimum > 0 { skipped.append("\(added.belowMinimum) below --min-confidence") }
-                    if added.furniture > 0 { skipped.append("\(added.furniture) on lines without a final stop (headlines, captions)") }
-                    let relations = added.relations.isEmpty ? "" : ", \(added.relations.count) \(added.relations.count == 1 ? "relation" : "relations")"
-                    Terminal.standardOutput("\(file): \(added.units.count) \(added.units.count == 1 ? "suggestion" : "suggestions")\(relations)\(skipped.isEmpty ? "" : "; skipped " + skipped.joined(separator: ", "))")
-                    EditReporting.warn(outcome.warnings)
                 }
-            } catch let code as ExitCode {
-                worst = max(worst, code.rawValue)
-            }
+                let (added, outcome) = applied!
+                for speaker in added.speakers {
+                    Terminal.standardOutput("\(file): new speaker \(speaker.id) (\(speaker.name))")
+                }
+                for unit in added.units {
+                    let speaker = unit.speaker.map { " \($0)" } ?? ""
+                    let stance = unit.target.map { " \(unit.stance?.rawValue ?? "")→\($0)" } ?? ""
+                    Terminal.standardOutput("\(file): suggested \(unit.id) \(unit.type.rawValue) \(ArgumentUnit.formatConfidence(unit.confidence ?? 0))\(speaker)\(stance) \"\(Abbreviation.short(unit.quote))\"")
+                }
+                for (relation, confidence) in added.relations {
+                    Terminal.standardOutput("\(file): relation \(relation.id) \(relation.from) \(relation.type.rawValue) \(relation.to) \(ArgumentUnit.formatConfidence(confidence)) (suggested)")
+                }
+                var skipped: [String] = []
+                if added.overlapping > 0 { skipped.append("\(added.overlapping) overlapping existing units") }
+                if added.belowMinimum > 0 { skipped.append("\(added.belowMinimum) below --min-confidence") }
+                if added.furniture > 0 { skipped.append("\(added.furniture) on lines without a final stop (headlines, captions)") }
+                let relations = added.relations.isEmpty ? "" : ", \(added.relations.count) \(added.relations.count == 1 ? "relation" : "relations")"
+                Terminal.standardOutput("\(file): \(added.units.count) \(added.units.count == 1 ? "suggestion" : "suggestions")\(relations)\(skipped.isEmpty ? "" : "; skipped " + skipped.joined(separator: ", "))")
+                EditReporting.warn(outcome.warnings)
+            })
         }
-        if worst != 0 { throw ExitCode(worst) }
+        try worst.exit()
     }
 }
 

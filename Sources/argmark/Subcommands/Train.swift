@@ -43,7 +43,7 @@ struct Train: ParsableCommand {
     func run() throws {
         if let output, !overwrite, FileSystem.kind(of: output) != .missing {
             Terminal.standardError("\(output): error: the model file exists; pass --overwrite to replace it, or choose another name")
-            throw ExitCode(1)
+            throw ExitStatus.failure.code
         }
         var trainer = SuggestionTrainer()
         trainer.genre = genre.flatMap(Genre.init(rawValue:))
@@ -70,17 +70,17 @@ struct Train: ParsableCommand {
                 let bytes = trained.encoded()
                 do { try AtomicFile.write(bytes, to: output, overwrite: overwrite) } catch {
                     Terminal.standardError("\(error.path): error: \(error.reason)")
-                    throw ExitCode(1)
+                    throw ExitStatus.failure.code
                 }
                 let summary = trained.summary
                 Terminal.standardOutput("wrote \(output): \(EvaluationTable.size(bytes.count)), \(summary.features) features; trained on \(summary.documents) articles, \(summary.segments) segments, \(summary.units.values.reduce(0, +)) units, \(summary.relations) relations, \(summary.stances) stances")
             }
         } catch let error as TrainingError {
             Terminal.standardError("argmark: error: \(error.message)")
-            throw ExitCode(1)
+            throw ExitStatus.failure.code
         } catch let error as ModelLoadError {
-            Terminal.standardError(error.description)
-            throw ExitCode(1)
+            Terminal.standardError("\(error.path): error: \(Wording.sentence(error.message, error.remedies))")
+            throw ExitStatus.failure.code
         }
     }
 
@@ -89,17 +89,17 @@ struct Train: ParsableCommand {
         let (loaded, failures) = ArticleLoader.loadAll(paths)
         if !failures.isEmpty {
             DiagnosticPrinter.print(failures)
-            throw ExitCode(failures.contains { $0.rule == .unreadable } ? 2 : 1)
+            throw max(ExitStatus(failures), .failure).code
         }
         let invalid = loaded.filter { !$0.isValid }
         if !invalid.isEmpty {
             DiagnosticPrinter.print(invalid.flatMap(\.diagnostics).filter { $0.severity == .error })
             Terminal.standardError("argmark: error: \(invalid.count) invalid \(invalid.count == 1 ? "article" : "articles"); fix them (argmark validate) before training")
-            throw ExitCode(1)
+            throw ExitStatus.failure.code
         }
         guard !loaded.isEmpty else {
             Terminal.standardError("argmark: error: no argmark articles in \(paths.joined(separator: " ")); pass annotated .xml files or folders of them")
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
         return loaded.map { TrainingArticle(article: $0.article, corpus: $0.corpus) }
     }
@@ -107,7 +107,7 @@ struct Train: ParsableCommand {
     static func read(_ path: String) throws -> [UInt8] {
         do { return try FileSystem.read(path) } catch {
             Terminal.standardError("\(error.path): error: \(error.reason)")
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
     }
 }

@@ -35,7 +35,6 @@ struct Validate: ParsableCommand {
                 unreadable.append(Diagnostic(.error, .unreadable, "no .xml files in this folder or below it; check the path", at: SourceLocation(path: path)))
             }
         }
-        let fileUnreadable = run.diagnostics.contains { $0.rule == .unreadable }
         let diagnostics = unreadable + run.diagnostics
         let errors = run.errorCount + unreadable.count
         let summary = "\(run.files.count) \(run.files.count == 1 ? "file" : "files"), \(errors) \(errors == 1 ? "error" : "errors"), \(run.warningCount) \(run.warningCount == 1 ? "warning" : "warnings")"
@@ -53,7 +52,6 @@ struct Validate: ParsableCommand {
             ])
             Terminal.write(document.rendered(), to: 1)
         }
-        if !unreadable.isEmpty || fileUnreadable { throw ExitCode(2) }
-        if errors > 0 { throw ExitCode.failure }
+        try ExitStatus(diagnostics).exit()
     }
 }
