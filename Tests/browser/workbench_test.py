@@ -213,6 +213,8 @@ def empty_article(argmark, folder, source, article_id):
 def annotate_seed_002(argmark, folder, screenshots):
     session = Session(argmark, folder, screenshots).start_browser()
     try:
+        # The corpus page builds its table from the API; on a loaded machine that takes a moment.
+        session.wait(lambda: session.driver.find_elements(By.CSS_SELECTOR, "#corpus tr[data-name]"), "the corpus table was not filled")
         session.screenshot("corpus.png")
         headers = [th.text for th in session.driver.find_elements(By.CSS_SELECTOR, "#corpus th")]
         check("annotated" in headers and "validation" in headers, f"corpus page columns: {headers}")

@@ -1,7 +1,7 @@
 extension ArticleFactory {
     /// Writes `article` as the new file `output`, validated in full (against the `corpus.xml`
     /// beside it) before it is written atomically; refuses to overwrite an existing file.
-    public static func create(_ article: Article, at output: String, validator: Validator = Validator()) throws(EditError) {
+    package static func create(_ article: Article, at output: String, validator: Validator = Validator()) throws(EditError) {
         if FileSystem.kind(of: output) != .missing {
             throw EditError.refused("already exists; refusing to overwrite it", path: output)
         }

@@ -32,20 +32,20 @@ struct Merge: ParsableCommand {
             let loaded: LoadedArticle
             do throws(ArticleLoadError) { loaded = try ArticleLoader.load(file) } catch {
                 DiagnosticPrinter.print(error.diagnostics)
-                throw ExitCode(error.diagnostics.contains { $0.rule == .unreadable } ? 2 : 1)
+                throw ExitStatus(error.diagnostics).code
             }
             let errors = loaded.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else {
                 DiagnosticPrinter.print(errors)
                 Terminal.standardError("\(file): error: the file is not valid; fix it first (argmark validate \(file))")
-                throw ExitCode.failure
+                throw ExitStatus.failure.code
             }
             articles.append(loaded.article)
         }
         let merge: ArticleMerge
         do throws(MergeError) { merge = try ArticleMerge(articles, names: files) } catch {
             Terminal.standardError("argmark: error: \(error.description)")
-            throw ExitCode.failure
+            throw ExitStatus.failure.code
         }
         let merged = merge.merged()
         try EditReporting.run { () throws(EditError) in

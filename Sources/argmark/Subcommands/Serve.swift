@@ -31,7 +31,7 @@ struct Serve: ParsableCommand {
         let workbench: Workbench
         do throws(WorkbenchError) { workbench = try Workbench(folder: folder, annotator: annotator) } catch {
             if case .badRequest(let message) = error { Terminal.standardError("argmark: error: \(message)") }
-            throw ExitCode(2)
+            throw ExitStatus.usage.code
         }
         let server = WorkbenchServer(workbench: workbench)
         let failure = Mutex<ServeError?>(nil)
@@ -51,7 +51,7 @@ struct Serve: ParsableCommand {
         done.wait()
         if let error = failure.withLock({ $0 }) {
             Terminal.standardError("argmark: error: \(error.message)")
-            throw ExitCode(1)
+            throw ExitStatus.failure.code
         }
         Terminal.standardError("argmark: stopped")
     }
