@@ -14,6 +14,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The workbench's HTTP server. Its default traits (full Foundation, swift-configuration)
+        // are off: the server needs neither, and they would lengthen every build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,6 +44,25 @@ let package = Package(
             // many minutes, a string literal no time at all.
             exclude: ["Resources/default-model.bin"]
         ),
+        // The browser workbench (`argmark serve`): HTTP, security, the pages and their JSON API.
+        .target(
+            name: "ArgmarkServer",
+            dependencies: [
+                "ArgmarkCore",
+                "ArgmarkFormats",
+                "ArgmarkReports",
+                "ArgmarkAgreement",
+                "ArgmarkSuggest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [
+                .embedInCode("Resources/workbench.js"),
+                .embedInCode("Resources/workbench.css"),
+            ]
+        ),
         .executableTarget(
             name: "argmark",
             dependencies: [
@@ -47,6 +71,7 @@ let package = Package(
                 "ArgmarkReports",
                 "ArgmarkAgreement",
                 "ArgmarkSuggest",
+                "ArgmarkServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,5 +96,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ArgmarkSuggestTests", dependencies: ["ArgmarkSuggest", "ArgmarkCore", "ArgmarkTestSupport"]),
+        .testTarget(name: "ArgmarkServerTests", dependencies: ["ArgmarkServer", "ArgmarkCore", "ArgmarkFormats", "ArgmarkAgreement"]),
     ]
 )

@@ -45,10 +45,10 @@ package enum Style {
 }
 
 /// Text escaping and number formatting shared by the renderers.
-enum Markup {
+package enum Markup {
     /// Escapes text for XML/HTML content and attribute values (the core's one escaper; a
     /// character XML cannot hold is shown as its `\u{…}` escape, never dropped).
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         XMLEscaping.escapeShowingUnwritable(text, as: .markup)
     }
 
