@@ -25,4 +25,40 @@ import Testing
         #expect(JSONValue.double(2).rendered() == "2\n")
         #expect(JSONValue.double(.nan).rendered() == "null\n")
     }
+
+    /// A document written piece by piece, in chunks of any size, is byte for byte the value's
+    /// rendering: a corpus-wide report is streamed without changing a byte of it.
+    @Test func aStreamedDocumentIsTheRenderedValueInChunks() {
+        let value: JSONValue = .object([
+            "z": .array([.object(["b": .int(1), "a": .array([])]), .string("x\n\"y\""), .object([:])]),
+            "a": .array([.array([.null, .bool(false)]), .double(0.25)]),
+            "m": .object(["k": .array([.int(2)])]),
+            "e": .array([]),
+        ])
+        func piece(_ value: JSONValue, depth: Int) -> JSONPiece {
+            switch value {
+            case .array(let items) where depth.isMultiple(of: 2): .array(count: items.count) { piece(items[$0], depth: depth + 1) }
+            case .object(let members) where !members.isEmpty: .object(members.mapValues { piece($0, depth: depth + 1) })
+            default: .value(value)
+            }
+        }
+        for chunk in [1, 7, 1 << 20] {
+            var chunks: [[UInt8]] = []
+            JSONStreamWriter<Never>.write(piece(value, depth: 0), chunkBytes: chunk) { chunks.append($0) }
+            #expect(chunks.joined().elementsEqual(value.renderedBytes()), "chunks of \(chunk)")
+            #expect(chunk > 1 || chunks.count > 10)
+        }
+    }
+
+    /// The reader decodes escapes inside long runs of plain text (a part's record holds an
+    /// article's XML as one string) and still refuses what JSON forbids.
+    @Test func stringsWithEscapesBetweenLongRunsReadBack() throws {
+        let text = String(repeating: "plain é text ", count: 200) + "\"q\" \\ \n\t 🙂 \u{7}" + String(repeating: "tail ", count: 100)
+        let node = try JSONReader.parse(JSONValue.array([.string(text)]).renderedBytes())
+        #expect(node.array?.first?.text == text)
+        #expect(try JSONReader.parse(Array(#""\ud83d\ude42 \u00e9""#.utf8)).text == "🙂 é")
+        #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(Array("\"a\nb\"".utf8)) }
+        #expect(throws: JSONSyntaxError.self) { try JSONReader.parse([0x22, 0x61, 0xFF, 0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(Array(#""\ud83d x""#.utf8)) }
+    }
 }

@@ -22,6 +22,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.xml"])
     }
 
+    /// Content written in pieces replaces the file only once all of it is written; a producer
+    /// that fails half way leaves the old file and no temporary file.
+    @Test func aStreamedWriteIsAllOrNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("report.json").path
+        try AtomicFile.write(to: path) { emit throws(FileSystemError) in
+            for piece in ["one ", "two ", "three"] { try emit(Array(piece.utf8)) }
+        }
+        #expect(try FileSystem.read(path) == Array("one two three".utf8))
+        #expect(throws: FileSystemError.self) {
+            try AtomicFile.write(to: path) { emit throws(FileSystemError) in
+                try emit(Array("partial".utf8))
+                throw FileSystemError(path: path, reason: "the producer failed")
+            }
+        }
+        #expect(try FileSystem.read(path) == Array("one two three".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+    }
+
     @Test func refusingToOverwriteLeavesTheFile() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -266,4 +266,36 @@ import Testing
         #expect(both.status == 2)
         #expect(both.standardError.contains("not both"))
     }
+
+    /// Every record names its part format; a record of another format (an older argmark's, which
+    /// had no `partFormat`, or a later one's) is refused by name, never misread, and nothing is written.
+    @Test func aPartOfAnotherFormatVersionIsRefusedAndNothingIsWritten() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let part = try ArgmarkProcess.run(["summarize", Self.small.path, "-o", "part"], in: folder)
+        #expect(part.status == 0, "\(part.standardError)")
+        let lines = try String(contentsOf: folder.appendingPathComponent("part"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.contains("\"partFormat\":2") })
+        let later = lines.enumerated().map { $0.offset == 2 ? $0.element.replacingOccurrences(of: "\"partFormat\":2", with: "\"partFormat\":3") : $0.element }
+        let older = lines.map { $0.replacingOccurrences(of: ",\"partFormat\":2", with: "") }
+        #expect(older != lines)
+        try (later.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("later"), atomically: true, encoding: .utf8)
+        try (older.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("older"), atomically: true, encoding: .utf8)
+        let cases = [("later", "later:3: error: not a record of a partial report: it is in part format 3, and this argmark reads part format 2"),
+                     ("older", "older:1: error: not a record of a partial report: it has no \"partFormat\"")]
+        for (name, message) in cases {
+            for command in [["report", "--from", "part", name, "-o", "out"], ["summarize", "--from", name, "-o", "out"]] {
+                let result = try ArgmarkProcess.run(command, in: folder)
+                #expect(result.status == 1, "\(command)")
+                #expect(result.standardError.contains(message), "\(result.standardError)")
+                #expect(result.standardError.contains("nothing was merged"), "\(result.standardError)")
+                #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+            }
+        }
+        // batch's other actions do not write part records, so they carry no part format.
+        let validated = try ArgmarkProcess.run(["batch", "--do", "validate"], input: try Self.seedRecord("seed-001") + "\n")
+        #expect(validated.status == 0 && !validated.standardOutput.contains("partFormat"))
+        let summarized = try ArgmarkProcess.run(["batch", "--do", "summarize"], input: try Self.seedRecord("seed-001") + "\n")
+        #expect(summarized.status == 0 && summarized.standardOutput.contains("\"partFormat\":2"))
+    }
 }

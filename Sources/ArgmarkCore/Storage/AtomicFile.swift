@@ -9,11 +9,25 @@ package enum AtomicFile {
     /// and either version is a valid file.
     /// With `overwrite: false`, fails if `path` exists (checked atomically by the final link).
     package static func write(_ bytes: [UInt8], to requestedPath: String, overwrite: Bool = true) throws(FileSystemError) {
+        try write(to: requestedPath, overwrite: overwrite) { emit throws(FileSystemError) in try emit(bytes) }
+    }
+
+    /// ``write(_:to:overwrite:)`` for content too large to hold at once: `produce` hands the
+    /// bytes to `emit` piece by piece, and they go to the temporary file as they come. The same
+    /// guarantee: the file is replaced only once all of it is on disk; if `produce` or a write
+    /// fails, the temporary file is removed and the old file is left as it was.
+    package static func write(to requestedPath: String, overwrite: Bool = true,
+                              producing produce: (_ emit: @escaping ([UInt8]) throws(FileSystemError) -> Void) throws(FileSystemError) -> Void) throws(FileSystemError) {
         switch try destination(of: requestedPath, overwrite: overwrite) {
         case .device(let path):
-            try writeInPlace(bytes, to: path)
+            let descriptor: Platform.Descriptor
+            do { descriptor = try Platform.open(path, .writeExisting) } catch { throw FileSystemError(path, "open for writing", error) }
+            defer { Platform.close(descriptor) }
+            try produce { bytes throws(FileSystemError) in
+                do throws(Platform.Failure) { try Platform.write(bytes, to: descriptor) } catch { throw FileSystemError(path, "write", error) }
+            }
         case .file(let path, let permissions):
-            let temporary = try writeTemporary(bytes, for: path, permissions: permissions, flush: true)
+            let temporary = try writeTemporary(for: path, permissions: permissions, flush: true, produce)
             try moveIntoPlace(temporary, path, overwrite: overwrite)
         }
     }
@@ -89,6 +103,12 @@ package enum AtomicFile {
 
     /// Writes `bytes` to a new temporary file beside `path` and returns its path.
     private static func writeTemporary(_ bytes: [UInt8], for path: String, permissions: UInt32, flush: Bool) throws(FileSystemError) -> String {
+        try writeTemporary(for: path, permissions: permissions, flush: flush) { emit throws(FileSystemError) in try emit(bytes) }
+    }
+
+    /// Writes what `produce` emits to a new temporary file beside `path` and returns its path.
+    private static func writeTemporary(for path: String, permissions: UInt32, flush: Bool,
+                                       _ produce: (_ emit: @escaping ([UInt8]) throws(FileSystemError) -> Void) throws(FileSystemError) -> Void) throws(FileSystemError) -> String {
         let directory = FileSystem.directoryName(of: path)
         let descriptor: Platform.Descriptor
         let temporaryPath: String
@@ -101,7 +121,9 @@ package enum AtomicFile {
         }
         do throws(FileSystemError) {
             defer { Platform.close(descriptor) }
-            do { try Platform.write(bytes, to: descriptor) } catch { throw FileSystemError(path, "write", error) }
+            try produce { bytes throws(FileSystemError) in
+                do throws(Platform.Failure) { try Platform.write(bytes, to: descriptor) } catch { throw FileSystemError(path, "write", error) }
+            }
             Platform.setPermissions(descriptor, permissions)
             if flush {
                 do { try Platform.flushToDisk(descriptor) } catch { throw FileSystemError(path, "flush to disk", error) }

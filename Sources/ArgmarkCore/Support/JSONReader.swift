@@ -150,38 +150,40 @@ package enum JSONReader {
             }
         }
 
+        /// A string's value: runs without escapes are copied as bytes and escapes decoded to
+        /// UTF-8 in the same buffer, validated once at the end (a part's record holds an article's
+        /// XML as one long string with an escape on every line).
         mutating func string() throws(JSONSyntaxError) -> String {
             index += 1
-            var scalars = String.UnicodeScalarView()
             var raw: [UInt8] = []
-            func flush() throws(JSONSyntaxError) {
-                guard !raw.isEmpty else { return }
-                guard let text = String(validating: raw, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
-                scalars.append(contentsOf: text.unicodeScalars)
-                raw.removeAll()
-            }
             while true {
+                let runStart = index
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                    index += 1
+                }
+                raw.append(contentsOf: bytes[runStart..<index])
                 guard index < bytes.count else { throw error("unterminated string; the JSON is truncated") }
                 let byte = bytes[index]
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""):
-                    try flush()
-                    return String(scalars)
+                    guard let text = String(validating: raw, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                    return text
                 case UInt8(ascii: "\\"):
-                    try flush()
                     guard index < bytes.count else { throw error("unterminated string") }
                     let escape = bytes[index]
                     index += 1
                     switch escape {
-                    case UInt8(ascii: "\""): scalars.append("\"")
-                    case UInt8(ascii: "\\"): scalars.append("\\")
-                    case UInt8(ascii: "/"): scalars.append("/")
-                    case UInt8(ascii: "b"): scalars.append("\u{08}")
-                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                    case UInt8(ascii: "n"): scalars.append("\n")
-                    case UInt8(ascii: "r"): scalars.append("\r")
-                    case UInt8(ascii: "t"): scalars.append("\t")
+                    case UInt8(ascii: "\""): raw.append(UInt8(ascii: "\""))
+                    case UInt8(ascii: "\\"): raw.append(UInt8(ascii: "\\"))
+                    case UInt8(ascii: "/"): raw.append(UInt8(ascii: "/"))
+                    case UInt8(ascii: "b"): raw.append(0x08)
+                    case UInt8(ascii: "f"): raw.append(0x0C)
+                    case UInt8(ascii: "n"): raw.append(0x0A)
+                    case UInt8(ascii: "r"): raw.append(0x0D)
+                    case UInt8(ascii: "t"): raw.append(0x09)
                     case UInt8(ascii: "u"):
                         var unit = try hex4()
                         if (0xD800..<0xDC00).contains(unit), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
@@ -191,13 +193,11 @@ package enum JSONReader {
                             unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let scalar = Unicode.Scalar(unit) else { throw error("unpaired surrogate in \\u escape") }
-                        scalars.append(scalar)
+                        raw.append(contentsOf: UTF8.encode(scalar)!)
                     default: throw error("unknown escape in a string")
                     }
-                case 0x00..<0x20:
-                    throw error(byte == UInt8(ascii: "\n") ? "line break inside a string; the string is not closed" : "control character inside a string")
                 default:
-                    raw.append(byte)
+                    throw error(byte == UInt8(ascii: "\n") ? "line break inside a string; the string is not closed" : "control character inside a string")
                 }
             }
         }

@@ -55,11 +55,12 @@ package enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func appendIndent(_ count: Int, to out: inout [UInt8]) {
+    static func appendIndent(_ count: Int, to out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
-    private func write(into out: inout [UInt8], indent: Int) {
+    /// Appends the value as ``rendered()`` writes it at nesting `indent` (no newline after it).
+    package func write(into out: inout [UInt8], indent: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
@@ -151,5 +152,77 @@ package enum JSONValue: Sendable, Equatable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A JSON document produced piece by piece, so that a document larger than memory allows (a
+/// corpus-wide report) is written without building it whole: the large arrays give their
+/// elements one at a time, and ``JSONStreamWriter`` hands out the bytes in chunks. The bytes are
+/// those of ``JSONValue/rendered()`` for the same document.
+package indirect enum JSONPiece {
+    case value(JSONValue)
+    /// `count` elements, made on demand by `element`.
+    case array(count: Int, element: (Int) -> JSONPiece)
+    /// Members (keys are sorted on writing, as ``JSONValue`` sorts them).
+    case object([String: JSONPiece])
+
+    package static func array(_ values: [JSONPiece]) -> JSONPiece { .array(count: values.count) { values[$0] } }
+}
+
+/// Writes a ``JSONPiece`` to `emit` in chunks of about `chunkBytes`.
+package struct JSONStreamWriter<Failure: Error> {
+    private var buffer: [UInt8] = []
+    private let chunkBytes: Int
+    private let emit: ([UInt8]) throws(Failure) -> Void
+
+    package init(chunkBytes: Int = 1 << 20, emit: @escaping ([UInt8]) throws(Failure) -> Void) {
+        self.chunkBytes = chunkBytes
+        self.emit = emit
+        buffer.reserveCapacity(chunkBytes + (chunkBytes >> 2))
+    }
+
+    /// Writes the whole document and its final newline.
+    package static func write(_ piece: JSONPiece, chunkBytes: Int = 1 << 20, to emit: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var writer = JSONStreamWriter(chunkBytes: chunkBytes, emit: emit)
+        try writer.write(piece, indent: 0)
+        writer.buffer.append(UInt8(ascii: "\n"))
+        try writer.flush()
+    }
+
+    private mutating func flush() throws(Failure) {
+        guard !buffer.isEmpty else { return }
+        try emit(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func write(_ piece: JSONPiece, indent: Int) throws(Failure) {
+        switch piece {
+        case .value(let value):
+            value.write(into: &buffer, indent: indent)
+        case .array(let count, let element):
+            if count == 0 { buffer.append(contentsOf: "[]".utf8); break }
+            buffer.append(contentsOf: "[\n".utf8)
+            for index in 0..<count {
+                JSONValue.appendIndent(indent + 2, to: &buffer)
+                try write(element(index), indent: indent + 2)
+                buffer.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+            }
+            JSONValue.appendIndent(indent, to: &buffer)
+            buffer.append(UInt8(ascii: "]"))
+        case .object(let members):
+            if members.isEmpty { buffer.append(contentsOf: "{}".utf8); break }
+            buffer.append(contentsOf: "{\n".utf8)
+            let keys = members.keys.sorted()
+            for (index, key) in keys.enumerated() {
+                JSONValue.appendIndent(indent + 2, to: &buffer)
+                JSONValue.writeString(key, into: &buffer)
+                buffer.append(contentsOf: ": ".utf8)
+                try write(members[key]!, indent: indent + 2)
+                buffer.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
+            }
+            JSONValue.appendIndent(indent, to: &buffer)
+            buffer.append(UInt8(ascii: "}"))
+        }
+        if buffer.count >= chunkBytes { try flush() }
     }
 }

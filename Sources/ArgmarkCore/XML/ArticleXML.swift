@@ -13,6 +13,8 @@ package struct ElementLines: Sendable, Equatable {
     package var speakers: [SpeakerID: Int] = [:]
     package var targets: [TargetID: Int] = [:]
     package var propositions: [PropositionID: Int] = [:]
+
+    package init() {}
 }
 
 /// What a file held: an article or a corpus vocabulary.

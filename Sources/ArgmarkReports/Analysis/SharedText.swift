@@ -99,7 +99,11 @@ struct WordSequence: Sendable {
     /// Words are runs of letters and digits. Case is folded, apostrophes inside words are dropped
     /// (so "don’t" and "don't" match), and all other punctuation, quotes and spacing only separate
     /// words, so typographic differences between two copies do not hide the copying.
-    init<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) {
+    /// Without `offsets`, only the words are kept (`starts` and `ends` stay empty): the matching
+    /// needs the words of every source, the offsets are needed only for the sources of the pairs
+    /// reported, and they are two thirds of the sequence's memory.
+    init<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, offsets: Bool = true) {
+        keepsOffsets = offsets
         var hash: UInt64 = 0
         var start = -1
         var lastWordScalar = -1
@@ -128,8 +132,11 @@ struct WordSequence: Sendable {
         if start >= 0 { append(hash, start, lastWordScalar + 1) }
     }
 
+    private let keepsOffsets: Bool
+
     private mutating func append(_ hash: UInt64, _ start: Int, _ end: Int) {
         words.append(hash)
+        guard keepsOffsets else { return }
         starts.append(Int32(start))
         ends.append(Int32(end))
     }
@@ -172,42 +179,31 @@ enum SharedTextFinder {
     static func find(in sources: [ReportSource], graphs: [ArgumentGraph], options: SharedTextOptions) -> SharedTextFindings {
         let size = options.shingleWords
         var sequences = [WordSequence](repeating: WordSequence(EmptyCollection<Unicode.Scalar>()), count: sources.count)
-        var postings = [[UInt64]](repeating: [], count: sources.count)
         sequences.withUnsafeMutableBufferPointer { sequenceBuffer in
-            postings.withUnsafeMutableBufferPointer { postingBuffer in
-                let sequenceSlots = UnsafeSlots(sequenceBuffer)
-                let postingSlots = UnsafeSlots(postingBuffer)
-                DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                    let sequence = WordSequence(sources[index].article.text.unicodeScalars)
-                    sequenceSlots.buffer[index] = sequence
-                    guard sequence.count >= size else { return }
-                    var entries: [UInt64] = []
-                    entries.reserveCapacity(sequence.count - size + 1)
-                    for position in 0...(sequence.count - size) {
-                        entries.append(shingleHash(sequence.words, position, size))
-                    }
-                    postingSlots.buffer[index] = entries
+            let sequenceSlots = UnsafeSlots(sequenceBuffer)
+            DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                sequenceSlots.buffer[index] = WordSequence(sources[index].article.text.unicodeScalars, offsets: false)
+            }
+        }
+        let shingleCounts = sequences.map { max(0, $0.count - size + 1) }
+
+        // The index: (shingle hash, source, position), sorted by hash. A sorted array keeps memory
+        // predictable for millions of shingles where a dictionary of arrays would not. The
+        // shingles are hashed from the words twice (to size the hash ranges, then to place each
+        // entry in its range) rather than kept in a second array of every shingle.
+        var index = sortedIndex(count: shingleCounts.reduce(0, +)) { emit in
+            for (source, sequence) in sequences.enumerated() where shingleCounts[source] > 0 {
+                for position in 0..<shingleCounts[source] {
+                    emit((shingleHash(sequence.words, position, size), UInt64(source) << 32 | UInt64(position)))
                 }
             }
         }
 
-        // The index: (shingle hash, source, position), sorted by hash. A sorted array keeps memory
-        // predictable for millions of shingles where a dictionary of arrays would not.
-        var index: [(hash: UInt64, location: UInt64)] = []
-        index.reserveCapacity(postings.reduce(0) { $0 + $1.count })
-        for (source, hashes) in postings.enumerated() {
-            for (position, hash) in hashes.enumerated() {
-                index.append((hash, UInt64(source) << 32 | UInt64(position)))
-            }
-        }
-        // The postings are in the index now; freeing them before the sort lowers the peak.
-        let shingleCounts = postings.map(\.count)
-        postings = []
-        sortByHash(&index)
-
         // Groups of equal shingles, with how many sources each has.
-        // Int32 halves these two arrays, which have an entry per distinct shingle (millions).
+        // Only groups that two to `maximumSourcesPerShingle` sources share are kept (most shingles
+        // are in one source only); Int32 halves these arrays.
         var groupStarts: [Int32] = []
+        var groupEnds: [Int32] = []
         var groupSources: [Int32] = []
         var commonSkipped = 0
         var entry = 0
@@ -218,12 +214,15 @@ enum SharedTextFinder {
                 if index[end].location >> 32 != index[end - 1].location >> 32 { sources += 1 }
                 end += 1
             }
-            groupStarts.append(Int32(entry))
-            groupSources.append(Int32(sources))
-            if sources > options.maximumSourcesPerShingle { commonSkipped += 1 }
+            if sources > options.maximumSourcesPerShingle {
+                commonSkipped += 1
+            } else if sources >= 2 {
+                groupStarts.append(Int32(entry))
+                groupEnds.append(Int32(end))
+                groupSources.append(Int32(sources))
+            }
             entry = end
         }
-        groupStarts.append(Int32(index.count))
         // The work budget: shingles are admitted from the rarest up (those two sources share
         // first) while the pairs of sources they put side by side stay within a budget linear in
         // the corpus. In a few articles every shingle up to `maximumSourcesPerShingle` is
@@ -242,7 +241,7 @@ enum SharedTextFinder {
             admitted += 1
             spent += pairsAtLevel[admitted]
         }
-        for count in groupSources where count > admitted && count <= options.maximumSourcesPerShingle { commonSkipped += 1 }
+        for count in groupSources where count > admitted { commonSkipped += 1 }
         let effective = {
             var adjusted = options
             adjusted.maximumSourcesPerShingle = admitted
@@ -255,14 +254,27 @@ enum SharedTextFinder {
         // Each shingle of each source is told its group once, by one pass over the index; looking
         // groups up by hash from every position (a binary search over millions of groups) cost
         // more than everything else in a corpus-wide report, through cache misses.
+        // The admitted groups' entries, in a new index of their own; the index of every shingle
+        // is let go before the per-source tables are made.
+        var matchedIndex: [IndexEntry] = []
+        var matchedStarts: [Int32] = []
+        for group in groupSources.indices where groupSources[group] <= admitted {
+            matchedStarts.append(Int32(matchedIndex.count))
+            matchedIndex += index[Int(groupStarts[group])..<Int(groupEnds[group])]
+        }
+        matchedStarts.append(Int32(matchedIndex.count))
+        index = []
+        groupStarts = []
+        groupEnds = []
+        groupSources = []
         var groupOf = shingleCounts.map { [Int32](repeating: -1, count: $0) }
-        for group in groupSources.indices where groupSources[group] >= 2 && groupSources[group] <= admitted {
-            for entry in Int(groupStarts[group])..<Int(groupStarts[group + 1]) {
-                let location = index[entry].location
+        for group in 0..<(matchedStarts.count - 1) {
+            for entry in Int(matchedStarts[group])..<Int(matchedStarts[group + 1]) {
+                let location = matchedIndex[entry].location
                 groupOf[Int(location >> 32)][Int(location & 0xFFFF_FFFF)] = Int32(group)
             }
         }
-        let shared = SharedIndex(index: index, groupStarts: groupStarts, groupSources: groupSources)
+        let shared = SharedIndex(index: matchedIndex, groupStarts: matchedStarts)
         let allGroups = groupOf
         groupOf = []
         let allSequences = sequences
@@ -282,10 +294,16 @@ enum SharedTextFinder {
         }
         all.sort { ($0.a, $0.b) < ($1.a, $1.b) }
 
+        // The word offsets of the sources in the reported pairs only.
+        sequences = []
+        var located: [Int: WordSequence] = [:]
+        for source in Set(all.flatMap { [$0.a, $0.b] }) {
+            located[source] = WordSequence(sources[source].article.text.unicodeScalars)
+        }
         var pairs: [SourcePairOverlap] = []
         for candidate in all {
             let a = candidate.a, b = candidate.b
-            let sequenceA = sequences[a], sequenceB = sequences[b]
+            let sequenceA = located[a]!, sequenceB = located[b]!
             var passagesFound: [SharedPassage] = []
             for found in candidate.passages {
                 let spanA = Span(start: Int(sequenceA.starts[found.startA]), end: Int(sequenceA.ends[found.endA - 1]))
@@ -313,44 +331,71 @@ enum SharedTextFinder {
                                   effectiveMaximumSourcesPerShingle: admitted)
     }
 
-    /// Sorts the index by hash, keeping entries with equal hashes in the order they were added
-    /// (by source, then position): a least-significant-digit radix sort, linear in the number of
-    /// shingles, where a comparison sort was the largest single cost of a corpus-wide report.
-    static func sortByHash(_ entries: inout [(hash: UInt64, location: UInt64)]) {
-        guard entries.count > 1 else { return }
-        var other = entries
+    typealias IndexEntry = (hash: UInt64, location: UInt64)
+
+    /// The entries `forEach` gives (it is called twice and must give the same entries both
+    /// times), sorted by hash, entries with equal hashes in the order given (by source, then
+    /// position). The entries are first placed by the top 4 bits of their hash into 16 ranges of
+    /// one array, in order; each range is then sorted by a least-significant-digit radix sort
+    /// (linear in the number of shingles, where a comparison sort was the largest single cost of
+    /// a corpus-wide report) through a scratch buffer the size of one range, so the peak is the
+    /// index and a sixteenth of it, not two copies of it.
+    static func sortedIndex(count: Int, _ forEach: ((IndexEntry) -> Void) -> Void) -> [IndexEntry] {
+        let shift: UInt64 = 60
+        var rangeStarts = [Int](repeating: 0, count: 17)
+        forEach { entry in rangeStarts[Int(entry.hash >> shift) + 1] += 1 }
+        for range in 0..<16 { rangeStarts[range + 1] += rangeStarts[range] }
+        precondition(rangeStarts[16] == count, "the index's entries changed between the two passes")
+        var entries = [IndexEntry](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var next = rangeStarts
+            forEach { entry in
+                let range = Int(entry.hash >> shift)
+                (buffer.baseAddress! + next[range]).initialize(to: entry)
+                next[range] += 1
+            }
+            initialized = count
+        }
+        let largest = (0..<16).map { rangeStarts[$0 + 1] - rangeStarts[$0] }.max() ?? 0
+        guard largest > 1 else { return entries }
+        var scratch = [IndexEntry](repeating: (0, 0), count: largest)
         var counts = [Int](repeating: 0, count: 1 << 16)
-        for pass in 0..<4 {
-            let shift = UInt64(pass * 16)
-            entries.withUnsafeBufferPointer { source in
-                other.withUnsafeMutableBufferPointer { destination in
-                    counts.withUnsafeMutableBufferPointer { counts in
-                        for index in counts.indices { counts[index] = 0 }
-                        for entry in source { counts[Int((entry.hash >> shift) & 0xFFFF)] += 1 }
-                        var total = 0
-                        for digit in counts.indices {
-                            let count = counts[digit]
-                            counts[digit] = total
-                            total += count
-                        }
-                        for entry in source {
-                            let digit = Int((entry.hash >> shift) & 0xFFFF)
-                            destination[counts[digit]] = entry
-                            counts[digit] += 1
+        entries.withUnsafeMutableBufferPointer { all in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for range in 0..<16 where rangeStarts[range + 1] - rangeStarts[range] > 1 {
+                        let slice = UnsafeMutableBufferPointer(rebasing: all[rangeStarts[range]..<rangeStarts[range + 1]])
+                        var source = slice, destination = UnsafeMutableBufferPointer(rebasing: scratch[0..<slice.count])
+                        // Four passes of 16 bits: an even number, so the result ends in `slice`.
+                        for pass in 0..<4 {
+                            let digitShift = UInt64(pass * 16)
+                            for digit in counts.indices { counts[digit] = 0 }
+                            for entry in source { counts[Int((entry.hash >> digitShift) & 0xFFFF)] += 1 }
+                            var total = 0
+                            for digit in counts.indices {
+                                let count = counts[digit]
+                                counts[digit] = total
+                                total += count
+                            }
+                            for entry in source {
+                                let digit = Int((entry.hash >> digitShift) & 0xFFFF)
+                                destination[counts[digit]] = entry
+                                counts[digit] += 1
+                            }
+                            swap(&source, &destination)
                         }
                     }
                 }
             }
-            swap(&entries, &other)
         }
+        return entries
     }
 
     /// The shingle index, shared read-only by the per-source workers.
     struct SharedIndex: @unchecked Sendable {
-        let index: [(hash: UInt64, location: UInt64)]
+        /// The entries of the admitted groups only, group after group.
+        let index: [IndexEntry]
         /// Where each group starts in `index`, plus the end of the last group.
         let groupStarts: [Int32]
-        let groupSources: [Int32]
     }
 
     /// The text at a code-point span, read off the article's string: only the passages listed

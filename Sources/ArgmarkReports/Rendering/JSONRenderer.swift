@@ -6,24 +6,38 @@ package enum JSONRenderer {
     package static let formatVersion = 2
 
     package static func render(_ report: ComparisonReport) -> String {
-        document(report).rendered()
+        String(decoding: renderedBytes(report), as: UTF8.self)
     }
 
-    package static func document(_ report: ComparisonReport) -> JSONValue {
+    /// The report's JSON as bytes (the same as ``write(_:to:)`` hands out).
+    package static func renderedBytes(_ report: ComparisonReport) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONStreamWriter<Never>.write(document(report)) { bytes += $0 }
+        return bytes
+    }
+
+    /// Writes the report's JSON to `emit` in chunks: a corpus-wide report (a gigabyte of JSON for
+    /// 150,000 articles) is never held whole, as a value tree or as bytes.
+    package static func write<Failure: Error>(_ report: ComparisonReport, to emit: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        try JSONStreamWriter<Failure>.write(document(report), to: emit)
+    }
+
+    /// The document, with every list that grows with the corpus made one element at a time.
+    package static func document(_ report: ComparisonReport) -> JSONPiece {
         .object([
-            "format": .string("argmark-report"),
-            "version": .int(formatVersion),
-            "summary": summary(report),
-            "sources": .array(report.sources.indices.map { source(report, $0) }),
-            "targets": .array(report.corpus.targets.map { target in
+            "format": .value(.string("argmark-report")),
+            "version": .value(.int(formatVersion)),
+            "summary": .value(summary(report)),
+            "sources": .array(count: report.sources.count) { .value(source(report, $0)) },
+            "targets": .value(.array(report.corpus.targets.map { target in
                 .object(["id": .string(target.id.rawValue), "name": .string(target.name), "description": optional(target.description)])
-            }),
-            "propositions": .array(report.propositions.map { proposition(report, $0) }),
+            })),
+            "propositions": .array(count: report.propositions.count) { proposition(report, report.propositions[$0]) },
             "stanceBySource": matrix(report, report.stanceBySource, speakerColumns: false),
             "stanceBySpeaker": matrix(report, report.stanceBySpeaker, speakerColumns: true),
-            "counterclaims": .array(report.counterclaims.map { counterclaim(report, $0) }),
-            "sharedText": sharedText(report),
-            "speakers": .array(report.speakers.map { speaker(report, $0) }),
+            "counterclaims": .array(count: report.counterclaims.count) { .value(counterclaim(report, report.counterclaims[$0])) },
+            "sharedText": .value(sharedText(report)),
+            "speakers": .array(count: report.speakers.count) { .value(speaker(report, report.speakers[$0])) },
             "disagreements": disagreements(report),
         ])
     }
@@ -47,29 +61,33 @@ package enum JSONRenderer {
         ])
     }
 
-    static func disagreements(_ report: ComparisonReport) -> JSONValue {
+    static func disagreements(_ report: ComparisonReport) -> JSONPiece {
         let found = report.disagreements
+        func sides(_ list: [Disagreements.Side]) -> JSONPiece { .array(count: list.count) { .value(side(report, list[$0])) } }
         return .object([
-            "targets": .array(found.targets.map { entry in
-                .object([
-                    "target": .string(entry.target.rawValue),
-                    "favor": .array(entry.favor.map { side(report, $0) }),
-                    "against": .array(entry.against.map { side(report, $0) }),
+            "targets": .array(count: found.targets.count) { index in
+                let entry = found.targets[index]
+                return .object([
+                    "target": .value(.string(entry.target.rawValue)),
+                    "favor": sides(entry.favor),
+                    "against": sides(entry.against),
                 ])
-            }),
-            "propositions": .array(found.propositions.map { entry in
-                .object([
-                    "proposition": .string(entry.proposition.rawValue),
-                    "asserts": .array(entry.asserts.map { side(report, $0) }),
-                    "opposes": .array(entry.opposes.map { side(report, $0) }),
+            },
+            "propositions": .array(count: found.propositions.count) { index in
+                let entry = found.propositions[index]
+                return .object([
+                    "proposition": .value(.string(entry.proposition.rawValue)),
+                    "asserts": sides(entry.asserts),
+                    "opposes": sides(entry.opposes),
                 ])
-            }),
-            "omissions": .array(found.omissions.map { entry in
-                .object([
+            },
+            "omissions": .array(count: found.omissions.count) { index in
+                let entry = found.omissions[index]
+                return .value(.object([
                     "source": .string(report.sources[entry.source].key),
                     "propositions": .array(entry.propositions.map { .string($0.rawValue) }),
-                ])
-            }),
+                ]))
+            },
         ])
     }
 
@@ -164,42 +182,45 @@ package enum JSONRenderer {
         ])
     }
 
-    static func proposition(_ report: ComparisonReport, _ row: PropositionRow) -> JSONValue {
+    static func proposition(_ report: ComparisonReport, _ row: PropositionRow) -> JSONPiece {
         .object([
-            "id": .string(row.proposition.rawValue),
-            "statement": optional(row.statement),
-            "target": optional(row.target?.rawValue),
-            "stance": optional(row.stance?.rawValue),
-            "sources": .array(row.entries.map { entry in
-                .object([
+            "id": .value(.string(row.proposition.rawValue)),
+            "statement": .value(optional(row.statement)),
+            "target": .value(optional(row.target?.rawValue)),
+            "stance": .value(optional(row.stance?.rawValue)),
+            "sources": .array(count: row.entries.count) { index in
+                let entry = row.entries[index]
+                return .value(.object([
                     "source": .string(report.sources[entry.source].key),
                     "asserts": .array(entry.asserts.map { .string($0.unit.rawValue) }),
                     "reportsAsCounterclaim": .array(entry.reportsAsCounterclaim.map { .string($0.unit.rawValue) }),
                     "rebuts": .array(entry.rebuts.map { .string($0.unit.rawValue) }),
-                ])
-            }),
+                ]))
+            },
         ])
     }
 
-    static func matrix(_ report: ComparisonReport, _ matrix: StanceMatrix, speakerColumns: Bool) -> JSONValue {
+    static func matrix(_ report: ComparisonReport, _ matrix: StanceMatrix, speakerColumns: Bool) -> JSONPiece {
         .object([
-            "targets": .array(matrix.targets.map { .string($0.rawValue) }),
-            "columns": .array(matrix.columns.map { column in
+            "targets": .value(.array(matrix.targets.map { .string($0.rawValue) })),
+            "columns": .array(count: matrix.columns.count) { index in
+                let column = matrix.columns[index]
                 var members: [String: JSONValue] = ["key": .string(column.key), "label": .string(column.label)]
                 if speakerColumns { members["sources"] = .array(column.sources.map { .string(report.sources[$0].key) }) }
-                return .object(members)
-            }),
-            "cells": .array(matrix.cells.map { cell in
-                .object([
-                    "target": .string(matrix.targets[cell.row].rawValue),
-                    "column": .string(matrix.columns[cell.column].key),
-                    "verdict": .string(cell.verdictName),
-                    "favor": .array(cell.favor.map { reference(report, $0) }),
-                    "against": .array(cell.against.map { reference(report, $0) }),
-                    "neutral": .array(cell.neutral.map { reference(report, $0) }),
-                    "others": .array(cell.others.map { voiced(report, $0) }),
+                return .value(.object(members))
+            },
+            "cells": .array(count: matrix.cells.count) { index in
+                let cell = matrix.cells[index]
+                return .object([
+                    "target": .value(.string(matrix.targets[cell.row].rawValue)),
+                    "column": .value(.string(matrix.columns[cell.column].key)),
+                    "verdict": .value(.string(cell.verdictName)),
+                    "favor": .array(count: cell.favor.count) { .value(reference(report, cell.favor[$0])) },
+                    "against": .array(count: cell.against.count) { .value(reference(report, cell.against[$0])) },
+                    "neutral": .array(count: cell.neutral.count) { .value(reference(report, cell.neutral[$0])) },
+                    "others": .array(count: cell.others.count) { .value(voiced(report, cell.others[$0])) },
                 ])
-            }),
+            },
         ])
     }
 

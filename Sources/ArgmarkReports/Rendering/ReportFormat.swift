@@ -44,9 +44,15 @@ extension ComparisonReport {
     /// corpus-wide report to one copy of its text in memory.
     public func renderedBytes(as format: ReportFormat) -> [UInt8] {
         switch format {
-        case .json: JSONRenderer.document(self).renderedBytes()
+        case .json: JSONRenderer.renderedBytes(self)
         default: Array(rendered(as: format).utf8)
         }
+    }
+
+    /// ``renderedBytes(as:)`` handed to `emit` in pieces: JSON is streamed (a corpus-wide report
+    /// is never held whole), the other formats are one piece.
+    package func write<Failure: Error>(as format: ReportFormat, to emit: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        if format == .json { try JSONRenderer.write(self, to: emit) } else { try emit(renderedBytes(as: format)) }
     }
 
     /// One source's argument map as DOT or SVG (other formats fall back to SVG).

@@ -112,8 +112,13 @@ package struct PartRecord: Sendable {
             "corpus": withCorpus ? corpus.map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null : .null,
             "corpusSha256": corpus.map { .string(SHA256.hexDigest(of: $0)) } ?? .null,
             "summary": summary ?? .null,
+            "partFormat": .int(Self.formatVersion),
         ])
     }
+
+    /// The version of the part format, in every record as `partFormat`: raised when a field
+    /// changes meaning, so that a part written by another argmark is refused, never misread.
+    package static let formatVersion = 2
 
     /// Records as one stream writes them: each distinct corpus in full once, then by digest.
     package struct StreamWriter {
@@ -136,6 +141,15 @@ package struct PartRecord: Sendable {
         let node: JSONNode
         do { node = try JSONReader.parse(bytes) } catch { return bad("not valid JSON (\(error.message))") }
         guard case .object = node.value else { return bad("a record is a JSON object") }
+        switch node["partFormat"]?.value {
+        case .number(let text)? where Int(text) == formatVersion: break
+        case .number(let text)?:
+            return bad("it is in part format \(text), and this argmark reads part format \(formatVersion); merge it with the argmark that wrote it, or summarize those articles again with this one")
+        case nil:
+            return bad("it has no \"partFormat\" (parts before format \(formatVersion) had none); summarize those articles again with this argmark")
+        default:
+            return bad("\"partFormat\" is a number (\(formatVersion))")
+        }
         func string(_ key: String) -> (value: String?, ok: Bool) {
             switch node[key]?.value {
             case nil, .null?: (nil, true)
@@ -365,10 +379,18 @@ extension ComparisonReport {
             if case .corpus(let decoded)? = decodeDocument(bytes, path: Corpus.fileName) { corpora[bytes] = decoded.corpus }
         }
         let decodedCorpora = corpora
-        let decoded = decodeArticles(valid, corpora: decodedCorpora)
-        for index in valid.indices {
-            valid[index].article = nil
-            valid[index].summary = nil
+        // Block by block, each block's XML let go as soon as it is decoded: the peak is then the
+        // larger of the parts' XML and the decoded articles, not their sum.
+        var decoded: [Result<Article, PartRecordProblem>] = []
+        decoded.reserveCapacity(valid.count)
+        let block = 4096
+        for start in stride(from: 0, to: valid.count, by: block) {
+            let range = start..<min(start + block, valid.count)
+            decoded += decodeArticles(valid[range], corpora: decodedCorpora)
+            for index in range {
+                valid[index].article = nil
+                valid[index].summary = nil
+            }
         }
         var entries: [(path: String, article: Article)] = []
         var warned: [PartRecord] = []
@@ -397,12 +419,12 @@ extension ComparisonReport {
     }
 
     /// Each record's article, parsed and checked by the semantic rules, in parallel.
-    private static func decodeArticles(_ records: [PartRecord], corpora: [[UInt8]: Corpus]) -> [Result<Article, PartRecordProblem>] {
+    private static func decodeArticles(_ records: ArraySlice<PartRecord>, corpora: [[UInt8]: Corpus]) -> [Result<Article, PartRecordProblem>] {
         var decoded = [Result<Article, PartRecordProblem>?](repeating: nil, count: records.count)
         decoded.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: records.count) { index in
-                let record = records[index]
+                let record = records[records.startIndex + index]
                 let path = record.sourcePath
                 let corpus = record.corpus.flatMap { corpora[$0] }
                 guard case .article(let article)? = decodeDocument(record.article ?? [], path: path) else {

@@ -106,6 +106,7 @@ struct Batch: ParsableCommand {
         members["corpus"] = nil
         members["corpusSha256"] = nil
         members["summary"] = nil
+        members["partFormat"] = nil
         return .object(members)
     }
 

@@ -44,22 +44,28 @@ struct Report: ParsableCommand {
 
     func run() throws {
         guard parts.isEmpty else { return try runFromParts() }
-        let loadResult = ArticleLoader.loadAll(paths)
+        var loadResult = ArticleLoader.loadAll(paths)
         var diagnostics = loadResult.failures
         var valid: [LoadedArticle] = []
-        for loaded in loadResult.articles {
+        let (articleCount, failureCount) = (loadResult.articles.count, loadResult.failures.count)
+        for var loaded in loadResult.articles {
             diagnostics += loaded.diagnostics
+            // The report needs no element lines (they locate findings, printed here): a corpus-wide
+            // report would hold five tables per article for nothing.
+            loaded.lines = ElementLines()
             if loaded.isValid { valid.append(loaded) }
         }
+        loadResult.articles = []
         DiagnosticPrinter.print(diagnostics)
-        let invalidCount = loadResult.articles.count - valid.count + loadResult.failures.count
+        let invalidCount = articleCount - valid.count + failureCount
         if valid.isEmpty {
-            Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
+            Terminal.standardError(articleCount == 0 && failureCount == 0
                 ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
                 : "argmark: error: no valid articles to report on; fix the errors above (see argmark validate)")
             throw max(ExitStatus(diagnostics), .failure).code
         }
         let report = ComparisonReport.build(loaded: valid)
+        valid = []
         do {
             try write(report)
         } catch let error as FileSystemError {
@@ -97,11 +103,10 @@ struct Report: ParsableCommand {
 
     func write(_ report: ComparisonReport) throws {
         guard format.isPerSource, report.sources.count > 1 || (output.map { FileSystem.kind(of: $0) == .directory } ?? false) else {
-            let bytes = report.renderedBytes(as: format)
             if let output {
-                try AtomicFile.write(bytes, to: output)
+                try AtomicFile.write(to: output) { emit throws(FileSystemError) in try report.write(as: format, to: emit) }
             } else {
-                Terminal.write(bytes, to: Platform.standardOutput)
+                report.write(as: format) { (bytes: [UInt8]) -> Void in Terminal.write(bytes, to: Platform.standardOutput) }
             }
             return
         }

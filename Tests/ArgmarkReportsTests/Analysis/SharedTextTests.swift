@@ -166,9 +166,9 @@ import Testing
         }
         // Few distinct hashes, so equal hashes are common; some differ only in high bits.
         let hashes = (0..<64).map { index in index.isMultiple(of: 3) ? next() : next() & 0xFFFF_0000_0000_0000 }
-        var entries = (0..<5000).map { (hash: hashes[Int(next() % 64)], location: UInt64($0)) }
-        let expected = entries.sorted { ($0.hash, $0.location) < ($1.hash, $1.location) }
-        SharedTextFinder.sortByHash(&entries)
+        let given = (0..<5000).map { (hash: hashes[Int(next() % 64)], location: UInt64($0)) }
+        let expected = given.sorted { ($0.hash, $0.location) < ($1.hash, $1.location) }
+        let entries = SharedTextFinder.sortedIndex(count: given.count) { emit in given.forEach(emit) }
         #expect(entries.map(\.hash) == expected.map(\.hash))
         #expect(entries.map(\.location) == expected.map(\.location))
     }
