@@ -8,6 +8,7 @@
 #   LIMIT=2000 TIMES=3 bash bench/distributed.sh   # a quicker look
 #   BIN=path/to/argmark bash bench/distributed.sh  # an argmark already built (release)
 #   KEEP_RESULTS=1 SCALES=10 bash bench/distributed.sh  # only the 10x, added to the 1x measured before
+#   WORKERS_LIST=2 ...                              # only the 2-worker Dask run (default "1 2")
 #
 # Needs: swift, python3 with distributed and fsspec (pip install ./contrib/dask), the essays in
 # ../shared/corpora/feedback-prize-essays/essays.
@@ -78,6 +79,9 @@ for scale in scales:
         scale, n, single["measure"]["median"], n / single["measure"]["median"], single["measure"]["max_rss_kib"] / 1024))
     for workers in (1, 2):
         d = get(scale, "dask", workers)
+        if not d:
+            lines.append("| %dx | %d | Dask, %d worker%s | not run (WORKERS) | | | | | | |" % (scale, n, workers, "" if workers == 1 else "s"))
+            continue
         t = d["timings"]
         lines.append("| %dx | %d | Dask, %d worker%s | %s | %.1f s | %.0f | %.1f s | %.1f s | %.0f MiB | %.0f MiB |" % (
             scale, n, workers, "" if workers == 1 else "s", "**yes**" if d["identical"] else "**NO**", d["measure"]["median"],
@@ -125,7 +129,7 @@ for SCALE in ${SCALES:-1 $TIMES}; do
   echo "scale ${SCALE}x ($ARTICLES articles): one process..." >&2
   SINGLE=$($MEASURE -- "$BIN" report "$CORPUS" --format json -o "$WORK/single.json")
   echo "{\"scale\": $SCALE, \"articles\": $ARTICLES, \"mode\": \"single\", \"measure\": $SINGLE}" >> "$RESULTS"
-  for WORKERS in 1 2; do
+  for WORKERS in ${WORKERS_LIST:-1 2}; do
     echo "scale ${SCALE}x: Dask, $WORKERS local worker(s)..." >&2
     rm -rf "$WORK/parts" && mkdir -p "$WORK/parts"
     DIST=$($MEASURE -- python3 -m argmark_dask report "$CORPUS" --argmark "$BIN" --workers "$WORKERS" --shards $((4 * WORKERS)) \
