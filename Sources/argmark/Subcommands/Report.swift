@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArgmarkCommandLine
 import ArgmarkCore
 import ArgmarkReports
 
@@ -44,38 +45,22 @@ struct Report: ParsableCommand {
 
     func run() throws {
         guard parts.isEmpty else { return try runFromParts() }
-        var loadResult = ArticleLoader.loadAll(paths)
-        var diagnostics = loadResult.failures
-        var valid: [LoadedArticle] = []
-        let (articleCount, failureCount) = (loadResult.articles.count, loadResult.failures.count)
-        for var loaded in loadResult.articles {
-            diagnostics += loaded.diagnostics
-            // The report needs no element lines (they locate findings, printed here): a corpus-wide
-            // report would hold five tables per article for nothing.
-            loaded.lines = ElementLines()
-            if loaded.isValid { valid.append(loaded) }
-        }
-        loadResult.articles = []
-        DiagnosticPrinter.print(diagnostics)
-        let invalidCount = articleCount - valid.count + failureCount
-        if valid.isEmpty {
-            Terminal.standardError(articleCount == 0 && failureCount == 0
-                ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
-                : "argmark: error: no valid articles to report on; fix the errors above (see argmark validate)")
-            throw max(ExitStatus(diagnostics), .failure).code
-        }
-        let report = ComparisonReport.build(loaded: valid)
-        valid = []
+        var loaded = try ValidArticles(paths, toDo: "report on")
+        // The report needs no element lines (they locate findings, printed by now): a corpus-wide
+        // report would hold five tables per article for nothing.
+        for index in loaded.articles.indices { loaded.articles[index].lines = ElementLines() }
+        let report = ComparisonReport.build(loaded: loaded.articles)
+        loaded.articles = []
         do {
             try write(report)
         } catch let error as FileSystemError {
             Terminal.standardError("\(error.path): error: \(error.reason)")
             throw ExitStatus.usage.code
         }
-        if invalidCount > 0 {
-            Terminal.standardError("report written without \(invalidCount) invalid \(invalidCount == 1 ? "file" : "files"); fix them and run again to include them")
+        if loaded.leftOut > 0 {
+            Terminal.standardError("report written without \(loaded.leftOut) invalid \(loaded.leftOut == 1 ? "file" : "files"); fix them and run again to include them")
         }
-        try ExitStatus(diagnostics).exit()
+        try ExitStatus(loaded.diagnostics).exit()
     }
 
     /// The report merged from partial reports; their invalid records are reported as invalid files.
