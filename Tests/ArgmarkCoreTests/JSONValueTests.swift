@@ -46,7 +46,7 @@ import Testing
             var chunks: [[UInt8]] = []
             JSONStreamWriter<Never>.write(piece(value, depth: 0), chunkBytes: chunk) { chunks.append($0) }
             #expect(chunks.joined().elementsEqual(value.renderedBytes()), "chunks of \(chunk)")
-            #expect(chunk > 1 || chunks.count > 10)
+            #expect(chunk > 1 || chunks.count > 3, "chunks of one byte are handed out as the pieces end")
         }
     }
 
