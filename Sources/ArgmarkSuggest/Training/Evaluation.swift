@@ -82,7 +82,7 @@ package enum Baseline: String, Sendable, CaseIterable {
 extension SuggestionTrainer {
     /// Scores `model` on `articles` (their gold units, relations and stances).
     package func evaluate(_ model: SuggestionModel, on articles: [TrainingArticle]) throws(TrainingError) -> Evaluation {
-        Self.evaluate(model, try prepare(articles))
+        Self.evaluate(model, try prepare(articles, granularity: model.summary.granularity))
     }
 
     /// Scores a trivial baseline on `articles` (units only).

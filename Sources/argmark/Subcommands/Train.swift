@@ -64,7 +64,7 @@ struct Train: ParsableCommand {
                 let test = try Self.load(heldOut)
                 var systems: [(String, Evaluation)] = [("model", try trainer.evaluate(trained, on: test))]
                 for baseline in Baseline.allCases { systems.append((baseline.rawValue, try trainer.evaluate(baseline, on: test))) }
-                Terminal.standardOutput(EvaluationTable.json(systems, trainingDocuments: trained.summary.documents))
+                Terminal.standardOutput(EvaluationTable.json(systems, trainingDocuments: trained.summary.documents, segmentation: trained.summary.granularity.rawValue))
             }
             if let output {
                 let bytes = trained.encoded()
@@ -130,11 +130,11 @@ enum EvaluationTable {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ systems: [(String, Evaluation)], trainingDocuments: Int) -> String {
+    static func json(_ systems: [(String, Evaluation)], trainingDocuments: Int, segmentation: String) -> String {
         func counts(_ value: MatchCounts) -> JSONValue {
             .object(["gold": .int(value.first), "suggested": .int(value.second), "matched": .int(value.matched)])
         }
-        var object: [String: JSONValue] = ["trainingDocuments": .int(trainingDocuments)]
+        var object: [String: JSONValue] = ["trainingDocuments": .int(trainingDocuments), "segmentation": .string(segmentation)]
         for (name, evaluation) in systems {
             var byType: [String: JSONValue] = [:]
             for (type, value) in evaluation.units { byType[type.rawValue] = counts(value) }
