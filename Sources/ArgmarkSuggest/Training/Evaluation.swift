@@ -112,8 +112,8 @@ extension SuggestionTrainer {
                 .map { "\($0.from) \($0.type.rawValue) \($0.to)" }
             one.relations = MatchCounts(first: goldRelations.count, second: predicted.count, matched: predicted.filter(goldRelations.contains).count)
             // Stance given the gold units, where the corpus declares targets.
-            if let declared = item.corpus?.targets, !declared.isEmpty {
-                let targets = StanceFeatures.plausibleTargets(declared, articleText: item.article.text)
+            if !item.stanceTargets.isEmpty {
+                let targets = item.stanceTargets
                 var counts = MatchCounts()
                 for unit in gold {
                     let guess = model.stance(of: unit.quote, type: unit.type, targets: targets)

@@ -47,6 +47,12 @@ package struct SuggestionTrainer: Sendable {
         var genre: Genre?
         var analyzed: AnalyzedText
         var document: EncodedDocument
+        /// The corpus's targets worth weighing for this article (``StanceFeatures/plausibleTargets(_:articleText:)``).
+        var stanceTargets: [StanceTarget] = []
+        /// The relation and stance choices the article teaches, computed once however many
+        /// models (folds, segmentations) are fitted on it.
+        var relationChoices: [ChoiceInstance] = []
+        var stanceChoices: [ChoiceInstance] = []
     }
 
     func prepare(_ articles: [TrainingArticle], granularity: Granularity = .clauses) throws(TrainingError) -> [Prepared] {
@@ -63,8 +69,12 @@ package struct SuggestionTrainer: Sendable {
                 let articleGenre = item.article.metadata.genre ?? genre
                 let analyzed = AnalyzedText(item.article.text, genre: articleGenre, granularity: granularity)
                 let gold = GoldTags.tags(of: analyzed.segments, among: item.article.units, textLength: analyzed.text.count)
-                slots.buffer[index] = Prepared(article: item.article, corpus: item.corpus, genre: articleGenre, analyzed: analyzed,
-                                               document: EncodedDocument(features: analyzed.features, boundaries: analyzed.boundaries, gold: gold))
+                var ready = Prepared(article: item.article, corpus: item.corpus, genre: articleGenre, analyzed: analyzed,
+                                     document: EncodedDocument(features: analyzed.features, boundaries: analyzed.boundaries, gold: gold))
+                ready.stanceTargets = StanceFeatures.plausibleTargets(item.corpus?.targets ?? [], articleText: item.article.text)
+                ready.relationChoices = Self.relationInstances(ready)
+                ready.stanceChoices = Self.stanceInstances(ready)
+                slots.buffer[index] = ready
             }
         }
         return prepared.map { $0! }
@@ -158,8 +168,8 @@ package struct SuggestionTrainer: Sendable {
         summary.defaultGenre = genre
         summary.granularity = granularity
         for item in prepared {
-            relationInstances += Self.relationInstances(item)
-            stanceInstances += Self.stanceInstances(item)
+            relationInstances += item.relationChoices
+            stanceInstances += item.stanceChoices
             summary.documents += 1
             summary.segments += item.analyzed.segments.count
             for unit in item.article.units where unit.status == .gold { summary.units[unit.type, default: 0] += 1 }
@@ -198,8 +208,8 @@ package struct SuggestionTrainer: Sendable {
     }
 
     static func stanceInstances(_ item: Prepared) -> [ChoiceInstance] {
-        guard let declared = item.corpus?.targets, !declared.isEmpty else { return [] }
-        let targets = StanceFeatures.plausibleTargets(declared, articleText: item.article.text)
+        let targets = item.stanceTargets
+        guard !targets.isEmpty else { return [] }
         var instances: [ChoiceInstance] = []
         for unit in item.article.units where unit.status == .gold {
             let candidates = StanceFeatures.candidates(text: unit.quote, type: unit.type, targets: targets)

@@ -56,7 +56,8 @@ struct Train: ParsableCommand {
                 let (result, evaluation) = try trainer.trainWithCrossValidation(try Self.load(paths), folds: folds)
                 trained = result
                 Terminal.standardOutput("cross-validated on \(evaluation.documents) articles (\(folds) folds):")
-                Terminal.standardOutput(EvaluationTable.text(evaluation))
+                // One call per line: a call is one line, its line breaks shown as escapes.
+                for line in EvaluationTable.text(evaluation).split(separator: "\n") { Terminal.standardOutput(String(line)) }
             } else {
                 trained = try trainer.train(try Self.load(paths))
             }
@@ -64,7 +65,8 @@ struct Train: ParsableCommand {
                 let test = try Self.load(heldOut)
                 var systems: [(String, Evaluation)] = [("model", try trainer.evaluate(trained, on: test))]
                 for baseline in Baseline.allCases { systems.append((baseline.rawValue, try trainer.evaluate(baseline, on: test))) }
-                Terminal.standardOutput(EvaluationTable.json(systems, trainingDocuments: trained.summary.documents, segmentation: trained.summary.granularity.rawValue))
+                // JSON of argmark's own numbers and names, written as rendered (over several lines).
+                Terminal.write(EvaluationTable.json(systems, trainingDocuments: trained.summary.documents, segmentation: trained.summary.granularity.rawValue) + "\n", to: Platform.standardOutput)
             }
             if let output {
                 let bytes = trained.encoded()
