@@ -161,7 +161,9 @@ package struct TrainingSummary: Sendable, Equatable {
         var lines = ["documents \(documents)", "segments \(segments)", "relations \(relations)", "stances \(stances)", "features \(features)"]
         for type in UnitType.allCases { if let count = units[type] { lines.append("units.\(type.rawValue) \(count)") } }
         if let defaultGenre { lines.append("genre \(defaultGenre.rawValue)") }
-        lines.append("segmentation \(granularity.rawValue)")
+        // Written only for sentence models, so a clause model's bytes stay those of the
+        // format before the choice existed (the shipped model among them).
+        if granularity != .clauses { lines.append("segmentation \(granularity.rawValue)") }
         return lines.joined(separator: "\n")
     }
 
