@@ -132,6 +132,8 @@ package struct WorkbenchServer: Sendable {
                 return .object(["ids": .array(ids.map(JSONValue.string))])
             }
         }
+        router.get("/api/model") { _, _ in Responses.json(workbench.model.status().json) }
+        router.post("/api/model/train") { _, _ in Responses.json(workbench.model.retrain().json) }
         router.get("/api/curation/{name}") { _, context in
             let name = try Self.name(context)
             return Self.answer { () throws(WorkbenchError) in try workbench.curation(name).json }

@@ -110,10 +110,13 @@ const state = {
   speaker: null,   // speaker for new units (sticky)
   busy: false,
   message: null,   // a refusal to show in the panel
+  model: null,     // the corpus model's status (GET /api/model)
+  modelTimer: null,
 };
 
 async function articlePage() {
   await loadArticle();
+  refreshModel();
   document.addEventListener("keydown", onKey);
   document.addEventListener("visibilitychange", () => { if (!document.hidden) checkForOutsideChanges(); });
   setInterval(checkForOutsideChanges, 3000);
@@ -216,7 +219,9 @@ function renderArticle() {
         h("button", { id: "undo", onclick: () => undoRedo(false), title: "z or Ctrl+Z" }, "Undo"),
         h("button", { id: "redo", onclick: () => undoRedo(true), title: "Z or Ctrl+Shift+Z" }, "Redo"),
         h("label", {}, "Speaker of new units ", h("select", { id: "new-speaker", onchange: (event) => { state.speaker = event.target.value; event.target.blur(); } })),
-        h("button", { id: "suggest", onclick: () => edit([{ op: "suggest" }], "suggestions added") }, "Run suggest"),
+        h("button", { id: "suggest", onclick: runSuggest }, "Run suggest"),
+        h("button", { id: "retrain", onclick: retrainModel, title: "Learn the corpus's own model from its annotations now" }, "Retrain model"),
+        h("span", { id: "model-status", class: "muted" }),
         h("button", { id: "implicit", onclick: () => showImplicitForm() }, "Implicit unit… (i)"),
         h("span", { id: "counts", class: "muted" }),
         h("a", { href: `/curate/${encodeURIComponent(NAME)}`, id: "curate-link" }, "curate")),
@@ -452,10 +457,14 @@ async function onKey(event) {
   }
   if (state.selected.kind === "unit" && selected.status === "suggested" && (key === "y" || key === "n")) {
     event.preventDefault();
-    const id = selected.id;
-    const result = await edit([{ op: key === "y" ? "accept" : "reject", ids: [id] }], key === "y" ? `${id} accepted` : `${id} rejected`);
-    if (result) moveToNextSuggestion(id);
+    await review(selected.id, key === "y");
   }
+}
+
+/// Accepts or rejects suggestion `id`, then offers the next least sure one.
+async function review(id, accept) {
+  const result = await edit([{ op: accept ? "accept" : "reject", ids: [id] }], accept ? `${id} accepted` : `${id} rejected`);
+  if (result) { moveToNextSuggestion(id); refreshModel(); }
 }
 
 function orderedUnits() {
@@ -470,12 +479,75 @@ function moveSelection(step) {
   select("unit", units[next].id);
 }
 
+/// After a review, the next suggestion to offer: the one the model is least sure of (the
+/// server's review order), so each decision teaches the next training the most.
 function moveToNextSuggestion(afterID) {
-  const units = orderedUnits();
-  const suggestions = units.filter((u) => u.status === "suggested");
-  if (!suggestions.length) { state.selected = state.article.units.some((u) => u.id === afterID) ? { kind: "unit", id: afterID } : null; renderArticle(); return; }
-  const after = suggestions.find((u) => !state.article.units.some((x) => x.id === afterID) || (u.start ?? Infinity) > (state.article.units.find((x) => x.id === afterID).start ?? Infinity));
-  select("unit", (after || suggestions[0]).id);
+  const next = (state.article.review || []).find((id) => id !== afterID);
+  if (!next) { state.selected = state.article.units.some((u) => u.id === afterID) ? { kind: "unit", id: afterID } : null; renderArticle(); return; }
+  select("unit", next);
+}
+
+async function runSuggest() {
+  const result = await edit([{ op: "suggest" }], "suggestions added");
+  if (result && (state.article.review || []).length) select("unit", state.article.review[0]);
+}
+
+// ---------- the corpus's own model ----------
+
+async function refreshModel() {
+  const result = await api("GET", "/api/model");
+  if (!result.ok) return;
+  state.model = result.data;
+  renderModel();
+  clearTimeout(state.modelTimer);
+  if (result.data.training) state.modelTimer = setTimeout(refreshModel, 1000);
+}
+
+async function retrainModel() {
+  const result = await api("POST", "/api/model/train");
+  if (!result.ok) { status(result.data.error, "bad"); return; }
+  state.model = result.data;
+  renderModel();
+  status("retraining the corpus's model in the background", "");
+  clearTimeout(state.modelTimer);
+  state.modelTimer = setTimeout(refreshModel, 500);
+}
+
+function modelText(model) {
+  if (!model) return "";
+  const source = model.trained ? `corpus model (${model.articles} article${model.articles === 1 ? "" : "s"}, ${model.units} units)` : "shipped model";
+  const next = model.training ? (model.queued ? "retraining, once more queued…" : "retraining…")
+    : model.retrainAfter ? `retrains after ${Math.max(0, model.retrainAfter - model.reviews)} more review${model.retrainAfter - model.reviews === 1 ? "" : "s"}` : "retrains on the button";
+  return `Suggestions: ${source}; ${next}${model.problem ? `; ${model.problem}` : ""}`;
+}
+
+function renderModel() {
+  const el = document.getElementById("model-status");
+  if (!el || !state.model) return;
+  el.textContent = modelText(state.model);
+  document.body.dataset.modelGeneration = state.model.generation;
+  document.body.dataset.modelTraining = state.model.training ? "1" : "0";
+  document.getElementById("retrain").disabled = !!state.model.training && !!state.model.queued;
+}
+
+/// The suggestions waiting for review, least sure first, for the panel.
+function reviewList() {
+  const review = state.article.review || [];
+  if (!review.length) return [];
+  const byID = new Map(state.article.units.map((u) => [u.id, u]));
+  const selectedID = state.selected && state.selected.kind === "unit" ? state.selected.id : null;
+  return [
+    h("h2", {}, `Suggestions to review (${review.length}), least sure first`),
+    h("p", { class: "muted" }, "y accepts, n rejects, then the next least sure one is selected; the model learns from your decisions."),
+    h("ol", { id: "review", class: "review" }, review.slice(0, 50).map((id) => {
+      const unit = byID.get(id);
+      return h("li", { class: id === selectedID ? "sel" : null, dataset: { unit: id } },
+        h("span", { class: `chip t-${unit.type} suggested` }, unit.type),
+        h("span", { class: "conf" }, unit.confidence !== null ? unit.confidence.toFixed(2) : "?"),
+        h("span", { class: "grow", onclick: () => select("unit", id) }, `${id} ${short(unit.quote, 60)}`));
+    })),
+    review.length > 50 ? h("p", { class: "muted" }, `and ${review.length - 50} more`) : null,
+  ];
 }
 
 function select(kind, id) {
@@ -547,6 +619,7 @@ function renderPanel() {
   if (selected && state.selected.kind === "unit") parts.push(...unitPanel(selected));
   else if (selected) parts.push(...relationPanel(selected));
   else parts.push(h("h2", {}, "Nothing selected"), h("p", { class: "muted" }, "Select text and press a type key to mark a unit, or click a unit to edit it."));
+  parts.push(...reviewList());
   parts.push(h("h2", {}, "Findings"));
   if (!article.diagnostics.length) parts.push(h("p", { class: "muted", id: "findings" }, "The article is valid."));
   else parts.push(h("ul", { id: "findings" }, article.diagnostics.map((d) => h("li", { class: d.severity },
@@ -575,8 +648,8 @@ function unitPanel(unit) {
     h("div", { class: "quote" }, unit.implicit ? `implicit: ${unit.quote}` : short(unit.quote, 400)),
     h("div", { class: "muted" }, unit.implicit ? "no span" : unit.fragments.length ? `fragments ${unit.fragments.map(([a, b]) => `${a}-${b}`).join(", ")}` : `${unit.start}-${unit.end}`),
     unit.status === "suggested" ? h("div", { class: "row" },
-      h("button", { class: "primary", id: "accept", onclick: () => edit([{ op: "accept", ids: [unit.id] }], `${unit.id} accepted`) }, "Accept (y)"),
-      h("button", { id: "reject", onclick: () => edit([{ op: "reject", ids: [unit.id] }], `${unit.id} rejected`) }, "Reject (n)")) : null,
+      h("button", { class: "primary", id: "accept", onclick: () => review(unit.id, true) }, "Accept (y)"),
+      h("button", { id: "reject", onclick: () => review(unit.id, false) }, "Reject (n)")) : null,
     h("label", {}, "type", h("select", { id: "unit-type", onchange: (event) => edit([{ op: "set", unit: unit.id, type: event.target.value }], `${unit.id} is now ${event.target.value}`) },
       UNIT_TYPES.map((t) => h("option", { value: t, selected: t === unit.type }, t)))),
     h("label", {}, "speaker", h("select", { id: "unit-speaker", onchange: set("speaker") }, options(article.speakers, unit.speaker, (s) => `${s.name} (${s.id})`))),

@@ -31,6 +31,19 @@ package struct ArticleView: Sendable {
                            subjects: diagnostics.map { $0.location.line.flatMap { byLine[$0] } }, history: history)
     }
 
+    /// The suggested units in the order the page offers them for review (active learning): the
+    /// ones the model is least sure of first (lowest confidence: the mean probability of its
+    /// tags), then in text order, then by id. A decision on those teaches the next training most.
+    package var reviewOrder: [UnitID] {
+        article.units.filter { $0.status == .suggested }.sorted { lhs, rhs in
+            let (left, right) = (lhs.confidence ?? 0, rhs.confidence ?? 0)
+            if left != right { return left < right }
+            let (a, b) = (lhs.span?.start ?? Int.max, rhs.span?.start ?? Int.max)
+            if a != b { return a < b }
+            return naturalLess(lhs.id.rawValue, rhs.id.rawValue)
+        }.map(\.id)
+    }
+
     /// The argument map of the report, each node linking to `#unit-ID`.
     package var mapSVG: String {
         let caption = article.metadata.title ?? article.id
@@ -78,6 +91,7 @@ package struct ArticleView: Sendable {
             "errors": .int(diagnostics.count { $0.severity == .error }),
             "warnings": .int(diagnostics.count { $0.severity == .warning }),
             "history": .object(["undo": .int(history.undo), "redo": .int(history.redo)]),
+            "review": .array(reviewOrder.map { .string($0.rawValue) }),
             "map": .string(mapSVG),
         ])
     }

@@ -30,14 +30,16 @@ package final class Workbench: Sendable {
     /// With an annotator, articles are that annotator's copies under `annotators/NAME/`.
     package let annotator: String?
     let validator = Validator()
-    let suggester = Suggester()
     let history = Mutex<[String: History]>([:])
+    /// The corpus's own suggestion model (see ``CorpusModel``).
+    package let model: CorpusModel
 
     /// The folder annotators' copies live in.
     package static let annotatorsFolder = "annotators"
 
     /// Opens `folder`; refuses a missing folder or an annotator name that is not a plain name.
-    package init(folder: String, annotator: String?) throws(WorkbenchError) {
+    /// `retrainAfter` accepted or rejected suggestions retrain the corpus's model (0: only on request).
+    package init(folder: String, annotator: String?, retrainAfter: Int = CorpusModel.defaultRetrainAfter) throws(WorkbenchError) {
         guard FileSystem.kind(of: folder) == .directory, let resolved = PathGuard.realPath(folder) else {
             throw .badRequest("\(folder): no such folder; pass the folder of annotation files to serve")
         }
@@ -46,6 +48,12 @@ package final class Workbench: Sendable {
         }
         self.folder = resolved
         self.annotator = annotator
+        let validator = Validator()
+        let articlesFolder = annotator.map { FileSystem.join(FileSystem.join(resolved, Self.annotatorsFolder), $0) } ?? resolved
+        model = CorpusModel(articlesFolder: articlesFolder, retrainAfter: retrainAfter, validator: validator) {
+            Self.articleNames(in: resolved).map { FileSystem.join(articlesFolder, $0 + ".xml") }
+                .filter { FileSystem.kind(of: $0) == .file && PathGuard.isInside($0, folder: resolved) }
+        }
     }
 
     // MARK: Paths
@@ -104,7 +112,9 @@ package final class Workbench: Sendable {
     }
 
     /// The article names of the folder (files `NAME.xml` beside `corpus.xml`), sorted.
-    package func articleNames() -> [String] {
+    package func articleNames() -> [String] { Self.articleNames(in: folder) }
+
+    static func articleNames(in folder: String) -> [String] {
         let (files, _) = FileSystem.expand([folder], extension: ".xml")
         return files.filter { FileSystem.directoryName(of: $0) == folder }
             .map { String(FileSystem.baseName(of: $0).dropLast(4)) }
@@ -168,11 +178,14 @@ package final class Workbench: Sendable {
         let path = try path(of: name)
         let applied: AppliedEdits
         do throws(EditFailure) {
-            applied = try EditTransaction.apply(edits, to: path, expectedVersion: version, suggester: suggester, validator: validator)
+            applied = try EditTransaction.apply(edits, to: path, expectedVersion: version, suggester: model.suggester, validator: validator)
         } catch {
             throw Self.map(error)
         }
-        if applied.changed { record(name, before: applied.before, version: applied.version) }
+        if applied.changed {
+            record(name, before: applied.before, version: applied.version)
+            model.noteReviews(applied.reviewed)
+        }
         return applied
     }
 
