@@ -55,7 +55,7 @@ def edit_round_trip(argmark, root, edits=200):
         status, article = request(connection, token, "GET", "/api/articles/seed-003")
         version = article["version"]
         units = [u["id"] for u in article["units"]]
-        times = []
+        times, maps = [], []
         for i in range(edits):
             body = {"version": version, "edits": [{"op": "set", "unit": units[i % len(units)], "note": f"bench {i}"}]}
             start = time.perf_counter()
@@ -63,9 +63,16 @@ def edit_round_trip(argmark, root, edits=200):
             times.append((time.perf_counter() - start) * 1000)
             assert status == 200, reply
             version = reply["version"]
+            # What the page asks next (not part of the edit): the map of the new version.
+            start = time.perf_counter()
+            status, drawn = request(connection, token, "GET", "/api/articles/seed-003/map")
+            maps.append((time.perf_counter() - start) * 1000)
+            assert status == 200 and drawn["version"] == version, drawn
         times.sort()
+        maps.sort()
         return {"file_bytes": size, "edits": edits, "median_ms": round(statistics.median(times), 2),
-                "p99_ms": round(times[int(len(times) * 0.99) - 1], 2), "max_ms": round(times[-1], 2)}
+                "p99_ms": round(times[int(len(times) * 0.99) - 1], 2), "max_ms": round(times[-1], 2),
+                "map_after_edit_median_ms": round(statistics.median(maps), 2), "map_after_edit_p99_ms": round(maps[int(len(maps) * 0.99) - 1], 2)}
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait()
@@ -121,16 +128,25 @@ def open_large(argmark, root, loads=5):
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
         try:
             driver.get(f"http://127.0.0.1:{port}/?token={token}")
-            times = []
+            times, maps, fetches, renders = [], [], [], []
             for _ in range(loads):
                 start = time.perf_counter()
                 driver.get(f"http://127.0.0.1:{port}/article/large")
                 WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.body.dataset.units") == str(len(edits)))
+                # Painted: the next animation frame after the units are in the page.
+                driver.execute_async_script("requestAnimationFrame(() => setTimeout(arguments[0], 0))")
                 marked = driver.execute_script("return document.querySelectorAll('#text span[data-u]').length")
                 times.append((time.perf_counter() - start) * 1000)
                 assert marked >= len(edits), marked
+                timing = json.loads(driver.execute_script("return document.body.dataset.timing"))
+                fetches.append(timing["fetch"])
+                renders.append(timing["render"])
+                WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.body.dataset.mapVersion === document.body.dataset.version"))
+                maps.append((time.perf_counter() - start) * 1000)
             return {"text_bytes": size, "file_bytes": file_bytes, "units": len(edits), "loads": loads,
-                    "median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1)}
+                    "median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1),
+                    "fetch_median_ms": statistics.median(fetches), "render_median_ms": statistics.median(renders),
+                    "map_drawn_median_ms": round(statistics.median(maps), 1)}
         finally:
             driver.quit()
     finally:

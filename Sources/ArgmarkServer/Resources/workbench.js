@@ -123,7 +123,11 @@ async function articlePage() {
 }
 
 async function loadArticle(note) {
-  const result = await api("GET", `/api/articles/${encodeURIComponent(NAME)}`);
+  const started = performance.now();
+  // The map is asked for after the text is shown: on a long article drawing it takes longer
+  // than everything else, and the text with its units is what the annotator works on.
+  const result = await api("GET", `/api/articles/${encodeURIComponent(NAME)}?map=0`);
+  const loaded = performance.now();
   if (!result.ok) {
     document.getElementById("main").replaceChildren(h("p", { class: "refusal" }, result.data.error),
       h("ul", {}, (result.data.diagnostics || []).map((d) => h("li", {}, `${d.line ? `line ${d.line}: ` : ""}${d.message} [${d.rule}]`))));
@@ -136,7 +140,20 @@ async function loadArticle(note) {
     state.speaker = author ? author.id : (state.article.speakers[0] ? state.article.speakers[0].id : "");
   }
   renderArticle();
+  // For the bench and for scripts: how long fetching and showing the article took.
+  document.body.dataset.timing = JSON.stringify({ fetch: Math.round(loaded - started), render: Math.round(performance.now() - loaded) });
   if (note) status(note.text, note.kind);
+  fetchMap();
+}
+
+/// Asks for the argument map of the version shown and draws it, unless the page moved on.
+async function fetchMap() {
+  const version = state.article.version;
+  const result = await api("GET", `/api/articles/${encodeURIComponent(NAME)}/map`);
+  if (!result.ok || !state.article || state.article.version !== version || result.data.version !== version) return;
+  state.article.map = result.data.map;
+  renderMap();
+  document.body.dataset.mapVersion = version;
 }
 
 async function checkForOutsideChanges() {
@@ -167,9 +184,15 @@ async function edit(edits, okText) {
 
 async function settle(result, okText) {
   if (result.ok) {
-    state.article = result.data.article;
+    const article = result.data.article;
+    // An edit's answer leaves out the text (an edit never changes it) and the map (asked for next).
+    if (article.textDigest !== state.article.textDigest) { await loadArticle({ text: okText, kind: "ok" }); return result.data; }
+    article.text = state.article.text;
+    article.map = state.article.map;
+    state.article = article;
     state.message = null;
     renderArticle();
+    fetchMap();
     const warnings = result.data.warnings || [];
     status(warnings.length ? `${okText}; warning: ${warnings[0].message}` : okText, warnings.length ? "" : "ok");
     return result.data;
@@ -325,8 +348,13 @@ function tag(unit, findingSubjects) {
 
 function renderMap() {
   const box = document.getElementById("map");
+  if (state.article.map === undefined) { if (!box.firstChild) box.textContent = "drawing the argument map…"; return; }
   // The SVG is the report's renderer output: every text in it is escaped by the server.
-  box.innerHTML = state.article.map;
+  if (box.drawnMap !== state.article.map) { // redrawn only when the map changed, not on every selection
+    box.innerHTML = state.article.map;
+    box.drawnMap = state.article.map;
+  }
+  for (const node of box.querySelectorAll("g.node.sel")) node.classList.remove("sel");
   box.classList.toggle("target-relation", !!(state.mode && state.mode.relation === "undercuts"));
   if (state.selected && state.selected.kind === "unit") {
     for (const link of box.querySelectorAll("a")) {

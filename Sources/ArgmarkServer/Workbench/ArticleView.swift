@@ -50,7 +50,20 @@ package struct ArticleView: Sendable {
         return SVGRenderer.render(ArgumentMapLayout.layout(ArgumentGraph(article)), caption: caption, idPrefix: "map", linkPrefix: "unit-")
     }
 
-    package var json: JSONValue {
+    /// What a JSON answer carries beside the annotations.
+    package struct Parts: Sendable {
+        /// The text (an edit never changes it: edit answers leave it out and give `textDigest`).
+        package var text = true
+        /// The argument map's SVG (the page asks for it separately, after showing the text).
+        package var map = true
+        package static let all = Parts()
+        /// For the answer to an edit: the page has the text and asks for the map.
+        package static let annotations = Parts(text: false, map: false)
+    }
+
+    package var json: JSONValue { json(.all) }
+
+    package func json(_ parts: Parts) -> JSONValue {
         let article = self.article
         var meta: [String: JSONValue] = [:]
         meta["title"] = article.metadata.title.map(JSONValue.string) ?? .null
@@ -65,13 +78,13 @@ package struct ArticleView: Sendable {
             members["subject"] = subject.map(JSONValue.string) ?? .null
             return .object(members)
         }
-        return .object([
+        var members: [String: JSONValue] = [
             "name": .string(name),
             "id": .string(article.id),
             "version": .string(version),
             "annotator": annotator.map(JSONValue.string) ?? .null,
             "meta": .object(meta),
-            "text": .string(article.text),
+            "textDigest": .string(article.textDigest),
             "length": .int(article.text.unicodeScalars.count),
             "speakers": .array(article.speakers.map { speaker in
                 .object(["id": .string(speaker.id.rawValue), "name": .string(speaker.name), "role": speaker.role.map(JSONValue.string) ?? .null])
@@ -92,8 +105,10 @@ package struct ArticleView: Sendable {
             "warnings": .int(diagnostics.count { $0.severity == .warning }),
             "history": .object(["undo": .int(history.undo), "redo": .int(history.redo)]),
             "review": .array(reviewOrder.map { .string($0.rawValue) }),
-            "map": .string(mapSVG),
-        ])
+        ]
+        if parts.text { members["text"] = .string(article.text) }
+        if parts.map { members["map"] = .string(mapSVG) }
+        return .object(members)
     }
 
     package static func json(_ unit: ArgumentUnit) -> JSONValue {

@@ -55,6 +55,8 @@ package final class CorpusModel: Sendable {
     /// Lists the article files to learn from, at training time.
     let articlePaths: @Sendable () -> [String]
     let validator: Validator
+    /// How a model is learned (``SuggestionTrainer``; tests put a gate in front of it).
+    let train: @Sendable ([TrainingArticle]) throws(TrainingError) -> SuggestionModel
 
     struct Loaded: Sendable {
         var digest: String
@@ -71,7 +73,10 @@ package final class CorpusModel: Sendable {
     /// Signalled whenever a training ends, for callers that wait for it (tests, scripts).
     let finished = Mutex<[@Sendable () -> Void]>([])
 
-    init(articlesFolder: String, retrainAfter: Int, validator: Validator, articlePaths: @escaping @Sendable () -> [String]) {
+    init(articlesFolder: String, retrainAfter: Int, validator: Validator,
+         train: @escaping @Sendable ([TrainingArticle]) throws(TrainingError) -> SuggestionModel = { articles throws(TrainingError) in try SuggestionTrainer().train(articles) },
+         articlePaths: @escaping @Sendable () -> [String]) {
+        self.train = train
         self.articlesFolder = articlesFolder
         self.path = FileSystem.join(articlesFolder, Self.relativePath)
         self.retrainAfter = max(0, retrainAfter)
@@ -178,7 +183,7 @@ package final class CorpusModel: Sendable {
     private func trainOnce() -> String? {
         let articles = Self.trainingArticles(articlePaths(), validator: validator)
         let model: SuggestionModel
-        do throws(TrainingError) { model = try SuggestionTrainer().train(articles) } catch {
+        do throws(TrainingError) { model = try train(articles) } catch {
             return error.message
         }
         let directory = FileSystem.directoryName(of: path)

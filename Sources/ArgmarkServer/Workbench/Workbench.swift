@@ -31,6 +31,8 @@ package final class Workbench: Sendable {
     package let annotator: String?
     let validator = Validator()
     let history = Mutex<[String: History]>([:])
+    /// The last argument map drawn per article file, with the version it is of.
+    let maps = Mutex<[String: (version: String, svg: String)]>([:])
     /// The corpus's own suggestion model (see ``CorpusModel``).
     package let model: CorpusModel
 
@@ -146,6 +148,21 @@ package final class Workbench: Sendable {
     package func article(_ name: String) throws(WorkbenchError) -> ArticleView {
         try ArticleView.load(name: name, path: path(of: name), annotator: annotator, validator: validator,
                              history: historyCounts(name))
+    }
+
+    /// The argument map of article `name` as it is now, and the version it is of. The last map
+    /// drawn for each article is kept, so asking again for an unchanged article costs a read.
+    package func map(of name: String) throws(WorkbenchError) -> (version: String, svg: String) {
+        let path = try path(of: name)
+        let current: String
+        do throws(FileSystemError) { current = EditTransaction.version(of: try FileSystem.read(path)) } catch {
+            throw .unreadable([Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))])
+        }
+        if let cached = maps.withLock({ $0[path] }), cached.version == current { return cached }
+        let view = try article(name)
+        let drawn = (version: view.version, svg: view.mapSVG)
+        maps.withLock { $0[path] = drawn }
+        return drawn
     }
 
     /// The current version of article `name`, cheap enough to poll (the page does, to notice
