@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "argmark", targets: ["argmark"]),
+        // The workbench: `argmark serve` runs this program, installed beside argmark.
+        .executable(name: "argmark-serve", targets: ["argmark-serve"]),
         .library(name: "ArgmarkCore", targets: ["ArgmarkCore"]),
         .library(name: "ArgmarkFormats", targets: ["ArgmarkFormats"]),
         .library(name: "ArgmarkReports", targets: ["ArgmarkReports"]),
@@ -63,6 +65,14 @@ let package = Package(
                 .embedInCode("Resources/workbench.css"),
             ]
         ),
+        // What both executables share: terminal output, the wording of remedies, exit codes, the
+        // start (usage errors exit 2) and `serve`'s arguments.
+        .target(
+            name: "ArgmarkCommandLine",
+            dependencies: ["ArgmarkCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The CLI. It must not depend on ArgmarkServer: Hummingbird and NIO linked into it made
+        // every command start slower (bench/RESULTS.md); `argmark serve` runs argmark-serve.
         .executableTarget(
             name: "argmark",
             dependencies: [
@@ -71,7 +81,15 @@ let package = Package(
                 "ArgmarkReports",
                 "ArgmarkAgreement",
                 "ArgmarkSuggest",
+                "ArgmarkCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "argmark-serve",
+            dependencies: [
                 "ArgmarkServer",
+                "ArgmarkCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

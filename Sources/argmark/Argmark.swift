@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArgmarkCommandLine
 import ArgmarkCore
 
 /// argmark: annotate arguments and stance in news and opinion articles.
@@ -15,30 +16,5 @@ struct Argmark: ParsableCommand {
     )
 
     /// Usage errors exit 2 (as grep and diff do), not ArgumentParser's default 64.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                Terminal.standardError(usageErrorLine(message(for: error)))
-                Platform.exit(ExitStatus.usage.rawValue)
-            }
-            exit(withError: error)
-        }
-    }
-
-    /// One line, as every other argmark error: `argmark: error: message (see argmark CMD --help)`.
-    static func usageErrorLine(_ message: String) -> String {
-        let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-        var text = firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine
-        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
-            text = first.lowercased() + text.dropFirst()
-        }
-        let names = configuration.subcommands.map { $0._commandName }
-        let arguments = CommandLine.arguments.dropFirst()
-        let command = arguments.first { names.contains($0) }.map { "argmark \($0)" } ?? "argmark"
-        return "argmark: error: \(text) (see \(command) --help)"
-    }
+    static func main() { CommandLineEntry.main(Self.self) }
 }

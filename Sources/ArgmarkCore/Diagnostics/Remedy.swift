@@ -1,6 +1,6 @@
 /// A way to resolve a finding, named by what to do rather than how: the core never spells a
 /// frontend's flag or command. The CLI words each remedy as the flag or command to use (see
-/// `Sources/argmark/Frontend/Wording.swift`); the workbench offers it as an action (the occurrences
+/// `Sources/ArgmarkCommandLine/Wording.swift`); the workbench offers it as an action (the occurrences
 /// of an ambiguous quote to click, a button that removes the dependents too).
 public enum Remedy: Hashable, Sendable {
     /// Check the path (it names nothing).

@@ -281,6 +281,31 @@ package enum Platform {
 
     package static func exit(_ code: Int32) -> Never { libcExit(code) }
 
+    /// The running program's own file, links resolved (`/proc/self/exe`; `_NSGetExecutablePath`
+    /// on macOS), so a program started through a link on `PATH` finds the files installed beside
+    /// its real self; nil where the system cannot say.
+    package static var executablePath: String? {
+        #if canImport(Darwin)
+        var size: UInt32 = 0
+        _ = _NSGetExecutablePath(nil, &size)
+        var buffer = [CChar](repeating: 0, count: Int(size) + 1)
+        guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+        return resolvedPath(String(cString: buffer))
+        #else
+        return resolvedPath("/proc/self/exe")
+        #endif
+    }
+
+    /// Replaces this process by the program at `path` (`execv`): the same process id, the same
+    /// standard streams and environment, so the caller's signals and exit status reach the
+    /// program directly. `arguments` start with the program's name. Returns only on failure.
+    package static func replaceProcess(with path: String, arguments: [String]) -> Failure {
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        _ = execv(path, &argv)
+        return .current
+    }
+
     // MARK: Memory and arithmetic
 
     /// Whether `count` bytes at `lhs` and `rhs` are equal (`memcmp`, vectorised by the C library).

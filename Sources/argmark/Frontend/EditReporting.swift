@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArgmarkCommandLine
 import ArgmarkCore
 
 /// How the annotating commands report: refusals as `path:line:col: error: message` on stderr with

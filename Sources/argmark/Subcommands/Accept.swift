@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArgmarkCommandLine
 import ArgmarkCore
 
 struct Accept: ParsableCommand {

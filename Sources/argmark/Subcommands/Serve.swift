@@ -1,58 +1,32 @@
 import ArgumentParser
+import ArgmarkCommandLine
 import ArgmarkCore
-import ArgmarkServer
-import Dispatch
-import Synchronization
 
+/// `argmark serve`: the workbench runs in its own executable, `argmark-serve`, installed beside
+/// this one, so that no other command links or loads the HTTP server (it made every command
+/// start slower). This command shows the help and checks the arguments like any other, then
+/// replaces itself by `argmark-serve` with the same arguments: the same process, streams and
+/// signals, so the printed address, Ctrl-C and the exit status are the server's own.
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Open a folder of articles in the browser workbench (annotate, review suggestions, curate).",
-        discussion: """
-            Serves FOLDER on 127.0.0.1 only. The first line printed is the address to open, with a \
-            random access token: http://127.0.0.1:PORT/?token=… (anyone without it is refused). \
-            Every change goes through the same locked, validated, atomic edit as the command line. \
-            With --annotator NAME, the articles are that annotator's copies under \
-            FOLDER/annotators/NAME/ (made on first open), so several annotators' work can be \
-            compared and curated (the curation page writes the shared FOLDER/NAME.xml). \
-            Ctrl-C (or SIGTERM) stops the server after the requests in progress.
-            """
-    )
+    static let configuration = ServeArguments.configuration(commandName: "serve")
 
-    @Argument(help: "The folder of annotation files (with its corpus.xml).") var folder: String = "."
-    @Option(help: "The port on 127.0.0.1; 0 picks a free one.") var port: Int = 8417
-    @Option(help: "Work as this annotator, on copies under FOLDER/annotators/NAME/.") var annotator: String?
+    @OptionGroup var arguments: ServeArguments
 
-    func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-    }
+    /// The workbench program's file name.
+    static let serverProgram = "argmark-serve"
 
     func run() throws {
-        let workbench: Workbench
-        do throws(WorkbenchError) { workbench = try Workbench(folder: folder, annotator: annotator) } catch {
-            if case .badRequest(let message) = error { Terminal.standardError("argmark: error: \(message)") }
+        guard let own = Platform.executablePath, let slash = own.lastIndex(of: "/") else {
+            Terminal.standardError("argmark: error: cannot find where this argmark is installed, so not \(Self.serverProgram) beside it; run \(Self.serverProgram) FOLDER directly")
             throw ExitStatus.usage.code
         }
-        let server = WorkbenchServer(workbench: workbench)
-        let failure = Mutex<ServeError?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let port = self.port
-        Task {
-            do throws(ServeError) {
-                try await server.run(port: port) { url in
-                    Terminal.standardOutput(url)
-                    Terminal.standardError("argmark: serving \(workbench.folder)\(workbench.annotator.map { " as annotator \($0)" } ?? ""); Ctrl-C stops")
-                }
-            } catch {
-                failure.withLock { $0 = error }
-            }
-            done.signal()
-        }
-        done.wait()
-        if let error = failure.withLock({ $0 }) {
-            Terminal.standardError("argmark: error: \(error.message)")
-            throw ExitStatus.failure.code
-        }
-        Terminal.standardError("argmark: stopped")
+        let server = String(own[...slash]) + Self.serverProgram
+        // Everything after `serve`, verbatim: argmark-serve parses the very words checked here.
+        let given = CommandLine.arguments.dropFirst()
+        let rest = given.firstIndex(of: "serve").map { Array(given[($0 + 1)...]) } ?? []
+        let failure = Platform.replaceProcess(with: server, arguments: [server] + rest)
+        let problem = failure.kind == .missing ? "is missing" : "cannot be run (\(failure.systemMessage))"
+        Terminal.standardError("argmark: error: the workbench is its own program, \(server), which \(problem); build it with `swift build -c release` (it builds argmark and \(Self.serverProgram); `--product \(Self.serverProgram)` builds it alone) and keep it in the same folder as argmark")
+        throw ExitStatus.usage.code
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArgmarkAgreement
+import ArgmarkCommandLine
 import ArgmarkCore
 import ArgmarkSuggest
 

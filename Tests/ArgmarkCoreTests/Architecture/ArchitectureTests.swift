@@ -120,17 +120,20 @@ import Testing
         #expect(offenders.isEmpty, "word it as a Remedy and let the frontend spell it:\n\(offenders.joined(separator: "\n"))")
     }
 
+    /// The command-line frontend: both executables and what they share.
+    static let commandLine = ["argmark/", "argmark-serve/", "ArgmarkCommandLine/"]
+
     /// One mapping from outcomes to exit codes for every command: only the CLI's `ExitStatus`
     /// makes an `ExitCode`, and the process exits only with one of its statuses.
     @Test func exitCodesComeFromExitStatusOnly() throws {
         var offenders: [String] = []
-        for (path, text) in try Self.allSources() where path.hasPrefix("argmark/") && path != "argmark/Frontend/ExitStatus.swift" {
+        for (path, text) in try Self.allSources() where Self.commandLine.contains(where: path.hasPrefix) && path != "ArgmarkCommandLine/ExitStatus.swift" {
             for (number, line) in SwiftSource(text).code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let exits = line.contains("ExitCode(") || line.contains("ExitCode.") || (line.contains("exit(") && !line.contains("ExitStatus.") && !line.contains(".exit()") && !line.contains("exit(withError:"))
                 if exits { offenders.append("\(path):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))") }
             }
         }
-        #expect(offenders.isEmpty, "end a command with ExitStatus (argmark/Frontend/ExitStatus.swift):\n\(offenders.joined(separator: "\n"))")
+        #expect(offenders.isEmpty, "end a command with ExitStatus (ArgmarkCommandLine/ExitStatus.swift):\n\(offenders.joined(separator: "\n"))")
     }
 
     /// The flag check can fail: it finds a flag and a command in a literal, but not in a comment.

@@ -12,14 +12,15 @@ final class ServeProcess {
     let url: String
     private let errorURL: URL
 
-    /// Starts `argmark serve` with `arguments` and waits (at most 60 s) for its first line.
-    init(_ arguments: [String]) throws {
+    /// Starts `argmark serve` with `arguments` (through `executable`, the built argmark unless
+    /// given) and waits (at most 60 s) for its first line.
+    init(_ arguments: [String], executable: URL = ArgmarkProcess.executable) throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         errorURL = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         let output = Pipe()
-        process.executableURL = ArgmarkProcess.executable
+        process.executableURL = executable
         process.arguments = ["serve"] + arguments
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorURL)

@@ -1,21 +1,21 @@
 import ArgmarkCore
 
 /// Writing to the terminal: one place decides about colour, streams, and how content is shown.
-enum Terminal {
+package enum Terminal {
     /// One message line on stdout; content in it is shown (``visible(_:keepingLineBreaks:)``),
     /// never obeyed, so a name or a file name cannot forge a second line.
-    static func standardOutput(_ text: String) {
+    package static func standardOutput(_ text: String) {
         write(line(text), to: Platform.standardOutput)
     }
 
     /// One message line on stderr, shown as ``standardOutput(_:)`` is.
-    static func standardError(_ text: String) {
+    package static func standardError(_ text: String) {
         write(line(text), to: Platform.standardError)
     }
 
     /// `text` as one line: every control character in it visible but the tab (tab-separated
     /// output stays so; a tab can neither break a line nor start an escape), then a newline.
-    static func line(_ text: String) -> String {
+    package static func line(_ text: String) -> String {
         let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
         return body.split(separator: "\t", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\t") + "\n"
     }
@@ -23,17 +23,17 @@ enum Terminal {
     /// Content from a file as a terminal should show it: control characters, escape sequences
     /// and bidirectional overrides written as escapes (`\u{1B}`); line breaks too, unless
     /// kept (an article's text, which is shown as lines).
-    static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    package static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
         DisplayEscaping.terminal(text, lineBreaks: keepingLineBreaks ? .kept : .escaped)
     }
 
     /// Writes raw text as given (no newline added).
-    static func write(_ text: String, to descriptor: Int32) {
+    package static func write(_ text: String, to descriptor: Int32) {
         write(Array(text.utf8), to: descriptor)
     }
 
     /// Writes bytes as given.
-    static func write(_ bytes: [UInt8], to descriptor: Int32) {
+    package static func write(_ bytes: [UInt8], to descriptor: Int32) {
         do {
             try Platform.write(bytes, to: descriptor)
         } catch {
@@ -46,7 +46,7 @@ enum Terminal {
     }
 
     /// Colour only when the stream is a terminal and NO_COLOR is not set.
-    static func usesColor(_ descriptor: Int32) -> Bool {
+    package static func usesColor(_ descriptor: Int32) -> Bool {
         Platform.isTerminal(descriptor) && Platform.environmentValue("NO_COLOR") == nil
     }
 }
@@ -55,8 +55,8 @@ enum Terminal {
 /// one line per finding (control characters in quoted content are shown as escapes, so a hostile
 /// file cannot forge lines or send escape sequences), bold and coloured only on a terminal.
 /// Refusals of a request print without the rule id, as they always have; `--format json` gives it.
-enum DiagnosticPrinter {
-    static func line(for diagnostic: Diagnostic, color: Bool) -> String {
+package enum DiagnosticPrinter {
+    package static func line(for diagnostic: Diagnostic, color: Bool) -> String {
         let text = Diagnostic(diagnostic.severity, diagnostic.rule, Wording.sentence(diagnostic.message, diagnostic.remedies), at: diagnostic.location).message
         let place = diagnostic.location.path == "argmark" && diagnostic.location.line == nil ? "argmark" : diagnostic.location.description
         let rule = diagnostic.rule.isRequestRefusal ? "" : " [\(diagnostic.rule.rawValue)]"
@@ -69,7 +69,7 @@ enum DiagnosticPrinter {
         return "\u{1B}[1m\(place)\u{1B}[0m: \(severity): \(text)\(rule)\(details)"
     }
 
-    static func print(_ diagnostics: [Diagnostic]) {
+    package static func print(_ diagnostics: [Diagnostic]) {
         let color = Terminal.usesColor(Platform.standardError)
         for diagnostic in diagnostics {
             // Already escaped piece by piece (its colour codes must stay codes), so written as is.
@@ -78,7 +78,7 @@ enum DiagnosticPrinter {
     }
 
     /// A note or warning of the CLI's own (`path: warning: text`), one line, content escaped.
-    static func remark(_ label: String, colorCode: String, _ text: String, path: String?) {
+    package static func remark(_ label: String, colorCode: String, _ text: String, path: String?) {
         let color = Terminal.usesColor(Platform.standardError)
         let shown = color ? "\u{1B}[\(colorCode)m\(label)\u{1B}[0m" : label
         Terminal.write("\(Terminal.visible(path ?? "argmark")): \(shown): \(Terminal.visible(text))\n", to: Platform.standardError)

@@ -2,14 +2,14 @@ import ArgmarkCore
 
 /// How the CLI words what the core reports as facts: each ``Remedy`` becomes the flag or command
 /// to use. The core never spells these; another frontend words the same remedies its own way.
-enum Wording {
+package enum Wording {
     /// `message; remedy, or remedy` — the message with its remedies in this CLI's terms.
-    static func sentence(_ message: String, _ remedies: [Remedy]) -> String {
+    package static func sentence(_ message: String, _ remedies: [Remedy]) -> String {
         guard !remedies.isEmpty else { return message }
         return message + "; " + remedies.map(phrase).joined(separator: ", or ")
     }
 
-    static func phrase(_ remedy: Remedy) -> String {
+    package static func phrase(_ remedy: Remedy) -> String {
         switch remedy {
         case .checkPath: "check the path"
         case .passTextFiles: "pass a .txt file or a folder of them"
@@ -53,7 +53,7 @@ enum Wording {
         }
     }
 
-    static func occurrenceChoices(_ count: Int) -> String {
+    package static func occurrenceChoices(_ count: Int) -> String {
         switch count {
         case 1: "1"
         case 2: "1 or 2"
@@ -63,7 +63,7 @@ enum Wording {
 
     /// The lines that follow a finding with facts to list (an ambiguous quote's occurrences, the
     /// units a reanchor could not place), indented so they read as part of it.
-    static func details(_ facts: [Fact]) -> [String] {
+    package static func details(_ facts: [Fact]) -> [String] {
         facts.flatMap { fact -> [String] in
             switch fact {
             case .occurrences(let places):

@@ -4,14 +4,14 @@ import ArgmarkCore
 /// The one mapping from what a command found to its exit code, for every command (as
 /// `argmark --help` states it): 0 done, 1 invalid input or a refused change, 2 a usage error or a
 /// path that cannot be read. Commands decide what they found; only this type turns it into a code.
-enum ExitStatus: Int32, Comparable {
+package enum ExitStatus: Int32, Comparable {
     case success = 0
     case failure = 1
     case usage = 2
 
     /// The status findings call for: `usage` if any says a path cannot be read, `failure` if any
     /// is an error, else `success` (warnings do not fail a command).
-    init(_ findings: [Diagnostic]) {
+    package init(_ findings: [Diagnostic]) {
         if findings.contains(where: { $0.rule == .unreadable }) {
             self = .usage
         } else {
@@ -20,17 +20,17 @@ enum ExitStatus: Int32, Comparable {
     }
 
     /// A refused edit: `usage` for a usage error or a missing path, otherwise `failure`.
-    init(_ error: EditError) {
+    package init(_ error: EditError) {
         self = error.kind == .usage ? .usage : .failure
     }
 
-    static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// What a command throws to end with this status.
-    var code: ExitCode { ExitCode(rawValue) }
+    package var code: ExitCode { ExitCode(rawValue) }
 
     /// Ends the command with this status; returns for `success`.
-    func exit() throws {
+    package func exit() throws {
         if self != .success { throw code }
     }
 }
