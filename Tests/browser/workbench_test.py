@@ -328,6 +328,7 @@ def suggestions_and_special_units(argmark, folder, screenshots):
         check(os.path.exists(model_file), "the model is written to FOLDER/.argmark/model")
         scratch = tempfile.mkdtemp(prefix="argmark-model-")
         shutil.copy(os.path.join(folder, "seed-002.xml"), scratch)
+        shutil.copy(os.path.join(folder, "corpus.xml"), scratch)
         suggest = subprocess.run([argmark, "suggest", os.path.join(scratch, "seed-002.xml"), "--model", model_file], capture_output=True, text=True)
         shutil.rmtree(scratch, ignore_errors=True)
         check(suggest.returncode == 0, f"argmark suggest --model reads the corpus model: {suggest.stderr}")

@@ -525,7 +525,11 @@ async function runSuggest() {
 async function refreshModel() {
   const result = await api("GET", "/api/model");
   if (!result.ok) return;
+  const wasTraining = state.model && state.model.training;
   state.model = result.data;
+  if (wasTraining && !result.data.training) {
+    status(result.data.problem ? `the model was not retrained: ${result.data.problem}` : "the corpus's model was retrained; Run suggest uses it", result.data.problem ? "bad" : "ok");
+  }
   renderModel();
   clearTimeout(state.modelTimer);
   if (result.data.training) state.modelTimer = setTimeout(refreshModel, 1000);
@@ -566,7 +570,7 @@ function reviewList() {
   const selectedID = state.selected && state.selected.kind === "unit" ? state.selected.id : null;
   return [
     h("h2", {}, `Suggestions to review (${review.length}), least sure first`),
-    h("p", { class: "muted" }, "y accepts, n rejects, then the next least sure one is selected; the model learns from your decisions."),
+    h("p", { class: "muted hint" }, "y accepts, n rejects, then the next least sure one is selected; the model learns from your decisions."),
     h("ol", { id: "review", class: "review" }, review.slice(0, 50).map((id) => {
       const unit = byID.get(id);
       return h("li", { class: id === selectedID ? "sel" : null, dataset: { unit: id } },
@@ -644,10 +648,11 @@ function renderPanel() {
       h("ul", {}, (state.message.diagnostics || []).map((d) => h("li", {}, `${d.message} [${d.rule}]`)))));
   }
   const selected = findSelected();
+  // While suggestions wait, the queue comes first: the ones the model is least sure of on top.
+  parts.push(...reviewList());
   if (selected && state.selected.kind === "unit") parts.push(...unitPanel(selected));
   else if (selected) parts.push(...relationPanel(selected));
   else parts.push(h("h2", {}, "Nothing selected"), h("p", { class: "muted" }, "Select text and press a type key to mark a unit, or click a unit to edit it."));
-  parts.push(...reviewList());
   parts.push(h("h2", {}, "Findings"));
   if (!article.diagnostics.length) parts.push(h("p", { class: "muted", id: "findings" }, "The article is valid."));
   else parts.push(h("ul", { id: "findings" }, article.diagnostics.map((d) => h("li", { class: d.severity },
