@@ -276,25 +276,41 @@ function renderArticle() {
   renderMode();
 }
 
+/// Text pieces of about this many code points (ending at a line break) are laid out as blocks
+/// the browser may skip while they are off screen (`content-visibility: auto`): a long article
+/// then costs the layout of what is visible, not of the whole text.
+const CHUNK = 3000;
+
+/// The text's code point -> UTF-16 index table and its chunk breaks, computed once per text.
+function textIndex(text) {
+  if (state.index && state.index.text === text) return state.index;
+  const utf16 = new Uint32Array(codePointLength(text) + 1);
+  const breaks = [];
+  let cp = 0, index = 0, last = 0;
+  for (const char of text) {
+    utf16[cp] = index;
+    cp++; index += char.length;
+    if (char === "\n" && cp - last >= CHUNK && cp < utf16.length - 1) { breaks.push(cp); last = cp; }
+  }
+  utf16[cp] = index;
+  state.index = { text, utf16, breaks };
+  return state.index;
+}
+
 function renderText(pane) {
   const article = state.article;
   const text = article.text;
+  const { utf16, breaks } = textIndex(text);
   const findingSubjects = new Set(article.diagnostics.map((d) => d.subject).filter(Boolean));
-  // Boundaries in code points, then one pass over the text to find their UTF-16 indices.
-  const bounds = new Set([0, article.length]);
+  // Boundaries in code points: every unit's pieces, the pending fragments and the chunk breaks.
+  const bounds = new Set([0, article.length, ...breaks]);
   const pieces = [];
   for (const unit of article.units) {
     for (const piece of unitPieces(unit)) { bounds.add(piece.start); bounds.add(piece.end); pieces.push({ unit, ...piece }); }
   }
   for (const piece of state.pending) { bounds.add(piece.start); bounds.add(piece.end); }
   const sorted = [...bounds].filter((b) => b >= 0 && b <= article.length).sort((a, b) => a - b);
-  const utf16 = new Map();
-  let cp = 0, index = 0, next = 0;
-  for (const char of text) {
-    while (next < sorted.length && sorted[next] === cp) { utf16.set(cp, index); next++; }
-    cp++; index += char.length;
-  }
-  while (next < sorted.length) { utf16.set(sorted[next], index); next++; }
+  const breakSet = new Set(breaks);
   // Which units cover each segment: sweep over starts and ends.
   const starts = new Map(), ends = new Map();
   for (const piece of pieces) {
@@ -305,31 +321,49 @@ function renderText(pane) {
   for (const unit of article.units) { const p = unitPieces(unit); if (p.length) firstPiece.set(unit.id, p[0].start); }
   const open = new Set();
   const fragment = document.createDocumentFragment();
+  const newChunk = (from) => {
+    const chunk = document.createElement("div");
+    chunk.className = "chunk";
+    // A first guess of its height until it is laid out (the browser then remembers the real one).
+    chunk.style.containIntrinsicBlockSize = `auto ${Math.max(1, Math.round(from / 90)) * 26}px`;
+    fragment.append(chunk);
+    return chunk;
+  };
+  let chunk = null, chunkStart = 0;
   const selectedID = state.selected && state.selected.kind === "unit" ? state.selected.id : null;
+  const pendingSpans = state.pending;
   for (let i = 0; i + 1 < sorted.length; i++) {
     const start = sorted[i], end = sorted[i + 1];
+    if (!chunk || breakSet.has(start)) {
+      if (chunk) chunk.style.containIntrinsicBlockSize = `auto ${Math.max(1, Math.round((start - chunkStart) / 90) + (text.slice(utf16[chunkStart], utf16[start]).split("\n").length - 1)) * 26}px`;
+      chunk = newChunk(CHUNK);
+      chunkStart = start;
+    }
     for (const piece of ends.get(start) || []) open.delete(piece);
-    for (const piece of starts.get(start) || []) open.add(piece);
-    for (const piece of starts.get(start) || []) {
-      if (firstPiece.get(piece.unit.id) === start) fragment.append(tag(piece.unit, findingSubjects));
+    const starting = starts.get(start);
+    if (starting) {
+      for (const piece of starting) open.add(piece);
+      for (const piece of starting) if (firstPiece.get(piece.unit.id) === start) chunk.append(tag(piece.unit, findingSubjects));
     }
     const span = document.createElement("span");
     span.dataset.s = start;
-    span.textContent = text.slice(utf16.get(start), utf16.get(end));
+    span.textContent = text.slice(utf16[start], utf16[end]);
     if (open.size) {
       // The innermost (shortest) unit colours the segment; gold before suggestions.
       const covering = [...open].map((p) => p.unit);
-      covering.sort((a, b) => (a.status === "gold" ? 0 : 1) - (b.status === "gold" ? 0 : 1) || spanLength(a) - spanLength(b));
+      if (covering.length > 1) covering.sort((a, b) => (a.status === "gold" ? 0 : 1) - (b.status === "gold" ? 0 : 1) || spanLength(a) - spanLength(b));
       const inner = covering[0];
-      span.dataset.u = covering.map((u) => u.id).join(" ");
+      span.dataset.u = covering.length > 1 ? covering.map((u) => u.id).join(" ") : inner.id;
       span.className = `t-${inner.type}${inner.status === "suggested" ? " suggested" : ""}${covering.some((u) => u.id === selectedID) ? " sel" : ""}${covering.some((u) => findingSubjects.has(u.id)) ? " finding" : ""}`;
     }
-    if (state.pending.some((p) => p.start <= start && end <= p.end)) span.classList.add("pending");
-    fragment.append(span);
+    if (pendingSpans.length && pendingSpans.some((p) => p.start <= start && end <= p.end)) span.classList.add("pending");
+    chunk.append(span);
   }
-  const scroll = pane.scrollTop;
+  if (chunk) chunk.style.containIntrinsicBlockSize = `auto ${Math.max(1, Math.round((article.length - chunkStart) / 90) + (text.slice(utf16[chunkStart]).split("\n").length - 1)) * 26}px`;
+  // Reading or setting the scroll position forces a layout: only when there is one to keep.
+  const scroll = pane.firstChild ? pane.scrollTop : 0;
   pane.replaceChildren(fragment);
-  pane.scrollTop = scroll;
+  if (scroll) pane.scrollTop = scroll;
 }
 
 function spanLength(unit) { return unit.start === null ? 0 : unit.end - unit.start; }
@@ -381,23 +415,31 @@ function renderMode() {
 /// The code-point offset of a DOM position inside the text pane.
 function offsetOf(node, offset) {
   const pane = document.getElementById("text");
+  const segmentIn = (el) => (el.nodeType !== Node.ELEMENT_NODE ? null : el.dataset.s !== undefined ? el : el.querySelector("[data-s]"));
+  // The start of the first segment after `el` in the pane, or the end of the text.
+  const after = (el) => {
+    for (let at = el; at && at !== pane; at = at.parentElement) {
+      for (let sibling = at.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+        const segment = segmentIn(sibling);
+        if (segment) return Number(segment.dataset.s);
+      }
+    }
+    return state.article.length;
+  };
   if (node.nodeType === Node.TEXT_NODE) {
     const span = node.parentElement.closest("[data-s]");
-    if (!span) { // inside a tag: the position of the segment after it
-      const next = node.parentElement.closest("sup")?.nextElementSibling;
-      return next && next.dataset.s !== undefined ? Number(next.dataset.s) : null;
-    }
+    if (!span) return after(node.parentElement.closest("sup") || node.parentElement); // inside a tag
     return Number(span.dataset.s) + codePointLength(node.data.slice(0, offset));
   }
-  const children = node === pane ? pane.children : node.childNodes;
   if (node !== pane && node.dataset && node.dataset.s !== undefined) {
     return Number(node.dataset.s) + (offset > 0 ? codePointLength(node.textContent) : 0);
   }
-  for (let i = offset; i < children.length; i++) {
-    const child = children[i];
-    if (child.dataset && child.dataset.s !== undefined) return Number(child.dataset.s);
+  // A position between children of the pane, a chunk or a tag: the next segment's start.
+  for (let i = offset; i < node.childNodes.length; i++) {
+    const segment = segmentIn(node.childNodes[i]);
+    if (segment) return Number(segment.dataset.s);
   }
-  return state.article.length;
+  return node === pane ? state.article.length : after(node);
 }
 
 /// The selected text as a code-point span, trimmed of surrounding white space; null if none.
@@ -419,13 +461,8 @@ function selectionSpan() {
 }
 
 function utf16Range(start, end) {
-  let cp = 0, index = 0, from = 0, to = state.article.text.length;
-  for (const char of state.article.text) {
-    if (cp === start) from = index;
-    if (cp === end) { to = index; break; }
-    cp++; index += char.length;
-  }
-  return [from, to];
+  const { utf16 } = textIndex(state.article.text);
+  return [utf16[start], utf16[end]];
 }
 
 function typing(event) {

@@ -29,7 +29,10 @@ package final class Workbench: Sendable {
     package let folder: String
     /// With an annotator, articles are that annotator's copies under `annotators/NAME/`.
     package let annotator: String?
-    let validator = Validator()
+    /// One validator for every request, remembering its last results: an edit validates the
+    /// file it writes in full, and the answer's view of that file then reuses that validation
+    /// instead of repeating it (the memo is keyed by the bytes' digest, so nothing stale is reused).
+    let validator = Validator(schema: .shared, memo: ValidationMemo())
     let history = Mutex<[String: History]>([:])
     /// The last argument map drawn per article file, with the version it is of.
     let maps = Mutex<[String: (version: String, svg: String)]>([:])
