@@ -6,7 +6,13 @@ package enum SemanticRules {
         var findings = Findings(path: path)
         let article = decoded.article
         let lines = decoded.lines
-        let text = UTF8SpanIndex(article.text, offsets: article.units.lazy.compactMap(\.span).flatMap { [$0.start, $0.end] })
+        var offsets: [Int] = []
+        offsets.reserveCapacity(article.units.count * 2)
+        for case let span? in article.units.lazy.map(\.span) {
+            offsets.append(span.start)
+            offsets.append(span.end)
+        }
+        let text = UTF8SpanIndex(article.text, offsets: offsets)
 
         if let stored = decoded.storedDigest, stored.count == 64, stored != article.textDigest {
             findings.error(.digestMismatch, "text digest does not match the text (stored \(stored.prefix(12))…, actual \(article.textDigest.prefix(12))…); the text was edited after annotation", line: lines.text, remedies: [.reanchor])
@@ -26,8 +32,8 @@ package enum SemanticRules {
         var seenSpans: [TypedSpan: UnitID] = [:]
         for unit in article.units {
             let line = decoded.lines.units[unit.id]
-            if decoded.unreadableUnits.contains(unit.id) { continue }
-            if decoded.halfSpanUnits.contains(unit.id) {
+            if !decoded.unreadableUnits.isEmpty, decoded.unreadableUnits.contains(unit.id) { continue }
+            if !decoded.halfSpanUnits.isEmpty, decoded.halfSpanUnits.contains(unit.id) {
                 findings.error(.spanMissing, "unit \(unit.id) has only one of start and end; give both, or neither for an implicit unit", line: line)
                 continue
             }
@@ -76,8 +82,11 @@ package enum SemanticRules {
     }
 
     private static func checkReferences(_ article: Article, corpus: Corpus?, lines: ElementLines, findings: inout Findings) {
-        let targets = Set(corpus?.targets.map(\.id) ?? [])
-        let propositions = Set(corpus?.propositions.map(\.id) ?? [])
+        // Most articles refer to no proposition and few targets: the sets are built only when used.
+        let referencesTargets = article.units.contains { $0.target != nil }
+        let referencesPropositions = article.units.contains { $0.proposition != nil }
+        let targets = referencesTargets ? Set(corpus?.targets.map(\.id) ?? []) : []
+        let propositions = referencesPropositions ? Set(corpus?.propositions.map(\.id) ?? []) : []
         for unit in article.units {
             let line = lines.units[unit.id]
             if unit.stance != nil && unit.target == nil {

@@ -3,7 +3,7 @@ import CLibXML2
 /// Reads an argmark document from libxml2's SAX2 events while the compiled XSD checks the same
 /// stream (`xmlSchemaSAXPlug`), so that no libxml2 tree is built, walked and freed.
 ///
-/// Only the elements the decoder reads are kept, as small Swift values: the root, its sections
+/// Only the elements the decoder reads are kept, in one flat store (``StreamedDocument``): the root, its sections
 /// (`meta`, `text`, `speakers`, `units`, …) and their items (`title`, `unit`, `relation`, …). The
 /// same generic decoder as for a tree then turns them into the model, so both paths give the
 /// same model by construction; a test compares their diagnostics on every fixture.
@@ -25,7 +25,7 @@ enum StreamingReader {
         if let problem = PrologScanner.problem(in: bytes, path: path) {
             return Outcome(root: nil, parseFailure: [problem], schemaDiagnostics: [])
         }
-        let collector = StreamCollector()
+        let collector = StreamCollector(capacity: bytes.count)
         let schemaSink = LibXMLIssueSink()
         schemaSink.fallbackLine = { [unowned collector] message in collector.line(for: message) }
         let (parsed, parseIssues) = LibXML.capturingIssues { _ -> Bool in
@@ -100,8 +100,8 @@ enum StreamingReader {
             let key = name + "\u{0}" + value
             let wanted = used[key, default: 0]
             var seen = 0
-            search: for section in root.children where section.isArgmark(keyref.section) {
-                for item in section.children where item.isArgmark(keyref.item) && item.attribute(keyref.attribute) == value {
+            search: for section in root.elementChildren where section.isArgmark(keyref.section) {
+                for item in section.elementChildren where item.isArgmark(keyref.item) && item.attribute(keyref.attribute) == value {
                     if seen == wanted {
                         issues[index].line = item.line
                         break search
@@ -114,52 +114,158 @@ enum StreamingReader {
     }
 }
 
-/// An element kept from the stream: what ``XMLNodeView`` offers the decoder.
-struct StreamedElement {
-    var isArgmarkElement: Bool
-    var name: [UInt8]
-    /// Unqualified attributes only: argmark's own attributes have no namespace.
-    var attributeNames: [[UInt8]] = []
-    var attributeValues: [String] = []
-    var textBytes: [UInt8] = []
-    var line: Int
-    var children: [StreamedElement] = []
+/// The elements kept from the stream, in one flat store: each element is a fixed-size record
+/// addressed by its index, and its name, attributes and text are ranges of one byte pool. Keeping
+/// an element copies its bytes once and allocates nothing of its own; an element built as a value
+/// of arrays was copied and destroyed as it was pushed, tested and appended to its parent (about
+/// as much work as the libxml2 tree the stream replaced).
+final class StreamedDocument {
+    struct Node {
+        var isArgmark: Bool
+        var nameStart: Int
+        var nameCount: Int
+        var line: Int
+        var firstAttribute: Int
+        var attributeCount = 0
+        /// The element's text pieces, a list through ``Piece/next``; -1 when it has none.
+        var firstPiece = -1
+        var lastPiece = -1
+        var firstChild = -1
+        var lastChild = -1
+        var nextSibling = -1
+    }
+
+    struct Attribute {
+        var nameStart: Int
+        var nameCount: Int
+        var valueStart: Int
+        var valueCount: Int
+    }
+
+    /// A run of text. An element's text is almost always one piece (``TextCoalescer`` joins each
+    /// run); it is more only where kept children or comments interrupt it.
+    struct Piece {
+        var start: Int
+        var count: Int
+        var next = -1
+    }
+
+    var nodes: [Node] = []
+    var attributes: [Attribute] = []
+    var pieces: [Piece] = []
+    var pool: [UInt8] = []
+
+    var root: StreamedElement? { nodes.isEmpty ? nil : StreamedElement(document: self, index: 0) }
+
+    init(capacity: Int) {
+        pool.reserveCapacity(capacity)
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let start = pool.count
+        pool.append(contentsOf: bytes)
+        return start
+    }
+
+    func poolEquals(_ start: Int, _ count: Int, _ name: StaticString) -> Bool {
+        count == name.utf8CodeUnitCount && pool.withUnsafeBufferPointer { Platform.bytesEqual($0.baseAddress! + start, name.utf8Start, count: count) }
+    }
+
+    func string(_ start: Int, _ count: Int) -> String {
+        pool.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
+    }
 }
 
-extension StreamedElement: XMLNodeView {
+/// An element kept from the stream: what ``XMLNodeView`` offers the decoder.
+struct StreamedElement: XMLNodeView {
+    let document: StreamedDocument
+    let index: Int
+
+    private var node: StreamedDocument.Node { document.nodes[index] }
+
     func isArgmark(_ name: StaticString) -> Bool {
-        isArgmarkElement && Self.equal(self.name, name)
+        let node = node
+        return node.isArgmark && document.poolEquals(node.nameStart, node.nameCount, name)
     }
 
     func attribute(_ name: StaticString) -> String? {
-        for index in attributeNames.indices where Self.equal(attributeNames[index], name) { return attributeValues[index] }
+        let node = node
+        for index in node.firstAttribute..<node.firstAttribute + node.attributeCount {
+            let attribute = document.attributes[index]
+            if document.poolEquals(attribute.nameStart, attribute.nameCount, name) { return document.string(attribute.valueStart, attribute.valueCount) }
+        }
         return nil
     }
 
-    var text: String { String(decoding: textBytes, as: UTF8.self) }
+    /// One walk over the attributes, as for libxml2's nodes.
+    func attributes(_ names: [StaticString]) -> [String?] {
+        var values = [String?](repeating: nil, count: names.count)
+        let node = node
+        for index in node.firstAttribute..<node.firstAttribute + node.attributeCount {
+            let attribute = document.attributes[index]
+            for slot in names.indices where values[slot] == nil && document.poolEquals(attribute.nameStart, attribute.nameCount, names[slot]) {
+                values[slot] = document.string(attribute.valueStart, attribute.valueCount)
+                break
+            }
+        }
+        return values
+    }
 
-    var elementChildren: [StreamedElement] { children }
+    var text: String {
+        var piece = node.firstPiece
+        guard piece >= 0 else { return "" }
+        let first = document.pieces[piece]
+        if first.next < 0 { return document.string(first.start, first.count) }
+        var bytes: [UInt8] = []
+        while piece >= 0 {
+            let current = document.pieces[piece]
+            bytes.append(contentsOf: document.pool[current.start..<current.start + current.count])
+            piece = current.next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-    private static func equal(_ bytes: [UInt8], _ name: StaticString) -> Bool {
-        guard bytes.count == name.utf8CodeUnitCount else { return false }
-        return name.withUTF8Buffer { $0.elementsEqual(bytes) }
+    var line: Int { node.line }
+
+    var elementChildren: [StreamedElement] {
+        var children: [StreamedElement] = []
+        var child = node.firstChild
+        while child >= 0 {
+            children.append(StreamedElement(document: document, index: child))
+            child = document.nodes[child].nextSibling
+        }
+        return children
     }
 }
 
 /// Receives the SAX2 events (passed to C as an unmanaged pointer) and keeps what the decoder reads.
 final class StreamCollector {
     var parser: xmlParserCtxtPtr?
-    var root: StreamedElement?
+    let document: StreamedDocument
     var sawDoctype = false
     private(set) var textPieces = 0
-    /// Open elements from the root down; `nil` for an element (and its subtree) that is not kept.
-    private var open: [StreamedElement?] = []
-    /// Whether the innermost open element collects its text.
-    private var collectsText: [Bool] = []
-    /// The local names and start lines of every open element, kept or not.
-    private var openElements: [(name: [UInt8], line: Int)] = []
+
+    /// An open element, kept or not. `name` is libxml2's interned local name, alive as long as
+    /// the parser: only ``line(for:)`` reads it, from inside the parse.
+    private struct OpenElement {
+        /// The kept element's index, or -1 for an element (and its subtree) that is not kept.
+        var node: Int
+        /// Whether this element collects its text.
+        var collectsText: Bool
+        var name: UnsafePointer<xmlChar>?
+        var line: Int
+    }
+
+    /// Open elements from the root down.
+    private var open: [OpenElement] = []
     /// The element that ended last, while the schema's handler for that end runs.
-    private var justEnded: (name: [UInt8], line: Int)?
+    private var justEnded: OpenElement?
+
+    init(capacity: Int) {
+        document = StreamedDocument(capacity: capacity)
+    }
+
+    var root: StreamedElement? { document.root }
 
     /// The decoder reads the root, its children and their children (`article/units/unit`,
     /// `article/meta/title`), never deeper.
@@ -171,53 +277,64 @@ final class StreamCollector {
     func start(localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let depth = open.count + 1
         let line = Int(parser.map { xmlSAX2GetLineNumber($0) } ?? 0)
-        let name = Self.bytes(localName)
-        openElements.append((name, line))
         justEnded = nil
-        let parentKept = open.isEmpty || open[open.count - 1] != nil
+        let parent = open.last?.node ?? -1
+        let parentKept = open.isEmpty || parent >= 0
         let isArgmark = uri.map { Self.equalsNamespace($0) } ?? false
         guard parentKept, depth <= Self.keptDepth, depth == 1 || isArgmark else {
-            open.append(nil)
-            collectsText.append(false)
+            open.append(OpenElement(node: -1, collectsText: false, name: localName, line: line))
             return
         }
-        var element = StreamedElement(isArgmarkElement: isArgmark, name: name, line: line)
+        let nameCount = localName.map { Platform.cStringLength(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0
+        let nameStart = localName.map { document.append(UnsafeBufferPointer(start: $0, count: nameCount)) } ?? document.pool.count
+        var node = StreamedDocument.Node(isArgmark: isArgmark, nameStart: nameStart, nameCount: nameCount, line: line, firstAttribute: document.attributes.count)
         if let attributes {
-            element.attributeNames.reserveCapacity(attributeCount)
-            element.attributeValues.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 // Five pointers per attribute: local name, prefix, URI, value start, value end.
                 let base = index * 5
                 guard attributes[base + 2] == nil, let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-                element.attributeNames.append(Self.bytes(name))
-                element.attributeValues.append(Self.attributeValue(start, end))
+                let count = Platform.cStringLength(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                let attributeNameStart = document.append(UnsafeBufferPointer(start: name, count: count))
+                let (valueStart, valueCount) = appendAttributeValue(start, end)
+                document.attributes.append(StreamedDocument.Attribute(nameStart: attributeNameStart, nameCount: count, valueStart: valueStart, valueCount: valueCount))
+                node.attributeCount += 1
             }
         }
+        let index = document.nodes.count
+        document.nodes.append(node)
+        if parent >= 0 {
+            if document.nodes[parent].lastChild >= 0 {
+                document.nodes[document.nodes[parent].lastChild].nextSibling = index
+            } else {
+                document.nodes[parent].firstChild = index
+            }
+            document.nodes[parent].lastChild = index
+        }
         // Text is read from `text` (a section) and from items; a section's own text is whitespace.
-        let collects = depth == Self.keptDepth || (depth == 2 && element.isArgmark("text"))
-        open.append(element)
-        collectsText.append(collects)
+        let collects = depth == Self.keptDepth || (depth == 2 && isArgmark && document.poolEquals(nameStart, nameCount, "text"))
+        open.append(OpenElement(node: index, collectsText: collects, name: localName, line: line))
     }
 
     func end() {
-        justEnded = openElements.removeLast()
-        guard let finished = open.removeLast() else {
-            collectsText.removeLast()
-            return
-        }
-        collectsText.removeLast()
-        if open.isEmpty {
-            root = finished
-        } else {
-            open[open.count - 1]!.children.append(finished)
-        }
+        justEnded = open.popLast()
     }
 
     func characters(_ pointer: UnsafePointer<xmlChar>?, _ count: Int) {
         justEnded = nil
-        guard let pointer, count > 0, collectsText.last == true else { return }
+        guard let pointer, count > 0, let innermost = open.last, innermost.collectsText else { return }
         textPieces += 1
-        open[open.count - 1]!.textBytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+        let start = document.append(UnsafeBufferPointer(start: pointer, count: count))
+        let node = innermost.node
+        let last = document.nodes[node].lastPiece
+        // A piece that directly follows the element's last one in the pool extends it.
+        if last >= 0, document.pieces[last].start + document.pieces[last].count == start {
+            document.pieces[last].count += count
+            return
+        }
+        let piece = document.pieces.count
+        document.pieces.append(StreamedDocument.Piece(start: start, count: count))
+        if last >= 0 { document.pieces[last].next = piece } else { document.nodes[node].firstPiece = piece }
+        document.nodes[node].lastPiece = piece
     }
 
     /// The line a tree validator would give an error libxml2 raised on the stream without one:
@@ -225,14 +342,20 @@ final class StreamCollector {
     /// ended (its end is being checked) and the open ones. A child that a simple-typed element
     /// may not hold, for example, is reported at the parent, as on a tree.
     func line(for message: String) -> Int {
-        var candidates = openElements.reversed().map { $0 }
+        var candidates = open.reversed().map { $0 }
         if let justEnded { candidates.insert(justEnded, at: 0) }
         if let start = message.firstRange(of: "Element '") {
             let qualified = message[start.upperBound...].prefix { $0 != "'" }
             let local = Array((qualified.split(separator: "}").last ?? qualified[...]).utf8)
-            if let match = candidates.first(where: { $0.name == local }) { return match.line }
+            if let match = candidates.first(where: { Self.equal($0.name, local) }) { return match.line }
         }
         return candidates.first?.line ?? 0
+    }
+
+    private static func equal(_ name: UnsafePointer<xmlChar>?, _ bytes: [UInt8]) -> Bool {
+        guard let name else { return bytes.isEmpty }
+        return Platform.cStringLength(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == bytes.count
+            && bytes.withUnsafeBufferPointer { bytes.isEmpty || Platform.bytesEqual(name, $0.baseAddress!, count: bytes.count) }
     }
 
     private static func equalsNamespace(_ uri: UnsafePointer<xmlChar>) -> Bool {
@@ -242,30 +365,29 @@ final class StreamCollector {
         }
     }
 
-    private static func bytes(_ pointer: UnsafePointer<xmlChar>?) -> [UInt8] {
-        guard let pointer else { return [] }
-        return Array(UnsafeBufferPointer(start: pointer, count: Platform.cStringLength(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
-    }
-
     /// SAX2 hands attribute values with `&` written as `&#38;` (the tree builder re-reads them);
     /// no other `&` can reach here, so undoing exactly that gives the value the tree holds.
-    private static func attributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
+    /// Returns the value's range in the pool.
+    private func appendAttributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> (start: Int, count: Int) {
         let raw = UnsafeBufferPointer(start: start, count: end - start)
-        guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
-        var value: [UInt8] = []
-        value.reserveCapacity(raw.count)
+        let valueStart = document.pool.count
+        guard raw.contains(UInt8(ascii: "&")) else {
+            document.pool.append(contentsOf: raw)
+            return (valueStart, raw.count)
+        }
+        let reference = Self.ampersandReference
         var index = 0
         while index < raw.count {
-            if raw[index] == UInt8(ascii: "&"), raw.count - index >= ampersandReference.count,
-               raw[index..<index + ampersandReference.count].elementsEqual(ampersandReference) {
-                value.append(UInt8(ascii: "&"))
-                index += ampersandReference.count
+            if raw[index] == UInt8(ascii: "&"), raw.count - index >= reference.count,
+               raw[index..<index + reference.count].elementsEqual(reference) {
+                document.pool.append(UInt8(ascii: "&"))
+                index += reference.count
             } else {
-                value.append(raw[index])
+                document.pool.append(raw[index])
                 index += 1
             }
         }
-        return String(decoding: value, as: UTF8.self)
+        return (valueStart, document.pool.count - valueStart)
     }
 
     private static func collector(_ context: UnsafeMutableRawPointer?) -> StreamCollector? {

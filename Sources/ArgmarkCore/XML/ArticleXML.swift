@@ -89,7 +89,8 @@ extension ArticleXML {
         var units: [ArgumentUnit] = []
         var unreadable: Set<UnitID> = []
         var halfSpans: Set<UnitID> = []
-        for element in (root.argmarkChild("units")?.argmarkChildren("unit") ?? []) {
+        let unitsElement = root.argmarkChild("units")
+        for element in (unitsElement?.argmarkChildren("unit") ?? []) {
             let values = element.attributes(UnitAttribute.names)
             func value(_ attribute: UnitAttribute) -> String? { values[attribute.rawValue] }
             guard let rawID = value(.id), let type = value(.type).flatMap(UnitType.init(rawValue:)) else { continue }
@@ -129,21 +130,23 @@ extension ArticleXML {
             ))
         }
 
-        let relationElements = (root.argmarkChild("relations")?.argmarkChildren("relation") ?? [])
-        let relationIDs = Set(relationElements.compactMap { $0.attribute("id") })
+        let relationsElement = root.argmarkChild("relations")
+        let relationElements = (relationsElement?.argmarkChildren("relation") ?? [])
+        let relationValues = relationElements.map { $0.attributes(RelationAttribute.names) }
+        let relationIDs = Set(relationValues.compactMap { $0[RelationAttribute.id.rawValue] })
         let unitIDs = Set(units.map(\.id.rawValue))
         var relations: [Relation] = []
-        for element in relationElements {
-            guard let rawID = element.attribute("id"),
-                  let type = element.attribute("type").flatMap(RelationType.init(rawValue:)),
-                  let from = element.attribute("from"), let to = element.attribute("to") else { continue }
+        relations.reserveCapacity(relationElements.count)
+        for (element, values) in zip(relationElements, relationValues) {
+            func value(_ attribute: RelationAttribute) -> String? { values[attribute.rawValue] }
+            guard let rawID = value(.id),
+                  let type = value(.type).flatMap(RelationType.init(rawValue:)),
+                  let from = value(.from), let to = value(.to) else { continue }
             let id = RelationID(rawID)
             if lines.relations[id] == nil { lines.relations[id] = element.line }
             let endpoint: RelationEndpoint = relationIDs.contains(to) && !unitIDs.contains(to) ? .relation(RelationID(to)) : .unit(UnitID(to))
             relations.append(Relation(id: id, type: type, from: UnitID(from), to: endpoint,
-                                      sourceLabel: element.attribute("source-label"),
-                                      sourceID: element.attribute("source-id"),
-                                      note: element.attribute("note")))
+                                      sourceLabel: value(.sourceLabel), sourceID: value(.sourceID), note: value(.note)))
         }
 
         let article = Article(
@@ -155,8 +158,8 @@ extension ArticleXML {
             relations: relations
         )
         var marked = article
-        marked.unitHighWaterMark = root.argmarkChild("units")?.attribute("highest-issued").flatMap { Int($0) }
-        marked.relationHighWaterMark = root.argmarkChild("relations")?.attribute("highest-issued").flatMap { Int($0) }
+        marked.unitHighWaterMark = unitsElement?.attribute("highest-issued").flatMap { Int($0) }
+        marked.relationHighWaterMark = relationsElement?.attribute("highest-issued").flatMap { Int($0) }
         return DecodedArticle(article: marked, storedDigest: textElement?.attribute("sha256"), lines: lines, unreadableUnits: unreadable, halfSpanUnits: halfSpans)
     }
 
@@ -166,6 +169,13 @@ extension ArticleXML {
 
         static let names: [StaticString] = ["id", "type", "start", "end", "fragments", "speaker", "stance", "target",
                                             "proposition", "note", "source-label", "source-id", "status", "confidence"]
+    }
+
+    /// The attributes of `<relation>`, read in one pass.
+    enum RelationAttribute: Int, CaseIterable {
+        case id, type, from, to, sourceLabel, sourceID, note
+
+        static let names: [StaticString] = ["id", "type", "from", "to", "source-label", "source-id", "note"]
     }
 
     /// Parses `"3-7 12-20"` into spans; `nil` if malformed.
