@@ -74,16 +74,16 @@ import Testing
         let (folder, path) = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let version = SHA256.hexDigest(of: try FileSystem.read(path))
-        let first = try ArticleEditor.apply([.meta(MetadataChange(title: "One"))], to: path, expectedDigest: version)
+        let first = try ArticleEditor.apply([.meta(MetadataChange(ArticleMetadata(title: "One")))], to: path, expectedDigest: version)
         let afterFirst = try FileSystem.read(path)
         do {
-            _ = try ArticleEditor.apply([.meta(MetadataChange(title: "Two"))], to: path, expectedDigest: version)
+            _ = try ArticleEditor.apply([.meta(MetadataChange(ArticleMetadata(title: "Two")))], to: path, expectedDigest: version)
             Issue.record("a stale edit landed")
         } catch {
             #expect(error.problem == .stale(expected: version, actual: first.digest))
         }
         #expect(try FileSystem.read(path) == afterFirst)
-        _ = try ArticleEditor.apply([.meta(MetadataChange(title: "Two"))], to: path, expectedDigest: first.digest)
+        _ = try ArticleEditor.apply([.meta(MetadataChange(ArticleMetadata(title: "Two")))], to: path, expectedDigest: first.digest)
         #expect(try ArticleEditor.read(article: path).article.metadata.title == "Two")
     }
 

@@ -25,7 +25,7 @@ import Testing
         #expect(read[0].edit == .addUnit(NewUnit(type: .claim, place: .fragments([.quote("a", occurrence: nil), .quote("b", occurrence: 2)]))))
         #expect(read[1].edit == .addUnit(NewUnit(type: .evidence, place: .fragments([.offsets(start: 0, end: 3), .offsets(start: 5, end: 9)]), id: "e1", label: "e")))
         #expect(read[2].edit == .addUnit(NewUnit(type: .claim, place: .implicit(paraphrase: "unstated"), status: .suggested, confidence: 0.5)))
-        #expect(read[3].edit == .meta(MetadataChange(title: "T", properties: [MetadataProperty(name: "desk", value: "news")], removedProperties: ["old"], clear: [.url])))
+        #expect(read[3].edit == .meta(MetadataChange(ArticleMetadata(title: "T", properties: [MetadataProperty(name: "desk", value: "news")]), removedProperties: ["old"], clear: [.url])))
         #expect(read[4].edit == .renameVocabulary(from: "metoo", to: "movement"))
     }
 

@@ -161,13 +161,14 @@ extension ArticleEdits {
 
     /// Sets and clears metadata fields; a date and a language tag are checked.
     package static func setMetadata(_ change: MetadataChange, in article: inout Article, path: String) throws(EditError) {
-        if let published = change.published, !ArticleFactory.isDate(published) {
+        let given = change.values
+        if let published = given.published, !ArticleFactory.isDate(published) {
             throw EditError.usage("published date \"\(published)\" is not a date; write it as YYYY-MM-DD")
         }
-        if let language = change.language, !ArticleFactory.isLanguageTag(language) {
+        if let language = given.language, !ArticleFactory.isLanguageTag(language) {
             throw EditError.usage("language \"\(language)\" is not a language tag; use a BCP 47 tag such as en, de or pt-BR")
         }
-        for property in change.properties where property.name.isEmpty {
+        for property in given.properties where property.name.isEmpty {
             throw EditError.usage("a property needs a name (\"\(property.value)\" has none)")
         }
         var metadata = article.metadata
@@ -183,13 +184,10 @@ extension ArticleEdits {
             case .properties: metadata.properties = []
             }
         }
-        if let title = change.title { metadata.title = title }
-        if let outlet = change.outlet { metadata.outlet = outlet }
-        if let author = change.author { metadata.author = author }
-        if let published = change.published { metadata.published = published }
-        if let url = change.url { metadata.url = url }
-        if let genre = change.genre { metadata.genre = genre }
-        if let language = change.language { metadata.language = language }
+        for field in [\ArticleMetadata.title, \.outlet, \.author, \.published, \.url, \.language] {
+            if let value = given[keyPath: field] { metadata[keyPath: field] = value }
+        }
+        if let genre = given.genre { metadata.genre = genre }
         for name in change.removedProperties {
             guard metadata.properties.contains(where: { $0.name == name }) else {
                 let names = metadata.properties.map(\.name)
@@ -197,7 +195,7 @@ extension ArticleEdits {
             }
             metadata.properties.removeAll { $0.name == name }
         }
-        for property in change.properties {
+        for property in given.properties {
             if let index = metadata.properties.firstIndex(where: { $0.name == property.name }) {
                 metadata.properties[index].value = property.value
             } else {

@@ -124,35 +124,20 @@ package struct SpeakerChange: Sendable, Equatable {
     }
 }
 
-/// Changes to an article's metadata: given fields are set, `clear` fields removed.
+/// Changes to an article's metadata: the fields `values` gives are set (its properties by name,
+/// replacing one of that name or added), `clear` fields removed.
 package struct MetadataChange: Sendable, Equatable {
     package enum Field: String, Sendable, CaseIterable {
         case title, outlet, author, published, url, genre, language, properties
     }
-    package var title: String?
-    package var outlet: String?
-    package var author: String?
-    package var published: String?
-    package var url: String?
-    package var genre: Genre?
-    package var language: String?
-    /// Properties to set (a property of that name is replaced, otherwise added).
-    package var properties: [MetadataProperty]
+    /// The fields to set; a field left nil is left as it is.
+    package var values: ArticleMetadata
     /// Properties to remove, by name.
     package var removedProperties: [String]
     package var clear: Set<Field>
 
-    package init(title: String? = nil, outlet: String? = nil, author: String? = nil, published: String? = nil,
-                url: String? = nil, genre: Genre? = nil, language: String? = nil, properties: [MetadataProperty] = [],
-                removedProperties: [String] = [], clear: Set<Field> = []) {
-        self.title = title
-        self.outlet = outlet
-        self.author = author
-        self.published = published
-        self.url = url
-        self.genre = genre
-        self.language = language
-        self.properties = properties
+    package init(_ values: ArticleMetadata = ArticleMetadata(), removedProperties: [String] = [], clear: Set<Field> = []) {
+        self.values = values
         self.removedProperties = removedProperties
         self.clear = clear
     }

@@ -331,25 +331,25 @@ package enum EditJSON {
 
         mutating func meta() throws(ReadError) -> Edit {
             var change = MetadataChange()
-            change.title = try string("title")
-            change.outlet = try string("outlet")
-            change.author = try string("author")
-            change.published = try string("published")
-            change.url = try string("url")
+            change.values.title = try string("title")
+            change.values.outlet = try string("outlet")
+            change.values.author = try string("author")
+            change.values.published = try string("published")
+            change.values.url = try string("url")
             if let genre = try string("genre") {
                 guard let value = Genre(rawValue: genre) else {
                     throw error("unknown genre \"\(genre)\"; use one of \(Genre.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                change.genre = value
+                change.values.genre = value
             }
-            change.language = try string("language")
+            change.values.language = try string("language")
             if let node = members.first(where: { $0.key == "properties" })?.value {
                 guard case .object(let properties) = node.value else {
                     throw error("\"properties\" must be an object of names and values, e.g. {\"source\": \"TheWrap\"} (null removes one)")
                 }
                 for (name, value) in properties {
                     switch value.value {
-                    case .string(let text): change.properties.append(MetadataProperty(name: name, value: text))
+                    case .string(let text): change.values.properties.append(MetadataProperty(name: name, value: text))
                     case .null: change.removedProperties.append(name)
                     default: throw error("property \"\(name)\" must be a string (or null to remove it)")
                     }

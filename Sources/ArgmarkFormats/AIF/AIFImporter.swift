@@ -17,12 +17,7 @@ package enum AIFImporter {
     /// dangling edge, a stray edge out of a scheme node and a scheme node that still lacks a premise
     /// or a conclusion are dropped, each named in ``ImportedDocument/dropped``.
     package static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path)
-        } catch {
-            throw FormatError(path, line: nil, error.reason)
-        }
+        let bytes = try InputFile.read(path)
         let root: JSONNode
         do {
             root = try JSONReader.parse(bytes)

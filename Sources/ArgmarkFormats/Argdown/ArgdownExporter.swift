@@ -100,31 +100,25 @@ package enum ArgdownExporter {
     /// A YAML double-quoted string for a data block: quotes and backslashes escaped, braces as
     /// `\u` escapes so that no value can close the block, line breaks as `\n`.
     static func yamlString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        let body = Escaping.replacing(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "{": out += "\\u007B"
-            case "}": out += "\\u007D"
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            case "{": "\\u007B"
+            case "}": "\\u007D"
             default:
-                if scalar.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16).uppercased() } else { out.unicodeScalars.append(scalar) }
+                scalar.value < 0x20 ? "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16).uppercased() : nil
             }
         }
-        return out + "\""
+        return "\"" + body + "\""
     }
 
     /// Argdown reads `[ ] < > # @ * _ { } \` in statement text as syntax; a backslash makes them literal.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if "[]<>#@*_{}\\".unicodeScalars.contains(scalar) { out += "\\" }
-            out.unicodeScalars.append(scalar)
-        }
-        return out
+        Escaping.replacing(text) { "[]<>#@*_{}\\".unicodeScalars.contains($0) ? "\\\($0)" : nil }
     }
 
     static func flatten(_ text: String) -> String {

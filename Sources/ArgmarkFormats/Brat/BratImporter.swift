@@ -57,12 +57,8 @@ package enum BratImporter {
         if let problem = FileSystem.linkProblem(textPath, inside: FileSystem.directoryName(of: path)) {
             throw FormatError(path, line: nil, "the text file beside it, \(textPath), \(problem.reason)")
         }
-        let annotationBytes: [UInt8], textBytes: [UInt8]
-        do {
-            annotationBytes = try FileSystem.read(path)
-        } catch {
-            throw FormatError(path, line: nil, error.reason)
-        }
+        let annotationBytes = try InputFile.read(path)
+        let textBytes: [UInt8]
         do {
             textBytes = try FileSystem.read(textPath)
         } catch {

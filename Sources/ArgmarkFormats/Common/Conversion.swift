@@ -108,6 +108,18 @@ package struct FormatError: Error, Sendable, CustomStringConvertible {
     package var description: String { diagnostic.description }
 }
 
+/// An importer's input file.
+enum InputFile {
+    /// Its bytes; a file that cannot be read is a ``FormatError`` naming it, with the reason.
+    static func read(_ path: String) throws(FormatError) -> [UInt8] {
+        do {
+            return try FileSystem.read(path)
+        } catch {
+            throw FormatError(path, line: nil, error.reason)
+        }
+    }
+}
+
 /// Small helpers the importers share.
 enum Names {
     /// A valid argmark identifier made from `raw` (a file name or a source id): invalid characters

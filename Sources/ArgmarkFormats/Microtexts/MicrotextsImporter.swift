@@ -11,12 +11,7 @@ package enum MicrotextsImporter {
 
     /// Reads one file. `path`'s folder name `en` or `de` gives the language.
     package static func importFile(_ path: String) throws(FormatError) -> Article {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path)
-        } catch {
-            throw FormatError(path, line: nil, error.reason)
-        }
+        let bytes = try InputFile.read(path)
         let graph = try Arggraph.parse(bytes, path: path)
         let language = FileSystem.baseName(of: FileSystem.directoryName(of: path))
         return try article(from: graph, path: path, language: ["en", "de"].contains(language) ? language : nil)

@@ -31,12 +31,7 @@ package enum XMIImporter {
     /// `export --to xmi`), or by the DKPro argumentation types; any other annotation is kept as a
     /// property and counted. A document with annotations none of which maps is an error.
     package static func importDocument(_ path: String, options: ImportOptions = ImportOptions()) throws(FormatError) -> ImportedDocument {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path)
-        } catch {
-            throw FormatError(path, line: nil, error.reason)
-        }
+        let bytes = try InputFile.read(path)
         let root: XMLElement
         switch SafeXMLParser.parse(bytes, path: path) {
         case .success(let parsed): root = parsed.root

@@ -35,12 +35,7 @@ package struct XMIMapping: Sendable, Equatable {
 
     /// Reads a mapping file; errors name the line.
     package static func load(_ path: String) throws(FormatError) -> XMIMapping {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path)
-        } catch {
-            throw FormatError(path, line: nil, error.reason)
-        }
+        let bytes = try InputFile.read(path)
         guard let text = StrictUTF8.decode(bytes) else { throw FormatError(path, line: nil, "not valid UTF-8; save the mapping as UTF-8") }
         return try parse(text, path: path)
     }

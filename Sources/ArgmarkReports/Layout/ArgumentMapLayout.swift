@@ -174,21 +174,12 @@ package struct ArgumentMapLayout: Sendable {
     package static func parts(_ graph: ArgumentGraph) -> [[UnitID]] {
         var index: [UnitID: Int] = [:]
         for (position, unit) in graph.units.enumerated() where index[unit.id] == nil { index[unit.id] = position }
-        var parent = Array(graph.units.indices)
-        func find(_ node: Int) -> Int {
-            var node = node
-            while parent[node] != node {
-                parent[node] = parent[parent[node]]
-                node = parent[node]
-            }
-            return node
-        }
+        var sets = DisjointSets(count: graph.units.count)
         var linked = Set<Int>()
         for relation in graph.article.relations {
             guard let from = index[relation.from], let target = graph.parentUnit(of: relation), let to = index[target], from != to else { continue }
             linked.formUnion([from, to])
-            let a = find(from), b = find(to)
-            if a != b { parent[max(a, b)] = min(a, b) }
+            sets.join(from, to)
         }
         var partOf: [Int: Int] = [:]
         var parts: [[UnitID]] = []
@@ -198,7 +189,7 @@ package struct ArgumentMapLayout: Sendable {
                 loose.append(unit.id)
                 continue
             }
-            let root = find(position)
+            let root = sets.root(of: position)
             if partOf[root] == nil {
                 partOf[root] = parts.count
                 parts.append([])
@@ -229,24 +220,12 @@ package struct ArgumentMapLayout: Sendable {
     static func layoutByComponent(_ nodes: [LayeredLayout.Node], _ edges: [LayeredLayout.Edge], _ options: LayeredLayout.Options)
         -> (x: [Double], y: [Double], row: [Int], paths: [[MapPoint]], width: Double, height: Double) {
         typealias M = Metrics
-        // Union-find, iterative with path halving.
-        var parent = Array(nodes.indices)
-        func find(_ node: Int) -> Int {
-            var node = node
-            while parent[node] != node {
-                parent[node] = parent[parent[node]]
-                node = parent[node]
-            }
-            return node
-        }
-        for edge in edges {
-            let a = find(edge.child), b = find(edge.parent)
-            if a != b { parent[max(a, b)] = min(a, b) }
-        }
+        var sets = DisjointSets(count: nodes.count)
+        for edge in edges { sets.join(edge.child, edge.parent) }
         var componentOf: [Int: Int] = [:]
         var members: [[Int]] = []
         for node in nodes.indices {
-            let root = find(node)
+            let root = sets.root(of: node)
             if componentOf[root] == nil {
                 componentOf[root] = members.count
                 members.append([])
@@ -254,7 +233,7 @@ package struct ArgumentMapLayout: Sendable {
             members[componentOf[root]!].append(node)
         }
         var edgesOf = [[Int]](repeating: [], count: members.count)
-        for (index, edge) in edges.enumerated() { edgesOf[componentOf[find(edge.child)]!].append(index) }
+        for (index, edge) in edges.enumerated() { edgesOf[componentOf[sets.root(of: edge.child)]!].append(index) }
         var x = [Double](repeating: 0, count: nodes.count), y = x
         var row = [Int](repeating: 0, count: nodes.count)
         var paths = [[MapPoint]](repeating: [], count: edges.count)
@@ -321,5 +300,27 @@ package struct ArgumentMapLayout: Sendable {
             lines.append(last + "…")
         }
         return lines.isEmpty ? [""] : lines
+    }
+}
+
+/// Union-find over `0..<count`, iterative with path halving (no recursion, whatever the depth).
+/// A join keeps the smaller root, so a set's root is its first member.
+struct DisjointSets {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func root(of node: Int) -> Int {
+        var node = node
+        while parent[node] != node {
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        }
+        return node
+    }
+
+    mutating func join(_ a: Int, _ b: Int) {
+        let a = root(of: a), b = root(of: b)
+        if a != b { parent[max(a, b)] = min(a, b) }
     }
 }

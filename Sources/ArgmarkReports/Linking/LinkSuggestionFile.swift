@@ -61,7 +61,7 @@ package struct LinkSuggestionFile: Sendable, Equatable {
         var file = LinkSuggestionFile()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index == 0 || line.isEmpty { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape(String($0)) }
+            let fields = TabSeparated.fields(line)
             guard fields.count == header.count else { throw Problem(line: index + 1, message: "expected \(header.count) tab-separated fields, found \(fields.count)") }
             guard let status = Status(rawValue: fields[1]) else { throw Problem(line: index + 1, message: "unknown status \"\(fields[1])\"; use suggested, accepted or rejected") }
             guard let score = Double(fields[2]) else { throw Problem(line: index + 1, message: "score \"\(fields[2])\" is not a number") }
@@ -72,10 +72,10 @@ package struct LinkSuggestionFile: Sendable, Equatable {
     }
 
     package func rendered() -> String {
-        var out = Self.header.joined(separator: "\t") + "\n"
+        var out = TabSeparated.line(Self.header) + "\n"
         for entry in entries {
-            out += [entry.id, entry.status.rawValue, Markup.score(entry.score), entry.fileA, entry.unitA.rawValue, entry.fileB, entry.unitB.rawValue,
-                    entry.words.joined(separator: " "), entry.quoteA, entry.quoteB].map(Self.escape).joined(separator: "\t") + "\n"
+            out += TabSeparated.line([entry.id, entry.status.rawValue, Markup.score(entry.score), entry.fileA, entry.unitA.rawValue, entry.fileB,
+                                      entry.unitB.rawValue, entry.words.joined(separator: " "), entry.quoteA, entry.quoteB]) + "\n"
         }
         return out
     }
@@ -103,41 +103,6 @@ package struct LinkSuggestionFile: Sendable, Equatable {
             added.append(candidate)
         }
         return added
-    }
-
-    static func escape(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    static func unescape(_ value: String) -> String {
-        var out = ""
-        var escaping = false
-        for scalar in value.unicodeScalars {
-            if escaping {
-                switch scalar {
-                case "t": out += "\t"
-                case "n": out += "\n"
-                case "r": out += "\r"
-                default: out.unicodeScalars.append(scalar)
-                }
-                escaping = false
-            } else if scalar == "\\" {
-                escaping = true
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     /// A proposition id from the content words of a statement, e.g. `survivor-voice-movement`.

@@ -55,16 +55,15 @@ package enum DOTRenderer {
 
     /// A DOT double-quoted string; newlines become DOT's centred line breaks.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        let body = Escaping.replacing(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r", "\t": out += " "
-            default: out.unicodeScalars.append(scalar)
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r", "\t": " "
+            default: nil
             }
         }
-        return out + "\""
+        return "\"" + body + "\""
     }
 }

@@ -11,6 +11,12 @@ struct MetadataOptions: ParsableArguments {
     @Option(help: "news, opinion, interview, blog, essay, comment, forum, microtext or other.") var genre: String?
     @Option(help: "BCP 47 language tag, e.g. en.") var language: String?
 
+    /// The fields given, as metadata (an unknown genre is refused).
+    func metadata() throws(EditError) -> ArticleMetadata {
+        ArticleMetadata(title: title, outlet: outlet, author: author, published: published, url: url,
+                        genre: try Vocabulary.genre(genre), language: language)
+    }
+
     /// The fields given, by field.
     var given: [MetadataChange.Field: String] {
         var fields: [MetadataChange.Field: String] = [:]

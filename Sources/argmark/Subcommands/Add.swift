@@ -7,15 +7,15 @@ struct Add: ParsableCommand {
         commandName: "add",
         abstract: "Add an argument unit to an article; prints its id.",
         discussion: """
-            Give the unit's text with --quote (matched exactly first; if it is not in the text, a
-            forgiving match ignores differences in quotation marks, dashes, whitespace and case,
+            Give the unit's text with --quote (matched exactly first; if it is not in the text, a \
+            forgiving match ignores differences in quotation marks, dashes, whitespace and case, \
             and says what it matched), or its code-point offsets with --start and --end.
-            A quote that occurs more than once is refused with each occurrence listed: pass
+            A quote that occurs more than once is refused with each occurrence listed: pass \
             --occurrence N.
 
-            A discontinuous unit (one statement interrupted by other text) takes several pieces:
-            --quote A --quote B (with one --occurrence per quote, if any), or --start/--end
-            repeated, pieces in text order. An implicit unit (a premise or conclusion the text
+            A discontinuous unit (one statement interrupted by other text) takes several pieces: \
+            --quote A --quote B (with one --occurrence per quote, if any), or --start/--end \
+            repeated, pieces in text order. An implicit unit (a premise or conclusion the text \
             leaves unstated) has no span: give its paraphrase with --implicit "TEXT".
             """
     )

@@ -7,9 +7,9 @@ struct Apply: ParsableCommand {
         commandName: "apply",
         abstract: "Apply many edits in one locked transaction, from a JSON Lines file or standard input.",
         discussion: """
-            One edit per line, a JSON object such as {"edit": "add", "type": "claim", "quote": "…",
-            "as": "c1"}; a later line may use the label "c1" wherever an id goes. Blank lines and
-            lines starting with # are skipped. Either every edit lands or none: a line that fails
+            One edit per line, a JSON object such as {"edit": "add", "type": "claim", "quote": "…", \
+            "as": "c1"}; a later line may use the label "c1" wherever an id goes. Blank lines and \
+            lines starting with # are skipped. Either every edit lands or none: a line that fails \
             is reported as EDITS.jsonl:LINE: error: … and the file is left as it was (exit 1).
             Target and proposition edits go to corpus.xml (pass it or its folder as FILE).
             README.md, section "Edit files", lists every edit and field.

@@ -25,8 +25,9 @@ struct Import: ParsableCommand {
             was dropped or refused.
 
             --mapping FILE (XMI): which UIMA types become units and relations, one rule a line: \
-            UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE, or UIMA_TYPE[@FEATURE=VALUE]<TAB>RELATION_TYPE\
-            [<TAB>SOURCE_FEATURE<TAB>TARGET_FEATURE].
+            UIMA_TYPE[@FEATURE=VALUE]<TAB>UNIT_TYPE, or \
+            UIMA_TYPE[@FEATURE=VALUE]<TAB>RELATION_TYPE, optionally followed by \
+            <TAB>SOURCE_FEATURE<TAB>TARGET_FEATURE.
 
             Prints one summary line per path argument (documents, units and relations by type and by \
             source label) on stdout; errors and warnings as path:line: error: message on stderr. \

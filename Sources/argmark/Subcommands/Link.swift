@@ -77,20 +77,8 @@ struct Link: ParsableCommand {
     }
 
     func runSuggest() throws {
-        let loadResult = ArticleLoader.loadAll(paths)
-        var diagnostics = loadResult.failures
-        var valid: [LoadedArticle] = []
-        for loaded in loadResult.articles {
-            diagnostics += loaded.diagnostics
-            if loaded.isValid { valid.append(loaded) }
-        }
-        DiagnosticPrinter.print(diagnostics)
-        guard !valid.isEmpty else {
-            Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
-                ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
-                : "argmark: error: no valid articles to link; fix the errors above (see argmark validate)")
-            throw max(ExitStatus(diagnostics), .failure).code
-        }
+        let loaded = try ValidArticles(paths, toDo: "link")
+        let valid = loaded.articles
         let graphs = valid.map { ArgumentGraph($0.article) }
         var options = LinkSuggester.Options()
         options.threshold = threshold
@@ -120,7 +108,7 @@ struct Link: ParsableCommand {
         let open = file.entries.filter { $0.status == .suggested }
         for entry in open { Terminal.standardOutput(line(entry)) }
         Terminal.standardError("\(path): \(open.count) open \(open.count == 1 ? "suggestion" : "suggestions") (\(added.count) new); accept with argmark link --accept ID \(folder), reject with --reject ID")
-        if loadResult.articles.count > valid.count || !loadResult.failures.isEmpty { throw ExitStatus.failure.code }
+        if loaded.leftOut > 0 { throw ExitStatus.failure.code }
     }
 
     func line(_ entry: LinkSuggestionFile.Entry) -> String {

@@ -8,7 +8,7 @@ struct List: ParsableCommand {
         abstract: "List an article's units (and its relations and speakers).",
         discussion: """
             Units in text order. --type keeps only units of one type; --format json is for tools.
-            Several files and folders are listed one after the other, each under a ==> FILE <== line
+            Several files and folders are listed one after the other, each under a ==> FILE <== line \
             (with --format json: a list of the files' objects, each with its "path").
             """
     )

@@ -6,8 +6,8 @@ struct Meta: ParsableCommand {
         commandName: "meta",
         abstract: "Change an article's metadata: title, outlet, author, published, url, genre, language and properties.",
         discussion: """
-            Only the options given change. --property NAME=VALUE sets a property (repeatable),
-            --remove-property NAME removes one, --clear FIELD removes a field (title, outlet,
+            Only the options given change. --property NAME=VALUE sets a property (repeatable), \
+            --remove-property NAME removes one, --clear FIELD removes a field (title, outlet, \
             author, published, url, genre, language, or properties for all of them).
             """
     )
@@ -20,14 +20,12 @@ struct Meta: ParsableCommand {
 
     func run() throws {
         try EditReporting.run { () throws(EditError) in
-            var change = MetadataChange(title: fields.title, outlet: fields.outlet, author: fields.author, published: fields.published,
-                                        url: fields.url, genre: try Vocabulary.genre(fields.genre), language: fields.language,
-                                        removedProperties: removeProperty)
+            var change = MetadataChange(try fields.metadata(), removedProperties: removeProperty)
             for assignment in property {
                 guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                     throw EditError(.usage, "--property \(assignment) is not NAME=VALUE; write it as --property source=TheWrap")
                 }
-                change.properties.append(MetadataProperty(name: String(assignment[..<equals]), value: String(assignment[assignment.index(after: equals)...])))
+                change.values.properties.append(MetadataProperty(name: String(assignment[..<equals]), value: String(assignment[assignment.index(after: equals)...])))
             }
             for name in clear {
                 guard let field = MetadataChange.Field(rawValue: name) else {

@@ -7,9 +7,9 @@ struct New: ParsableCommand {
         commandName: "new",
         abstract: "Create an annotation file from a plain-text article (or a folder of them).",
         discussion: """
-            The text is stored exactly as read (UTF-8 required; CR and CRLF line ends are kept),
+            The text is stored exactly as read (UTF-8 required; CR and CRLF line ends are kept), \
             so unit offsets count code points of the original file. Never overwrites a file.
-            With a folder of .txt files, -o names the output folder; each file becomes ID.xml,
+            With a folder of .txt files, -o names the output folder; each file becomes ID.xml, \
             the id made from its file name; existing outputs are skipped and reported.
             """
     )
@@ -28,9 +28,7 @@ struct New: ParsableCommand {
     func run() throws {
         var someRefused = false
         try EditReporting.run { () throws(EditError) in
-            let metadata = ArticleMetadata(title: fields.title, outlet: fields.outlet, author: fields.author,
-                                           published: fields.published, url: fields.url,
-                                           genre: try Vocabulary.genre(fields.genre), language: fields.language)
+            let metadata = try fields.metadata()
             if FileSystem.kind(of: input) == .directory {
                 someRefused = try !runFolder(metadata: metadata)
                 return

@@ -7,7 +7,7 @@ struct PropositionCommand: ParsableCommand {
         commandName: "proposition",
         abstract: "Define a shared proposition in the corpus file (or change it).",
         discussion: """
-            A proposition is a claim several sources make, in the corpus's own words; units that
+            A proposition is a claim several sources make, in the corpus's own words; units that \
             express it name it with --proposition. Pass the folder or the corpus.xml path.
             """
     )

@@ -7,13 +7,13 @@ struct Remove: ParsableCommand {
         commandName: "remove",
         abstract: "Remove a unit, relation or speaker (or a target or proposition from corpus.xml).",
         discussion: """
-            Refuses while other annotations refer to it. With --cascade, also removes the relations
-            from and to a unit and the relations undercutting those, or clears a removed speaker
+            Refuses while other annotations refer to it. With --cascade, also removes the relations \
+            from and to a unit and the relations undercutting those, or clears a removed speaker \
             from its units, and prints everything it removed.
 
-            Given corpus.xml or its folder, removes a target or proposition; refused while a unit
-            of an article in the folder (or a proposition) uses it. With --cascade, clears those
-            uses in every article of the folder (a unit loses the target and its stance) and
+            Given corpus.xml or its folder, removes a target or proposition; refused while a unit \
+            of an article in the folder (or a proposition) uses it. With --cascade, clears those \
+            uses in every article of the folder (a unit loses the target and its stance) and \
             says which.
             """
     )

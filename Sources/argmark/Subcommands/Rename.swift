@@ -7,8 +7,8 @@ struct Rename: ParsableCommand {
         commandName: "rename",
         abstract: "Rename a unit, relation or speaker id (or a target or proposition id) and every reference to it.",
         discussion: """
-            Given an article, renames a unit, relation or speaker and every reference to it in the
-            article. Given corpus.xml or its folder, renames a target or proposition there and in
+            Given an article, renames a unit, relation or speaker and every reference to it in the \
+            article. Given corpus.xml or its folder, renames a target or proposition there and in \
             every article beside it, in one transaction.
             """
     )

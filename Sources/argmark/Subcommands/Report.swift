@@ -45,32 +45,18 @@ struct Report: ParsableCommand {
 
     func run() throws {
         guard parts.isEmpty else { return try runFromParts() }
-        let loadResult = ArticleLoader.loadAll(paths)
-        var diagnostics = loadResult.failures
-        var valid: [LoadedArticle] = []
-        for loaded in loadResult.articles {
-            diagnostics += loaded.diagnostics
-            if loaded.isValid { valid.append(loaded) }
-        }
-        DiagnosticPrinter.print(diagnostics)
-        let invalidCount = loadResult.articles.count - valid.count + loadResult.failures.count
-        if valid.isEmpty {
-            Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
-                ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
-                : "argmark: error: no valid articles to report on; fix the errors above (see argmark validate)")
-            throw max(ExitStatus(diagnostics), .failure).code
-        }
-        let report = ComparisonReport.build(loaded: valid)
+        let loaded = try ValidArticles(paths, toDo: "report on")
+        let report = ComparisonReport.build(loaded: loaded.articles)
         do {
             try write(report)
         } catch let error as FileSystemError {
             Terminal.standardError("\(error.path): error: \(error.reason)")
             throw ExitStatus.usage.code
         }
-        if invalidCount > 0 {
-            Terminal.standardError("report written without \(invalidCount) invalid \(invalidCount == 1 ? "file" : "files"); fix them and run again to include them")
+        if loaded.leftOut > 0 {
+            Terminal.standardError("report written without \(loaded.leftOut) invalid \(loaded.leftOut == 1 ? "file" : "files"); fix them and run again to include them")
         }
-        try ExitStatus(diagnostics).exit()
+        try ExitStatus(loaded.diagnostics).exit()
     }
 
     /// The report merged from partial reports; their invalid records are reported as invalid files.

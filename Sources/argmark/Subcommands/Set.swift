@@ -6,8 +6,8 @@ struct SetCommand: ParsableCommand {
         commandName: "set",
         abstract: "Change a unit's (or a relation's) attributes.",
         discussion: """
-            Only the options given change. For a unit: --type, --speaker, --stance with --target,
-            --proposition, --note, --status, and --quote/--start/--end to move it; --clear-* removes
+            Only the options given change. For a unit: --type, --speaker, --stance with --target, \
+            --proposition, --note, --status, and --quote/--start/--end to move it; --clear-* removes \
             an attribute (--clear-stance removes stance and target). For a relation: --type and --note.
             """
     )

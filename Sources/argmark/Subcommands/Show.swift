@@ -7,12 +7,12 @@ struct Show: ParsableCommand {
         commandName: "show",
         abstract: "Print an article with its units marked, then its argument structure as a tree.",
         discussion: """
-            Units appear as [u3 claim: …] in the text (coloured by type on a terminal);
-            suggestions of argmark suggest as [u31? claim: …] (dimmed on a terminal). The tree
-            lists each position with the units that support it, the counterclaims that attack it
+            Units appear as [u3 claim: …] in the text (coloured by type on a terminal); \
+            suggestions of argmark suggest as [u31? claim: …] (dimmed on a terminal). The tree \
+            lists each position with the units that support it, the counterclaims that attack it \
             and the rebuttals that answer them; units no position reaches come after.
             Several files and folders are shown one after the other, each under a ==> FILE <== line.
-            With --unit ID, prints only that unit: its offsets, line and column, the text around
+            With --unit ID, prints only that unit: its offsets, line and column, the text around \
             it, and the relations from and to it.
             """
     )

@@ -7,7 +7,7 @@ struct Target: ParsableCommand {
         commandName: "target",
         abstract: "Define a stance target in the corpus file (or change its name or description).",
         discussion: """
-            Targets live in corpus.xml beside the article files, so every article can take a stance
+            Targets live in corpus.xml beside the article files, so every article can take a stance \
             on the same target. Pass the folder or the corpus.xml path; the file is created if missing.
             """
     )

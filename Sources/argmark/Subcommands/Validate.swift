@@ -7,7 +7,7 @@ struct Validate: ParsableCommand {
         commandName: "validate",
         abstract: "Check annotation files: well-formed XML, the argmark schema, and argmark's own rules.",
         discussion: """
-            Takes files and folders (searched recursively for *.xml); each folder's corpus.xml
+            Takes files and folders (searched recursively for *.xml); each folder's corpus.xml \
             supplies the targets and propositions the articles beside it refer to.
             Prints path:line:col: error: message [rule-id] on stderr, then a summary line.
             Exit 0 when every file is valid, 1 when any has an error, 2 for unreadable paths.

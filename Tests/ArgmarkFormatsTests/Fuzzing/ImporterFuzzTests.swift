@@ -8,7 +8,7 @@ import Testing
 /// every mutated input must give a clear error (one line, naming the file) or an article that
 /// `import` can write; what `import` would write must validate, or be refused before anything is
 /// written (``BatchWriter/prepare``). The suite runs a short fixed run per format;
-/// `bench/fuzz-importers.sh` runs it for as long as asked, with other seeds
+/// `bench/fuzz.sh importers` runs it for as long as asked, with other seeds
 /// (`ARGMARK_FUZZ_FORMAT`, `ARGMARK_FUZZ_SEED`, `ARGMARK_FUZZ_ITERATIONS`, `ARGMARK_FUZZ_INPUT_LOG`, `ARGMARK_FUZZ_FAILURES`).
 @Suite struct ImporterFuzzTests {
     enum Format: String, CaseIterable, CustomStringConvertible {
@@ -162,7 +162,7 @@ import Testing
             if outcomes.insert(outcome).inserted, pool.count < 200, input.count < 1 << 20 { pool.append((input, text)) }
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
-        // Reported, not asserted (no test asserts a time): bench/fuzz-importers.sh reads it.
+        // Reported, not asserted (no test asserts a time): bench/fuzz.sh importers reads it.
         print("importer fuzz: \(format) seed \(seed) (replay with ARGMARK_FUZZ_SEED=\(seed)), \(iterations) inputs, \(outcomes.count) distinct outcomes, slowest \(slowest)")
     }
 
