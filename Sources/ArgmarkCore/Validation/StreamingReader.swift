@@ -55,7 +55,8 @@ enum StreamingReader {
             }
         }
         let errors = parseIssues.filter { !$0.isWarning }
-        if !parsed || !errors.isEmpty || collector.sawDoctype || collector.root == nil {
+        let root = collector.finish().root
+        if !parsed || !errors.isEmpty || collector.sawDoctype || root == nil {
             var diagnostics = errors.map { issue in
                 let (rule, message) = SafeXMLParser.clarify(issue.message)
                 return Diagnostic(.error, rule, message, at: SourceLocation(path: path, line: issue.line > 0 ? issue.line : nil, column: issue.column))
@@ -63,7 +64,7 @@ enum StreamingReader {
             if diagnostics.isEmpty, collector.sawDoctype {
                 diagnostics.append(Diagnostic(.error, .doctypeForbidden, "DOCTYPE declarations are not allowed in argmark files (they can load external files and expand entities); remove it", at: SourceLocation(path: path)))
             }
-            if diagnostics.isEmpty, parsed, collector.root == nil {
+            if diagnostics.isEmpty, parsed, root == nil {
                 diagnostics.append(Diagnostic(.error, .wellFormed, "document has no root element", at: SourceLocation(path: path)))
             }
             if diagnostics.isEmpty {
@@ -72,8 +73,8 @@ enum StreamingReader {
             return Outcome(root: nil, parseFailure: diagnostics, schemaDiagnostics: [])
         }
         var issues = schemaSink.issues
-        if let root = collector.root { relocateKeyrefIssues(&issues, root: root) }
-        return Outcome(root: collector.root, parseFailure: [], schemaDiagnostics: schema.diagnostics(for: issues, path: path), textPieces: collector.textPieces)
+        if let root { relocateKeyrefIssues(&issues, root: root) }
+        return Outcome(root: root, parseFailure: [], schemaDiagnostics: schema.diagnostics(for: issues, path: path), textPieces: collector.textPieces)
     }
 
     /// The referencing element of each XSD keyref, by keyref name: section, item, attribute.
@@ -119,7 +120,7 @@ enum StreamingReader {
 /// an element copies its bytes once and allocates nothing of its own; an element built as a value
 /// of arrays was copied and destroyed as it was pushed, tested and appended to its parent (about
 /// as much work as the libxml2 tree the stream replaced).
-final class StreamedDocument {
+struct StreamedStore {
     struct Node {
         var isArgmark: Bool
         var nameStart: Int
@@ -155,13 +156,11 @@ final class StreamedDocument {
     var pieces: [Piece] = []
     var pool: [UInt8] = []
 
-    var root: StreamedElement? { nodes.isEmpty ? nil : StreamedElement(document: self, index: 0) }
-
     init(capacity: Int) {
         pool.reserveCapacity(capacity)
     }
 
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let start = pool.count
         pool.append(contentsOf: bytes)
         return start
@@ -176,23 +175,35 @@ final class StreamedDocument {
     }
 }
 
+/// A finished store, shared by the views into it. Its store is a constant: reading a variable
+/// stored in a class costs a run-time exclusivity check per access, which on every attribute and
+/// child was a tenth of the decoder's work.
+final class StreamedDocument {
+    let store: StreamedStore
+
+    init(_ store: StreamedStore) {
+        self.store = store
+    }
+
+    var root: StreamedElement? { store.nodes.isEmpty ? nil : StreamedElement(document: self, index: 0) }
+}
+
 /// An element kept from the stream: what ``XMLNodeView`` offers the decoder.
 struct StreamedElement: XMLNodeView {
     let document: StreamedDocument
     let index: Int
 
-    private var node: StreamedDocument.Node { document.nodes[index] }
-
     func isArgmark(_ name: StaticString) -> Bool {
-        let node = node
-        return node.isArgmark && document.poolEquals(node.nameStart, node.nameCount, name)
+        let node = document.store.nodes[index]
+        return node.isArgmark && document.store.poolEquals(node.nameStart, node.nameCount, name)
     }
 
     func attribute(_ name: StaticString) -> String? {
-        let node = node
+        let store = document.store
+        let node = store.nodes[index]
         for index in node.firstAttribute..<node.firstAttribute + node.attributeCount {
-            let attribute = document.attributes[index]
-            if document.poolEquals(attribute.nameStart, attribute.nameCount, name) { return document.string(attribute.valueStart, attribute.valueCount) }
+            let attribute = store.attributes[index]
+            if store.poolEquals(attribute.nameStart, attribute.nameCount, name) { return store.string(attribute.valueStart, attribute.valueCount) }
         }
         return nil
     }
@@ -200,11 +211,12 @@ struct StreamedElement: XMLNodeView {
     /// One walk over the attributes, as for libxml2's nodes.
     func attributes(_ names: [StaticString]) -> [String?] {
         var values = [String?](repeating: nil, count: names.count)
-        let node = node
+        let store = document.store
+        let node = store.nodes[index]
         for index in node.firstAttribute..<node.firstAttribute + node.attributeCount {
-            let attribute = document.attributes[index]
-            for slot in names.indices where values[slot] == nil && document.poolEquals(attribute.nameStart, attribute.nameCount, names[slot]) {
-                values[slot] = document.string(attribute.valueStart, attribute.valueCount)
+            let attribute = store.attributes[index]
+            for slot in names.indices where values[slot] == nil && store.poolEquals(attribute.nameStart, attribute.nameCount, names[slot]) {
+                values[slot] = store.string(attribute.valueStart, attribute.valueCount)
                 break
             }
         }
@@ -212,38 +224,52 @@ struct StreamedElement: XMLNodeView {
     }
 
     var text: String {
-        var piece = node.firstPiece
+        let store = document.store
+        var piece = store.nodes[index].firstPiece
         guard piece >= 0 else { return "" }
-        let first = document.pieces[piece]
-        if first.next < 0 { return document.string(first.start, first.count) }
+        let first = store.pieces[piece]
+        if first.next < 0 { return store.string(first.start, first.count) }
         var bytes: [UInt8] = []
         while piece >= 0 {
-            let current = document.pieces[piece]
-            bytes.append(contentsOf: document.pool[current.start..<current.start + current.count])
+            let current = store.pieces[piece]
+            bytes.append(contentsOf: store.pool[current.start..<current.start + current.count])
             piece = current.next
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    var line: Int { node.line }
+    var line: Int { document.store.nodes[index].line }
 
     var elementChildren: [StreamedElement] {
+        let store = document.store
         var children: [StreamedElement] = []
-        var child = node.firstChild
+        var child = store.nodes[index].firstChild
         while child >= 0 {
             children.append(StreamedElement(document: document, index: child))
-            child = document.nodes[child].nextSibling
+            child = store.nodes[child].nextSibling
         }
         return children
     }
 }
 
 /// Receives the SAX2 events (passed to C as an unmanaged pointer) and keeps what the decoder reads.
+///
+/// Everything an event changes is one value (``State``), changed in place by one call per event:
+/// each access to a variable stored in a class is checked for exclusivity at run time, and the
+/// events touched several such variables many times each.
 final class StreamCollector {
     var parser: xmlParserCtxtPtr?
-    let document: StreamedDocument
     var sawDoctype = false
-    private(set) var textPieces = 0
+    private var state: State
+
+    init(capacity: Int) {
+        state = State(store: StreamedStore(capacity: capacity))
+    }
+
+    var textPieces: Int { state.textPieces }
+
+    /// The elements kept, once the parse is over.
+    func finish() -> StreamedDocument { StreamedDocument(state.store) }
 
     /// An open element, kept or not. `name` is libxml2's interned local name, alive as long as
     /// the parser: only ``line(for:)`` reads it, from inside the parse.
@@ -256,85 +282,117 @@ final class StreamCollector {
         var line: Int
     }
 
-    /// Open elements from the root down.
-    private var open: [OpenElement] = []
-    /// The element that ended last, while the schema's handler for that end runs.
-    private var justEnded: OpenElement?
+    private struct State {
+        var store: StreamedStore
+        /// Open elements from the root down.
+        var open: [OpenElement] = []
+        /// The element that ended last, while the schema's handler for that end runs.
+        var justEnded: OpenElement?
+        var textPieces = 0
 
-    init(capacity: Int) {
-        document = StreamedDocument(capacity: capacity)
+        mutating func start(localName: UnsafePointer<xmlChar>?, isArgmark: Bool, line: Int, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+            let depth = open.count + 1
+            justEnded = nil
+            let parent = open.last?.node ?? -1
+            let parentKept = open.isEmpty || parent >= 0
+            guard parentKept, depth <= StreamCollector.keptDepth, depth == 1 || isArgmark else {
+                open.append(OpenElement(node: -1, collectsText: false, name: localName, line: line))
+                return
+            }
+            let nameCount = localName.map { Platform.cStringLength(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0
+            let nameStart = localName.map { store.append(UnsafeBufferPointer(start: $0, count: nameCount)) } ?? store.pool.count
+            var node = StreamedStore.Node(isArgmark: isArgmark, nameStart: nameStart, nameCount: nameCount, line: line, firstAttribute: store.attributes.count)
+            if let attributes {
+                for index in 0..<attributeCount {
+                    // Five pointers per attribute: local name, prefix, URI, value start, value end.
+                    let base = index * 5
+                    guard attributes[base + 2] == nil, let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+                    let count = Platform.cStringLength(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                    let attributeNameStart = store.append(UnsafeBufferPointer(start: name, count: count))
+                    let (valueStart, valueCount) = appendAttributeValue(start, end)
+                    store.attributes.append(StreamedStore.Attribute(nameStart: attributeNameStart, nameCount: count, valueStart: valueStart, valueCount: valueCount))
+                    node.attributeCount += 1
+                }
+            }
+            let index = store.nodes.count
+            store.nodes.append(node)
+            if parent >= 0 {
+                let previous = store.nodes[parent].lastChild
+                if previous >= 0 { store.nodes[previous].nextSibling = index } else { store.nodes[parent].firstChild = index }
+                store.nodes[parent].lastChild = index
+            }
+            // Text is read from `text` (a section) and from items; a section's own text is whitespace.
+            let collects = depth == StreamCollector.keptDepth || (depth == 2 && isArgmark && store.poolEquals(nameStart, nameCount, "text"))
+            open.append(OpenElement(node: index, collectsText: collects, name: localName, line: line))
+        }
+
+        mutating func end() {
+            justEnded = open.popLast()
+        }
+
+        mutating func characters(_ pointer: UnsafePointer<xmlChar>?, _ count: Int) {
+            justEnded = nil
+            guard let pointer, count > 0, let innermost = open.last, innermost.collectsText else { return }
+            textPieces += 1
+            let start = store.append(UnsafeBufferPointer(start: pointer, count: count))
+            let node = innermost.node
+            let last = store.nodes[node].lastPiece
+            // A piece that directly follows the element's last one in the pool extends it.
+            if last >= 0, store.pieces[last].start + store.pieces[last].count == start {
+                store.pieces[last].count += count
+                return
+            }
+            let piece = store.pieces.count
+            store.pieces.append(StreamedStore.Piece(start: start, count: count))
+            if last >= 0 { store.pieces[last].next = piece } else { store.nodes[node].firstPiece = piece }
+            store.nodes[node].lastPiece = piece
+        }
+
+        /// SAX2 hands attribute values with `&` written as `&#38;` (the tree builder re-reads them);
+        /// no other `&` can reach here, so undoing exactly that gives the value the tree holds.
+        /// Returns the value's range in the pool.
+        private mutating func appendAttributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> (start: Int, count: Int) {
+            let raw = UnsafeBufferPointer(start: start, count: end - start)
+            let valueStart = store.pool.count
+            guard raw.contains(UInt8(ascii: "&")) else {
+                store.pool.append(contentsOf: raw)
+                return (valueStart, raw.count)
+            }
+            let reference = StreamCollector.ampersandReference
+            var index = 0
+            while index < raw.count {
+                if raw[index] == UInt8(ascii: "&"), raw.count - index >= reference.count,
+                   raw[index..<index + reference.count].elementsEqual(reference) {
+                    store.pool.append(UInt8(ascii: "&"))
+                    index += reference.count
+                } else {
+                    store.pool.append(raw[index])
+                    index += 1
+                }
+            }
+            return (valueStart, store.pool.count - valueStart)
+        }
     }
-
-    var root: StreamedElement? { document.root }
 
     /// The decoder reads the root, its children and their children (`article/units/unit`,
     /// `article/meta/title`), never deeper.
-    private static let keptDepth = 3
+    fileprivate static let keptDepth = 3
 
     private static let namespace: [UInt8] = Array(ArticleXML.namespace.utf8)
-    private static let ampersandReference: [UInt8] = Array("&#38;".utf8)
+    fileprivate static let ampersandReference: [UInt8] = Array("&#38;".utf8)
 
     func start(localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let depth = open.count + 1
         let line = Int(parser.map { xmlSAX2GetLineNumber($0) } ?? 0)
-        justEnded = nil
-        let parent = open.last?.node ?? -1
-        let parentKept = open.isEmpty || parent >= 0
         let isArgmark = uri.map { Self.equalsNamespace($0) } ?? false
-        guard parentKept, depth <= Self.keptDepth, depth == 1 || isArgmark else {
-            open.append(OpenElement(node: -1, collectsText: false, name: localName, line: line))
-            return
-        }
-        let nameCount = localName.map { Platform.cStringLength(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0
-        let nameStart = localName.map { document.append(UnsafeBufferPointer(start: $0, count: nameCount)) } ?? document.pool.count
-        var node = StreamedDocument.Node(isArgmark: isArgmark, nameStart: nameStart, nameCount: nameCount, line: line, firstAttribute: document.attributes.count)
-        if let attributes {
-            for index in 0..<attributeCount {
-                // Five pointers per attribute: local name, prefix, URI, value start, value end.
-                let base = index * 5
-                guard attributes[base + 2] == nil, let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-                let count = Platform.cStringLength(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
-                let attributeNameStart = document.append(UnsafeBufferPointer(start: name, count: count))
-                let (valueStart, valueCount) = appendAttributeValue(start, end)
-                document.attributes.append(StreamedDocument.Attribute(nameStart: attributeNameStart, nameCount: count, valueStart: valueStart, valueCount: valueCount))
-                node.attributeCount += 1
-            }
-        }
-        let index = document.nodes.count
-        document.nodes.append(node)
-        if parent >= 0 {
-            if document.nodes[parent].lastChild >= 0 {
-                document.nodes[document.nodes[parent].lastChild].nextSibling = index
-            } else {
-                document.nodes[parent].firstChild = index
-            }
-            document.nodes[parent].lastChild = index
-        }
-        // Text is read from `text` (a section) and from items; a section's own text is whitespace.
-        let collects = depth == Self.keptDepth || (depth == 2 && isArgmark && document.poolEquals(nameStart, nameCount, "text"))
-        open.append(OpenElement(node: index, collectsText: collects, name: localName, line: line))
+        state.start(localName: localName, isArgmark: isArgmark, line: line, attributeCount: attributeCount, attributes: attributes)
     }
 
     func end() {
-        justEnded = open.popLast()
+        state.end()
     }
 
     func characters(_ pointer: UnsafePointer<xmlChar>?, _ count: Int) {
-        justEnded = nil
-        guard let pointer, count > 0, let innermost = open.last, innermost.collectsText else { return }
-        textPieces += 1
-        let start = document.append(UnsafeBufferPointer(start: pointer, count: count))
-        let node = innermost.node
-        let last = document.nodes[node].lastPiece
-        // A piece that directly follows the element's last one in the pool extends it.
-        if last >= 0, document.pieces[last].start + document.pieces[last].count == start {
-            document.pieces[last].count += count
-            return
-        }
-        let piece = document.pieces.count
-        document.pieces.append(StreamedDocument.Piece(start: start, count: count))
-        if last >= 0 { document.pieces[last].next = piece } else { document.nodes[node].firstPiece = piece }
-        document.nodes[node].lastPiece = piece
+        state.characters(pointer, count)
     }
 
     /// The line a tree validator would give an error libxml2 raised on the stream without one:
@@ -342,8 +400,8 @@ final class StreamCollector {
     /// ended (its end is being checked) and the open ones. A child that a simple-typed element
     /// may not hold, for example, is reported at the parent, as on a tree.
     func line(for message: String) -> Int {
-        var candidates = open.reversed().map { $0 }
-        if let justEnded { candidates.insert(justEnded, at: 0) }
+        var candidates = state.open.reversed().map { $0 }
+        if let justEnded = state.justEnded { candidates.insert(justEnded, at: 0) }
         if let start = message.firstRange(of: "Element '") {
             let qualified = message[start.upperBound...].prefix { $0 != "'" }
             let local = Array((qualified.split(separator: "}").last ?? qualified[...]).utf8)
@@ -363,31 +421,6 @@ final class StreamCollector {
             Platform.cStringLength(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)) == expected.count
                 && Platform.bytesEqual(uri, expected.baseAddress!, count: expected.count)
         }
-    }
-
-    /// SAX2 hands attribute values with `&` written as `&#38;` (the tree builder re-reads them);
-    /// no other `&` can reach here, so undoing exactly that gives the value the tree holds.
-    /// Returns the value's range in the pool.
-    private func appendAttributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> (start: Int, count: Int) {
-        let raw = UnsafeBufferPointer(start: start, count: end - start)
-        let valueStart = document.pool.count
-        guard raw.contains(UInt8(ascii: "&")) else {
-            document.pool.append(contentsOf: raw)
-            return (valueStart, raw.count)
-        }
-        let reference = Self.ampersandReference
-        var index = 0
-        while index < raw.count {
-            if raw[index] == UInt8(ascii: "&"), raw.count - index >= reference.count,
-               raw[index..<index + reference.count].elementsEqual(reference) {
-                document.pool.append(UInt8(ascii: "&"))
-                index += reference.count
-            } else {
-                document.pool.append(raw[index])
-                index += 1
-            }
-        }
-        return (valueStart, document.pool.count - valueStart)
     }
 
     private static func collector(_ context: UnsafeMutableRawPointer?) -> StreamCollector? {

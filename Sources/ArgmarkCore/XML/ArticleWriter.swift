@@ -67,19 +67,7 @@ package enum ArticleWriter {
             out.append("  </speakers>\n")
         }
 
-        if let mark = article.unitHighWaterMark, article.units.isEmpty {
-            out.append("  <units highest-issued=\"")
-            out.append(String(mark))
-            out.append("\"/>\n")
-        }
-        if !article.units.isEmpty {
-            out.append("  <units")
-            if let mark = article.unitHighWaterMark {
-                out.append(" highest-issued=\"")
-                out.append(String(mark))
-                out.append("\"")
-            }
-            out.append(">\n")
+        if out.openSection("units", mark: article.unitHighWaterMark, isEmpty: article.units.isEmpty) {
             for unit in canonicalOrder(article.units) {
                 let owner = { "unit \(unit.id)" }
                 out.append("    <unit")
@@ -108,19 +96,7 @@ package enum ArticleWriter {
             out.append("  </units>\n")
         }
 
-        if let mark = article.relationHighWaterMark, article.relations.isEmpty {
-            out.append("  <relations highest-issued=\"")
-            out.append(String(mark))
-            out.append("\"/>\n")
-        }
-        if !article.relations.isEmpty {
-            out.append("  <relations")
-            if let mark = article.relationHighWaterMark {
-                out.append(" highest-issued=\"")
-                out.append(String(mark))
-                out.append("\"")
-            }
-            out.append(">\n")
+        if out.openSection("relations", mark: article.relationHighWaterMark, isEmpty: article.relations.isEmpty) {
             for relation in article.relations.sorted(by: { naturalLess($0.id.rawValue, $1.id.rawValue) }) {
                 let owner = { "relation \(relation.id)" }
                 out.append("    <relation")
@@ -270,6 +246,17 @@ struct XMLOutput {
         append("=\"")
         append(String(value))
         append("\"")
+    }
+
+    /// Opens `<units>` or `<relations>` with its high-water mark and returns `true`; an empty one
+    /// is a single empty element if it has a mark (`false`), and nothing at all if not.
+    mutating func openSection(_ name: StaticString, mark: Int?, isEmpty: Bool) -> Bool {
+        if isEmpty && mark == nil { return false }
+        append("  <")
+        append(name)
+        if let mark { number("highest-issued", mark) }
+        append(isEmpty ? "/>\n" : ">\n")
+        return !isEmpty
     }
 
     /// Character data, escaped (see ``XMLEscaping``).

@@ -60,10 +60,13 @@ extension ArticleXML {
     }
 
     private static func decodeArticle<Node: XMLNodeView>(_ root: Node) -> DecodedArticle {
+        // The root's children listed once: a view may build the list on every call.
+        let sections = root.elementChildren
+        func section(_ name: StaticString) -> Node? { sections.first { $0.isArgmark(name) } }
         var lines = ElementLines()
         lines.root = root.line
         var metadata = ArticleMetadata()
-        if let meta = root.argmarkChild("meta") {
+        if let meta = section("meta") {
             metadata.title = meta.argmarkChild("title")?.text
             metadata.outlet = meta.argmarkChild("outlet")?.text
             metadata.author = meta.argmarkChild("author")?.text
@@ -75,11 +78,11 @@ extension ArticleXML {
                 MetadataProperty(name: $0.attribute("name") ?? "", value: $0.text)
             }
         }
-        let textElement = root.argmarkChild("text")
+        let textElement = section("text")
         lines.text = textElement?.line ?? root.line
 
         var speakers: [Speaker] = []
-        for element in (root.argmarkChild("speakers")?.argmarkChildren("speaker") ?? []) {
+        for element in (section("speakers")?.argmarkChildren("speaker") ?? []) {
             guard let id = element.attribute("id") else { continue }
             let speaker = Speaker(id: SpeakerID(id), name: element.attribute("name") ?? "", role: element.attribute("role"))
             if lines.speakers[speaker.id] == nil { lines.speakers[speaker.id] = element.line }
@@ -89,8 +92,10 @@ extension ArticleXML {
         var units: [ArgumentUnit] = []
         var unreadable: Set<UnitID> = []
         var halfSpans: Set<UnitID> = []
-        let unitsElement = root.argmarkChild("units")
-        for element in (unitsElement?.argmarkChildren("unit") ?? []) {
+        let unitsElement = section("units")
+        let unitElements = unitsElement?.argmarkChildren("unit") ?? []
+        units.reserveCapacity(unitElements.count)
+        for element in unitElements {
             let values = element.attributes(UnitAttribute.names)
             func value(_ attribute: UnitAttribute) -> String? { values[attribute.rawValue] }
             guard let rawID = value(.id), let type = value(.type).flatMap(UnitType.init(rawValue:)) else { continue }
@@ -130,7 +135,7 @@ extension ArticleXML {
             ))
         }
 
-        let relationsElement = root.argmarkChild("relations")
+        let relationsElement = section("relations")
         let relationElements = (relationsElement?.argmarkChildren("relation") ?? [])
         let relationValues = relationElements.map { $0.attributes(RelationAttribute.names) }
         let relationIDs = Set(relationValues.compactMap { $0[RelationAttribute.id.rawValue] })
