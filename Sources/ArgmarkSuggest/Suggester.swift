@@ -55,7 +55,7 @@ package struct Suggester: Sendable {
 
     /// Every unit the model finds in `text`, in text order (for the workbench and the tests).
     package func candidates(in text: String, genre: Genre? = nil) -> [Candidate] {
-        let analyzed = AnalyzedText(text, genre: genre ?? model.summary.defaultGenre, extractor: extractor)
+        let analyzed = AnalyzedText(text, genre: genre ?? model.summary.defaultGenre, granularity: model.summary.granularity, extractor: extractor)
         return model.sequence.units(in: analyzed).map { Candidate(type: $0.type, span: $0.span, confidence: $0.confidence) }
     }
 
@@ -63,7 +63,7 @@ package struct Suggester: Sendable {
     /// targets; relations are suggested unless `relations` is false.
     @discardableResult
     package func suggest(into article: inout Article, corpus: Corpus? = nil, minimumConfidence: Double = 0, relations: Bool = true) -> Suggestions {
-        let analyzed = AnalyzedText(article.text, genre: article.metadata.genre ?? model.summary.defaultGenre, extractor: extractor)
+        let analyzed = AnalyzedText(article.text, genre: article.metadata.genre ?? model.summary.defaultGenre, granularity: model.summary.granularity, extractor: extractor)
         let text = analyzed.text
         let quotations = Quotations.find(text.scalars)
         let paragraphs = analyzed.paragraphs

@@ -45,12 +45,29 @@ import Testing
         #expect(output.contains("cross-validated on 16 articles (5 folds):"), "\(output)")
         for type in ["position", "claim", "counterclaim"] { #expect(output.contains("  \(type) "), "\(output)") }
         #expect(output.contains("macro overlap-F1 0."), "\(output)")
+        // The table is lines, not one line with escaped breaks.
+        #expect(output.split(separator: "\n").contains { $0.hasPrefix("  macro overlap-F1 0.") }, "\(output)")
+        #expect(!output.contains("\\n"), "\(output)")
         #expect(output.contains("relations given gold units: "), "\(output)")
         #expect(output.contains("stance given gold units: "), "\(output)")
         #expect(output.contains("wrote first.model: ") && output.contains(" KiB, ") && output.contains("trained on 16 articles"), "\(output)")
         try space.run(["train", "corpus", "-o", "second.model"])
         #expect(try space.bytes("first.model") == space.bytes("second.model"))
         #expect(try space.bytes("first.model").starts(with: Data("argmark suggestion model\nformat-version: 2\n".utf8)))
+    }
+
+    @Test func heldOutScoresAreJSONForTheEvaluationScript() throws {
+        let space = try Workspace()
+        defer { space.cleanUp() }
+        let run = try space.run(["train", "corpus", "--held-out", "corpus", "--folds", "0"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any], "\(run.standardOutput)")
+        #expect(object["trainingDocuments"] as? Int == 16)
+        #expect(["clauses", "sentences"].contains(object["segmentation"] as? String ?? ""))
+        for system in ["model", "every-sentence-claim", "every-sentence-evidence", "positional"] {
+            let scores = try #require(object[system] as? [String: Any])
+            #expect(scores["documents"] as? Int == 16)
+            #expect(scores["macroF1"] is Double)
+        }
     }
 
     @Test func suggestWithATrainedModelAddsValidSuggestionsThatCanBeReviewed() throws {

@@ -61,6 +61,34 @@ struct CalibrationTests {
         #expect(model.shifted(by: offsets) == model)
     }
 
+    @Test func eachGenreGetsItsOwnTypePriorsWhereTheHeldOutArticlesMixGenres() throws {
+        // Comments where every sentence is a claim, news articles with one position and no
+        // claim: no single offset serves both, one per genre does.
+        var articles = allClaims(TypeOffsets.minimumGenreArticles).map { item -> TrainingArticle in
+            var item = item
+            item.article.metadata.genre = .comment
+            return item
+        }
+        for index in 0..<TypeOffsets.minimumGenreArticles {
+            let first = "The council met on Monday \(index)."
+            let text = first + " It voted on the budget. Nobody came."
+            let unit = ArgumentUnit(id: "u1", type: .position, span: Span(start: 0, end: first.unicodeScalars.count), quote: first)
+            articles.append(TrainingArticle(article: Article(id: "news-\(index)", metadata: ArticleMetadata(genre: .news), text: text, units: [unit])))
+        }
+        let items = try SuggestionTrainer().prepare(articles)
+        let scores = SuggestionTrainer.HeldOutScores(model: reluctantModel(margin: 2), items: items)
+        let offsets = SuggestionTrainer.calibrate([scores], temperature: 1)
+        let claim = Tags.unitTypes.firstIndex(of: .claim)!
+        #expect(offsets.values[claim] + (offsets.genres[.comment]?[claim] ?? 0) > 2)
+        let comments = scores.evaluation(offsets, genre: .some(.comment))
+        #expect(comments.units[.claim]?.f1 == 1)
+        #expect(scores.evaluation(offsets, genre: .some(.news)).units[.claim]?.second ?? 0 == 0)
+        // Folded into the model (the genre's offsets into its genre: feature), the same holds.
+        let shifted = SuggestionModel(sequence: reluctantModel(margin: 2).shifted(by: offsets), relations: ChoiceModel(weights: [:]), stance: ChoiceModel(weights: [:]), summary: TrainingSummary()).roundTripped()
+        #expect(Suggester(model: shifted).candidates(in: "Taxes rose in 99 towns. Children drink less.", genre: .comment).map(\.type) == [.claim, .claim])
+        #expect(!Suggester(model: shifted).candidates(in: "Taxes rose in 99 towns. Children drink less.", genre: .news).contains { $0.type == .claim })
+    }
+
     @Test func macroF1CountsTheGoldTypesAndTheStrictOneAlsoTheSuggestedOnes() {
         var evaluation = Evaluation()
         evaluation.units[.claim] = MatchCounts(first: 4, second: 4, matched: 3)

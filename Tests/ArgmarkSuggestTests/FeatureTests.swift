@@ -50,6 +50,16 @@ struct FeatureTests {
         #expect(result[4].contains("par:last"))
     }
 
+    @Test func lengthsOfTheSegmentAndItsSentenceAndPlaceFromEitherEnd() {
+        let result = features("Short one. This sentence has enough words to be cut, but the second half is long too. End.")
+        #expect(result.allSatisfy { $0.contains("doc:sentences-3") })
+        #expect(result[0].isSuperset(of: ["len:1-3", "slen:1-3", "sent:index-0", "sent:from-end-2+"]))
+        // A clause knows its own length and its whole sentence's.
+        #expect(result[1].isSuperset(of: ["len:7-9", "slen:15-19", "sent:index-1", "sent:from-end-1"]))
+        #expect(result[2].isSuperset(of: ["len:7-9", "slen:15-19"]))
+        #expect(result[3].isSuperset(of: ["sent:index-2", "sent:from-end-0"]))
+    }
+
     @Test func featuresAreSortedAndAlwaysHaveABias() {
         for vector in FeatureExtractor().extract(CodePointText("Some text. More text, but different.")).map(\.features) {
             #expect(vector.names == vector.names.sorted())

@@ -3,7 +3,9 @@
 # folder per corpus (a temporary folder, removed at the end, unless WORK names one to keep):
 #   web-discourse     Habernal & Gurevych, user-generated web discourse (XMI)
 #   microtexts        arg-microtexts parts 1 and 2, English
-#   room-for-debate   ARCT, New York Times Room for Debate comments (XMI; genre set to comment)
+#   room-for-debate   ARCT, New York Times Room for Debate comments (XMI; genre set to comment;
+#                     each debate's question a stance target, each premise given the comment's
+#                     annotated stance toward it: stage.py debate-stance)
 #   seeds             the seed corpus, Annotations/
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -31,6 +33,6 @@ import_corpora() {
     python3 "$PY/stage.py" all "$WORK/import/xmi" "$WORK/corpora/web-discourse"
     python3 "$PY/stage.py" all "$WORK/import/mt1" "$WORK/corpora/microtexts"
     python3 "$PY/stage.py" all "$WORK/import/mt2" "$WORK/corpora/microtexts"
-    python3 "$PY/stage.py" genre "$WORK/import/arct" "$WORK/corpora/room-for-debate" comment
+    python3 "$PY/stage.py" debate-stance "$WORK/import/arct" "$WORK/corpora/room-for-debate" "$CORPORA/arct-room-for-debate/xmi/metadata.csv"
     python3 "$PY/stage.py" all "$ROOT/Annotations" "$WORK/corpora/seeds"
 }

@@ -17,8 +17,10 @@ package struct FeatureVector: Sendable, Equatable {
 ///
 /// Feature families (each name's prefix says which):
 /// - `bias`: always 1;
-/// - `len:`: length in words, binned;
-/// - `text:` and `par:`: position in the article and in the paragraph;
+/// - `len:` and `slen:`: length in words of the segment and of its sentence, binned;
+///   `doc:`: the text's length in sentences;
+/// - `text:` and `par:`: position in the article and in the paragraph; `sent:index-` and
+///   `sent:from-end-`: the sentence's place counted from either end;
 /// - `sent:`/`clause:`: the sentence's ending (`?`, `!`, none — headings and captions) and
 ///   whether the segment is a clause of a longer sentence;
 /// - `qa:`: interview layout — a line that is a question, a line after a question, a `Q:` or
@@ -66,6 +68,8 @@ package struct FeatureExtractor: Sendable {
             firstSentence.append(sentencesSoFar)
             sentencesSoFar += paragraph.sentences.count
         }
+        let sentenceLengths = sentenceSpans.map { segmenter.tokenCount($0, text.scalars) }
+        let documentBin = Self.documentBin(sentenceSpans.count)
         var result: [(Segment, FeatureVector)] = []
         result.reserveCapacity(segments.count)
         for (index, segment) in segments.enumerated() {
@@ -77,7 +81,16 @@ package struct FeatureExtractor: Sendable {
             }
             let own = words[index]
             let tokens = own.tokens.count
-            add(tokens <= 3 ? "len:1-3" : tokens <= 8 ? "len:4-8" : tokens <= 20 ? "len:9-20" : tokens <= 40 ? "len:21-40" : "len:41+", layoutFeature: true)
+            // Length, of the segment and of its sentence, in fine bins: on comments the length
+            // of a sentence says more about whether it is a premise than its words do.
+            add("len:" + Self.lengthBin(tokens), layoutFeature: true)
+            if segment.sentence < sentenceLengths.count { add("slen:" + Self.lengthBin(sentenceLengths[segment.sentence]), layoutFeature: true) }
+            add("doc:sentences-" + documentBin, layoutFeature: true)
+            // The sentence's place counted from either end of the text (a comment's first
+            // sentence often states its stance, its last one a conclusion or an appeal).
+            let fromEnd = sentenceSpans.count - 1 - segment.sentence
+            add("sent:index-" + (segment.sentence < 3 ? String(segment.sentence) : "3+"), layoutFeature: true)
+            add("sent:from-end-" + (fromEnd < 2 ? String(fromEnd) : "2+"), layoutFeature: true)
 
             // Position in the article.
             let relative = Double(segment.span.start) / Double(max(text.count, 1))
@@ -173,6 +186,18 @@ package struct FeatureExtractor: Sendable {
             result.append((segment, FeatureVector(values: features.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
         }
         return result
+    }
+
+    /// A length in words, binned.
+    static func lengthBin(_ words: Int) -> String {
+        let bounds: [(Int, String)] = [(3, "1-3"), (6, "4-6"), (9, "7-9"), (14, "10-14"), (19, "15-19"), (24, "20-24"), (29, "25-29"), (39, "30-39"), (59, "40-59")]
+        return bounds.first { words <= $0.0 }?.1 ?? "60+"
+    }
+
+    /// A text's length in sentences, binned.
+    static func documentBin(_ sentences: Int) -> String {
+        let bounds: [(Int, String)] = [(1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (15, "9-15"), (30, "16-30")]
+        return bounds.first { sentences <= $0.0 }?.1 ?? "31+"
     }
 
     /// The first white-space separated piece of `span`, looked for without reading the rest.

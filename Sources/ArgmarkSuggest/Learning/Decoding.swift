@@ -8,10 +8,10 @@ package struct AnalyzedText: Sendable {
     package var features: [[UInt32]]
     package var boundaries: [Boundary]
 
-    package init(_ string: String, genre: Genre?, extractor: FeatureExtractor = FeatureExtractor()) {
+    package init(_ string: String, genre: Genre?, granularity: Granularity = .clauses, extractor: FeatureExtractor = FeatureExtractor()) {
         text = CodePointText(string)
         paragraphs = extractor.segmenter.paragraphs(text)
-        let extracted = extractor.extract(text, genre: genre)
+        let extracted = extractor.extract(text, genre: genre, segments: extractor.segmenter.segments(text, granularity: granularity))
         segments = extracted.map(\.segment)
         features = extracted.map { $0.features.names.map(FeatureHash.hash) }
         boundaries = Boundary.of(segments)

@@ -152,6 +152,8 @@ package struct TrainingSummary: Sendable, Equatable {
     package var features = 0
     /// The genre given to articles that declare none (`argmark train --genre`).
     package var defaultGenre: Genre?
+    /// The segments the unit model tags (models from before it was chosen are clause models).
+    package var granularity = Granularity.clauses
 
     package init() {}
 
@@ -159,6 +161,9 @@ package struct TrainingSummary: Sendable, Equatable {
         var lines = ["documents \(documents)", "segments \(segments)", "relations \(relations)", "stances \(stances)", "features \(features)"]
         for type in UnitType.allCases { if let count = units[type] { lines.append("units.\(type.rawValue) \(count)") } }
         if let defaultGenre { lines.append("genre \(defaultGenre.rawValue)") }
+        // Written only for sentence models, so a clause model's bytes stay those of the
+        // format before the choice existed (the shipped model among them).
+        if granularity != .clauses { lines.append("segmentation \(granularity.rawValue)") }
         return lines.joined(separator: "\n")
     }
 
@@ -174,6 +179,7 @@ package struct TrainingSummary: Sendable, Equatable {
             case "stances": stances = number
             case "features": features = number
             case "genre": defaultGenre = Genre(rawValue: parts[1])
+            case "segmentation": granularity = Granularity(rawValue: parts[1]) ?? .clauses
             default:
                 if parts[0].hasPrefix("units."), let type = UnitType(rawValue: String(parts[0].dropFirst(6))) { units[type] = number }
             }

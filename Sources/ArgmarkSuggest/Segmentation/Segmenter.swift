@@ -16,6 +16,14 @@ package struct Segment: Sendable, Equatable {
     package var insideQuotation: Bool
 }
 
+/// What a model's segments are: clauses (sentences cut at semicolons, dashes, introduced
+/// quotations and connectives) or whole sentences. `argmark train` tries both and keeps the one
+/// that scores better on held-out folds: web discourse and microtexts units are often clauses,
+/// Room for Debate premises whole sentences.
+package enum Granularity: String, Sendable, CaseIterable {
+    case clauses, sentences
+}
+
 /// A paragraph: one non-empty line, since news text puts one paragraph per line (and interviews
 /// one turn per line).
 package struct Paragraph: Sendable, Equatable {
@@ -60,6 +68,11 @@ package struct Segmenter: Sendable {
         return result
     }
 
+    /// The segments of `text` at `granularity`, in text order.
+    package func segments(_ text: CodePointText, granularity: Granularity) -> [Segment] {
+        granularity == .clauses ? segments(text) : sentenceSegments(text)
+    }
+
     /// Every clause of `text`, in text order.
     package func segments(_ text: CodePointText) -> [Segment] {
         let scalars = text.scalars
@@ -79,7 +92,8 @@ package struct Segmenter: Sendable {
         return result
     }
 
-    /// Whole sentences as segments (the clause cuts left out), for the "every sentence" baseline.
+    /// Whole sentences as segments (the clause cuts left out): the baselines' units, and a
+    /// model's segments at ``Granularity/sentences``.
     package func sentenceSegments(_ text: CodePointText) -> [Segment] {
         let quoted = Quotations.find(text.scalars)
         var result: [Segment] = []

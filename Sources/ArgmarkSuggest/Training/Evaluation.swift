@@ -82,7 +82,7 @@ package enum Baseline: String, Sendable, CaseIterable {
 extension SuggestionTrainer {
     /// Scores `model` on `articles` (their gold units, relations and stances).
     package func evaluate(_ model: SuggestionModel, on articles: [TrainingArticle]) throws(TrainingError) -> Evaluation {
-        Self.evaluate(model, try prepare(articles))
+        Self.evaluate(model, try prepare(articles, granularity: model.summary.granularity))
     }
 
     /// Scores a trivial baseline on `articles` (units only).
@@ -112,8 +112,8 @@ extension SuggestionTrainer {
                 .map { "\($0.from) \($0.type.rawValue) \($0.to)" }
             one.relations = MatchCounts(first: goldRelations.count, second: predicted.count, matched: predicted.filter(goldRelations.contains).count)
             // Stance given the gold units, where the corpus declares targets.
-            if let declared = item.corpus?.targets, !declared.isEmpty {
-                let targets = StanceFeatures.plausibleTargets(declared, articleText: item.article.text)
+            if !item.stanceTargets.isEmpty {
+                let targets = item.stanceTargets
                 var counts = MatchCounts()
                 for unit in gold {
                     let guess = model.stance(of: unit.quote, type: unit.type, targets: targets)

@@ -31,6 +31,11 @@ package struct SuggestionTrainer: Sendable {
     package var maximumFeatures = 40_000
     /// The genre of articles that declare none (`argmark train --genre`).
     package var genre: Genre?
+    /// The segments to tag; `nil` (the default) tries clauses and sentences and keeps the one
+    /// with the better cross-validated macro overlap-F1.
+    package var granularity: Granularity?
+    /// Below this many articles the model is not calibrated (held-out folds too small to trust).
+    static let minimumArticlesToCalibrate = 10
 
     package init() {}
 
@@ -38,11 +43,19 @@ package struct SuggestionTrainer: Sendable {
     struct Prepared: Sendable {
         var article: Article
         var corpus: Corpus?
+        /// The article's genre, or the trainer's for an article that declares none.
+        var genre: Genre?
         var analyzed: AnalyzedText
         var document: EncodedDocument
+        /// The corpus's targets worth weighing for this article (``StanceFeatures/plausibleTargets(_:articleText:)``).
+        var stanceTargets: [StanceTarget] = []
+        /// The relation and stance choices the article teaches, computed once however many
+        /// models (folds, segmentations) are fitted on it.
+        var relationChoices: [ChoiceInstance] = []
+        var stanceChoices: [ChoiceInstance] = []
     }
 
-    func prepare(_ articles: [TrainingArticle]) throws(TrainingError) -> [Prepared] {
+    func prepare(_ articles: [TrainingArticle], granularity: Granularity = .clauses) throws(TrainingError) -> [Prepared] {
         let annotated = articles.filter { $0.article.units.contains { $0.status == .gold && $0.span != nil } }
         guard !annotated.isEmpty else {
             throw TrainingError(message: "no gold units in \(articles.count) \(articles.count == 1 ? "article" : "articles"); annotate some units (argmark add) or import an annotated corpus (argmark import) first")
@@ -53,90 +66,98 @@ package struct SuggestionTrainer: Sendable {
             let slots = UncheckedBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: annotated.count) { index in
                 let item = annotated[index]
-                let analyzed = AnalyzedText(item.article.text, genre: item.article.metadata.genre ?? genre)
+                let articleGenre = item.article.metadata.genre ?? genre
+                let analyzed = AnalyzedText(item.article.text, genre: articleGenre, granularity: granularity)
                 let gold = GoldTags.tags(of: analyzed.segments, among: item.article.units, textLength: analyzed.text.count)
-                slots.buffer[index] = Prepared(article: item.article, corpus: item.corpus, analyzed: analyzed,
-                                               document: EncodedDocument(features: analyzed.features, boundaries: analyzed.boundaries, gold: gold))
+                var ready = Prepared(article: item.article, corpus: item.corpus, genre: articleGenre, analyzed: analyzed,
+                                     document: EncodedDocument(features: analyzed.features, boundaries: analyzed.boundaries, gold: gold))
+                ready.stanceTargets = StanceFeatures.plausibleTargets(item.corpus?.targets ?? [], articleText: item.article.text)
+                ready.relationChoices = Self.relationInstances(ready)
+                ready.stanceChoices = Self.stanceInstances(ready)
+                slots.buffer[index] = ready
             }
         }
         return prepared.map { $0! }
     }
 
-    /// Trains on every article.
+    /// Trains on every article (calibrated and its segmentation chosen on 5 cross-validation
+    /// folds, as ``trainWithCrossValidation(_:folds:)`` does, without keeping the table).
     package func train(_ articles: [TrainingArticle]) throws(TrainingError) -> SuggestionModel {
-        let prepared = try prepare(articles)
-        var model = fit(prepared)
-        // Confidences: the temperature that makes a held-out fifth most likely; then the type
-        // offsets that give that fifth the best overlap-F1.
-        if prepared.count >= 10 {
-            let folds = Self.folds(prepared.count, 5)
-            let heldOut = prepared.indices.filter { folds[$0] == 0 }.map { prepared[$0] }
-            let trial = fit(prepared.indices.filter { folds[$0] != 0 }.map { prepared[$0] }).roundTripped()
-            let temperature = Self.temperature([(trial, heldOut)])
-            let offsets = Self.calibrate([HeldOutScores(model: trial.sequence, items: heldOut)], temperature: temperature)
-            model.sequence = model.sequence.shifted(by: offsets)
-            model.sequence.temperature = temperature
-        }
-        return model.roundTripped()
+        try trainWithCrossValidation(articles, folds: 5).model
     }
 
     /// Cross-validates (`folds` folds of whole articles) and then trains on every article; the
-    /// evaluation is of models that never saw the articles they are scored on.
+    /// evaluation is of models that never saw the articles they are scored on. With no fixed
+    /// ``granularity`` this is done for clauses and for sentences, and the better kept (ties
+    /// keep clauses).
     package func trainWithCrossValidation(_ articles: [TrainingArticle], folds count: Int = 5) throws(TrainingError) -> (model: SuggestionModel, evaluation: Evaluation) {
-        let prepared = try prepare(articles)
-        let foldCount = min(count, prepared.count)
-        var model: SuggestionModel
-        var evaluation = Evaluation()
-        if foldCount >= 2 {
-            let folds = Self.folds(prepared.count, foldCount)
-            var results = [(model: SuggestionModel, heldOut: [Prepared])?](repeating: nil, count: foldCount + 1)
-            results.withUnsafeMutableBufferPointer { buffer in
-                let slots = UncheckedBuffer(buffer)
-                DispatchQueue.concurrentPerform(iterations: foldCount + 1) { fold in
-                    if fold == foldCount {
-                        slots.buffer[fold] = (fit(prepared), [])
-                        return
-                    }
-                    let trained = fit(prepared.indices.filter { folds[$0] != fold }.map { prepared[$0] }).roundTripped()
-                    slots.buffer[fold] = (trained, prepared.indices.filter { folds[$0] == fold }.map { prepared[$0] })
-                }
-            }
-            let trials = (0..<foldCount).map { results[$0]! }
-            let temperature = Self.temperature(trials)
-            let scores = trials.map { HeldOutScores(model: $0.model.sequence, items: $0.heldOut) }
-            // Each fold is scored with offsets chosen on the other folds only, so the table stays
-            // blind; the final model gets the offsets chosen on all of them.
-            var offsets = [TypeOffsets](repeating: TypeOffsets(), count: foldCount + 1)
-            var evaluations = [Evaluation](repeating: Evaluation(), count: foldCount)
-            offsets.withUnsafeMutableBufferPointer { offsetBuffer in
-                evaluations.withUnsafeMutableBufferPointer { evaluationBuffer in
-                    let offsetSlots = UncheckedBuffer(offsetBuffer), evaluationSlots = UncheckedBuffer(evaluationBuffer)
-                    DispatchQueue.concurrentPerform(iterations: foldCount + 1) { fold in
-                        let others = scores.indices.filter { $0 != fold }.map { scores[$0] }
-                        let chosen = Self.calibrate(others, temperature: temperature)
-                        offsetSlots.buffer[fold] = chosen
-                        if fold < foldCount {
-                            var trial = trials[fold].model
-                            trial.sequence = trial.sequence.shifted(by: chosen)
-                            evaluationSlots.buffer[fold] = Self.evaluate(trial.roundTripped(), trials[fold].heldOut)
-                        }
-                    }
-                }
-            }
-            model = results[foldCount]!.model
-            for fold in 0..<foldCount { evaluation = evaluation + evaluations[fold] }
-            model.sequence = model.sequence.shifted(by: offsets[foldCount])
-            model.sequence.temperature = temperature
-        } else {
-            model = fit(prepared)
+        var best: (model: SuggestionModel, evaluation: Evaluation)?
+        for choice in granularity.map({ [$0] }) ?? Granularity.allCases {
+            let prepared = try prepare(articles, granularity: choice)
+            let result = crossValidated(prepared, granularity: choice, folds: min(count, prepared.count))
+            if let current = best, (result.evaluation.strictMacroF1 ?? 0) <= (current.evaluation.strictMacroF1 ?? 0) + 1e-9 { continue }
+            best = result
+            // Too few articles to compare segmentations on: keep the first.
+            if prepared.count < Self.minimumArticlesToCalibrate { break }
         }
-        return (model.roundTripped(), evaluation)
+        return best!
+    }
+
+    /// The model trained on all of `prepared`, with the blind evaluation of `foldCount` models
+    /// each trained without one fold. The folds' scores also choose the temperature of the
+    /// confidences and the per-type offsets (``calibrate(_:temperature:)``); each fold is scored
+    /// with offsets chosen on the other folds only, so the table stays blind, and the offsets are
+    /// kept only when they raise that blind score (on a small or noisy corpus they can lower it).
+    func crossValidated(_ prepared: [Prepared], granularity: Granularity, folds foldCount: Int) -> (model: SuggestionModel, evaluation: Evaluation) {
+        guard foldCount >= 2 else { return (fit(prepared, granularity: granularity).roundTripped(), Evaluation()) }
+        let folds = Self.folds(prepared.count, foldCount)
+        var results = [(model: SuggestionModel, heldOut: [Prepared])?](repeating: nil, count: foldCount + 1)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = UncheckedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: foldCount + 1) { fold in
+                if fold == foldCount {
+                    slots.buffer[fold] = (fit(prepared, granularity: granularity), [])
+                    return
+                }
+                let trained = fit(prepared.indices.filter { folds[$0] != fold }.map { prepared[$0] }, granularity: granularity).roundTripped()
+                slots.buffer[fold] = (trained, prepared.indices.filter { folds[$0] == fold }.map { prepared[$0] })
+            }
+        }
+        let trials = (0..<foldCount).map { results[$0]! }
+        let temperature = Self.temperature(trials)
+        let calibrating = prepared.count >= Self.minimumArticlesToCalibrate
+        let scores = trials.map { HeldOutScores(model: $0.model.sequence, items: $0.heldOut) }
+        var offsets = [TypeOffsets](repeating: TypeOffsets(), count: foldCount + 1)
+        var calibrated = [Evaluation](repeating: Evaluation(), count: foldCount)
+        var plain = [Evaluation](repeating: Evaluation(), count: foldCount)
+        offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+            calibrated.withUnsafeMutableBufferPointer { calibratedBuffer in
+                plain.withUnsafeMutableBufferPointer { plainBuffer in
+                    let offsetSlots = UncheckedBuffer(offsetBuffer), calibratedSlots = UncheckedBuffer(calibratedBuffer), plainSlots = UncheckedBuffer(plainBuffer)
+                    DispatchQueue.concurrentPerform(iterations: foldCount + 1) { fold in
+                        let chosen = calibrating ? Self.calibrate(scores.indices.filter { $0 != fold }.map { scores[$0] }, temperature: temperature) : TypeOffsets()
+                        offsetSlots.buffer[fold] = chosen
+                        guard fold < foldCount else { return }
+                        plainSlots.buffer[fold] = Self.evaluate(trials[fold].model, trials[fold].heldOut)
+                        var trial = trials[fold].model
+                        trial.sequence = trial.sequence.shifted(by: chosen)
+                        calibratedSlots.buffer[fold] = chosen.isZero ? plainSlots.buffer[fold] : Self.evaluate(trial.roundTripped(), trials[fold].heldOut)
+                    }
+                }
+            }
+        }
+        let calibratedTotal = calibrated.reduce(Evaluation(), +), plainTotal = plain.reduce(Evaluation(), +)
+        var model = results[foldCount]!.model
+        let keepOffsets = (calibratedTotal.strictMacroF1 ?? 0) > (plainTotal.strictMacroF1 ?? 0)
+        if keepOffsets { model.sequence = model.sequence.shifted(by: offsets[foldCount]) }
+        model.sequence.temperature = temperature
+        return (model.roundTripped(), keepOffsets ? calibratedTotal : plainTotal)
     }
 
     /// Fold of each article: round robin over the articles in the given order.
     static func folds(_ count: Int, _ folds: Int) -> [Int] { (0..<count).map { $0 % folds } }
 
-    func fit(_ prepared: [Prepared]) -> SuggestionModel {
+    func fit(_ prepared: [Prepared], granularity: Granularity = .clauses) -> SuggestionModel {
         var sequenceTrainer = SequenceTrainer()
         sequenceTrainer.epochs = epochs
         sequenceTrainer.maximumFeatures = maximumFeatures
@@ -145,9 +166,10 @@ package struct SuggestionTrainer: Sendable {
         var stanceInstances: [ChoiceInstance] = []
         var summary = TrainingSummary()
         summary.defaultGenre = genre
+        summary.granularity = granularity
         for item in prepared {
-            relationInstances += Self.relationInstances(item)
-            stanceInstances += Self.stanceInstances(item)
+            relationInstances += item.relationChoices
+            stanceInstances += item.stanceChoices
             summary.documents += 1
             summary.segments += item.analyzed.segments.count
             for unit in item.article.units where unit.status == .gold { summary.units[unit.type, default: 0] += 1 }
@@ -186,8 +208,8 @@ package struct SuggestionTrainer: Sendable {
     }
 
     static func stanceInstances(_ item: Prepared) -> [ChoiceInstance] {
-        guard let declared = item.corpus?.targets, !declared.isEmpty else { return [] }
-        let targets = StanceFeatures.plausibleTargets(declared, articleText: item.article.text)
+        let targets = item.stanceTargets
+        guard !targets.isEmpty else { return [] }
         var instances: [ChoiceInstance] = []
         for unit in item.article.units where unit.status == .gold {
             let candidates = StanceFeatures.candidates(text: unit.quote, type: unit.type, targets: targets)

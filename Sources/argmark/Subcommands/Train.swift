@@ -57,7 +57,8 @@ struct Train: ParsableCommand {
                 let (result, evaluation) = try trainer.trainWithCrossValidation(try Self.load(paths), folds: folds)
                 trained = result
                 Terminal.standardOutput("cross-validated on \(evaluation.documents) articles (\(folds) folds):")
-                Terminal.standardOutput(EvaluationTable.text(evaluation))
+                // One call per line: a call is one line, its line breaks shown as escapes.
+                for line in EvaluationTable.text(evaluation).split(separator: "\n") { Terminal.standardOutput(String(line)) }
             } else {
                 trained = try trainer.train(try Self.load(paths))
             }
@@ -65,7 +66,8 @@ struct Train: ParsableCommand {
                 let test = try Self.load(heldOut)
                 var systems: [(String, Evaluation)] = [("model", try trainer.evaluate(trained, on: test))]
                 for baseline in Baseline.allCases { systems.append((baseline.rawValue, try trainer.evaluate(baseline, on: test))) }
-                Terminal.standardOutput(EvaluationTable.json(systems, trainingDocuments: trained.summary.documents))
+                // JSON of argmark's own numbers and names, written as rendered (over several lines).
+                Terminal.write(EvaluationTable.json(systems, trainingDocuments: trained.summary.documents, segmentation: trained.summary.granularity.rawValue) + "\n", to: Platform.standardOutput)
             }
             if let output {
                 let bytes = trained.encoded()
@@ -131,11 +133,11 @@ enum EvaluationTable {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ systems: [(String, Evaluation)], trainingDocuments: Int) -> String {
+    static func json(_ systems: [(String, Evaluation)], trainingDocuments: Int, segmentation: String) -> String {
         func counts(_ value: MatchCounts) -> JSONValue {
             .object(["gold": .int(value.first), "suggested": .int(value.second), "matched": .int(value.matched)])
         }
-        var object: [String: JSONValue] = ["trainingDocuments": .int(trainingDocuments)]
+        var object: [String: JSONValue] = ["trainingDocuments": .int(trainingDocuments), "segmentation": .string(segmentation)]
         for (name, evaluation) in systems {
             var byType: [String: JSONValue] = [:]
             for (type, value) in evaluation.units { byType[type.rawValue] = counts(value) }
