@@ -17,7 +17,7 @@ struct ArgmarkServe: ParsableCommand {
 
     func run() throws {
         let workbench: Workbench
-        do throws(WorkbenchError) { workbench = try Workbench(folder: arguments.folder, annotator: arguments.annotator) } catch {
+        do throws(WorkbenchError) { workbench = try Workbench(folder: arguments.folder, annotator: arguments.annotator, retrainAfter: arguments.retrainAfter) } catch {
             if case .badRequest(let message) = error { Terminal.standardError("argmark: error: \(message)") }
             throw ExitStatus.usage.code
         }

@@ -170,6 +170,68 @@ import Glibc
         #expect(try String(contentsOf: file, encoding: .utf8).contains("from the shell"))
     }
 
+    /// An edit's answer carries the annotations without the text and the map; the map of the
+    /// new version comes from `…/map`; the page's first load can leave the map out.
+    @Test func editAnswersAreLeanAndTheMapFollows() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try ServeProcess([folder.path, "--port", "0"])
+        defer { server.stop() }
+        let full = try get(server, "/api/articles/seed-002")
+        let version = try #require(full.json["version"] as? String)
+        let lean = try get(server, "/api/articles/seed-002?map=0")
+        #expect(lean.json["map"] == nil && lean.json["text"] as? String == full.json["text"] as? String)
+        let edit = try post(server, "/api/articles/seed-002/edits", ["version": version, "edits": [["op": "set", "unit": "u1", "note": "lean"]]])
+        #expect(edit.status == 200, "\(edit.text)")
+        let article = try #require(edit.json["article"] as? [String: Any])
+        #expect(article["text"] == nil && article["map"] == nil)
+        #expect(article["textDigest"] as? String == full.json["textDigest"] as? String)
+        let newVersion = try #require(edit.json["version"] as? String)
+        #expect(article["version"] as? String == newVersion)
+        #expect((article["units"] as? [[String: Any]])?.first { $0["id"] as? String == "u1" }?["note"] as? String == "lean")
+        let map = try get(server, "/api/articles/seed-002/map")
+        #expect(map.json["version"] as? String == newVersion)
+        #expect((map.json["map"] as? String)?.hasPrefix("<svg") == true)
+        #expect(try get(server, "/api/articles/seed-002/map").text == map.text, "asked again, the same map")
+    }
+
+    /// The corpus's model through the API: trained on request into FOLDER/.argmark/model, which
+    /// `argmark suggest --model` reads; a retrain asked for during one is queued, not run beside it.
+    @Test func theCorpusModelTrainsOnRequest() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try ServeProcess([folder.path, "--port", "0", "--retrain-after", "0"])
+        defer { server.stop() }
+        let before = try get(server, "/api/model").json
+        #expect(before["trained"] as? Bool == false && before["retrainAfter"] as? Int == 0 && before["path"] as? String == ".argmark/model")
+        let started = try post(server, "/api/model/train", [String: Any]())
+        #expect(started.status == 200)
+        #expect(started.json["training"] as? Bool == true)
+        let again = try post(server, "/api/model/train", [String: Any]()).json
+        #expect(again["training"] as? Bool == false || again["queued"] as? Bool == true, "a second request during a training is queued")
+        var status = try get(server, "/api/model").json
+        while status["training"] as? Bool == true {
+            usleep(100_000)
+            status = try get(server, "/api/model").json
+        }
+        #expect(status["trained"] as? Bool == true, "\(status)")
+        #expect(status["articles"] as? Int == 5 && (status["generation"] as? Int ?? 0) >= 1, "\(status)")
+        let model = folder.appendingPathComponent(".argmark/model")
+        #expect(FileManager.default.fileExists(atPath: model.path))
+        let scratch = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for name in ["seed-001.xml", "corpus.xml"] {
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: scratch.appendingPathComponent(name))
+        }
+        let suggest = try ArgmarkProcess.run(["suggest", scratch.appendingPathComponent("seed-001.xml").path, "--model", model.path])
+        #expect(suggest.status == 0, "\(suggest.standardError)")
+        // The article list does not take the model folder for an article.
+        let names = (try get(server, "/api/articles").json["articles"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names == ["seed-000", "seed-001", "seed-002", "seed-003", "seed-004"])
+        let badOption = try ArgmarkProcess.run(["serve", folder.path, "--retrain-after", "-1"])
+        #expect(badOption.status == 2 && badOption.standardError.contains("--retrain-after"))
+    }
+
     @Test func servesNothingOutsideTheFolder() throws {
         let folder = try Self.folder()
         let outside = try ArgmarkProcess.temporaryFolder()

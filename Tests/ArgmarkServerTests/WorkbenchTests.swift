@@ -84,6 +84,24 @@ import Testing
         #expect(Validator().validate(bytes: bytes, path: "m.xml", corpus: nil).diagnostics.isEmpty)
     }
 
+    /// Conflicts are listed as the text reads (not by their summaries, where "claim …" came
+    /// before "evidence …" whatever their places), a unit before the relations starting at it.
+    @Test func conflictsFollowTheText() throws {
+        let evidence = ArgumentUnit(id: "u1", type: .evidence, span: Span(start: 0, end: 15), quote: "One claim here.")
+        let middle = ArgumentUnit(id: "u2", type: .claim, span: Span(start: 16, end: 31), quote: "Evidence there.")
+        let claim = ArgumentUnit(id: "u3", type: .claim, span: Span(start: 32, end: 44), quote: "A third one.")
+        let first = article([evidence, middle], [Relation(id: "r1", type: .supports, from: "u1", to: .unit("u2"))])
+        let second = article([middle, claim], [Relation(id: "r1", type: .attacks, from: "u3", to: .unit("u2"))])
+        let merge = try ArticleMerge([first, second], names: ["A", "B"])
+        #expect(merge.conflicts.map(\.summary) == [
+            "evidence 0-15 \u{201C}One claim here.\u{201D}", "u1 supports u2",
+            "claim 32-44 \u{201C}A third one.\u{201D}", "u3 attacks u2",
+        ])
+        #expect(merge.conflicts.map(\.annotators) == [[0], [0], [1], [1]])
+        let swapped = try ArticleMerge([second, first], names: ["B", "A"])
+        #expect(swapped.conflicts.map(\.summary) == merge.conflicts.map(\.summary))
+    }
+
     @Test func refusesDifferentTexts() {
         var other = article([])
         other.text = "Different."

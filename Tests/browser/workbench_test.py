@@ -271,7 +271,8 @@ def annotate_seed_002(argmark, folder, screenshots):
         with open(path, "rb") as handle:
             check(handle.read() == annotated, "redo gives back the file byte for byte")
 
-        # A map node selects its unit.
+        # A map node selects its unit (the map is drawn after the text, once the server sends it).
+        session.wait(lambda: session.driver.execute_script("return document.body.dataset.mapVersion === document.body.dataset.version"), "the map of this version was drawn")
         session.driver.find_element(By.CSS_SELECTOR, f'#map a[href="#unit-{created[3]}"]').click()
         check(session.selected_unit() == created[3], "clicking a map node selects its unit")
         # A change from the command line shows up without a reload (the page polls the version).
@@ -295,13 +296,19 @@ def suggestions_and_special_units(argmark, folder, screenshots):
         suggested = [u for u in units if u.get("status") == "suggested"]
         check(len(suggested) >= 2, f"suggest added {len(suggested)} suggestions")
         session.screenshot("suggestions.png")
-        session.key("j")  # the first unit in text order
+        # Active learning: the panel lists the suggestions least sure first, and the least sure
+        # one is selected to review first.
+        confidence = {u.get("id"): float(u.get("confidence")) for u in suggested}
+        listed = session.driver.execute_script("return [...document.querySelectorAll('#review li')].map((li) => li.dataset.unit)")
+        check(listed == sorted(confidence, key=lambda i: (confidence[i], int(next(u.get("start") for u in suggested if u.get("id") == i)))),
+              f"the review list is least sure first: {listed} {confidence}")
         first = session.selected_unit()
+        check(first == listed[0], f"the least sure suggestion is offered first: {first}, not {listed[0]}")
         before = session.version()
         session.key("y")
         session.saved(before)
         second = session.selected_unit()
-        check(second and second != first, "after y the next suggestion is selected")
+        check(second == listed[1], f"after y the next least sure suggestion is selected: {second}, not {listed[1]}")
         before = session.version()
         session.key("n")
         session.saved(before)
@@ -309,6 +316,23 @@ def suggestions_and_special_units(argmark, folder, screenshots):
         by_id = {u.get("id"): u for u in units}
         check(by_id[first].get("status") is None, f"{first} accepted (status gone): {by_id[first].attrib}")
         check(second not in by_id, f"{second} rejected (removed)")
+
+        # Retrain the corpus's own model on the button; the page says when it has learned.
+        model_file = os.path.join(folder, ".argmark", "model")
+        check(not os.path.exists(model_file), "no corpus model before the first training")
+        session.driver.find_element(By.ID, "retrain").click()
+        session.wait(lambda: session.driver.execute_script("return document.body.dataset.modelGeneration >= 1 && document.body.dataset.modelTraining === '0'"),
+                     "the retrain finished", timeout=300)
+        model_status = session.driver.find_element(By.ID, "model-status").text
+        check("corpus model" in model_status, f"the page says suggestions come from the corpus model: {model_status!r}")
+        check(os.path.exists(model_file), "the model is written to FOLDER/.argmark/model")
+        scratch = tempfile.mkdtemp(prefix="argmark-model-")
+        shutil.copy(os.path.join(folder, "seed-002.xml"), scratch)
+        shutil.copy(os.path.join(folder, "corpus.xml"), scratch)
+        suggest = subprocess.run([argmark, "suggest", os.path.join(scratch, "seed-002.xml"), "--model", model_file], capture_output=True, text=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+        check(suggest.returncode == 0, f"argmark suggest --model reads the corpus model: {suggest.stderr}")
+        session.screenshot("model.png")
 
         # An implicit unit (i, type the paraphrase) and a discontinuous one (f, then a type key).
         session.key("i")

@@ -8,6 +8,9 @@
    showing every unit (median of 5 loads).
 
     python3 bench/serve/bench_serve.py --argmark .build/release/argmark [--out bench/serve/results.json]
+
+`--serve-program .build/release/argmark-serve` runs the workbench program directly (it takes
+`serve`'s arguments), e.g. to time a release server while `argmark` itself is a debug build.
 """
 import argparse
 import http.client
@@ -24,12 +27,24 @@ import xml.etree.ElementTree as ET
 NS = {"a": "urn:argmark:1"}
 
 
+SERVE_PROGRAM = None
+
+
 def serve(argmark, folder):
-    server = subprocess.Popen([argmark, "serve", folder, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    command = [SERVE_PROGRAM] if SERVE_PROGRAM else [argmark, "serve"]
+    server = subprocess.Popen(command + [folder, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     url = server.stdout.readline().strip()
     port = int(url.split(":")[2].split("/")[0])
     token = url.split("token=")[1]
     return server, port, token
+
+
+def cpu_seconds(pid):
+    """User plus system CPU time the process has used (Linux /proc): unlike wall time, this
+    hardly moves with the load other processes put on the machine."""
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def request(connection, token, method, path, body=None):
@@ -55,17 +70,28 @@ def edit_round_trip(argmark, root, edits=200):
         status, article = request(connection, token, "GET", "/api/articles/seed-003")
         version = article["version"]
         units = [u["id"] for u in article["units"]]
-        times = []
+        times, maps = [], []
+        cpu_edits = 0.0
         for i in range(edits):
             body = {"version": version, "edits": [{"op": "set", "unit": units[i % len(units)], "note": f"bench {i}"}]}
+            cpu = cpu_seconds(server.pid)
             start = time.perf_counter()
             status, reply = request(connection, token, "POST", "/api/articles/seed-003/edits", body)
             times.append((time.perf_counter() - start) * 1000)
+            cpu_edits += cpu_seconds(server.pid) - cpu
             assert status == 200, reply
             version = reply["version"]
+            # What the page asks next (not part of the edit): the map of the new version.
+            start = time.perf_counter()
+            status, drawn = request(connection, token, "GET", "/api/articles/seed-003/map")
+            maps.append((time.perf_counter() - start) * 1000)
+            assert status == 200 and drawn["version"] == version, drawn
         times.sort()
+        maps.sort()
         return {"file_bytes": size, "edits": edits, "median_ms": round(statistics.median(times), 2),
-                "p99_ms": round(times[int(len(times) * 0.99) - 1], 2), "max_ms": round(times[-1], 2)}
+                "p99_ms": round(times[int(len(times) * 0.99) - 1], 2), "max_ms": round(times[-1], 2),
+                "server_cpu_per_edit_ms": round(cpu_edits / edits * 1000, 2),
+                "map_after_edit_median_ms": round(statistics.median(maps), 2), "map_after_edit_p99_ms": round(maps[int(len(maps) * 0.99) - 1], 2)}
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait()
@@ -121,16 +147,25 @@ def open_large(argmark, root, loads=5):
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
         try:
             driver.get(f"http://127.0.0.1:{port}/?token={token}")
-            times = []
+            times, maps, fetches, renders = [], [], [], []
             for _ in range(loads):
                 start = time.perf_counter()
                 driver.get(f"http://127.0.0.1:{port}/article/large")
                 WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.body.dataset.units") == str(len(edits)))
+                # Painted: the next animation frame after the units are in the page.
+                driver.execute_async_script("requestAnimationFrame(() => setTimeout(arguments[0], 0))")
                 marked = driver.execute_script("return document.querySelectorAll('#text span[data-u]').length")
                 times.append((time.perf_counter() - start) * 1000)
                 assert marked >= len(edits), marked
+                timing = json.loads(driver.execute_script("return document.body.dataset.timing"))
+                fetches.append(timing["fetch"])
+                renders.append(timing["render"])
+                WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.body.dataset.mapVersion === document.body.dataset.version"))
+                maps.append((time.perf_counter() - start) * 1000)
             return {"text_bytes": size, "file_bytes": file_bytes, "units": len(edits), "loads": loads,
-                    "median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1)}
+                    "median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1),
+                    "fetch_median_ms": statistics.median(fetches), "render_median_ms": statistics.median(renders),
+                    "map_drawn_median_ms": round(statistics.median(maps), 1)}
         finally:
             driver.quit()
     finally:
@@ -144,7 +179,10 @@ def main():
     parser.add_argument("--argmark", required=True)
     parser.add_argument("--root", default=os.path.join(os.path.dirname(__file__), "..", ".."))
     parser.add_argument("--out")
+    parser.add_argument("--serve-program")
     arguments = parser.parse_args()
+    global SERVE_PROGRAM
+    SERVE_PROGRAM = arguments.serve_program
     results = {"edit_round_trip": edit_round_trip(arguments.argmark, arguments.root),
                "open_1mb_article": open_large(arguments.argmark, arguments.root)}
     print(json.dumps(results, indent=2))

@@ -19,14 +19,40 @@ package struct UnitKey: Hashable, Sendable, Comparable {
         let left = (lhs.span?.start ?? Int.max, lhs.span?.end ?? Int.max), right = (rhs.span?.start ?? Int.max, rhs.span?.end ?? Int.max)
         if left != right { return left < right }
         if lhs.type != rhs.type { return lhs.type < rhs.type }
+        if lhs.fragments != rhs.fragments { return lhs.fragments.lexicographicallyPrecedes(rhs.fragments) }
         return (lhs.paraphrase ?? "") < (rhs.paraphrase ?? "")
     }
 }
 
 /// A relation between units (or, for `undercuts`, a relation) identified by their keys.
-package indirect enum RelationKey: Hashable, Sendable {
+/// Ordered as the text reads: by the source unit, then the type, then the target (units before relations).
+package indirect enum RelationKey: Hashable, Sendable, Comparable {
     case toUnit(type: RelationType, from: UnitKey, to: UnitKey)
     case toRelation(type: RelationType, from: UnitKey, to: RelationKey)
+
+    /// The unit the relation starts at.
+    package var from: UnitKey {
+        switch self {
+        case .toUnit(_, let from, _), .toRelation(_, let from, _): from
+        }
+    }
+
+    var type: RelationType {
+        switch self {
+        case .toUnit(let type, _, _), .toRelation(let type, _, _): type
+        }
+    }
+
+    package static func < (lhs: RelationKey, rhs: RelationKey) -> Bool {
+        if lhs.from != rhs.from { return lhs.from < rhs.from }
+        if lhs.type != rhs.type { return lhs.type.rawValue < rhs.type.rawValue }
+        switch (lhs, rhs) {
+        case (.toUnit(_, _, let left), .toUnit(_, _, let right)): return left < right
+        case (.toUnit, .toRelation): return true
+        case (.toRelation, .toUnit): return false
+        case (.toRelation(_, _, let left), .toRelation(_, _, let right)): return left < right
+        }
+    }
 }
 
 /// Keys of an article's units and relations, computed without recursion (undercut chains can be long).
@@ -56,9 +82,15 @@ package struct KeyedArticle: Sendable {
         }
     }
 
-    /// The unit with `key`, if the article has one.
+    /// The unit with `key`, if the article has one (the first in the file if it has several).
     package func unit(_ key: UnitKey) -> ArgumentUnit? {
         article.units.first { units[$0.id] == key }
+    }
+
+    /// The id of the relation with `key`, if the article has one (the first in the file, not
+    /// whichever a dictionary yields first, so the answer is the same on every run).
+    package func relationID(_ key: RelationKey) -> RelationID? {
+        article.relations.first { relations[$0.id] == key }?.id
     }
 }
 
@@ -101,8 +133,7 @@ package struct ArticleMerge: Sendable {
         let agreedUnits = allUnits.filter { key in unitSets.allSatisfy { $0.contains(key) } }.sorted()
         let relationSets = keyed.map { Set($0.relations.values) }
         let allRelations = relationSets.reduce(Set<RelationKey>()) { $0.union($1) }
-        let agreedRelations = allRelations.filter { key in relationSets.allSatisfy { $0.contains(key) } }
-            .sorted { Self.describe($0, in: keyed[0]) < Self.describe($1, in: keyed[0]) }
+        let agreedRelations = allRelations.filter { key in relationSets.allSatisfy { $0.contains(key) } }.sorted()
         var conflicts: [Conflict] = []
         for key in allUnits.subtracting(agreedUnits).sorted() {
             let holders = keyed.indices.filter { unitSets[$0].contains(key) }
@@ -123,19 +154,40 @@ package struct ArticleMerge: Sendable {
             }
         }
         let agreedRelationSet = Set(agreedRelations)
-        for key in allRelations.subtracting(agreedRelationSet) {
+        for key in allRelations.subtracting(agreedRelationSet).sorted() {
             let holders = keyed.indices.filter { relationSets[$0].contains(key) }
-            let ids = holders.map { index in keyed[index].relations.first { $0.value == key }!.key.rawValue }
+            let ids = holders.map { keyed[$0].relationID(key)!.rawValue }
             conflicts.append(Conflict(subject: .relation(key), annotators: holders, ids: ids, summary: Self.describe(key, in: keyed[holders[0]])))
         }
         self.names = names
         self.keyed = keyed
         self.agreedUnits = agreedUnits
         self.agreedRelations = agreedRelations
-        self.conflicts = conflicts.enumerated().sorted { lhs, rhs in
-            if lhs.element.summary != rhs.element.summary { return naturalLess(lhs.element.summary, rhs.element.summary) }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        // Document order, then id: the order is a function of the versions alone, never of the
+        // order a Set or Dictionary happened to yield in this process.
+        self.conflicts = conflicts.sorted(by: Self.documentOrder)
+    }
+
+    /// Where in the text a conflict is (a unit's span, a relation's source unit), then its ids,
+    /// then the rest, so no two different conflicts tie.
+    static func documentOrder(_ lhs: Conflict, _ rhs: Conflict) -> Bool {
+        func place(_ subject: Conflict.Subject) -> (anchor: UnitKey, rank: Int) {
+            switch subject {
+            case .unit(let key): (key, 0)
+            case .attributes(let key): (key, 1)
+            case .relation(let key): (key.from, 2)
+            }
+        }
+        let (left, right) = (place(lhs.subject), place(rhs.subject))
+        if left.anchor != right.anchor { return left.anchor < right.anchor }
+        if left.rank != right.rank { return left.rank < right.rank }
+        if lhs.ids != rhs.ids {
+            for (a, b) in zip(lhs.ids, rhs.ids) where a != b { return naturalLess(a, b) }
+            return lhs.ids.count < rhs.ids.count
+        }
+        if case .relation(let a) = lhs.subject, case .relation(let b) = rhs.subject, a != b { return a < b }
+        if lhs.annotators != rhs.annotators { return lhs.annotators.lexicographicallyPrecedes(rhs.annotators) }
+        return naturalLess(lhs.summary, rhs.summary)
     }
 
     static func speakerName(_ unit: ArgumentUnit, _ article: Article) -> String? {
@@ -213,7 +265,7 @@ package struct ArticleMerge: Sendable {
         switch key {
         case .toUnit(let type, let from, let to): return "\(id(from)) \(type.rawValue) \(id(to))"
         case .toRelation(let type, let from, let to):
-            let target = article.relations.first { $0.value == to }?.key.rawValue ?? "?"
+            let target = article.relationID(to)?.rawValue ?? "?"
             return "\(id(from)) \(type.rawValue) \(target)"
         }
     }

@@ -32,14 +32,18 @@ public struct ValidationRun: Sendable {
 /// reported in full, none stopping the others.
 public struct Validator: Sendable {
     package let schema: SchemaValidator
+    /// Recent results, for a long-running frontend that validates the same bytes twice (see
+    /// ``ValidationMemo``); `nil` (the default) validates every time.
+    package var memo: ValidationMemo?
 
     /// A validator with argmark's schema (compiled once per process).
     public init() {
         self.init(schema: .shared)
     }
 
-    package init(schema: SchemaValidator) {
+    package init(schema: SchemaValidator, memo: ValidationMemo? = nil) {
         self.schema = schema
+        self.memo = memo
     }
 
     /// Validates one document held in memory. `corpus` is the vocabulary the article's references
@@ -48,6 +52,15 @@ public struct Validator: Sendable {
     /// The model is decoded from libxml2's event stream while the XSD checks the same stream, so
     /// no tree is built (``validateWithTree(bytes:path:corpus:)`` gives the same result from a tree).
     package func validate(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
+        guard let memo else { return validateNow(bytes: bytes, path: path, corpus: corpus) }
+        let digest = SHA256.hexDigest(of: bytes)
+        if let known = memo.result(digest: digest, path: path, corpus: corpus) { return known }
+        let result = validateNow(bytes: bytes, path: path, corpus: corpus)
+        memo.remember(result, digest: digest, path: path, corpus: corpus)
+        return result
+    }
+
+    private func validateNow(bytes: [UInt8], path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic]) {
         let outcome = StreamingReader.read(bytes, path: path, schema: schema)
         guard outcome.parseFailure.isEmpty, let root = outcome.root else { return (nil, outcome.parseFailure) }
         var diagnostics = outcome.schemaDiagnostics
@@ -132,5 +145,41 @@ public struct Validator: Sendable {
             if left != right { return left < right }
             return lhs.offset < rhs.offset
         }.map(\.element)
+    }
+}
+
+/// The last few validation results of one ``Validator``, keyed by the bytes' SHA-256, the path and
+/// the corpus they were checked against: the result is a function of exactly these (and the
+/// schema, which the validator fixes), so a hit is the validation itself, not an approximation.
+/// For the workbench, where an edit validates the file it is about to write and the page's view
+/// of the result then validates the same bytes again.
+package final class ValidationMemo: Sendable {
+    struct Entry: Sendable {
+        var digest: String
+        var path: String
+        var corpus: Corpus?
+        var result: (document: DecodedDocument?, diagnostics: [Diagnostic])
+    }
+
+    let entries = Mutex<[Entry]>([])
+    let capacity: Int
+
+    /// Keeps the last `capacity` results (an article and its corpus file need two).
+    package init(capacity: Int = 8) {
+        self.capacity = max(1, capacity)
+    }
+
+    func result(digest: String, path: String, corpus: Corpus?) -> (document: DecodedDocument?, diagnostics: [Diagnostic])? {
+        entries.withLock { entries in
+            entries.last { $0.digest == digest && $0.path == path && $0.corpus == corpus }?.result
+        }
+    }
+
+    func remember(_ result: (document: DecodedDocument?, diagnostics: [Diagnostic]), digest: String, path: String, corpus: Corpus?) {
+        entries.withLock { entries in
+            entries.removeAll { $0.digest == digest && $0.path == path && $0.corpus == corpus }
+            entries.append(Entry(digest: digest, path: path, corpus: corpus, result: result))
+            if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
+        }
     }
 }

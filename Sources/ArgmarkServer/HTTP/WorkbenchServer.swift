@@ -88,9 +88,18 @@ package struct WorkbenchServer: Sendable {
             Responses.json(.object(["articles": .array(workbench.corpusSummary().map(\.json)),
                                     "annotator": workbench.annotator.map(JSONValue.string) ?? .null]))
         }
-        router.get("/api/articles/{name}") { _, context in
+        router.get("/api/articles/{name}") { request, context in
             let name = try Self.name(context)
-            return Self.answer { () throws(WorkbenchError) in try workbench.article(name).json }
+            // `?map=0` leaves the map out: the page shows the text first and asks for the map after.
+            let parts = ArticleView.Parts(text: true, map: request.uri.queryParameters.get("map") != "0")
+            return Self.answer { () throws(WorkbenchError) in try workbench.article(name).json(parts) }
+        }
+        router.get("/api/articles/{name}/map") { _, context in
+            let name = try Self.name(context)
+            return Self.answer { () throws(WorkbenchError) in
+                let (version, svg) = try workbench.map(of: name)
+                return .object(["version": .string(version), "map": .string(svg)])
+            }
         }
         router.get("/api/articles/{name}/version") { _, context in
             let name = try Self.name(context)
@@ -132,6 +141,8 @@ package struct WorkbenchServer: Sendable {
                 return .object(["ids": .array(ids.map(JSONValue.string))])
             }
         }
+        router.get("/api/model") { _, _ in Responses.json(workbench.model.status().json) }
+        router.post("/api/model/train") { _, _ in Responses.json(workbench.model.retrain().json) }
         router.get("/api/curation/{name}") { _, context in
             let name = try Self.name(context)
             return Self.answer { () throws(WorkbenchError) in try workbench.curation(name).json }
@@ -194,7 +205,7 @@ package struct WorkbenchServer: Sendable {
             "removed": .array(applied.removed.map(JSONValue.string)),
             "warnings": .array(applied.warnings.map(\.json)),
             "changed": .bool(applied.changed),
-            "article": article.json,
+            "article": article.json(.annotations),
         ])
     }
 

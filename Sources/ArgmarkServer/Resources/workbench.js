@@ -110,17 +110,24 @@ const state = {
   speaker: null,   // speaker for new units (sticky)
   busy: false,
   message: null,   // a refusal to show in the panel
+  model: null,     // the corpus model's status (GET /api/model)
+  modelTimer: null,
 };
 
 async function articlePage() {
   await loadArticle();
+  refreshModel();
   document.addEventListener("keydown", onKey);
   document.addEventListener("visibilitychange", () => { if (!document.hidden) checkForOutsideChanges(); });
   setInterval(checkForOutsideChanges, 3000);
 }
 
 async function loadArticle(note) {
-  const result = await api("GET", `/api/articles/${encodeURIComponent(NAME)}`);
+  const started = performance.now();
+  // The map is asked for after the text is shown: on a long article drawing it takes longer
+  // than everything else, and the text with its units is what the annotator works on.
+  const result = await api("GET", `/api/articles/${encodeURIComponent(NAME)}?map=0`);
+  const loaded = performance.now();
   if (!result.ok) {
     document.getElementById("main").replaceChildren(h("p", { class: "refusal" }, result.data.error),
       h("ul", {}, (result.data.diagnostics || []).map((d) => h("li", {}, `${d.line ? `line ${d.line}: ` : ""}${d.message} [${d.rule}]`))));
@@ -133,7 +140,20 @@ async function loadArticle(note) {
     state.speaker = author ? author.id : (state.article.speakers[0] ? state.article.speakers[0].id : "");
   }
   renderArticle();
+  // For the bench and for scripts: how long fetching and showing the article took.
+  document.body.dataset.timing = JSON.stringify({ fetch: Math.round(loaded - started), render: Math.round(performance.now() - loaded) });
   if (note) status(note.text, note.kind);
+  fetchMap();
+}
+
+/// Asks for the argument map of the version shown and draws it, unless the page moved on.
+async function fetchMap() {
+  const version = state.article.version;
+  const result = await api("GET", `/api/articles/${encodeURIComponent(NAME)}/map`);
+  if (!result.ok || !state.article || state.article.version !== version || result.data.version !== version) return;
+  state.article.map = result.data.map;
+  renderMap();
+  document.body.dataset.mapVersion = version;
 }
 
 async function checkForOutsideChanges() {
@@ -164,9 +184,15 @@ async function edit(edits, okText) {
 
 async function settle(result, okText) {
   if (result.ok) {
-    state.article = result.data.article;
+    const article = result.data.article;
+    // An edit's answer leaves out the text (an edit never changes it) and the map (asked for next).
+    if (article.textDigest !== state.article.textDigest) { await loadArticle({ text: okText, kind: "ok" }); return result.data; }
+    article.text = state.article.text;
+    article.map = state.article.map;
+    state.article = article;
     state.message = null;
     renderArticle();
+    fetchMap();
     const warnings = result.data.warnings || [];
     status(warnings.length ? `${okText}; warning: ${warnings[0].message}` : okText, warnings.length ? "" : "ok");
     return result.data;
@@ -216,7 +242,9 @@ function renderArticle() {
         h("button", { id: "undo", onclick: () => undoRedo(false), title: "z or Ctrl+Z" }, "Undo"),
         h("button", { id: "redo", onclick: () => undoRedo(true), title: "Z or Ctrl+Shift+Z" }, "Redo"),
         h("label", {}, "Speaker of new units ", h("select", { id: "new-speaker", onchange: (event) => { state.speaker = event.target.value; event.target.blur(); } })),
-        h("button", { id: "suggest", onclick: () => edit([{ op: "suggest" }], "suggestions added") }, "Run suggest"),
+        h("button", { id: "suggest", onclick: runSuggest }, "Run suggest"),
+        h("button", { id: "retrain", onclick: retrainModel, title: "Learn the corpus's own model from its annotations now" }, "Retrain model"),
+        h("span", { id: "model-status", class: "muted" }),
         h("button", { id: "implicit", onclick: () => showImplicitForm() }, "Implicit unit… (i)"),
         h("span", { id: "counts", class: "muted" }),
         h("a", { href: `/curate/${encodeURIComponent(NAME)}`, id: "curate-link" }, "curate")),
@@ -248,25 +276,41 @@ function renderArticle() {
   renderMode();
 }
 
+/// Text pieces of about this many code points (ending at a line break) are laid out as blocks
+/// the browser may skip while they are off screen (`content-visibility: auto`): a long article
+/// then costs the layout of what is visible, not of the whole text.
+const CHUNK = 3000;
+
+/// The text's code point -> UTF-16 index table and its chunk breaks, computed once per text.
+function textIndex(text) {
+  if (state.index && state.index.text === text) return state.index;
+  const utf16 = new Uint32Array(codePointLength(text) + 1);
+  const breaks = [];
+  let cp = 0, index = 0, last = 0;
+  for (const char of text) {
+    utf16[cp] = index;
+    cp++; index += char.length;
+    if (char === "\n" && cp - last >= CHUNK && cp < utf16.length - 1) { breaks.push(cp); last = cp; }
+  }
+  utf16[cp] = index;
+  state.index = { text, utf16, breaks };
+  return state.index;
+}
+
 function renderText(pane) {
   const article = state.article;
   const text = article.text;
+  const { utf16, breaks } = textIndex(text);
   const findingSubjects = new Set(article.diagnostics.map((d) => d.subject).filter(Boolean));
-  // Boundaries in code points, then one pass over the text to find their UTF-16 indices.
-  const bounds = new Set([0, article.length]);
+  // Boundaries in code points: every unit's pieces, the pending fragments and the chunk breaks.
+  const bounds = new Set([0, article.length, ...breaks]);
   const pieces = [];
   for (const unit of article.units) {
     for (const piece of unitPieces(unit)) { bounds.add(piece.start); bounds.add(piece.end); pieces.push({ unit, ...piece }); }
   }
   for (const piece of state.pending) { bounds.add(piece.start); bounds.add(piece.end); }
   const sorted = [...bounds].filter((b) => b >= 0 && b <= article.length).sort((a, b) => a - b);
-  const utf16 = new Map();
-  let cp = 0, index = 0, next = 0;
-  for (const char of text) {
-    while (next < sorted.length && sorted[next] === cp) { utf16.set(cp, index); next++; }
-    cp++; index += char.length;
-  }
-  while (next < sorted.length) { utf16.set(sorted[next], index); next++; }
+  const breakSet = new Set(breaks);
   // Which units cover each segment: sweep over starts and ends.
   const starts = new Map(), ends = new Map();
   for (const piece of pieces) {
@@ -277,31 +321,49 @@ function renderText(pane) {
   for (const unit of article.units) { const p = unitPieces(unit); if (p.length) firstPiece.set(unit.id, p[0].start); }
   const open = new Set();
   const fragment = document.createDocumentFragment();
+  const newChunk = (from) => {
+    const chunk = document.createElement("div");
+    chunk.className = "chunk";
+    // A first guess of its height until it is laid out (the browser then remembers the real one).
+    chunk.style.containIntrinsicBlockSize = `auto ${Math.max(1, Math.round(from / 90)) * 26}px`;
+    fragment.append(chunk);
+    return chunk;
+  };
+  let chunk = null, chunkStart = 0;
   const selectedID = state.selected && state.selected.kind === "unit" ? state.selected.id : null;
+  const pendingSpans = state.pending;
   for (let i = 0; i + 1 < sorted.length; i++) {
     const start = sorted[i], end = sorted[i + 1];
+    if (!chunk || breakSet.has(start)) {
+      if (chunk) chunk.style.containIntrinsicBlockSize = `auto ${Math.max(1, Math.round((start - chunkStart) / 90) + (text.slice(utf16[chunkStart], utf16[start]).split("\n").length - 1)) * 26}px`;
+      chunk = newChunk(CHUNK);
+      chunkStart = start;
+    }
     for (const piece of ends.get(start) || []) open.delete(piece);
-    for (const piece of starts.get(start) || []) open.add(piece);
-    for (const piece of starts.get(start) || []) {
-      if (firstPiece.get(piece.unit.id) === start) fragment.append(tag(piece.unit, findingSubjects));
+    const starting = starts.get(start);
+    if (starting) {
+      for (const piece of starting) open.add(piece);
+      for (const piece of starting) if (firstPiece.get(piece.unit.id) === start) chunk.append(tag(piece.unit, findingSubjects));
     }
     const span = document.createElement("span");
     span.dataset.s = start;
-    span.textContent = text.slice(utf16.get(start), utf16.get(end));
+    span.textContent = text.slice(utf16[start], utf16[end]);
     if (open.size) {
       // The innermost (shortest) unit colours the segment; gold before suggestions.
       const covering = [...open].map((p) => p.unit);
-      covering.sort((a, b) => (a.status === "gold" ? 0 : 1) - (b.status === "gold" ? 0 : 1) || spanLength(a) - spanLength(b));
+      if (covering.length > 1) covering.sort((a, b) => (a.status === "gold" ? 0 : 1) - (b.status === "gold" ? 0 : 1) || spanLength(a) - spanLength(b));
       const inner = covering[0];
-      span.dataset.u = covering.map((u) => u.id).join(" ");
+      span.dataset.u = covering.length > 1 ? covering.map((u) => u.id).join(" ") : inner.id;
       span.className = `t-${inner.type}${inner.status === "suggested" ? " suggested" : ""}${covering.some((u) => u.id === selectedID) ? " sel" : ""}${covering.some((u) => findingSubjects.has(u.id)) ? " finding" : ""}`;
     }
-    if (state.pending.some((p) => p.start <= start && end <= p.end)) span.classList.add("pending");
-    fragment.append(span);
+    if (pendingSpans.length && pendingSpans.some((p) => p.start <= start && end <= p.end)) span.classList.add("pending");
+    chunk.append(span);
   }
-  const scroll = pane.scrollTop;
+  if (chunk) chunk.style.containIntrinsicBlockSize = `auto ${Math.max(1, Math.round((article.length - chunkStart) / 90) + (text.slice(utf16[chunkStart]).split("\n").length - 1)) * 26}px`;
+  // Reading or setting the scroll position forces a layout: only when there is one to keep.
+  const scroll = pane.firstChild ? pane.scrollTop : 0;
   pane.replaceChildren(fragment);
-  pane.scrollTop = scroll;
+  if (scroll) pane.scrollTop = scroll;
 }
 
 function spanLength(unit) { return unit.start === null ? 0 : unit.end - unit.start; }
@@ -320,8 +382,13 @@ function tag(unit, findingSubjects) {
 
 function renderMap() {
   const box = document.getElementById("map");
+  if (state.article.map === undefined) { if (!box.firstChild) box.textContent = "drawing the argument map…"; return; }
   // The SVG is the report's renderer output: every text in it is escaped by the server.
-  box.innerHTML = state.article.map;
+  if (box.drawnMap !== state.article.map) { // redrawn only when the map changed, not on every selection
+    box.innerHTML = state.article.map;
+    box.drawnMap = state.article.map;
+  }
+  for (const node of box.querySelectorAll("g.node.sel")) node.classList.remove("sel");
   box.classList.toggle("target-relation", !!(state.mode && state.mode.relation === "undercuts"));
   if (state.selected && state.selected.kind === "unit") {
     for (const link of box.querySelectorAll("a")) {
@@ -348,23 +415,31 @@ function renderMode() {
 /// The code-point offset of a DOM position inside the text pane.
 function offsetOf(node, offset) {
   const pane = document.getElementById("text");
+  const segmentIn = (el) => (el.nodeType !== Node.ELEMENT_NODE ? null : el.dataset.s !== undefined ? el : el.querySelector("[data-s]"));
+  // The start of the first segment after `el` in the pane, or the end of the text.
+  const after = (el) => {
+    for (let at = el; at && at !== pane; at = at.parentElement) {
+      for (let sibling = at.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+        const segment = segmentIn(sibling);
+        if (segment) return Number(segment.dataset.s);
+      }
+    }
+    return state.article.length;
+  };
   if (node.nodeType === Node.TEXT_NODE) {
     const span = node.parentElement.closest("[data-s]");
-    if (!span) { // inside a tag: the position of the segment after it
-      const next = node.parentElement.closest("sup")?.nextElementSibling;
-      return next && next.dataset.s !== undefined ? Number(next.dataset.s) : null;
-    }
+    if (!span) return after(node.parentElement.closest("sup") || node.parentElement); // inside a tag
     return Number(span.dataset.s) + codePointLength(node.data.slice(0, offset));
   }
-  const children = node === pane ? pane.children : node.childNodes;
   if (node !== pane && node.dataset && node.dataset.s !== undefined) {
     return Number(node.dataset.s) + (offset > 0 ? codePointLength(node.textContent) : 0);
   }
-  for (let i = offset; i < children.length; i++) {
-    const child = children[i];
-    if (child.dataset && child.dataset.s !== undefined) return Number(child.dataset.s);
+  // A position between children of the pane, a chunk or a tag: the next segment's start.
+  for (let i = offset; i < node.childNodes.length; i++) {
+    const segment = segmentIn(node.childNodes[i]);
+    if (segment) return Number(segment.dataset.s);
   }
-  return state.article.length;
+  return node === pane ? state.article.length : after(node);
 }
 
 /// The selected text as a code-point span, trimmed of surrounding white space; null if none.
@@ -386,13 +461,8 @@ function selectionSpan() {
 }
 
 function utf16Range(start, end) {
-  let cp = 0, index = 0, from = 0, to = state.article.text.length;
-  for (const char of state.article.text) {
-    if (cp === start) from = index;
-    if (cp === end) { to = index; break; }
-    cp++; index += char.length;
-  }
-  return [from, to];
+  const { utf16 } = textIndex(state.article.text);
+  return [utf16[start], utf16[end]];
 }
 
 function typing(event) {
@@ -452,10 +522,14 @@ async function onKey(event) {
   }
   if (state.selected.kind === "unit" && selected.status === "suggested" && (key === "y" || key === "n")) {
     event.preventDefault();
-    const id = selected.id;
-    const result = await edit([{ op: key === "y" ? "accept" : "reject", ids: [id] }], key === "y" ? `${id} accepted` : `${id} rejected`);
-    if (result) moveToNextSuggestion(id);
+    await review(selected.id, key === "y");
   }
+}
+
+/// Accepts or rejects suggestion `id`, then offers the next least sure one.
+async function review(id, accept) {
+  const result = await edit([{ op: accept ? "accept" : "reject", ids: [id] }], accept ? `${id} accepted` : `${id} rejected`);
+  if (result) { moveToNextSuggestion(id); refreshModel(); }
 }
 
 function orderedUnits() {
@@ -470,12 +544,79 @@ function moveSelection(step) {
   select("unit", units[next].id);
 }
 
+/// After a review, the next suggestion to offer: the one the model is least sure of (the
+/// server's review order), so each decision teaches the next training the most.
 function moveToNextSuggestion(afterID) {
-  const units = orderedUnits();
-  const suggestions = units.filter((u) => u.status === "suggested");
-  if (!suggestions.length) { state.selected = state.article.units.some((u) => u.id === afterID) ? { kind: "unit", id: afterID } : null; renderArticle(); return; }
-  const after = suggestions.find((u) => !state.article.units.some((x) => x.id === afterID) || (u.start ?? Infinity) > (state.article.units.find((x) => x.id === afterID).start ?? Infinity));
-  select("unit", (after || suggestions[0]).id);
+  const next = (state.article.review || []).find((id) => id !== afterID);
+  if (!next) { state.selected = state.article.units.some((u) => u.id === afterID) ? { kind: "unit", id: afterID } : null; renderArticle(); return; }
+  select("unit", next);
+}
+
+async function runSuggest() {
+  const result = await edit([{ op: "suggest" }], "suggestions added");
+  if (result && (state.article.review || []).length) select("unit", state.article.review[0]);
+}
+
+// ---------- the corpus's own model ----------
+
+async function refreshModel() {
+  const result = await api("GET", "/api/model");
+  if (!result.ok) return;
+  const wasTraining = state.model && state.model.training;
+  state.model = result.data;
+  if (wasTraining && !result.data.training) {
+    status(result.data.problem ? `the model was not retrained: ${result.data.problem}` : "the corpus's model was retrained; Run suggest uses it", result.data.problem ? "bad" : "ok");
+  }
+  renderModel();
+  clearTimeout(state.modelTimer);
+  if (result.data.training) state.modelTimer = setTimeout(refreshModel, 1000);
+}
+
+async function retrainModel() {
+  const result = await api("POST", "/api/model/train");
+  if (!result.ok) { status(result.data.error, "bad"); return; }
+  state.model = result.data;
+  renderModel();
+  status("retraining the corpus's model in the background", "");
+  clearTimeout(state.modelTimer);
+  state.modelTimer = setTimeout(refreshModel, 500);
+}
+
+function modelText(model) {
+  if (!model) return "";
+  const source = model.trained ? `corpus model (${model.articles} article${model.articles === 1 ? "" : "s"}, ${model.units} units)` : "shipped model";
+  const next = model.training ? (model.queued ? "retraining, once more queued…" : "retraining…")
+    : model.retrainAfter ? `retrains after ${Math.max(0, model.retrainAfter - model.reviews)} more review${model.retrainAfter - model.reviews === 1 ? "" : "s"}` : "retrains on the button";
+  return `Suggestions: ${source}; ${next}${model.problem ? `; ${model.problem}` : ""}`;
+}
+
+function renderModel() {
+  const el = document.getElementById("model-status");
+  if (!el || !state.model) return;
+  el.textContent = modelText(state.model);
+  document.body.dataset.modelGeneration = state.model.generation;
+  document.body.dataset.modelTraining = state.model.training ? "1" : "0";
+  document.getElementById("retrain").disabled = !!state.model.training && !!state.model.queued;
+}
+
+/// The suggestions waiting for review, least sure first, for the panel.
+function reviewList() {
+  const review = state.article.review || [];
+  if (!review.length) return [];
+  const byID = new Map(state.article.units.map((u) => [u.id, u]));
+  const selectedID = state.selected && state.selected.kind === "unit" ? state.selected.id : null;
+  return [
+    h("h2", {}, `Suggestions to review (${review.length}), least sure first`),
+    h("p", { class: "muted hint" }, "y accepts, n rejects, then the next least sure one is selected; the model learns from your decisions."),
+    h("ol", { id: "review", class: "review" }, review.slice(0, 50).map((id) => {
+      const unit = byID.get(id);
+      return h("li", { class: id === selectedID ? "sel" : null, dataset: { unit: id } },
+        h("span", { class: `chip t-${unit.type} suggested` }, unit.type),
+        h("span", { class: "conf" }, unit.confidence !== null ? unit.confidence.toFixed(2) : "?"),
+        h("span", { class: "grow", onclick: () => select("unit", id) }, `${id} ${short(unit.quote, 60)}`));
+    })),
+    review.length > 50 ? h("p", { class: "muted" }, `and ${review.length - 50} more`) : null,
+  ];
 }
 
 function select(kind, id) {
@@ -544,6 +685,8 @@ function renderPanel() {
       h("ul", {}, (state.message.diagnostics || []).map((d) => h("li", {}, `${d.message} [${d.rule}]`)))));
   }
   const selected = findSelected();
+  // While suggestions wait, the queue comes first: the ones the model is least sure of on top.
+  parts.push(...reviewList());
   if (selected && state.selected.kind === "unit") parts.push(...unitPanel(selected));
   else if (selected) parts.push(...relationPanel(selected));
   else parts.push(h("h2", {}, "Nothing selected"), h("p", { class: "muted" }, "Select text and press a type key to mark a unit, or click a unit to edit it."));
@@ -575,8 +718,8 @@ function unitPanel(unit) {
     h("div", { class: "quote" }, unit.implicit ? `implicit: ${unit.quote}` : short(unit.quote, 400)),
     h("div", { class: "muted" }, unit.implicit ? "no span" : unit.fragments.length ? `fragments ${unit.fragments.map(([a, b]) => `${a}-${b}`).join(", ")}` : `${unit.start}-${unit.end}`),
     unit.status === "suggested" ? h("div", { class: "row" },
-      h("button", { class: "primary", id: "accept", onclick: () => edit([{ op: "accept", ids: [unit.id] }], `${unit.id} accepted`) }, "Accept (y)"),
-      h("button", { id: "reject", onclick: () => edit([{ op: "reject", ids: [unit.id] }], `${unit.id} rejected`) }, "Reject (n)")) : null,
+      h("button", { class: "primary", id: "accept", onclick: () => review(unit.id, true) }, "Accept (y)"),
+      h("button", { id: "reject", onclick: () => review(unit.id, false) }, "Reject (n)")) : null,
     h("label", {}, "type", h("select", { id: "unit-type", onchange: (event) => edit([{ op: "set", unit: unit.id, type: event.target.value }], `${unit.id} is now ${event.target.value}`) },
       UNIT_TYPES.map((t) => h("option", { value: t, selected: t === unit.type }, t)))),
     h("label", {}, "speaker", h("select", { id: "unit-speaker", onchange: set("speaker") }, options(article.speakers, unit.speaker, (s) => `${s.name} (${s.id})`))),

@@ -31,13 +31,39 @@ package struct ArticleView: Sendable {
                            subjects: diagnostics.map { $0.location.line.flatMap { byLine[$0] } }, history: history)
     }
 
+    /// The suggested units in the order the page offers them for review (active learning): the
+    /// ones the model is least sure of first (lowest confidence: the mean probability of its
+    /// tags), then in text order, then by id. A decision on those teaches the next training most.
+    package var reviewOrder: [UnitID] {
+        article.units.filter { $0.status == .suggested }.sorted { lhs, rhs in
+            let (left, right) = (lhs.confidence ?? 0, rhs.confidence ?? 0)
+            if left != right { return left < right }
+            let (a, b) = (lhs.span?.start ?? Int.max, rhs.span?.start ?? Int.max)
+            if a != b { return a < b }
+            return naturalLess(lhs.id.rawValue, rhs.id.rawValue)
+        }.map(\.id)
+    }
+
     /// The argument map of the report, each node linking to `#unit-ID`.
     package var mapSVG: String {
         let caption = article.metadata.title ?? article.id
         return SVGRenderer.render(ArgumentMapLayout.layout(ArgumentGraph(article)), caption: caption, idPrefix: "map", linkPrefix: "unit-")
     }
 
-    package var json: JSONValue {
+    /// What a JSON answer carries beside the annotations.
+    package struct Parts: Sendable {
+        /// The text (an edit never changes it: edit answers leave it out and give `textDigest`).
+        package var text = true
+        /// The argument map's SVG (the page asks for it separately, after showing the text).
+        package var map = true
+        package static let all = Parts()
+        /// For the answer to an edit: the page has the text and asks for the map.
+        package static let annotations = Parts(text: false, map: false)
+    }
+
+    package var json: JSONValue { json(.all) }
+
+    package func json(_ parts: Parts) -> JSONValue {
         let article = self.article
         var meta: [String: JSONValue] = [:]
         meta["title"] = article.metadata.title.map(JSONValue.string) ?? .null
@@ -52,13 +78,13 @@ package struct ArticleView: Sendable {
             members["subject"] = subject.map(JSONValue.string) ?? .null
             return .object(members)
         }
-        return .object([
+        var members: [String: JSONValue] = [
             "name": .string(name),
             "id": .string(article.id),
             "version": .string(version),
             "annotator": annotator.map(JSONValue.string) ?? .null,
             "meta": .object(meta),
-            "text": .string(article.text),
+            "textDigest": .string(article.textDigest),
             "length": .int(article.text.unicodeScalars.count),
             "speakers": .array(article.speakers.map { speaker in
                 .object(["id": .string(speaker.id.rawValue), "name": .string(speaker.name), "role": speaker.role.map(JSONValue.string) ?? .null])
@@ -78,8 +104,11 @@ package struct ArticleView: Sendable {
             "errors": .int(diagnostics.count { $0.severity == .error }),
             "warnings": .int(diagnostics.count { $0.severity == .warning }),
             "history": .object(["undo": .int(history.undo), "redo": .int(history.redo)]),
-            "map": .string(mapSVG),
-        ])
+            "review": .array(reviewOrder.map { .string($0.rawValue) }),
+        ]
+        if parts.text { members["text"] = .string(article.text) }
+        if parts.map { members["map"] = .string(mapSVG) }
+        return .object(members)
     }
 
     package static func json(_ unit: ArgumentUnit) -> JSONValue {

@@ -129,7 +129,7 @@ extension Workbench {
         guard let merge = view.merge else { throw .badRequest(view.problem ?? "nothing to merge") }
         let first = merge.keyed[0]
         let ids = merge.agreedUnits.compactMap { first.unit($0)?.id.rawValue }
-            + merge.agreedRelations.compactMap { key in first.relations.first { $0.value == key }?.key.rawValue }
+            + merge.agreedRelations.compactMap { first.relationID($0)?.rawValue }
         let edits = try Self.takeEdits(ids, from: first.article, into: view.gold.article)
         guard !edits.isEmpty else { throw .badRequest("the gold article has everything the annotators agree on already") }
         return try applyToGold(edits, name: name, path: view.gold.path, version: version)
@@ -137,7 +137,7 @@ extension Workbench {
 
     func applyToGold(_ edits: [WorkbenchEdit], name: String, path: String, version: String?) throws(WorkbenchError) -> AppliedEdits {
         do throws(EditFailure) {
-            return try EditTransaction.apply(edits, to: path, expectedVersion: version, suggester: suggester, validator: validator)
+            return try EditTransaction.apply(edits, to: path, expectedVersion: version, suggester: model.suggester, validator: validator)
         } catch {
             throw Self.map(error)
         }

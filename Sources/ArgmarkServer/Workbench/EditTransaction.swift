@@ -17,6 +17,8 @@ package struct AppliedEdits: Sendable {
     package var changed: Bool
     /// The file's bytes before the change, for undo (restored as they were, not re-encoded).
     package var before: [UInt8]
+    /// Suggested units the batch accepted or rejected (what retrains the corpus's model).
+    package var reviewed = 0
 }
 
 /// Why a batch did not land; nothing was written.
@@ -36,29 +38,34 @@ package enum EditTransaction {
     package static func version(of bytes: [UInt8]) -> String { SHA256.hexDigest(of: bytes) }
 
     /// Applies `edits` to the article at `path` if the file is still `expectedVersion`
-    /// (`nil` skips the check, for scripts that do not care).
+    /// (`nil` skips the check, for scripts that do not care). `suggester` is asked for only when
+    /// the batch has a ``WorkbenchEdit/suggest`` edit.
     package static func apply(_ edits: [WorkbenchEdit], to path: String, expectedVersion: String?,
-                              suggester: Suggester, validator: Validator) throws(EditFailure) -> AppliedEdits {
-        // The bytes are read first and the article is read after: when both are the same version,
-        // the expected digest below makes the core refuse the write unless the file is still
-        // exactly these bytes, so they are what undo must put back.
+                              suggester: () -> Suggester, validator: Validator) throws(EditFailure) -> AppliedEdits {
+        // The bytes are read first: the digest passed to the core below makes it refuse the
+        // write unless, under its lock, the file is still exactly these bytes, so they are what
+        // undo must put back (and a stale page is told so before any parsing).
         let bytes: [UInt8]
         do throws(FileSystemError) { bytes = try FileSystem.read(path) } catch {
             throw .refused(EditError(.usage, error.reason, at: SourceLocation(path: error.path)))
         }
-        let before: Article
-        let digest: String
-        do throws(EditError) { (before, digest) = try ArticleEditor.readForEditing(path, validator: validator) } catch {
-            throw .refused(error)
-        }
+        let digest = version(of: bytes)
         if let expectedVersion, digest != expectedVersion { throw .stale(current: digest) }
-        if version(of: bytes) != digest { throw .stale(current: digest) }
         var coreEdits: [Edit] = []
+        var before: Article?
         for edit in edits {
             if case .suggest = edit {
                 // Suggestions are computed from the version read above and applied only to it.
-                var copy = before
-                coreEdits += suggester.suggest(into: &copy).edits
+                if before == nil {
+                    let read: (article: Article, digest: String)
+                    do throws(EditError) { read = try ArticleEditor.readForEditing(path, validator: validator) } catch {
+                        throw .refused(error)
+                    }
+                    guard read.digest == digest else { throw .stale(current: read.digest) }
+                    before = read.article
+                }
+                var copy = before!
+                coreEdits += suggester().suggest(into: &copy, corpus: ArticleLoader.loadCorpus(besides: path, validator: validator)).edits
             } else if let coreEdit = edit.coreEdit {
                 coreEdits.append(coreEdit)
             }
@@ -72,6 +79,7 @@ package enum EditTransaction {
         }
         var created: [String] = []
         var removed: [String] = []
+        var reviewed = 0
         for result in outcome.results {
             switch result {
             case .addedUnit(let unit, _): created.append(unit.id.rawValue)
@@ -79,13 +87,15 @@ package enum EditTransaction {
             case .speaker(let speaker, let isNew, _): if isNew { created.append(speaker.id.rawValue) }
             case .removed(let removal):
                 removed += removal.units.map(\.id.rawValue) + removal.relations.map(\.id.rawValue) + removal.speakers.map(\.id.rawValue)
+            case .accepted(let units): reviewed += units.count
             case .rejected(let units, let speakers, let relations):
                 removed += units.map(\.id.rawValue) + speakers.map(\.id.rawValue) + relations.map(\.id.rawValue)
+                reviewed += units.count
             default: break
             }
         }
         return AppliedEdits(version: outcome.digest, created: created, labels: outcome.labels, removed: removed,
-                            warnings: outcome.warnings, changed: outcome.changed, before: bytes)
+                            warnings: outcome.warnings, changed: outcome.changed, before: bytes, reviewed: reviewed)
     }
 
     /// Puts back `bytes` the article at `path` had before (undo and redo), if it is still

@@ -29,15 +29,22 @@ package final class Workbench: Sendable {
     package let folder: String
     /// With an annotator, articles are that annotator's copies under `annotators/NAME/`.
     package let annotator: String?
-    let validator = Validator()
-    let suggester = Suggester()
+    /// One validator for every request, remembering its last results: an edit validates the
+    /// file it writes in full, and the answer's view of that file then reuses that validation
+    /// instead of repeating it (the memo is keyed by the bytes' digest, so nothing stale is reused).
+    let validator = Validator(schema: .shared, memo: ValidationMemo())
     let history = Mutex<[String: History]>([:])
+    /// The last argument map drawn per article file, with the version it is of.
+    let maps = Mutex<[String: (version: String, svg: String)]>([:])
+    /// The corpus's own suggestion model (see ``CorpusModel``).
+    package let model: CorpusModel
 
     /// The folder annotators' copies live in.
     package static let annotatorsFolder = "annotators"
 
     /// Opens `folder`; refuses a missing folder or an annotator name that is not a plain name.
-    package init(folder: String, annotator: String?) throws(WorkbenchError) {
+    /// `retrainAfter` accepted or rejected suggestions retrain the corpus's model (0: only on request).
+    package init(folder: String, annotator: String?, retrainAfter: Int = CorpusModel.defaultRetrainAfter) throws(WorkbenchError) {
         guard FileSystem.kind(of: folder) == .directory, let resolved = PathGuard.realPath(folder) else {
             throw .badRequest("\(folder): no such folder; pass the folder of annotation files to serve")
         }
@@ -46,6 +53,12 @@ package final class Workbench: Sendable {
         }
         self.folder = resolved
         self.annotator = annotator
+        let validator = Validator()
+        let articlesFolder = annotator.map { FileSystem.join(FileSystem.join(resolved, Self.annotatorsFolder), $0) } ?? resolved
+        model = CorpusModel(articlesFolder: articlesFolder, retrainAfter: retrainAfter, validator: validator) {
+            Self.articleNames(in: resolved).map { FileSystem.join(articlesFolder, $0 + ".xml") }
+                .filter { FileSystem.kind(of: $0) == .file && PathGuard.isInside($0, folder: resolved) }
+        }
     }
 
     // MARK: Paths
@@ -104,7 +117,9 @@ package final class Workbench: Sendable {
     }
 
     /// The article names of the folder (files `NAME.xml` beside `corpus.xml`), sorted.
-    package func articleNames() -> [String] {
+    package func articleNames() -> [String] { Self.articleNames(in: folder) }
+
+    static func articleNames(in folder: String) -> [String] {
         let (files, _) = FileSystem.expand([folder], extension: ".xml")
         return files.filter { FileSystem.directoryName(of: $0) == folder }
             .map { String(FileSystem.baseName(of: $0).dropLast(4)) }
@@ -138,6 +153,21 @@ package final class Workbench: Sendable {
                              history: historyCounts(name))
     }
 
+    /// The argument map of article `name` as it is now, and the version it is of. The last map
+    /// drawn for each article is kept, so asking again for an unchanged article costs a read.
+    package func map(of name: String) throws(WorkbenchError) -> (version: String, svg: String) {
+        let path = try path(of: name)
+        let current: String
+        do throws(FileSystemError) { current = EditTransaction.version(of: try FileSystem.read(path)) } catch {
+            throw .unreadable([Diagnostic(.error, .unreadable, error.reason, at: SourceLocation(path: path))])
+        }
+        if let cached = maps.withLock({ $0[path] }), cached.version == current { return cached }
+        let view = try article(name)
+        let drawn = (version: view.version, svg: view.mapSVG)
+        maps.withLock { $0[path] = drawn }
+        return drawn
+    }
+
     /// The current version of article `name`, cheap enough to poll (the page does, to notice
     /// changes made by the command line or another tab).
     package func version(of name: String) throws(WorkbenchError) -> String {
@@ -168,11 +198,14 @@ package final class Workbench: Sendable {
         let path = try path(of: name)
         let applied: AppliedEdits
         do throws(EditFailure) {
-            applied = try EditTransaction.apply(edits, to: path, expectedVersion: version, suggester: suggester, validator: validator)
+            applied = try EditTransaction.apply(edits, to: path, expectedVersion: version, suggester: model.suggester, validator: validator)
         } catch {
             throw Self.map(error)
         }
-        if applied.changed { record(name, before: applied.before, version: applied.version) }
+        if applied.changed {
+            record(name, before: applied.before, version: applied.version)
+            model.noteReviews(applied.reviewed)
+        }
         return applied
     }
 

@@ -11,7 +11,8 @@ struct Merge: ParsableCommand {
             Each argument is one annotator's version of the same article (same text). The output \
             has the units every annotator marked with the same type and span (speaker, stance, \
             target and proposition kept where all agree) and the relations all drew between them, \
-            with fresh ids in text order. Conflicts go to standard output, one per line: \
+            with fresh ids in text order. Conflicts go to standard output, one per line, in document \
+            order (then by id): \
             "conflict: unit claim 120-180 “…” (only in A)". The output is validated against the \
             corpus.xml beside it and written atomically.
 
