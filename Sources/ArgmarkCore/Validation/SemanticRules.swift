@@ -6,7 +6,13 @@ package enum SemanticRules {
         var findings = Findings(path: path)
         let article = decoded.article
         let lines = decoded.lines
-        let text = UTF8SpanIndex(article.text, offsets: article.units.lazy.compactMap(\.span).flatMap { [$0.start, $0.end] })
+        var offsets: [Int] = []
+        offsets.reserveCapacity(article.units.count * 2)
+        for case let span? in article.units.lazy.map(\.span) {
+            offsets.append(span.start)
+            offsets.append(span.end)
+        }
+        let text = UTF8SpanIndex(article.text, offsets: offsets)
 
         if let stored = decoded.storedDigest, stored.count == 64, stored != article.textDigest {
             findings.error(.digestMismatch, "text digest does not match the text (stored \(stored.prefix(12))…, actual \(article.textDigest.prefix(12))…); the text was edited after annotation", line: lines.text, remedies: [.reanchor])
@@ -25,9 +31,10 @@ package enum SemanticRules {
         }
         var seenSpans: [TypedSpan: UnitID] = [:]
         for unit in article.units {
-            let line = decoded.lines.units[unit.id]
-            if decoded.unreadableUnits.contains(unit.id) { continue }
-            if decoded.halfSpanUnits.contains(unit.id) {
+            // Looked up only for a finding: most units have none.
+            var line: Int? { decoded.lines.units[unit.id] }
+            if !decoded.unreadableUnits.isEmpty, decoded.unreadableUnits.contains(unit.id) { continue }
+            if !decoded.halfSpanUnits.isEmpty, decoded.halfSpanUnits.contains(unit.id) {
                 findings.error(.spanMissing, "unit \(unit.id) has only one of start and end; give both, or neither for an implicit unit", line: line)
                 continue
             }
@@ -76,10 +83,13 @@ package enum SemanticRules {
     }
 
     private static func checkReferences(_ article: Article, corpus: Corpus?, lines: ElementLines, findings: inout Findings) {
-        let targets = Set(corpus?.targets.map(\.id) ?? [])
-        let propositions = Set(corpus?.propositions.map(\.id) ?? [])
+        // Most articles refer to no proposition and few targets: the sets are built only when used.
+        let referencesTargets = article.units.contains { $0.target != nil }
+        let referencesPropositions = article.units.contains { $0.proposition != nil }
+        let targets = referencesTargets ? Set(corpus?.targets.map(\.id) ?? []) : []
+        let propositions = referencesPropositions ? Set(corpus?.propositions.map(\.id) ?? []) : []
         for unit in article.units {
-            let line = lines.units[unit.id]
+            var line: Int? { lines.units[unit.id] }
             if unit.stance != nil && unit.target == nil {
                 findings.error(.stanceTarget, "unit \(unit.id) has a stance but no target; add target=\"…\" naming what it is for or against", line: line)
             }
@@ -109,14 +119,17 @@ package enum SemanticRules {
         var typeOf: [UnitID: UnitType] = [:]
         typeOf.reserveCapacity(article.units.count)
         for unit in article.units where typeOf[unit.id] == nil { typeOf[unit.id] = unit.type }
+        // Only a rebuttal's relations need these.
         var relationsByID: [RelationID: (type: RelationType, from: UnitID)] = [:]
-        relationsByID.reserveCapacity(article.relations.count)
-        for relation in article.relations where relationsByID[relation.id] == nil { relationsByID[relation.id] = (relation.type, relation.from) }
         var attackers: Set<UnitID> = []
-        for relation in article.relations where relation.type.isAttack { attackers.insert(relation.from) }
+        if article.units.contains(where: { $0.type == .rebuttal }) {
+            relationsByID.reserveCapacity(article.relations.count)
+            for relation in article.relations where relationsByID[relation.id] == nil { relationsByID[relation.id] = (relation.type, relation.from) }
+            for relation in article.relations where relation.type.isAttack { attackers.insert(relation.from) }
+        }
 
         for relation in article.relations {
-            let line = lines.relations[relation.id]
+            var line: Int? { lines.relations[relation.id] }
             if relation.to.rawID == relation.from.rawValue || relation.to == .relation(relation.id) {
                 findings.error(.selfRelation, "relation \(relation.id) points from \(relation.from) to itself", line: line)
                 continue
@@ -169,26 +182,42 @@ package enum SemanticRules {
     }
 
     /// Cycles of `supports` between units, each reported once at the relation that closes it.
+    ///
+    /// Units are numbered once, so the search runs over arrays instead of dictionaries keyed by id.
     package static func supportCycles(_ relations: [Relation]) -> [(units: [UnitID], relation: RelationID)] {
-        var edges: [UnitID: [(UnitID, RelationID)]] = [:]
+        var number: [UnitID: Int] = [:]
+        var units: [UnitID] = []
+        var edges: [[(unit: Int, relation: RelationID)]] = []
+        func numbered(_ id: UnitID) -> Int {
+            if let known = number[id] { return known }
+            number[id] = units.count
+            units.append(id)
+            edges.append([])
+            return units.count - 1
+        }
         for relation in relations where relation.type == .supports {
             // A unit supporting itself is reported as a self-relation, not again as a cycle.
-            if case .unit(let target) = relation.to, target != relation.from { edges[relation.from, default: []].append((target, relation.id)) }
+            if case .unit(let target) = relation.to, target != relation.from {
+                let from = numbered(relation.from)
+                edges[from].append((numbered(target), relation.id))
+            }
         }
-        enum Mark { case visiting, done }
-        var marks: [UnitID: Mark] = [:]
-        var stack: [UnitID] = []
+        guard !edges.isEmpty else { return [] }
+        enum Mark { case unvisited, visiting, done }
+        var marks = [Mark](repeating: .unvisited, count: units.count)
+        var stack: [Int] = []
         var cycles: [(units: [UnitID], relation: RelationID)] = []
         // Depth-first search with an explicit stack: a hostile file can chain 100,000 supports,
         // which recursion would turn into a stack overflow. Reported cycles are capped, so a
-        // file full of back edges cannot make the report quadratic.
+        // file full of back edges cannot make the report quadratic. Roots are taken in id order.
         let cycleLimit = 50
-        for root in edges.keys.sorted() where marks[root] == nil {
-            var frames: [(unit: UnitID, next: Int)] = [(root, 0)]
+        let roots = units.indices.filter { !edges[$0].isEmpty }.sorted { units[$0] < units[$1] }
+        for root in roots where marks[root] == .unvisited {
+            var frames: [(unit: Int, next: Int)] = [(root, 0)]
             marks[root] = .visiting
             stack.append(root)
             while let top = frames.last {
-                let outgoing = edges[top.unit] ?? []
+                let outgoing = edges[top.unit]
                 guard top.next < outgoing.count else {
                     frames.removeLast()
                     stack.removeLast()
@@ -199,9 +228,9 @@ package enum SemanticRules {
                 let (next, relation) = outgoing[top.next]
                 switch marks[next] {
                 case .visiting:
-                    if cycles.count < cycleLimit, let index = stack.lastIndex(of: next) { cycles.append((Array(stack[index...]) + [next], relation)) }
+                    if cycles.count < cycleLimit, let index = stack.lastIndex(of: next) { cycles.append((stack[index...].map { units[$0] } + [units[next]], relation)) }
                 case .done: break
-                case nil:
+                case .unvisited:
                     marks[next] = .visiting
                     stack.append(next)
                     frames.append((next, 0))

@@ -3,7 +3,7 @@ import CLibXML2
 /// Reads an argmark document from libxml2's SAX2 events while the compiled XSD checks the same
 /// stream (`xmlSchemaSAXPlug`), so that no libxml2 tree is built, walked and freed.
 ///
-/// Only the elements the decoder reads are kept, as small Swift values: the root, its sections
+/// Only the elements the decoder reads are kept, in one flat store (``StreamedDocument``): the root, its sections
 /// (`meta`, `text`, `speakers`, `units`, …) and their items (`title`, `unit`, `relation`, …). The
 /// same generic decoder as for a tree then turns them into the model, so both paths give the
 /// same model by construction; a test compares their diagnostics on every fixture.
@@ -25,7 +25,7 @@ enum StreamingReader {
         if let problem = PrologScanner.problem(in: bytes, path: path) {
             return Outcome(root: nil, parseFailure: [problem], schemaDiagnostics: [])
         }
-        let collector = StreamCollector()
+        let collector = StreamCollector(capacity: bytes.count)
         let schemaSink = LibXMLIssueSink()
         schemaSink.fallbackLine = { [unowned collector] message in collector.line(for: message) }
         let (parsed, parseIssues) = LibXML.capturingIssues { _ -> Bool in
@@ -55,7 +55,8 @@ enum StreamingReader {
             }
         }
         let errors = parseIssues.filter { !$0.isWarning }
-        if !parsed || !errors.isEmpty || collector.sawDoctype || collector.root == nil {
+        let root = collector.finish().root
+        if !parsed || !errors.isEmpty || collector.sawDoctype || root == nil {
             var diagnostics = errors.map { issue in
                 let (rule, message) = SafeXMLParser.clarify(issue.message)
                 return Diagnostic(.error, rule, message, at: SourceLocation(path: path, line: issue.line > 0 ? issue.line : nil, column: issue.column))
@@ -63,7 +64,7 @@ enum StreamingReader {
             if diagnostics.isEmpty, collector.sawDoctype {
                 diagnostics.append(Diagnostic(.error, .doctypeForbidden, "DOCTYPE declarations are not allowed in argmark files (they can load external files and expand entities); remove it", at: SourceLocation(path: path)))
             }
-            if diagnostics.isEmpty, parsed, collector.root == nil {
+            if diagnostics.isEmpty, parsed, root == nil {
                 diagnostics.append(Diagnostic(.error, .wellFormed, "document has no root element", at: SourceLocation(path: path)))
             }
             if diagnostics.isEmpty {
@@ -72,8 +73,8 @@ enum StreamingReader {
             return Outcome(root: nil, parseFailure: diagnostics, schemaDiagnostics: [])
         }
         var issues = schemaSink.issues
-        if let root = collector.root { relocateKeyrefIssues(&issues, root: root) }
-        return Outcome(root: collector.root, parseFailure: [], schemaDiagnostics: schema.diagnostics(for: issues, path: path), textPieces: collector.textPieces)
+        if let root { relocateKeyrefIssues(&issues, root: root) }
+        return Outcome(root: root, parseFailure: [], schemaDiagnostics: schema.diagnostics(for: issues, path: path), textPieces: collector.textPieces)
     }
 
     /// The referencing element of each XSD keyref, by keyref name: section, item, attribute.
@@ -100,8 +101,8 @@ enum StreamingReader {
             let key = name + "\u{0}" + value
             let wanted = used[key, default: 0]
             var seen = 0
-            search: for section in root.children where section.isArgmark(keyref.section) {
-                for item in section.children where item.isArgmark(keyref.item) && item.attribute(keyref.attribute) == value {
+            search: for section in root.elementChildren where section.isArgmark(keyref.section) {
+                for item in section.elementChildren where item.isArgmark(keyref.item) && item.attribute(keyref.attribute) == value {
                     if seen == wanted {
                         issues[index].line = item.line
                         break search
@@ -114,110 +115,284 @@ enum StreamingReader {
     }
 }
 
-/// An element kept from the stream: what ``XMLNodeView`` offers the decoder.
-struct StreamedElement {
-    var isArgmarkElement: Bool
-    var name: [UInt8]
-    /// Unqualified attributes only: argmark's own attributes have no namespace.
-    var attributeNames: [[UInt8]] = []
-    var attributeValues: [String] = []
-    var textBytes: [UInt8] = []
-    var line: Int
-    var children: [StreamedElement] = []
+/// The elements kept from the stream, in one flat store: each element is a fixed-size record
+/// addressed by its index, and its name, attributes and text are ranges of one byte pool. Keeping
+/// an element copies its bytes once and allocates nothing of its own; an element built as a value
+/// of arrays was copied and destroyed as it was pushed, tested and appended to its parent (about
+/// as much work as the libxml2 tree the stream replaced).
+struct StreamedStore {
+    struct Node {
+        var isArgmark: Bool
+        var nameStart: Int
+        var nameCount: Int
+        var line: Int
+        var firstAttribute: Int
+        var attributeCount = 0
+        /// The element's text pieces, a list through ``Piece/next``; -1 when it has none.
+        var firstPiece = -1
+        var lastPiece = -1
+        var firstChild = -1
+        var lastChild = -1
+        var nextSibling = -1
+    }
+
+    struct Attribute {
+        var nameStart: Int
+        var nameCount: Int
+        var valueStart: Int
+        var valueCount: Int
+    }
+
+    /// A run of text. An element's text is almost always one piece (``TextCoalescer`` joins each
+    /// run); it is more only where kept children or comments interrupt it.
+    struct Piece {
+        var start: Int
+        var count: Int
+        var next = -1
+    }
+
+    var nodes: [Node] = []
+    var attributes: [Attribute] = []
+    var pieces: [Piece] = []
+    var pool: [UInt8] = []
+
+    init(capacity: Int) {
+        pool.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let start = pool.count
+        pool.append(contentsOf: bytes)
+        return start
+    }
+
+    func poolEquals(_ start: Int, _ count: Int, _ name: StaticString) -> Bool {
+        count == name.utf8CodeUnitCount && pool.withUnsafeBufferPointer { Platform.bytesEqual($0.baseAddress! + start, name.utf8Start, count: count) }
+    }
+
+    func string(_ start: Int, _ count: Int) -> String {
+        pool.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
+    }
 }
 
-extension StreamedElement: XMLNodeView {
+/// A finished store, shared by the views into it. Its store is a constant: reading a variable
+/// stored in a class costs a run-time exclusivity check per access, which on every attribute and
+/// child was a tenth of the decoder's work.
+final class StreamedDocument {
+    let store: StreamedStore
+
+    init(_ store: StreamedStore) {
+        self.store = store
+    }
+
+    var root: StreamedElement? { store.nodes.isEmpty ? nil : StreamedElement(document: self, index: 0) }
+}
+
+/// An element kept from the stream: what ``XMLNodeView`` offers the decoder.
+struct StreamedElement: XMLNodeView {
+    let document: StreamedDocument
+    let index: Int
+
     func isArgmark(_ name: StaticString) -> Bool {
-        isArgmarkElement && Self.equal(self.name, name)
+        let node = document.store.nodes[index]
+        return node.isArgmark && document.store.poolEquals(node.nameStart, node.nameCount, name)
     }
 
     func attribute(_ name: StaticString) -> String? {
-        for index in attributeNames.indices where Self.equal(attributeNames[index], name) { return attributeValues[index] }
+        let store = document.store
+        let node = store.nodes[index]
+        for index in node.firstAttribute..<node.firstAttribute + node.attributeCount {
+            let attribute = store.attributes[index]
+            if store.poolEquals(attribute.nameStart, attribute.nameCount, name) { return store.string(attribute.valueStart, attribute.valueCount) }
+        }
         return nil
     }
 
-    var text: String { String(decoding: textBytes, as: UTF8.self) }
+    /// One walk over the attributes, as for libxml2's nodes.
+    func attributes(_ names: [StaticString]) -> [String?] {
+        var values = [String?](repeating: nil, count: names.count)
+        let store = document.store
+        let node = store.nodes[index]
+        for index in node.firstAttribute..<node.firstAttribute + node.attributeCount {
+            let attribute = store.attributes[index]
+            for slot in names.indices where values[slot] == nil && store.poolEquals(attribute.nameStart, attribute.nameCount, names[slot]) {
+                values[slot] = store.string(attribute.valueStart, attribute.valueCount)
+                break
+            }
+        }
+        return values
+    }
 
-    var elementChildren: [StreamedElement] { children }
+    var text: String {
+        let store = document.store
+        var piece = store.nodes[index].firstPiece
+        guard piece >= 0 else { return "" }
+        let first = store.pieces[piece]
+        if first.next < 0 { return store.string(first.start, first.count) }
+        var bytes: [UInt8] = []
+        while piece >= 0 {
+            let current = store.pieces[piece]
+            bytes.append(contentsOf: store.pool[current.start..<current.start + current.count])
+            piece = current.next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-    private static func equal(_ bytes: [UInt8], _ name: StaticString) -> Bool {
-        guard bytes.count == name.utf8CodeUnitCount else { return false }
-        return name.withUTF8Buffer { $0.elementsEqual(bytes) }
+    var line: Int { document.store.nodes[index].line }
+
+    var elementChildren: [StreamedElement] {
+        let store = document.store
+        var children: [StreamedElement] = []
+        var child = store.nodes[index].firstChild
+        while child >= 0 {
+            children.append(StreamedElement(document: document, index: child))
+            child = store.nodes[child].nextSibling
+        }
+        return children
     }
 }
 
 /// Receives the SAX2 events (passed to C as an unmanaged pointer) and keeps what the decoder reads.
+///
+/// Everything an event changes is one value (``State``), changed in place by one call per event:
+/// each access to a variable stored in a class is checked for exclusivity at run time, and the
+/// events touched several such variables many times each.
 final class StreamCollector {
     var parser: xmlParserCtxtPtr?
-    var root: StreamedElement?
     var sawDoctype = false
-    private(set) var textPieces = 0
-    /// Open elements from the root down; `nil` for an element (and its subtree) that is not kept.
-    private var open: [StreamedElement?] = []
-    /// Whether the innermost open element collects its text.
-    private var collectsText: [Bool] = []
-    /// The local names and start lines of every open element, kept or not.
-    private var openElements: [(name: [UInt8], line: Int)] = []
-    /// The element that ended last, while the schema's handler for that end runs.
-    private var justEnded: (name: [UInt8], line: Int)?
+    private var state: State
+
+    init(capacity: Int) {
+        state = State(store: StreamedStore(capacity: capacity))
+    }
+
+    var textPieces: Int { state.textPieces }
+
+    /// The elements kept, once the parse is over.
+    func finish() -> StreamedDocument { StreamedDocument(state.store) }
+
+    /// An open element, kept or not. `name` is libxml2's interned local name, alive as long as
+    /// the parser: only ``line(for:)`` reads it, from inside the parse.
+    private struct OpenElement {
+        /// The kept element's index, or -1 for an element (and its subtree) that is not kept.
+        var node: Int
+        /// Whether this element collects its text.
+        var collectsText: Bool
+        var name: UnsafePointer<xmlChar>?
+        var line: Int
+    }
+
+    private struct State {
+        var store: StreamedStore
+        /// Open elements from the root down.
+        var open: [OpenElement] = []
+        /// The element that ended last, while the schema's handler for that end runs.
+        var justEnded: OpenElement?
+        var textPieces = 0
+
+        mutating func start(localName: UnsafePointer<xmlChar>?, isArgmark: Bool, line: Int, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+            let depth = open.count + 1
+            justEnded = nil
+            let parent = open.last?.node ?? -1
+            let parentKept = open.isEmpty || parent >= 0
+            guard parentKept, depth <= StreamCollector.keptDepth, depth == 1 || isArgmark else {
+                open.append(OpenElement(node: -1, collectsText: false, name: localName, line: line))
+                return
+            }
+            let nameCount = localName.map { Platform.cStringLength(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? 0
+            let nameStart = localName.map { store.append(UnsafeBufferPointer(start: $0, count: nameCount)) } ?? store.pool.count
+            var node = StreamedStore.Node(isArgmark: isArgmark, nameStart: nameStart, nameCount: nameCount, line: line, firstAttribute: store.attributes.count)
+            if let attributes {
+                for index in 0..<attributeCount {
+                    // Five pointers per attribute: local name, prefix, URI, value start, value end.
+                    let base = index * 5
+                    guard attributes[base + 2] == nil, let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+                    let count = Platform.cStringLength(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                    let attributeNameStart = store.append(UnsafeBufferPointer(start: name, count: count))
+                    let (valueStart, valueCount) = appendAttributeValue(start, end)
+                    store.attributes.append(StreamedStore.Attribute(nameStart: attributeNameStart, nameCount: count, valueStart: valueStart, valueCount: valueCount))
+                    node.attributeCount += 1
+                }
+            }
+            let index = store.nodes.count
+            store.nodes.append(node)
+            if parent >= 0 {
+                let previous = store.nodes[parent].lastChild
+                if previous >= 0 { store.nodes[previous].nextSibling = index } else { store.nodes[parent].firstChild = index }
+                store.nodes[parent].lastChild = index
+            }
+            // Text is read from `text` (a section) and from items; a section's own text is whitespace.
+            let collects = depth == StreamCollector.keptDepth || (depth == 2 && isArgmark && store.poolEquals(nameStart, nameCount, "text"))
+            open.append(OpenElement(node: index, collectsText: collects, name: localName, line: line))
+        }
+
+        mutating func end() {
+            justEnded = open.popLast()
+        }
+
+        mutating func characters(_ pointer: UnsafePointer<xmlChar>?, _ count: Int) {
+            justEnded = nil
+            guard let pointer, count > 0, let innermost = open.last, innermost.collectsText else { return }
+            textPieces += 1
+            let start = store.append(UnsafeBufferPointer(start: pointer, count: count))
+            let node = innermost.node
+            let last = store.nodes[node].lastPiece
+            // A piece that directly follows the element's last one in the pool extends it.
+            if last >= 0, store.pieces[last].start + store.pieces[last].count == start {
+                store.pieces[last].count += count
+                return
+            }
+            let piece = store.pieces.count
+            store.pieces.append(StreamedStore.Piece(start: start, count: count))
+            if last >= 0 { store.pieces[last].next = piece } else { store.nodes[node].firstPiece = piece }
+            store.nodes[node].lastPiece = piece
+        }
+
+        /// SAX2 hands attribute values with `&` written as `&#38;` (the tree builder re-reads them);
+        /// no other `&` can reach here, so undoing exactly that gives the value the tree holds.
+        /// Returns the value's range in the pool.
+        private mutating func appendAttributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> (start: Int, count: Int) {
+            let raw = UnsafeBufferPointer(start: start, count: end - start)
+            let valueStart = store.pool.count
+            guard raw.contains(UInt8(ascii: "&")) else {
+                store.pool.append(contentsOf: raw)
+                return (valueStart, raw.count)
+            }
+            let reference = StreamCollector.ampersandReference
+            var index = 0
+            while index < raw.count {
+                if raw[index] == UInt8(ascii: "&"), raw.count - index >= reference.count,
+                   raw[index..<index + reference.count].elementsEqual(reference) {
+                    store.pool.append(UInt8(ascii: "&"))
+                    index += reference.count
+                } else {
+                    store.pool.append(raw[index])
+                    index += 1
+                }
+            }
+            return (valueStart, store.pool.count - valueStart)
+        }
+    }
 
     /// The decoder reads the root, its children and their children (`article/units/unit`,
     /// `article/meta/title`), never deeper.
-    private static let keptDepth = 3
+    fileprivate static let keptDepth = 3
 
     private static let namespace: [UInt8] = Array(ArticleXML.namespace.utf8)
-    private static let ampersandReference: [UInt8] = Array("&#38;".utf8)
+    fileprivate static let ampersandReference: [UInt8] = Array("&#38;".utf8)
 
     func start(localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let depth = open.count + 1
         let line = Int(parser.map { xmlSAX2GetLineNumber($0) } ?? 0)
-        let name = Self.bytes(localName)
-        openElements.append((name, line))
-        justEnded = nil
-        let parentKept = open.isEmpty || open[open.count - 1] != nil
         let isArgmark = uri.map { Self.equalsNamespace($0) } ?? false
-        guard parentKept, depth <= Self.keptDepth, depth == 1 || isArgmark else {
-            open.append(nil)
-            collectsText.append(false)
-            return
-        }
-        var element = StreamedElement(isArgmarkElement: isArgmark, name: name, line: line)
-        if let attributes {
-            element.attributeNames.reserveCapacity(attributeCount)
-            element.attributeValues.reserveCapacity(attributeCount)
-            for index in 0..<attributeCount {
-                // Five pointers per attribute: local name, prefix, URI, value start, value end.
-                let base = index * 5
-                guard attributes[base + 2] == nil, let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-                element.attributeNames.append(Self.bytes(name))
-                element.attributeValues.append(Self.attributeValue(start, end))
-            }
-        }
-        // Text is read from `text` (a section) and from items; a section's own text is whitespace.
-        let collects = depth == Self.keptDepth || (depth == 2 && element.isArgmark("text"))
-        open.append(element)
-        collectsText.append(collects)
+        state.start(localName: localName, isArgmark: isArgmark, line: line, attributeCount: attributeCount, attributes: attributes)
     }
 
     func end() {
-        justEnded = openElements.removeLast()
-        guard let finished = open.removeLast() else {
-            collectsText.removeLast()
-            return
-        }
-        collectsText.removeLast()
-        if open.isEmpty {
-            root = finished
-        } else {
-            open[open.count - 1]!.children.append(finished)
-        }
+        state.end()
     }
 
     func characters(_ pointer: UnsafePointer<xmlChar>?, _ count: Int) {
-        justEnded = nil
-        guard let pointer, count > 0, collectsText.last == true else { return }
-        textPieces += 1
-        open[open.count - 1]!.textBytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+        state.characters(pointer, count)
     }
 
     /// The line a tree validator would give an error libxml2 raised on the stream without one:
@@ -225,14 +400,20 @@ final class StreamCollector {
     /// ended (its end is being checked) and the open ones. A child that a simple-typed element
     /// may not hold, for example, is reported at the parent, as on a tree.
     func line(for message: String) -> Int {
-        var candidates = openElements.reversed().map { $0 }
-        if let justEnded { candidates.insert(justEnded, at: 0) }
+        var candidates = state.open.reversed().map { $0 }
+        if let justEnded = state.justEnded { candidates.insert(justEnded, at: 0) }
         if let start = message.firstRange(of: "Element '") {
             let qualified = message[start.upperBound...].prefix { $0 != "'" }
             let local = Array((qualified.split(separator: "}").last ?? qualified[...]).utf8)
-            if let match = candidates.first(where: { $0.name == local }) { return match.line }
+            if let match = candidates.first(where: { Self.equal($0.name, local) }) { return match.line }
         }
         return candidates.first?.line ?? 0
+    }
+
+    private static func equal(_ name: UnsafePointer<xmlChar>?, _ bytes: [UInt8]) -> Bool {
+        guard let name else { return bytes.isEmpty }
+        return Platform.cStringLength(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == bytes.count
+            && bytes.withUnsafeBufferPointer { bytes.isEmpty || Platform.bytesEqual(name, $0.baseAddress!, count: bytes.count) }
     }
 
     private static func equalsNamespace(_ uri: UnsafePointer<xmlChar>) -> Bool {
@@ -240,32 +421,6 @@ final class StreamCollector {
             Platform.cStringLength(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)) == expected.count
                 && Platform.bytesEqual(uri, expected.baseAddress!, count: expected.count)
         }
-    }
-
-    private static func bytes(_ pointer: UnsafePointer<xmlChar>?) -> [UInt8] {
-        guard let pointer else { return [] }
-        return Array(UnsafeBufferPointer(start: pointer, count: Platform.cStringLength(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
-    }
-
-    /// SAX2 hands attribute values with `&` written as `&#38;` (the tree builder re-reads them);
-    /// no other `&` can reach here, so undoing exactly that gives the value the tree holds.
-    private static func attributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
-        let raw = UnsafeBufferPointer(start: start, count: end - start)
-        guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
-        var value: [UInt8] = []
-        value.reserveCapacity(raw.count)
-        var index = 0
-        while index < raw.count {
-            if raw[index] == UInt8(ascii: "&"), raw.count - index >= ampersandReference.count,
-               raw[index..<index + ampersandReference.count].elementsEqual(ampersandReference) {
-                value.append(UInt8(ascii: "&"))
-                index += ampersandReference.count
-            } else {
-                value.append(raw[index])
-                index += 1
-            }
-        }
-        return String(decoding: value, as: UTF8.self)
     }
 
     private static func collector(_ context: UnsafeMutableRawPointer?) -> StreamCollector? {

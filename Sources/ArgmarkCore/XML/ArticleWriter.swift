@@ -14,108 +14,145 @@ package struct UnwritableCharacterError: Error, CustomStringConvertible, Sendabl
 /// LF line ends and a final newline, units in text order. Same model, same bytes.
 package enum ArticleWriter {
     /// The canonical bytes of `article`.
+    ///
+    /// Written straight into one byte buffer: building each line as an interpolated `String`
+    /// (and each attribute list as an array of pairs) cost about as much as parsing the result.
     package static func encode(_ article: Article) throws(UnwritableCharacterError) -> [UInt8] {
         var out = XMLOutput()
-        out.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        out.line("<article xmlns=\"\(ArticleXML.namespace)\" version=\"\(Article.formatVersion)\" id=\"\(try out.attribute(article.id, in: "article id"))\">")
-        out.line("  <meta>")
+        out.bytes.reserveCapacity(article.text.utf8.count * 2 + article.units.count * 160 + article.relations.count * 80 + 512)
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article xmlns=\"")
+        out.append(ArticleXML.namespace)
+        out.append("\" version=\"")
+        out.append(Article.formatVersion)
+        out.append("\"")
+        try out.attribute("id", article.id, in: "article id")
+        out.append(">\n  <meta>\n")
         let metadata = article.metadata
-        for (name, value) in [("title", metadata.title), ("outlet", metadata.outlet), ("author", metadata.author),
-                              ("published", metadata.published), ("url", metadata.url),
-                              ("genre", metadata.genre?.rawValue), ("language", metadata.language)] {
+        let fields: [(StaticString, String?)] = [("title", metadata.title), ("outlet", metadata.outlet), ("author", metadata.author),
+                                                ("published", metadata.published), ("url", metadata.url),
+                                                ("genre", metadata.genre?.rawValue), ("language", metadata.language)]
+        for (name, value) in fields {
             if let value {
-                out.line("    <\(name)>\(try out.content(value, in: name))</\(name)>")
+                out.append("    <")
+                out.append(name)
+                out.append(">")
+                try out.content(value, in: name.string)
+                out.append("</")
+                out.append(name)
+                out.append(">\n")
             }
         }
         for property in metadata.properties {
-            out.line("    <property name=\"\(try out.attribute(property.name, in: "property name"))\">\(try out.content(property.value, in: "property \(property.name)"))</property>")
+            out.append("    <property")
+            try out.attribute("name", property.name, in: "property name")
+            out.append(">")
+            try out.content(property.value, in: "property \(property.name)")
+            out.append("</property>\n")
         }
-        out.line("  </meta>")
-        out.line("  <text sha256=\"\(article.textDigest)\">\(try out.content(article.text, in: "text"))</text>")
+        out.append("  </meta>\n  <text sha256=\"")
+        out.append(article.textDigest)
+        out.append("\">")
+        try out.content(article.text, in: "text")
+        out.append("</text>\n")
 
         if !article.speakers.isEmpty {
-            out.line("  <speakers>")
+            out.append("  <speakers>\n")
             for speaker in article.speakers.sorted(by: { naturalLess($0.id.rawValue, $1.id.rawValue) }) {
-                var attributes = [("id", speaker.id.rawValue), ("name", speaker.name)]
-                if let role = speaker.role { attributes.append(("role", role)) }
-                out.line("    <speaker\(try out.attributes(attributes, of: "speaker \(speaker.id)"))/>")
+                out.append("    <speaker")
+                try out.attribute("id", speaker.id.rawValue, of: "speaker \(speaker.id)")
+                try out.attribute("name", speaker.name, of: "speaker \(speaker.id)")
+                if let role = speaker.role { try out.attribute("role", role, of: "speaker \(speaker.id)") }
+                out.append("/>\n")
             }
-            out.line("  </speakers>")
+            out.append("  </speakers>\n")
         }
 
-        if let mark = article.unitHighWaterMark, article.units.isEmpty {
-            out.line("  <units highest-issued=\"\(mark)\"/>")
-        }
-        if !article.units.isEmpty {
-            out.line("  <units\(article.unitHighWaterMark.map { " highest-issued=\"\($0)\"" } ?? "")>")
+        if out.openSection("units", mark: article.unitHighWaterMark, isEmpty: article.units.isEmpty) {
             for unit in canonicalOrder(article.units) {
-                var attributes = [("id", unit.id.rawValue), ("type", unit.type.rawValue)]
+                let owner = { "unit \(unit.id)" }
+                out.append("    <unit")
+                try out.attribute("id", unit.id.rawValue, of: owner())
+                try out.attribute("type", unit.type.rawValue, of: owner())
                 if let span = unit.span {
-                    attributes.append(("start", String(span.start)))
-                    attributes.append(("end", String(span.end)))
+                    out.number("start", span.start)
+                    out.number("end", span.end)
                 }
                 if !unit.fragments.isEmpty {
-                    attributes.append(("fragments", unit.fragments.map(\.description).joined(separator: " ")))
+                    try out.attribute("fragments", unit.fragments.map(\.description).joined(separator: " "), of: owner())
                 }
-                let optional: [(String, String?)] = [
-                    ("speaker", unit.speaker?.rawValue), ("stance", unit.stance?.rawValue),
-                    ("target", unit.target?.rawValue), ("proposition", unit.proposition?.rawValue),
-                    ("status", unit.status == .gold ? nil : unit.status.rawValue),
-                    ("confidence", unit.confidence.map(formatConfidence)),
-                    ("source-label", unit.sourceLabel), ("source-id", unit.sourceID), ("note", unit.note),
-                ]
-                for case let (name, value?) in optional { attributes.append((name, value)) }
-                out.line("    <unit\(try out.attributes(attributes, of: "unit \(unit.id)"))>\(try out.content(unit.quote, in: "quote of unit \(unit.id)"))</unit>")
+                if let speaker = unit.speaker { try out.attribute("speaker", speaker.rawValue, of: owner()) }
+                if let stance = unit.stance { try out.attribute("stance", stance.rawValue, of: owner()) }
+                if let target = unit.target { try out.attribute("target", target.rawValue, of: owner()) }
+                if let proposition = unit.proposition { try out.attribute("proposition", proposition.rawValue, of: owner()) }
+                if unit.status != .gold { try out.attribute("status", unit.status.rawValue, of: owner()) }
+                if let confidence = unit.confidence { try out.attribute("confidence", formatConfidence(confidence), of: owner()) }
+                if let label = unit.sourceLabel { try out.attribute("source-label", label, of: owner()) }
+                if let sourceID = unit.sourceID { try out.attribute("source-id", sourceID, of: owner()) }
+                if let note = unit.note { try out.attribute("note", note, of: owner()) }
+                out.append(">")
+                try out.content(unit.quote, in: "quote of \(owner())")
+                out.append("</unit>\n")
             }
-            out.line("  </units>")
+            out.append("  </units>\n")
         }
 
-        if let mark = article.relationHighWaterMark, article.relations.isEmpty {
-            out.line("  <relations highest-issued=\"\(mark)\"/>")
-        }
-        if !article.relations.isEmpty {
-            out.line("  <relations\(article.relationHighWaterMark.map { " highest-issued=\"\($0)\"" } ?? "")>")
+        if out.openSection("relations", mark: article.relationHighWaterMark, isEmpty: article.relations.isEmpty) {
             for relation in article.relations.sorted(by: { naturalLess($0.id.rawValue, $1.id.rawValue) }) {
-                var attributes = [("id", relation.id.rawValue), ("type", relation.type.rawValue),
-                                  ("from", relation.from.rawValue), ("to", relation.to.rawID)]
-                let optional: [(String, String?)] = [("source-label", relation.sourceLabel), ("source-id", relation.sourceID), ("note", relation.note)]
-                for case let (name, value?) in optional { attributes.append((name, value)) }
-                out.line("    <relation\(try out.attributes(attributes, of: "relation \(relation.id)"))/>")
+                let owner = { "relation \(relation.id)" }
+                out.append("    <relation")
+                try out.attribute("id", relation.id.rawValue, of: owner())
+                try out.attribute("type", relation.type.rawValue, of: owner())
+                try out.attribute("from", relation.from.rawValue, of: owner())
+                try out.attribute("to", relation.to.rawID, of: owner())
+                if let label = relation.sourceLabel { try out.attribute("source-label", label, of: owner()) }
+                if let sourceID = relation.sourceID { try out.attribute("source-id", sourceID, of: owner()) }
+                if let note = relation.note { try out.attribute("note", note, of: owner()) }
+                out.append("/>\n")
             }
-            out.line("  </relations>")
+            out.append("  </relations>\n")
         }
-        out.line("</article>")
+        out.append("</article>\n")
         return out.bytes
     }
 
     /// The canonical bytes of a corpus file.
     package static func encode(_ corpus: Corpus) throws(UnwritableCharacterError) -> [UInt8] {
         var out = XMLOutput()
-        out.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        out.line("<corpus xmlns=\"\(ArticleXML.namespace)\" version=\"\(Article.formatVersion)\">")
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<corpus xmlns=\"")
+        out.append(ArticleXML.namespace)
+        out.append("\" version=\"")
+        out.append(Article.formatVersion)
+        out.append("\">\n")
         if !corpus.targets.isEmpty {
-            out.line("  <targets>")
+            out.append("  <targets>\n")
             for target in corpus.targets.sorted(by: { naturalLess($0.id.rawValue, $1.id.rawValue) }) {
-                let attributes = try out.attributes([("id", target.id.rawValue), ("name", target.name)], of: "target \(target.id)")
+                out.append("    <target")
+                try out.attribute("id", target.id.rawValue, of: "target \(target.id)")
+                try out.attribute("name", target.name, of: "target \(target.id)")
                 if let description = target.description {
-                    out.line("    <target\(attributes)>\(try out.content(description, in: "target \(target.id)"))</target>")
+                    out.append(">")
+                    try out.content(description, in: "target \(target.id)")
+                    out.append("</target>\n")
                 } else {
-                    out.line("    <target\(attributes)/>")
+                    out.append("/>\n")
                 }
             }
-            out.line("  </targets>")
+            out.append("  </targets>\n")
         }
         if !corpus.propositions.isEmpty {
-            out.line("  <propositions>")
+            out.append("  <propositions>\n")
             for proposition in corpus.propositions.sorted(by: { naturalLess($0.id.rawValue, $1.id.rawValue) }) {
-                var attributes = [("id", proposition.id.rawValue)]
-                if let target = proposition.target { attributes.append(("target", target.rawValue)) }
-                if let stance = proposition.stance { attributes.append(("stance", stance.rawValue)) }
-                out.line("    <proposition\(try out.attributes(attributes, of: "proposition \(proposition.id)"))>\(try out.content(proposition.statement, in: "proposition \(proposition.id)"))</proposition>")
+                out.append("    <proposition")
+                try out.attribute("id", proposition.id.rawValue, of: "proposition \(proposition.id)")
+                if let target = proposition.target { try out.attribute("target", target.rawValue, of: "proposition \(proposition.id)") }
+                if let stance = proposition.stance { try out.attribute("stance", stance.rawValue, of: "proposition \(proposition.id)") }
+                out.append(">")
+                try out.content(proposition.statement, in: "proposition \(proposition.id)")
+                out.append("</proposition>\n")
             }
-            out.line("  </propositions>")
+            out.append("  </propositions>\n")
         }
-        out.line("</corpus>")
+        out.append("</corpus>\n")
         return out.bytes
     }
 
@@ -174,31 +211,56 @@ private func number(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int
     return value
 }
 
-/// Accumulates escaped XML output.
+/// Accumulates escaped XML output in one byte buffer.
 struct XMLOutput {
     var bytes: [UInt8] = []
 
-    mutating func line(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-        bytes.append(UInt8(ascii: "\n"))
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// ` name="value"` for each pair, escaped for attribute values.
-    func attributes(_ pairs: [(String, String)], of owner: @autoclosure () -> String) throws(UnwritableCharacterError) -> String {
-        var result = ""
-        for (name, value) in pairs {
-            result += " \(name)=\"\(try attribute(value, in: "\(name) of \(owner())"))\""
-        }
-        return result
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Escapes an attribute value (see ``XMLEscaping``).
-    func attribute(_ value: String, in place: @autoclosure () -> String) throws(UnwritableCharacterError) -> String {
-        try XMLEscaping.escape(value, as: .attribute, in: place())
+    /// ` name="value"`, the value escaped for attribute values (see ``XMLEscaping``); `owner`
+    /// names what holds it in the error, should the value hold a character XML cannot.
+    mutating func attribute(_ name: StaticString, _ value: String, of owner: @autoclosure () -> String) throws(UnwritableCharacterError) {
+        try attribute(name, value, in: "\(name.string) of \(owner())")
     }
 
-    /// Escapes character data (see ``XMLEscaping``).
-    func content(_ value: String, in place: @autoclosure () -> String) throws(UnwritableCharacterError) -> String {
-        try XMLEscaping.escape(value, as: .content, in: place())
+    /// The same, with `place` naming the value in the error as a whole.
+    mutating func attribute(_ name: StaticString, _ value: String, in place: @autoclosure () -> String) throws(UnwritableCharacterError) {
+        append(" ")
+        append(name)
+        append("=\"")
+        append(try XMLEscaping.escape(value, as: .attribute, in: place()))
+        append("\"")
+    }
+
+    /// ` name="N"` for a number, which never needs escaping.
+    mutating func number(_ name: StaticString, _ value: Int) {
+        append(" ")
+        append(name)
+        append("=\"")
+        append(String(value))
+        append("\"")
+    }
+
+    /// Opens `<units>` or `<relations>` with its high-water mark and returns `true`; an empty one
+    /// is a single empty element if it has a mark (`false`), and nothing at all if not.
+    mutating func openSection(_ name: StaticString, mark: Int?, isEmpty: Bool) -> Bool {
+        if isEmpty && mark == nil { return false }
+        append("  <")
+        append(name)
+        if let mark { number("highest-issued", mark) }
+        append(isEmpty ? "/>\n" : ">\n")
+        return !isEmpty
+    }
+
+    /// Character data, escaped (see ``XMLEscaping``).
+    mutating func content(_ value: String, in place: @autoclosure () -> String) throws(UnwritableCharacterError) {
+        append(try XMLEscaping.escape(value, as: .content, in: place()))
     }
 }

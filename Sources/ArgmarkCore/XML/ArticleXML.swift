@@ -62,10 +62,13 @@ extension ArticleXML {
     }
 
     private static func decodeArticle<Node: XMLNodeView>(_ root: Node) -> DecodedArticle {
+        // The root's children listed once: a view may build the list on every call.
+        let sections = root.elementChildren
+        func section(_ name: StaticString) -> Node? { sections.first { $0.isArgmark(name) } }
         var lines = ElementLines()
         lines.root = root.line
         var metadata = ArticleMetadata()
-        if let meta = root.argmarkChild("meta") {
+        if let meta = section("meta") {
             metadata.title = meta.argmarkChild("title")?.text
             metadata.outlet = meta.argmarkChild("outlet")?.text
             metadata.author = meta.argmarkChild("author")?.text
@@ -77,11 +80,11 @@ extension ArticleXML {
                 MetadataProperty(name: $0.attribute("name") ?? "", value: $0.text)
             }
         }
-        let textElement = root.argmarkChild("text")
+        let textElement = section("text")
         lines.text = textElement?.line ?? root.line
 
         var speakers: [Speaker] = []
-        for element in (root.argmarkChild("speakers")?.argmarkChildren("speaker") ?? []) {
+        for element in (section("speakers")?.argmarkChildren("speaker") ?? []) {
             guard let id = element.attribute("id") else { continue }
             let speaker = Speaker(id: SpeakerID(id), name: element.attribute("name") ?? "", role: element.attribute("role"))
             if lines.speakers[speaker.id] == nil { lines.speakers[speaker.id] = element.line }
@@ -91,7 +94,10 @@ extension ArticleXML {
         var units: [ArgumentUnit] = []
         var unreadable: Set<UnitID> = []
         var halfSpans: Set<UnitID> = []
-        for element in (root.argmarkChild("units")?.argmarkChildren("unit") ?? []) {
+        let unitsElement = section("units")
+        let unitElements = unitsElement?.argmarkChildren("unit") ?? []
+        units.reserveCapacity(unitElements.count)
+        for element in unitElements {
             let values = element.attributes(UnitAttribute.names)
             func value(_ attribute: UnitAttribute) -> String? { values[attribute.rawValue] }
             guard let rawID = value(.id), let type = value(.type).flatMap(UnitType.init(rawValue:)) else { continue }
@@ -131,21 +137,23 @@ extension ArticleXML {
             ))
         }
 
-        let relationElements = (root.argmarkChild("relations")?.argmarkChildren("relation") ?? [])
-        let relationIDs = Set(relationElements.compactMap { $0.attribute("id") })
+        let relationsElement = section("relations")
+        let relationElements = (relationsElement?.argmarkChildren("relation") ?? [])
+        let relationValues = relationElements.map { $0.attributes(RelationAttribute.names) }
+        let relationIDs = Set(relationValues.compactMap { $0[RelationAttribute.id.rawValue] })
         let unitIDs = Set(units.map(\.id.rawValue))
         var relations: [Relation] = []
-        for element in relationElements {
-            guard let rawID = element.attribute("id"),
-                  let type = element.attribute("type").flatMap(RelationType.init(rawValue:)),
-                  let from = element.attribute("from"), let to = element.attribute("to") else { continue }
+        relations.reserveCapacity(relationElements.count)
+        for (element, values) in zip(relationElements, relationValues) {
+            func value(_ attribute: RelationAttribute) -> String? { values[attribute.rawValue] }
+            guard let rawID = value(.id),
+                  let type = value(.type).flatMap(RelationType.init(rawValue:)),
+                  let from = value(.from), let to = value(.to) else { continue }
             let id = RelationID(rawID)
             if lines.relations[id] == nil { lines.relations[id] = element.line }
             let endpoint: RelationEndpoint = relationIDs.contains(to) && !unitIDs.contains(to) ? .relation(RelationID(to)) : .unit(UnitID(to))
             relations.append(Relation(id: id, type: type, from: UnitID(from), to: endpoint,
-                                      sourceLabel: element.attribute("source-label"),
-                                      sourceID: element.attribute("source-id"),
-                                      note: element.attribute("note")))
+                                      sourceLabel: value(.sourceLabel), sourceID: value(.sourceID), note: value(.note)))
         }
 
         let article = Article(
@@ -157,8 +165,8 @@ extension ArticleXML {
             relations: relations
         )
         var marked = article
-        marked.unitHighWaterMark = root.argmarkChild("units")?.attribute("highest-issued").flatMap { Int($0) }
-        marked.relationHighWaterMark = root.argmarkChild("relations")?.attribute("highest-issued").flatMap { Int($0) }
+        marked.unitHighWaterMark = unitsElement?.attribute("highest-issued").flatMap { Int($0) }
+        marked.relationHighWaterMark = relationsElement?.attribute("highest-issued").flatMap { Int($0) }
         return DecodedArticle(article: marked, storedDigest: textElement?.attribute("sha256"), lines: lines, unreadableUnits: unreadable, halfSpanUnits: halfSpans)
     }
 
@@ -168,6 +176,13 @@ extension ArticleXML {
 
         static let names: [StaticString] = ["id", "type", "start", "end", "fragments", "speaker", "stance", "target",
                                             "proposition", "note", "source-label", "source-id", "status", "confidence"]
+    }
+
+    /// The attributes of `<relation>`, read in one pass.
+    enum RelationAttribute: Int, CaseIterable {
+        case id, type, from, to, sourceLabel, sourceID, note
+
+        static let names: [StaticString] = ["id", "type", "from", "to", "source-label", "source-id", "note"]
     }
 
     /// Parses `"3-7 12-20"` into spans; `nil` if malformed.

@@ -92,8 +92,17 @@ package enum XMLEscaping {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + bytes.count / 8)
         var index = 0
+        // Bytes that stay as they are go over in runs: appending each byte on its own cost
+        // several times the scan on a long text with one `&` in it.
+        var runStart = 0
         while index < bytes.count {
             let byte = bytes[index]
+            if byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<"), byte != UInt8(ascii: ">"), byte != UInt8(ascii: "\""), byte != 0xEF {
+                index += 1
+                continue
+            }
+            if runStart < index { result.append(contentsOf: bytes[runStart..<index]) }
+            runStart = index + 1
             switch byte {
             case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
@@ -111,6 +120,7 @@ package enum XMLEscaping {
             }
             index += 1
         }
+        if runStart < bytes.count { result.append(contentsOf: bytes[runStart...]) }
         return String(decoding: result, as: UTF8.self)
     }
 
