@@ -7,6 +7,15 @@ package final class SchemaValidator: @unchecked Sendable {
     private let schema: xmlSchemaPtr
     /// The compiled schema, for the streaming reader, which plugs it into the parser's events.
     var pointer: xmlSchemaPtr { schema }
+    /// The same schema without its identity constraints (`xs:unique`, `xs:key`, `xs:keyref`), and
+    /// the schema document it was compiled from (kept alive as long as the compiled schema).
+    /// libxml2 spends about half of its validation on those constraints (it formats every key
+    /// into a string to hash it); ``IdentityConstraints`` checks them on the decoded elements in
+    /// a fraction of that, and the streaming reader validates with the whole schema again only
+    /// when this one or that check finds anything. `nil` when the stripped schema does not compile.
+    private let stripped: (schema: xmlSchemaPtr, document: xmlDocPtr)?
+    /// The compiled schema without identity constraints, if there is one.
+    var withoutIdentityConstraints: xmlSchemaPtr? { stripped?.schema }
 
     /// The schema compiled into argmark, the same bytes as `Schemas/argmark.xsd`.
     package static let shared: SchemaValidator = {
@@ -34,9 +43,59 @@ package final class SchemaValidator: @unchecked Sendable {
             throw SchemaCompilationError(messages: issues.map { "\($0.line): \($0.message)" })
         }
         schema = compiled
+        stripped = Self.compileWithoutIdentityConstraints(schemaBytes)
     }
 
-    deinit { xmlSchemaFree(schema) }
+    deinit {
+        xmlSchemaFree(schema)
+        if let stripped {
+            xmlSchemaFree(stripped.schema)
+            xmlFreeDoc(stripped.document)
+        }
+    }
+
+    /// The local names of the XSD's identity-constraint elements.
+    static let identityConstraintNames: Set<String> = ["unique", "key", "keyref"]
+
+    /// Parses the schema document, removes every identity-constraint definition and compiles the rest.
+    private static func compileWithoutIdentityConstraints(_ schemaBytes: [UInt8]) -> (schema: xmlSchemaPtr, document: xmlDocPtr)? {
+        let (compiled, _) = LibXML.capturingIssues { _ -> (schema: xmlSchemaPtr, document: xmlDocPtr)? in
+            let parsed = schemaBytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReadMemory($0, Int32(buffer.count), nil, nil, Int32(XML_PARSE_NONET.rawValue))
+                }
+            }
+            guard let document = parsed else { return nil }
+            if let root = xmlDocGetRootElement(document) { removeIdentityConstraints(under: root) }
+            guard let context = xmlSchemaNewDocParserCtxt(document) else {
+                xmlFreeDoc(document)
+                return nil
+            }
+            defer { xmlSchemaFreeParserCtxt(context) }
+            guard let schema = xmlSchemaParse(context) else {
+                xmlFreeDoc(document)
+                return nil
+            }
+            return (schema, document)
+        }
+        return compiled
+    }
+
+    private static func removeIdentityConstraints(under node: xmlNodePtr) {
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            let local = current.pointee.name.map { String(cString: $0) } ?? ""
+            let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
+            if namespace == "http://www.w3.org/2001/XMLSchema", identityConstraintNames.contains(local) {
+                xmlUnlinkNode(current)
+                xmlFreeNode(current)
+            } else {
+                removeIdentityConstraints(under: current)
+            }
+        }
+    }
 
     /// Validates a parsed document; each schema violation becomes a diagnostic at its line.
     package func validate(_ parsed: ParsedXML, path: String) -> [Diagnostic] {
