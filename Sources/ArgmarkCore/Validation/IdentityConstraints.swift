@@ -60,8 +60,8 @@ enum IdentityConstraints {
             let key = FieldKey(path: path, field: field)
             if let known = fields[key] { return known }
             var found: [String?] = []
-            for section in root.elementChildren where section.argmarkName == path.section {
-                for item in section.elementChildren where item.argmarkName == path.item {
+            for section in root.elementChildren where section.isArgmark(named: path.section) {
+                for item in section.elementChildren where item.isArgmark(named: path.item) {
                     found.append(item.attribute(named: field))
                 }
             }

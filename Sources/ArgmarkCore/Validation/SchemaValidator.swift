@@ -1,12 +1,33 @@
 import CLibXML2
+import Synchronization
 
 /// The argmark XSD compiled by libxml2, once, and shared by every thread that validates.
 ///
 /// A compiled `xmlSchema` is read-only once built; each validation creates its own context.
 package final class SchemaValidator: @unchecked Sendable {
-    private let schema: xmlSchemaPtr
-    /// The compiled schema, for the streaming reader, which plugs it into the parser's events.
-    var pointer: xmlSchemaPtr { schema }
+    /// A compiled schema, read-only once built.
+    private struct Compiled: @unchecked Sendable {
+        let pointer: xmlSchemaPtr
+    }
+
+    private let schemaBytes: [UInt8]
+    /// The whole schema, compiled when first needed (a file the quick check does not settle, or
+    /// a tree to validate): most runs of a one-file command never need it.
+    private let whole = Mutex<Compiled?>(nil)
+    /// The whole compiled schema, for the tree validator and the streaming reader.
+    var pointer: xmlSchemaPtr {
+        whole.withLock { compiled in
+            if let compiled { return compiled.pointer }
+            do {
+                let made = Compiled(pointer: try Self.compile(schemaBytes))
+                compiled = made
+                return made.pointer
+            } catch {
+                // Only the identity constraints were not compiled before; argmark compiles only its own schema.
+                fatalError("the schema compiles without its identity constraints but not with them: \(error)")
+            }
+        }
+    }
     /// The same schema without its identity constraints (`xs:unique`, `xs:key`, `xs:keyref`), and
     /// the schema document it was compiled from (kept alive as long as the compiled schema).
     /// libxml2 spends about half of its validation on those constraints (it formats every key
@@ -26,8 +47,19 @@ package final class SchemaValidator: @unchecked Sendable {
         }
     }()
 
-    /// Compiles a schema from its bytes; throws the compiler's errors if it does not compile.
+    /// Compiles a schema from its bytes without its identity constraints, and the whole schema
+    /// when first needed; throws the compiler's errors if the schema without them does not
+    /// compile (the whole schema is then compiled at once, and its errors thrown).
     package init(schemaBytes: [UInt8]) throws(SchemaCompilationError) {
+        self.schemaBytes = schemaBytes
+        stripped = Self.compileWithoutIdentityConstraints(schemaBytes)
+        if stripped == nil {
+            let compiled = Compiled(pointer: try Self.compile(schemaBytes))
+            whole.withLock { $0 = compiled }
+        }
+    }
+
+    private static func compile(_ schemaBytes: [UInt8]) throws(SchemaCompilationError) -> xmlSchemaPtr {
         let (compiled, issues) = LibXML.capturingIssues { sink -> xmlSchemaPtr? in
             let context = schemaBytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -42,12 +74,13 @@ package final class SchemaValidator: @unchecked Sendable {
         guard let compiled else {
             throw SchemaCompilationError(messages: issues.map { "\($0.line): \($0.message)" })
         }
-        schema = compiled
-        stripped = Self.compileWithoutIdentityConstraints(schemaBytes)
+        return compiled
     }
 
     deinit {
-        xmlSchemaFree(schema)
+        whole.withLock { compiled in
+            if let compiled { xmlSchemaFree(compiled.pointer) }
+        }
         if let stripped {
             xmlSchemaFree(stripped.schema)
             xmlFreeDoc(stripped.document)
@@ -99,8 +132,10 @@ package final class SchemaValidator: @unchecked Sendable {
 
     /// Validates a parsed document; each schema violation becomes a diagnostic at its line.
     package func validate(_ parsed: ParsedXML, path: String) -> [Diagnostic] {
+        // Compiled (if it is the first use) outside the capture: compiling captures its own errors.
+        let compiled = pointer
         let (_, issues) = LibXML.capturingIssues { sink in
-            guard let context = xmlSchemaNewValidCtxt(schema) else { return }
+            guard let context = xmlSchemaNewValidCtxt(compiled) else { return }
             defer { xmlSchemaFreeValidCtxt(context) }
             xmlSchemaSetValidStructuredErrors(context, LibXMLIssueSink.structuredCallback, Unmanaged.passUnretained(sink).toOpaque())
             _ = xmlSchemaValidateDoc(context, parsed.document.pointer)

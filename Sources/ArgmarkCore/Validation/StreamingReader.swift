@@ -39,7 +39,9 @@ enum StreamingReader {
                 return outcome
             }
         }
-        return read(bytes, path: path, plugging: schema.pointer, schema: schema)
+        // The whole schema is compiled (at its first use) before the pass captures libxml2's errors.
+        let whole = schema.pointer
+        return read(bytes, path: path, plugging: whole, schema: schema)
     }
 
     /// One pass over `bytes` with the compiled schema `compiled` plugged into the parser's events;
@@ -232,6 +234,16 @@ struct StreamedElement: XMLNodeView {
     var argmarkName: String? {
         let node = document.store.nodes[index]
         return node.isArgmark ? document.store.string(node.nameStart, node.nameCount) : nil
+    }
+
+    /// Whether the element is argmark's `name`, compared without making a string.
+    func isArgmark(named name: String) -> Bool {
+        let store = document.store
+        let node = store.nodes[index]
+        var name = name
+        return node.isArgmark && name.withUTF8 { wanted in
+            node.nameCount == wanted.count && (wanted.isEmpty || store.pool.withUnsafeBufferPointer { Platform.bytesEqual($0.baseAddress! + node.nameStart, wanted.baseAddress!, count: wanted.count) })
+        }
     }
 
     /// The value of the attribute (in no namespace) named `name`.
