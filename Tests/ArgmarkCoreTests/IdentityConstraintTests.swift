@@ -34,7 +34,7 @@ import Testing
         for (root, constraints) in IdentityConstraints.definitions {
             for constraint in constraints {
                 let selector = constraint.selector.map { "am:\($0.section)/am:\($0.item)" }.joined(separator: "|")
-                fromTable.append([root, constraint.kind.rawValue, constraint.name, constraint.refer ?? "-", selector, constraint.field].joined(separator: " "))
+                fromTable.append(["\(root)", constraint.kind.rawValue, constraint.name, constraint.refer ?? "-", selector, "\(constraint.field)"].joined(separator: " "))
             }
         }
         #expect(fromSchema.count == 10)

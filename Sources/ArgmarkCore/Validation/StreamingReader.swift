@@ -230,38 +230,6 @@ struct StreamedElement: XMLNodeView {
         return nil
     }
 
-    /// The element's local name when it is in argmark's namespace.
-    var argmarkName: String? {
-        let node = document.store.nodes[index]
-        return node.isArgmark ? document.store.string(node.nameStart, node.nameCount) : nil
-    }
-
-    /// Whether the element is argmark's `name`, compared without making a string.
-    func isArgmark(named name: String) -> Bool {
-        let store = document.store
-        let node = store.nodes[index]
-        var name = name
-        return node.isArgmark && name.withUTF8 { wanted in
-            node.nameCount == wanted.count && (wanted.isEmpty || store.pool.withUnsafeBufferPointer { Platform.bytesEqual($0.baseAddress! + node.nameStart, wanted.baseAddress!, count: wanted.count) })
-        }
-    }
-
-    /// The value of the attribute (in no namespace) named `name`.
-    func attribute(named name: String) -> String? {
-        let store = document.store
-        let node = store.nodes[index]
-        var name = name
-        return name.withUTF8 { wanted in
-            for index in node.firstAttribute..<node.firstAttribute + node.attributeCount {
-                let attribute = store.attributes[index]
-                guard attribute.nameCount == wanted.count else { continue }
-                let equal = wanted.isEmpty || store.pool.withUnsafeBufferPointer { Platform.bytesEqual($0.baseAddress! + attribute.nameStart, wanted.baseAddress!, count: wanted.count) }
-                if equal { return store.string(attribute.valueStart, attribute.valueCount) }
-            }
-            return nil
-        }
-    }
-
     /// One walk over the attributes, as for libxml2's nodes.
     func attributes(_ names: [StaticString]) -> [String?] {
         var values = [String?](repeating: nil, count: names.count)
