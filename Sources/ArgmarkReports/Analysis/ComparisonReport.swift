@@ -1,5 +1,4 @@
 import ArgmarkCore
-import Dispatch
 
 /// Everything a report knows about a set of sources: each one's argument, and how they compare.
 ///
@@ -16,7 +15,7 @@ public struct ComparisonReport: Sendable {
     /// One per source in `sources` (empty with them).
     package var graphs: [ArgumentGraph]
     /// The sources' JSON, when the articles were not kept.
-    package var sourceBlocks: SourceBlockSpool?
+    package var sourceBlocks: BlockSpool?
     /// One profile per source, in source order.
     package var profiles: [SourceProfile]
     /// Relations in all sources.
@@ -40,16 +39,9 @@ public struct ComparisonReport: Sendable {
     /// incomplete and must be thrown away.
     package var unwrittenSources: FileSystemError? { sourceBlocks?.problem }
 
-    /// Analyses `sources`. Work per source runs in parallel; nothing compares all pairs of sources.
-    package static func build(sources: [ReportSource], corpus: Corpus, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
-        var fold = ReportFold()
-        fold.add(sources)
-        return fold.finish(corpus: corpus, options: options)
-    }
-
     /// The report from every source's facts: the tables that compare sources are made here, from
     /// the facts alone, whether the articles were kept or not.
-    static func assemble(keys: [String], facts: [SourceFacts], sources: [ReportSource], graphs: [ArgumentGraph], spool: SourceBlockSpool?,
+    static func assemble(keys: [String], facts: [SourceFacts], sources: [ReportSource], graphs: [ArgumentGraph], spool: BlockSpool?,
                          corpus: Corpus, options: SharedTextOptions) -> ComparisonReport {
         let rows = targetRows(facts, corpus)
         let speakers = speakerSummaries(facts)
