@@ -208,6 +208,16 @@ package enum Platform {
         }
     }
 
+    /// Reads up to `count` bytes at `offset` of the file (`pread`: the file position stays where
+    /// it is), retrying when interrupted; 0 at the end of the file.
+    package static func read(_ descriptor: Descriptor, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(Failure) -> Int {
+        while true {
+            let result = pread(descriptor, buffer, count, off_t(offset))
+            if result >= 0 { return result }
+            if errno != EINTR { throw .current }
+        }
+    }
+
     /// Writes all of `bytes`, retrying after interruptions and short writes.
     package static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Descriptor) throws(Failure) {
         var offset = 0
