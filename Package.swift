@@ -88,6 +88,7 @@ let package = Package(
         .executableTarget(
             name: "argmark-serve",
             dependencies: [
+                "ArgmarkCore",
                 "ArgmarkServer",
                 "ArgmarkCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -6,6 +6,12 @@
 # Usage: bench/report-scale.sh [N ...]        (default: 1000 2500 5000 10000)
 # Environment: ARGMARK=path/to/argmark (default: a release build in $SCRATCH, default .build-bench),
 #              FORMAT=json|html|markdown (default json), KEEP=1 keeps the generated folders.
+#
+# With CORPUS=FOLDER (issue 19: the bench essays), the report on FOLDER and on FOLDER repeated
+# TIMES times with new ids (bench/replicate.py; default 10, kept in $WORK, default
+# ${TMPDIR:-/tmp}/argmark-report-scale): wall time and peak RSS (`/usr/bin/time -v`), the 1x ->
+# TIMESx ratios, and with BASELINE=path/to/an/older/argmark the same runs of it, in alternation
+# (baseline, then ARGMARK, at each scale) and the JSON compared byte for byte.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -16,6 +22,43 @@ if [ -z "${ARGMARK:-}" ]; then
   swift build -c release --scratch-path "$scratch" --product argmark >&2
   ARGMARK=$scratch/release/argmark
 fi
+if [ -n "${CORPUS:-}" ]; then
+  times=${TIMES:-10}
+  work=${WORK:-${TMPDIR:-/tmp}/argmark-report-scale}
+  mkdir -p "$work"
+  if [ ! -f "$work/corpus-x$times/.complete" ]; then
+    rm -rf "$work/corpus-x$times"
+    python3 bench/replicate.py "$CORPUS" "$work/corpus-x$times" "$times"
+    touch "$work/corpus-x$times/.complete"
+  fi
+  run() {  # run NAME BINARY FOLDER: one timed report; prints "seconds peak-MiB"
+    /usr/bin/time -v -o "$work/$1.time" "$2" report "$3" --format json -o "$work/$1.json" 2>"$work/$1.err" >/dev/null || { cat "$work/$1.err" >&2; exit 1; }
+    python3 -c "import re, sys; t = open(sys.argv[1]).read(); w = re.search(r'Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)', t); s = int(w.group(1) or 0) * 3600 + int(w.group(2)) * 60 + float(w.group(3)); m = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', t).group(1)); print('%.1f %.0f' % (s, m / 1024))" "$work/$1.time"
+  }
+  echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-10s %-9s %10s %12s %10s\n' scale binary seconds "peak MiB" identical
+  for scale in 1 "$times"; do
+    folder=$CORPUS
+    [ "$scale" = 1 ] || folder=$work/corpus-x$times
+    if [ -n "${BASELINE:-}" ]; then
+      read -r seconds mib < <(run "baseline-$scale" "$BASELINE" "$folder")
+      printf '%-10s %-9s %10s %12s %10s\n' "${scale}x" baseline "$seconds" "$mib" ""
+    fi
+    read -r seconds mib < <(run "argmark-$scale" "$ARGMARK" "$folder")
+    same=""
+    if [ -n "${BASELINE:-}" ]; then
+      if cmp -s "$work/baseline-$scale.json" "$work/argmark-$scale.json"; then same=yes; else same=NO; fi
+      rm -f "$work/baseline-$scale.json"
+    fi
+    printf '%-10s %-9s %10s %12s %10s\n' "${scale}x" argmark "$seconds" "$mib" "$same"
+    eval "seconds_$scale=$seconds mib_$scale=$mib"
+  done
+  python3 -c "import sys; a, b, c, d = map(float, sys.argv[1:5]); print('argmark %sx/1x: time %.2f, peak memory %.2f' % (sys.argv[5], b / a, d / c))" \
+    "$seconds_1" "$(eval echo "\$seconds_$times")" "$mib_1" "$(eval echo "\$mib_$times")" "$times"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/argmark-report-scale.XXXXXX")
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 

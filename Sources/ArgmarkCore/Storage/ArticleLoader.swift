@@ -54,6 +54,16 @@ public enum ArticleLoader {
     /// Reads every article under `paths` (files and folders, recursively), skipping `corpus.xml`
     /// files, in parallel. Files that cannot be loaded come back as errors; the rest in path order.
     public static func loadAll(_ paths: [String], validator: Validator = Validator()) -> (articles: [LoadedArticle], failures: [Diagnostic]) {
+        var articles: [LoadedArticle] = []
+        let failures = load(paths, validator: validator) { articles += $0 }
+        return (articles, failures)
+    }
+
+    /// ``loadAll(_:validator:)`` a block of files at a time: `body` gets the articles of each
+    /// block of `blockSize` files (read in parallel), in path order, as soon as they are read, so a
+    /// caller that folds them into a summary never holds every article. Returns the files that
+    /// could not be loaded, as ``loadAll(_:validator:)`` does.
+    package static func load(_ paths: [String], blockSize: Int = 4096, validator: Validator = Validator(), _ body: ([LoadedArticle]) -> Void) -> [Diagnostic] {
         let (files, unreadable) = FileSystem.expand(paths, extension: ".xml")
         let articlePaths = files.filter { FileSystem.baseName(of: $0) != Corpus.fileName }
         var failures = unreadable.map { Diagnostic(.error, .unreadable, $0.reason, at: SourceLocation(path: $0.path)) }
@@ -65,21 +75,27 @@ public enum ArticleLoader {
             failures += corpusFile.errors
         }
         let corpusByDirectory = corpora
-        var results = [Result<LoadedArticle, ArticleLoadError>?](repeating: nil, count: articlePaths.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: articlePaths.count) { index in
-                slots.buffer[index] = Result { () throws(ArticleLoadError) in try load(articlePaths[index], corpus: corpusByDirectory[FileSystem.directoryName(of: articlePaths[index])], validator: validator) }
+        for start in stride(from: 0, to: articlePaths.count, by: max(1, blockSize)) {
+            let block = articlePaths[start..<min(start + max(1, blockSize), articlePaths.count)]
+            var results = [Result<LoadedArticle, ArticleLoadError>?](repeating: nil, count: block.count)
+            results.withUnsafeMutableBufferPointer { buffer in
+                let slots = SendableBuffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: block.count) { index in
+                    let path = block[block.startIndex + index]
+                    slots.buffer[index] = Result { () throws(ArticleLoadError) in try load(path, corpus: corpusByDirectory[FileSystem.directoryName(of: path)], validator: validator) }
+                }
             }
-        }
-        var articles: [LoadedArticle] = []
-        for result in results {
-            switch result! {
-            case .success(let loaded): articles.append(loaded)
-            case .failure(let error): failures += error.diagnostics
+            var articles: [LoadedArticle] = []
+            for result in results {
+                switch result! {
+                case .success(let loaded): articles.append(loaded)
+                case .failure(let error): failures += error.diagnostics
+                }
             }
+            results = []
+            body(articles)
         }
-        return (articles, failures)
+        return failures
     }
 
     /// The valid `corpus.xml` in the folder of `path`, if any.

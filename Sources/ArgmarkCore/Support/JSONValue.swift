@@ -165,6 +165,10 @@ package indirect enum JSONPiece {
     case array(count: Int, element: (Int) -> JSONPiece)
     /// Members (keys are sorted on writing, as ``JSONValue`` sorts them).
     case object([String: JSONPiece])
+    /// JSON already rendered at the indentation of the place it is written to (its first line
+    /// unindented, as ``JSONValue/write(into:indent:)`` writes it): a value made earlier and
+    /// kept out of memory, such as each source of a corpus-wide report.
+    case rendered([UInt8])
 
     package static func array(_ values: [JSONPiece]) -> JSONPiece { .array(count: values.count) { values[$0] } }
 }
@@ -199,6 +203,8 @@ package struct JSONStreamWriter<Failure: Error> {
         switch piece {
         case .value(let value):
             value.write(into: &buffer, indent: indent)
+        case .rendered(let bytes):
+            buffer += bytes
         case .array(let count, let element):
             if count == 0 { buffer.append(contentsOf: "[]".utf8); break }
             buffer.append(contentsOf: "[\n".utf8)

@@ -208,6 +208,16 @@ package enum Platform {
         }
     }
 
+    /// Reads up to `count` bytes at `offset` of the file (`pread`: the file position stays where
+    /// it is), retrying when interrupted; 0 at the end of the file.
+    package static func read(_ descriptor: Descriptor, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(Failure) -> Int {
+        while true {
+            let result = pread(descriptor, buffer, count, off_t(offset))
+            if result >= 0 { return result }
+            if errno != EINTR { throw .current }
+        }
+    }
+
     /// Writes all of `bytes`, retrying after interruptions and short writes.
     package static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Descriptor) throws(Failure) {
         var offset = 0
@@ -298,12 +308,19 @@ package enum Platform {
 
     /// Replaces this process by the program at `path` (`execv`): the same process id, the same
     /// standard streams and environment, so the caller's signals and exit status reach the
-    /// program directly. `arguments` start with the program's name. Returns only on failure.
-    package static func replaceProcess(with path: String, arguments: [String]) -> Failure {
+    /// program directly, with `setting` added to the environment. `arguments` start with the
+    /// program's name. Returns only on failure, with the environment as it was.
+    package static func replaceProcess(with path: String, arguments: [String], setting: [(name: String, value: String)] = []) -> Failure {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        let previous = setting.map { (name: $0.name, value: environmentValue($0.name)) }
+        for variable in setting { setenv(variable.name, variable.value, 1) }
         _ = execv(path, &argv)
-        return .current
+        let failure = Failure.current
+        for variable in previous {
+            if let value = variable.value { setenv(variable.name, value, 1) } else { unsetenv(variable.name) }
+        }
+        return failure
     }
 
     // MARK: Memory and arithmetic

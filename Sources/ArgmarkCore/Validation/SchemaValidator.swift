@@ -1,12 +1,42 @@
 import CLibXML2
+import Synchronization
 
 /// The argmark XSD compiled by libxml2, once, and shared by every thread that validates.
 ///
 /// A compiled `xmlSchema` is read-only once built; each validation creates its own context.
 package final class SchemaValidator: @unchecked Sendable {
-    private let schema: xmlSchemaPtr
-    /// The compiled schema, for the streaming reader, which plugs it into the parser's events.
-    var pointer: xmlSchemaPtr { schema }
+    /// A compiled schema, read-only once built.
+    private struct Compiled: @unchecked Sendable {
+        let pointer: xmlSchemaPtr
+    }
+
+    private let schemaBytes: [UInt8]
+    /// The whole schema, compiled when first needed (a file the quick check does not settle, or
+    /// a tree to validate): most runs of a one-file command never need it.
+    private let whole = Mutex<Compiled?>(nil)
+    /// The whole compiled schema, for the tree validator and the streaming reader.
+    var pointer: xmlSchemaPtr {
+        whole.withLock { compiled in
+            if let compiled { return compiled.pointer }
+            do {
+                let made = Compiled(pointer: try Self.compile(schemaBytes))
+                compiled = made
+                return made.pointer
+            } catch {
+                // Only the identity constraints were not compiled before; argmark compiles only its own schema.
+                fatalError("the schema compiles without its identity constraints but not with them: \(error)")
+            }
+        }
+    }
+    /// The same schema without its identity constraints (`xs:unique`, `xs:key`, `xs:keyref`), and
+    /// the schema document it was compiled from (kept alive as long as the compiled schema).
+    /// libxml2 spends about half of its validation on those constraints (it formats every key
+    /// into a string to hash it); ``IdentityConstraints`` checks them on the decoded elements in
+    /// a fraction of that, and the streaming reader validates with the whole schema again only
+    /// when this one or that check finds anything. `nil` when the stripped schema does not compile.
+    private let stripped: (schema: xmlSchemaPtr, document: xmlDocPtr)?
+    /// The compiled schema without identity constraints, if there is one.
+    var withoutIdentityConstraints: xmlSchemaPtr? { stripped?.schema }
 
     /// The schema compiled into argmark, the same bytes as `Schemas/argmark.xsd`.
     package static let shared: SchemaValidator = {
@@ -17,8 +47,19 @@ package final class SchemaValidator: @unchecked Sendable {
         }
     }()
 
-    /// Compiles a schema from its bytes; throws the compiler's errors if it does not compile.
+    /// Compiles a schema from its bytes without its identity constraints, and the whole schema
+    /// when first needed; throws the compiler's errors if the schema without them does not
+    /// compile (the whole schema is then compiled at once, and its errors thrown).
     package init(schemaBytes: [UInt8]) throws(SchemaCompilationError) {
+        self.schemaBytes = schemaBytes
+        stripped = Self.compileWithoutIdentityConstraints(schemaBytes)
+        if stripped == nil {
+            let compiled = Compiled(pointer: try Self.compile(schemaBytes))
+            whole.withLock { $0 = compiled }
+        }
+    }
+
+    private static func compile(_ schemaBytes: [UInt8]) throws(SchemaCompilationError) -> xmlSchemaPtr {
         let (compiled, issues) = LibXML.capturingIssues { sink -> xmlSchemaPtr? in
             let context = schemaBytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -33,15 +74,68 @@ package final class SchemaValidator: @unchecked Sendable {
         guard let compiled else {
             throw SchemaCompilationError(messages: issues.map { "\($0.line): \($0.message)" })
         }
-        schema = compiled
+        return compiled
     }
 
-    deinit { xmlSchemaFree(schema) }
+    deinit {
+        whole.withLock { compiled in
+            if let compiled { xmlSchemaFree(compiled.pointer) }
+        }
+        if let stripped {
+            xmlSchemaFree(stripped.schema)
+            xmlFreeDoc(stripped.document)
+        }
+    }
+
+    /// The local names of the XSD's identity-constraint elements.
+    static let identityConstraintNames: Set<String> = ["unique", "key", "keyref"]
+
+    /// Parses the schema document, removes every identity-constraint definition and compiles the rest.
+    private static func compileWithoutIdentityConstraints(_ schemaBytes: [UInt8]) -> (schema: xmlSchemaPtr, document: xmlDocPtr)? {
+        let (compiled, _) = LibXML.capturingIssues { _ -> (schema: xmlSchemaPtr, document: xmlDocPtr)? in
+            let parsed = schemaBytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReadMemory($0, Int32(buffer.count), nil, nil, Int32(XML_PARSE_NONET.rawValue))
+                }
+            }
+            guard let document = parsed else { return nil }
+            if let root = xmlDocGetRootElement(document) { removeIdentityConstraints(under: root) }
+            guard let context = xmlSchemaNewDocParserCtxt(document) else {
+                xmlFreeDoc(document)
+                return nil
+            }
+            defer { xmlSchemaFreeParserCtxt(context) }
+            guard let schema = xmlSchemaParse(context) else {
+                xmlFreeDoc(document)
+                return nil
+            }
+            return (schema, document)
+        }
+        return compiled
+    }
+
+    private static func removeIdentityConstraints(under node: xmlNodePtr) {
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            let local = current.pointee.name.map { String(cString: $0) } ?? ""
+            let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
+            if namespace == "http://www.w3.org/2001/XMLSchema", identityConstraintNames.contains(local) {
+                xmlUnlinkNode(current)
+                xmlFreeNode(current)
+            } else {
+                removeIdentityConstraints(under: current)
+            }
+        }
+    }
 
     /// Validates a parsed document; each schema violation becomes a diagnostic at its line.
     package func validate(_ parsed: ParsedXML, path: String) -> [Diagnostic] {
+        // Compiled (if it is the first use) outside the capture: compiling captures its own errors.
+        let compiled = pointer
         let (_, issues) = LibXML.capturingIssues { sink in
-            guard let context = xmlSchemaNewValidCtxt(schema) else { return }
+            guard let context = xmlSchemaNewValidCtxt(compiled) else { return }
             defer { xmlSchemaFreeValidCtxt(context) }
             xmlSchemaSetValidStructuredErrors(context, LibXMLIssueSink.structuredCallback, Unmanaged.passUnretained(sink).toOpaque())
             _ = xmlSchemaValidateDoc(context, parsed.document.pointer)

@@ -19,17 +19,39 @@ enum StreamingReader {
         /// How many pieces the kept elements' text came in: one per run of text between markup
         /// when ``TextCoalescer`` joins them, as a tree holds one text node per run.
         var textPieces = 0
+        /// Whether libxml2 checked the identity constraints (the whole schema was plugged in), or
+        /// ``IdentityConstraints`` found that they hold.
+        var identityConstraintsByLibXML = true
     }
 
+    /// Reads `bytes` with the schema's identity constraints checked by ``IdentityConstraints``
+    /// when that settles them (the file is otherwise valid and meets them all), else reads them
+    /// again with the whole schema plugged in, so that every finding is worded and placed by libxml2.
     static func read(_ bytes: [UInt8], path: String, schema: SchemaValidator) -> Outcome {
         if let problem = PrologScanner.problem(in: bytes, path: path) {
             return Outcome(root: nil, parseFailure: [problem], schemaDiagnostics: [])
         }
+        if let withoutIdentityConstraints = schema.withoutIdentityConstraints {
+            var outcome = read(bytes, path: path, plugging: withoutIdentityConstraints, schema: schema)
+            if outcome.parseFailure.isEmpty, outcome.schemaDiagnostics.isEmpty, let root = outcome.root,
+               IdentityConstraints.certainlyHold(in: root) {
+                outcome.identityConstraintsByLibXML = false
+                return outcome
+            }
+        }
+        // The whole schema is compiled (at its first use) before the pass captures libxml2's errors.
+        let whole = schema.pointer
+        return read(bytes, path: path, plugging: whole, schema: schema)
+    }
+
+    /// One pass over `bytes` with the compiled schema `compiled` plugged into the parser's events;
+    /// `schema` words what it finds.
+    private static func read(_ bytes: [UInt8], path: String, plugging compiled: xmlSchemaPtr, schema: SchemaValidator) -> Outcome {
         let collector = StreamCollector(capacity: bytes.count)
         let schemaSink = LibXMLIssueSink()
         schemaSink.fallbackLine = { [unowned collector] message in collector.line(for: message) }
         let (parsed, parseIssues) = LibXML.capturingIssues { _ -> Bool in
-            guard let validation = xmlSchemaNewValidCtxt(schema.pointer) else { return false }
+            guard let validation = xmlSchemaNewValidCtxt(compiled) else { return false }
             defer { xmlSchemaFreeValidCtxt(validation) }
             xmlSchemaSetValidStructuredErrors(validation, LibXMLIssueSink.structuredCallback, Unmanaged.passUnretained(schemaSink).toOpaque())
             return bytes.withUnsafeBufferPointer { buffer -> Bool in

@@ -1,17 +1,25 @@
 import ArgmarkCore
-import Dispatch
 
 /// Everything a report knows about a set of sources: each one's argument, and how they compare.
 ///
 /// Built once by ``build(sources:corpus:options:)``; every renderer (HTML, Markdown, JSON, DOT,
 /// SVG) reads from this value, so the formats never disagree.
 public struct ComparisonReport: Sendable {
+    /// Every source's key, in source order.
+    package var keys: [String]
+    /// The articles compared, for the formats that draw them; empty in a report folded without
+    /// keeping them (``ReportFold/init(spoolingSources:)``), whose sources are in `sourceBlocks`.
     package var sources: [ReportSource]
     /// The targets and propositions of every folder the sources came from, merged.
     package var corpus: Corpus
+    /// One per source in `sources` (empty with them).
     package var graphs: [ArgumentGraph]
+    /// The sources' JSON, when the articles were not kept.
+    package var sourceBlocks: BlockSpool?
     /// One profile per source, in source order.
     package var profiles: [SourceProfile]
+    /// Relations in all sources.
+    package var relationCount: Int
     /// Targets × sources.
     package var stanceBySource: StanceMatrix
     /// Targets × speakers (speakers matched across sources by name).
@@ -24,37 +32,35 @@ public struct ComparisonReport: Sendable {
     /// Where sources and speakers oppose each other, and what each source leaves out.
     package var disagreements: Disagreements
 
-    /// Analyses `sources`. Work per source runs in parallel; nothing compares all pairs of sources.
-    package static func build(sources: [ReportSource], corpus: Corpus, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
-        var graphs = [ArgumentGraph?](repeating: nil, count: sources.count)
-        // Only each text's length in code points is kept: a scalar array of every text was the
-        // largest part of a big report's memory (4 bytes per character of the corpus).
-        var textLengths = [Int](repeating: 0, count: sources.count)
-        graphs.withUnsafeMutableBufferPointer { graphBuffer in
-            textLengths.withUnsafeMutableBufferPointer { lengthBuffer in
-                let graphSlots = UnsafeSlots(graphBuffer)
-                let lengthSlots = UnsafeSlots(lengthBuffer)
-                DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                    graphSlots.buffer[index] = ArgumentGraph(sources[index].article)
-                    lengthSlots.buffer[index] = sources[index].article.text.unicodeScalars.count
-                }
-            }
-        }
-        let allGraphs = graphs.map { $0! }
-        let speakers = speakerSummaries(sources, allGraphs)
-        let propositions = propositionRows(sources, allGraphs, corpus)
+    /// Whether the articles are kept (every format can be written), or only their facts (JSON).
+    package var keepsArticles: Bool { sourceBlocks == nil }
+
+    /// Why the sources' JSON could not be spooled or read back, if so: the report written is then
+    /// incomplete and must be thrown away.
+    package var unwrittenSources: FileSystemError? { sourceBlocks?.problem }
+
+    /// The report from every source's facts: the tables that compare sources are made here, from
+    /// the facts alone, whether the articles were kept or not.
+    static func assemble(keys: [String], facts: [SourceFacts], sources: [ReportSource], graphs: [ArgumentGraph], spool: BlockSpool?,
+                         corpus: Corpus, options: SharedTextOptions) -> ComparisonReport {
+        let rows = targetRows(facts, corpus)
+        let speakers = speakerSummaries(facts)
+        let propositions = propositionRows(facts, corpus)
         return ComparisonReport(
+            keys: keys,
             sources: sources,
             corpus: corpus,
-            graphs: allGraphs,
-            profiles: sources.indices.map { profile($0, allGraphs[$0], textLength: textLengths[$0]) },
-            stanceBySource: stanceBySource(sources, allGraphs, corpus),
-            stanceBySpeaker: stanceBySpeaker(sources, allGraphs, corpus, speakers),
+            graphs: graphs,
+            sourceBlocks: spool,
+            profiles: facts.map(\.profile),
+            relationCount: facts.reduce(0) { $0 + $1.relations },
+            stanceBySource: stanceBySource(keys, facts, rows),
+            stanceBySpeaker: stanceBySpeaker(facts, rows, speakers),
             propositions: propositions,
-            counterclaims: counterclaimEntries(allGraphs),
-            sharedText: SharedTextFinder.find(in: sources, graphs: allGraphs, options: options),
+            counterclaims: facts.flatMap(\.counterclaims),
+            sharedText: SharedTextFinder.find(in: facts.map(\.sharedText), options: options),
             speakers: speakers,
-            disagreements: Disagreements.find(allGraphs, targetRows(allGraphs, corpus), propositions)
+            disagreements: Disagreements.find(facts, rows, propositions)
         )
     }
 
@@ -72,47 +78,40 @@ public struct ComparisonReport: Sendable {
     // MARK: - Tables
 
     /// Targets in corpus order, then targets that units use but the corpus does not define.
-    static func targetRows(_ graphs: [ArgumentGraph], _ corpus: Corpus) -> [TargetID] {
+    static func targetRows(_ facts: [SourceFacts], _ corpus: Corpus) -> [TargetID] {
         var rows = corpus.targets.map(\.id)
-        var known = Set(rows)
+        let known = Set(rows)
         var extra = Set<TargetID>()
-        for graph in graphs {
-            for unit in graph.units {
-                if let target = unit.target, !known.contains(target) { extra.insert(target) }
-            }
+        for source in facts {
+            for target in source.targets where !known.contains(target) { extra.insert(target) }
         }
         rows += extra.sorted()
-        known.formUnion(extra)
         return rows
     }
 
-    static func stanceBySource(_ sources: [ReportSource], _ graphs: [ArgumentGraph], _ corpus: Corpus) -> StanceMatrix {
-        let rows = targetRows(graphs, corpus)
+    static func stanceBySource(_ keys: [String], _ facts: [SourceFacts], _ rows: [TargetID]) -> StanceMatrix {
         let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
         var cells: [StanceMatrix.Cell] = []
-        for (source, graph) in graphs.enumerated() {
+        for (source, sourceFacts) in facts.enumerated() {
             var bucket: [Int: StanceMatrix.Cell] = [:]
-            for unit in graph.units {
-                guard let target = unit.target, let stance = unit.stance, let row = rowIndex[target] else { continue }
-                let reference = UnitReference(source: source, unit: unit.id)
-                let voice = graph.voice(of: unit)
-                if voice == .own {
-                    add(reference, stance, to: &bucket[row, default: StanceMatrix.Cell(row: row, column: source)])
+            for unit in sourceFacts.stanced {
+                guard let row = rowIndex[unit.target] else { continue }
+                let reference = UnitReference(source: source, unit: unit.unit)
+                if unit.voice == .own {
+                    add(reference, unit.stance, to: &bucket[row, default: StanceMatrix.Cell(row: row, column: source)])
                 } else {
-                    let speaker = unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue }
                     bucket[row, default: StanceMatrix.Cell(row: row, column: source)].others.append(
-                        VoicedUnit(unit: reference, stance: stance, voice: voice, speaker: speaker))
+                        VoicedUnit(unit: reference, stance: unit.stance, voice: unit.voice, speaker: unit.speakerName))
                 }
             }
             cells += bucket.keys.sorted().map { bucket[$0]! }
         }
         cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        let columns = sources.enumerated().map { StanceMatrix.Column(key: $1.key, label: $1.key, sources: [$0]) }
+        let columns = keys.enumerated().map { StanceMatrix.Column(key: $1, label: $1, sources: [$0]) }
         return StanceMatrix(targets: rows, columns: columns, cells: cells)
     }
 
-    static func stanceBySpeaker(_ sources: [ReportSource], _ graphs: [ArgumentGraph], _ corpus: Corpus, _ speakers: [SpeakerSummary]) -> StanceMatrix {
-        let rows = targetRows(graphs, corpus)
+    static func stanceBySpeaker(_ facts: [SourceFacts], _ rows: [TargetID], _ speakers: [SpeakerSummary]) -> StanceMatrix {
         let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
         var labels: [String: String] = [:]
         var sourcesByKey: [String: [Int]] = [:]
@@ -125,10 +124,11 @@ public struct ComparisonReport: Sendable {
         var bucket: [Int: [Int: StanceMatrix.Cell]] = [:]
         for summary in speakers {
             let column = columnIndex[summary.key]!
-            for reference in summary.units {
-                guard let unit = graphs[reference.source].unitsByID[reference.unit],
-                      let target = unit.target, let stance = unit.stance, let row = rowIndex[target] else { continue }
-                add(reference, stance, to: &bucket[row, default: [:]][column, default: StanceMatrix.Cell(row: row, column: column)])
+            // The speaker's units that have a target and a stance (unit ids are unique in a valid article).
+            for unit in facts[summary.source].stanced where unit.speaker == summary.speaker {
+                guard let row = rowIndex[unit.target] else { continue }
+                add(UnitReference(source: summary.source, unit: unit.unit), unit.stance,
+                    to: &bucket[row, default: [:]][column, default: StanceMatrix.Cell(row: row, column: column)])
             }
         }
         var cells: [StanceMatrix.Cell] = []
@@ -153,69 +153,20 @@ public struct ComparisonReport: Sendable {
         }
     }
 
-    static func propositionRows(_ sources: [ReportSource], _ graphs: [ArgumentGraph], _ corpus: Corpus) -> [PropositionRow] {
-        var entries: [PropositionID: [Int: PropositionRow.Entry]] = [:]
-        for (source, graph) in graphs.enumerated() {
-            for unit in graph.units {
-                guard let proposition = unit.proposition else { continue }
-                let reference = UnitReference(source: source, unit: unit.id)
-                var entry = entries[proposition]?[source] ?? PropositionRow.Entry(source: source)
-                if unit.type == .counterclaim {
-                    entry.reportsAsCounterclaim.append(reference)
-                } else {
-                    entry.asserts.append(reference)
-                }
-                var rebutters = Set<UnitID>(entry.rebuts.map(\.unit))
-                for relation in graph.attacks(on: unit.id) {
-                    guard let attacker = graph.unitsByID[relation.from], attacker.type != .counterclaim,
-                          rebutters.insert(attacker.id).inserted else { continue }
-                    entry.rebuts.append(UnitReference(source: source, unit: attacker.id))
-                }
-                entries[proposition, default: [:]][source] = entry
-            }
+    static func propositionRows(_ facts: [SourceFacts], _ corpus: Corpus) -> [PropositionRow] {
+        // Sources are folded in order, so each proposition's entries come out by source.
+        var entries: [PropositionID: [PropositionRow.Entry]] = [:]
+        for source in facts {
+            for proposition in source.propositions { entries[proposition.proposition, default: []].append(proposition.entry) }
         }
         var order = corpus.propositions.map(\.id)
         let defined = Set(order)
         order += entries.keys.filter { !defined.contains($0) }.sorted()
-        return order.compactMap { id in
+        return order.map { id in
             let definition = corpus.proposition(id)
-            let bySource = entries[id] ?? [:]
-            return PropositionRow(
-                proposition: id,
-                statement: definition?.statement,
-                target: definition?.target,
-                stance: definition?.stance,
-                entries: bySource.keys.sorted().map { key in
-                    var entry = bySource[key]!
-                    entry.asserts.sort()
-                    entry.reportsAsCounterclaim.sort()
-                    entry.rebuts.sort()
-                    return entry
-                }
-            )
+            return PropositionRow(proposition: id, statement: definition?.statement, target: definition?.target, stance: definition?.stance,
+                                  entries: entries[id] ?? [])
         }
-    }
-
-    static func counterclaimEntries(_ graphs: [ArgumentGraph]) -> [CounterclaimEntry] {
-        var result: [CounterclaimEntry] = []
-        for (source, graph) in graphs.enumerated() {
-            for unit in graph.units where unit.type == .counterclaim {
-                let attacked = (graph.outgoing[unit.id] ?? []).filter { $0.type.isAttack }.compactMap(graph.landingUnit(of:))
-                let answers = graph.attacks(on: unit.id).map {
-                    CounterclaimEntry.Answer(unit: UnitReference(source: source, unit: $0.from), relation: $0.id, type: $0.type)
-                }
-                result.append(CounterclaimEntry(
-                    unit: UnitReference(source: source, unit: unit.id),
-                    quote: unit.quote,
-                    speaker: unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue },
-                    target: unit.target,
-                    stance: unit.stance,
-                    attacks: attacked.map { UnitReference(source: source, unit: $0) },
-                    answers: answers
-                ))
-            }
-        }
-        return result
     }
 
     /// The key that identifies a speaker across sources: the name lowercased, spaces collapsed.
@@ -223,44 +174,50 @@ public struct ComparisonReport: Sendable {
         name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
-    static func speakerSummaries(_ sources: [ReportSource], _ graphs: [ArgumentGraph]) -> [SpeakerSummary] {
+    /// One source's speakers, in id order, with `alsoIn` left empty.
+    static func speakerSummaries(_ source: Int, _ graph: ArgumentGraph) -> [SpeakerSummary] {
         var summaries: [SpeakerSummary] = []
-        var sourcesByKey: [String: [Int]] = [:]
-        for (source, graph) in graphs.enumerated() {
-            var unitsBySpeaker: [SpeakerID: [ArgumentUnit]] = [:]
-            for unit in graph.units {
-                if let speaker = unit.speaker { unitsBySpeaker[speaker, default: []].append(unit) }
-            }
-            let speakers = graph.article.speakers.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
-            for speaker in speakers {
-                let units = unitsBySpeaker[speaker.id] ?? []
-                var byType: [UnitType: Int] = [:]
-                var stances: [TargetID: (Int, Int, Int)] = [:]
-                for unit in units {
-                    byType[unit.type, default: 0] += 1
-                    guard let target = unit.target, let stance = unit.stance else { continue }
-                    var counts = stances[target] ?? (0, 0, 0)
-                    switch stance {
-                    case .favor: counts.0 += 1
-                    case .against: counts.1 += 1
-                    case .neutral: counts.2 += 1
-                    }
-                    stances[target] = counts
+        var unitsBySpeaker: [SpeakerID: [ArgumentUnit]] = [:]
+        for unit in graph.units {
+            if let speaker = unit.speaker { unitsBySpeaker[speaker, default: []].append(unit) }
+        }
+        let speakers = graph.article.speakers.sorted { naturalLess($0.id.rawValue, $1.id.rawValue) }
+        for speaker in speakers {
+            let units = unitsBySpeaker[speaker.id] ?? []
+            var byType: [UnitType: Int] = [:]
+            var stances: [TargetID: (Int, Int, Int)] = [:]
+            for unit in units {
+                byType[unit.type, default: 0] += 1
+                guard let target = unit.target, let stance = unit.stance else { continue }
+                var counts = stances[target] ?? (0, 0, 0)
+                switch stance {
+                case .favor: counts.0 += 1
+                case .against: counts.1 += 1
+                case .neutral: counts.2 += 1
                 }
-                let key = speakerKey(speaker.name)
-                if sourcesByKey[key]?.last != source { sourcesByKey[key, default: []].append(source) }
-                summaries.append(SpeakerSummary(
-                    source: source, speaker: speaker.id, name: speaker.name, role: speaker.role, key: key,
-                    units: units.map { UnitReference(source: source, unit: $0.id) },
-                    unitsByType: byType,
-                    stances: stances.keys.sorted().map { target in
-                        let counts = stances[target]!
-                        return SpeakerSummary.TargetStance(target: target, favor: counts.0, against: counts.1, neutral: counts.2)
-                    },
-                    alsoIn: [],
-                    alsoInCount: 0
-                ))
+                stances[target] = counts
             }
+            summaries.append(SpeakerSummary(
+                source: source, speaker: speaker.id, name: speaker.name, role: speaker.role, key: speakerKey(speaker.name),
+                units: units.map { UnitReference(source: source, unit: $0.id) },
+                unitsByType: byType,
+                stances: stances.keys.sorted().map { target in
+                    let counts = stances[target]!
+                    return SpeakerSummary.TargetStance(target: target, favor: counts.0, against: counts.1, neutral: counts.2)
+                },
+                alsoIn: [],
+                alsoInCount: 0
+            ))
+        }
+        return summaries
+    }
+
+    /// Every source's speakers, in source order, each told the other sources its name is found in.
+    static func speakerSummaries(_ facts: [SourceFacts]) -> [SpeakerSummary] {
+        var summaries = facts.flatMap(\.speakers)
+        var sourcesByKey: [String: [Int]] = [:]
+        for summary in summaries where sourcesByKey[summary.key]?.last != summary.source {
+            sourcesByKey[summary.key, default: []].append(summary.source)
         }
         for index in summaries.indices {
             let sources = sourcesByKey[summaries[index].key] ?? []

@@ -36,19 +36,18 @@ package struct Disagreements: Sendable {
     /// Only sources that leave something out, in source order.
     package var omissions: [Omission]
 
-    static func find(_ graphs: [ArgumentGraph], _ targetRows: [TargetID], _ propositions: [PropositionRow]) -> Disagreements {
+    static func find(_ facts: [SourceFacts], _ targetRows: [TargetID], _ propositions: [PropositionRow]) -> Disagreements {
         let rowIndex = Dictionary(uniqueKeysWithValues: targetRows.enumerated().map { ($1, $0) })
         // Per target, per stance: the sides, keyed by (source, voice, speaker) in first-seen order.
         var sides: [Int: [Stance: [SideKey: Side]]] = [:]
         var order: [Int: [Stance: [SideKey]]] = [:]
-        for (source, graph) in graphs.enumerated() {
-            for unit in graph.units {
-                guard let target = unit.target, let stance = unit.stance, stance != .neutral, let row = rowIndex[target] else { continue }
-                let voice = graph.voice(of: unit)
-                let speaker = unit.speaker.map { graph.article.speaker($0)?.name ?? $0.rawValue }
+        for (source, sourceFacts) in facts.enumerated() {
+            for unit in sourceFacts.stanced {
+                let stance = unit.stance, voice = unit.voice, speaker = unit.speakerName
+                guard stance != .neutral, let row = rowIndex[unit.target] else { continue }
                 // The own voice is one side however many speaker ids it uses (author, interviewee).
                 let key = SideKey(source: source, voice: voice, speaker: voice == .own ? nil : speaker)
-                let reference = UnitReference(source: source, unit: unit.id)
+                let reference = UnitReference(source: source, unit: unit.unit)
                 if sides[row]?[stance]?[key] == nil {
                     sides[row, default: [:]][stance, default: [:]][key] = Side(source: source, voice: voice, speaker: key.speaker ?? speaker, units: [])
                     order[row, default: [:]][stance, default: []].append(key)
@@ -66,16 +65,18 @@ package struct Disagreements: Sendable {
 
         var onPropositions: [OnProposition] = []
         var asserted: [PropositionID: Set<Int>] = [:]
-        var mentioned = [Set<PropositionID>](repeating: [], count: graphs.count)
+        var mentioned = [Set<PropositionID>](repeating: [], count: facts.count)
         for row in propositions {
             var asserts: [Side] = []
             var opposes: [Side] = []
             for entry in row.entries {
-                let graph = graphs[entry.source]
                 mentioned[entry.source].insert(row.proposition)
                 if !entry.asserts.isEmpty { asserted[row.proposition, default: []].insert(entry.source) }
-                asserts += Self.sides(entry.asserts, graph)
-                opposes += Self.sides(entry.rebuts, graph)
+                // Each source's sides were found when it was folded (``SourceFacts``).
+                if let sides = facts[entry.source].proposition(row.proposition) {
+                    asserts += sides.asserts
+                    opposes += sides.opposes
+                }
             }
             if !asserts.isEmpty, !opposes.isEmpty {
                 onPropositions.append(OnProposition(proposition: row.proposition, asserts: asserts, opposes: opposes))
@@ -83,7 +84,7 @@ package struct Disagreements: Sendable {
         }
         var omissions: [Omission] = []
         let assertedOrder = propositions.map(\.proposition).filter { asserted[$0] != nil }
-        for source in graphs.indices {
+        for source in facts.indices {
             // A source that does not mention a proposition is not among those asserting it.
             let missing = assertedOrder.filter { !mentioned[source].contains($0) }
             if !missing.isEmpty { omissions.append(Omission(source: source, propositions: missing)) }

@@ -17,12 +17,9 @@ package struct ReportSource: Sendable {
 
     /// Sources for `articles` in the given order, with unique keys.
     package static func sources(for articles: [(path: String, article: Article)]) -> [ReportSource] {
-        var seen: [String: Int] = [:]
+        var keys = SourceKeys()
         return articles.map { entry in
-            let count = (seen[entry.article.id] ?? 0) + 1
-            seen[entry.article.id] = count
-            let key = count == 1 ? entry.article.id : "\(entry.article.id)~\(count)"
-            return ReportSource(key: key, file: FileSystem.baseName(of: entry.path), article: entry.article)
+            ReportSource(key: keys.key(for: entry.article.id), file: FileSystem.baseName(of: entry.path), article: entry.article)
         }
     }
 

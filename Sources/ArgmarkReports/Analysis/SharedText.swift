@@ -176,13 +176,13 @@ struct WordSequence: Sendable {
 /// `maximumSourcesPerShingle` sources have is skipped as boilerplate, which bounds the pairs any
 /// one shingle can produce.
 enum SharedTextFinder {
-    static func find(in sources: [ReportSource], graphs: [ArgumentGraph], options: SharedTextOptions) -> SharedTextFindings {
+    static func find(in sources: [SharedTextSource], options: SharedTextOptions) -> SharedTextFindings {
         let size = options.shingleWords
         var sequences = [WordSequence](repeating: WordSequence(EmptyCollection<Unicode.Scalar>()), count: sources.count)
         sequences.withUnsafeMutableBufferPointer { sequenceBuffer in
             let sequenceSlots = UnsafeSlots(sequenceBuffer)
             DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-                sequenceSlots.buffer[index] = WordSequence(sources[index].article.text.unicodeScalars, offsets: false)
+                sequenceSlots.buffer[index] = WordSequence(sources[index].text.unicodeScalars, offsets: false)
             }
         }
         let shingleCounts = sequences.map { max(0, $0.count - size + 1) }
@@ -298,7 +298,7 @@ enum SharedTextFinder {
         sequences = []
         var located: [Int: WordSequence] = [:]
         for source in Set(all.flatMap { [$0.a, $0.b] }) {
-            located[source] = WordSequence(sources[source].article.text.unicodeScalars)
+            located[source] = WordSequence(sources[source].text.unicodeScalars)
         }
         var pairs: [SourcePairOverlap] = []
         for candidate in all {
@@ -308,14 +308,14 @@ enum SharedTextFinder {
             for found in candidate.passages {
                 let spanA = Span(start: Int(sequenceA.starts[found.startA]), end: Int(sequenceA.ends[found.endA - 1]))
                 let spanB = Span(start: Int(sequenceB.starts[found.startB]), end: Int(sequenceB.ends[found.endB - 1]))
-                let unitsA = overlapping(graphs[a], spanA)
-                let unitsB = overlapping(graphs[b], spanB)
+                let unitsA = overlapping(sources[a], spanA)
+                let unitsB = overlapping(sources[b], spanB)
                 let propositionsA = Set(unitsA.compactMap(\.proposition))
                 let propositions = Set(unitsB.compactMap(\.proposition)).intersection(propositionsA).sorted()
                 let longer = max(found.endA - found.startA, found.endB - found.startB)
                 passagesFound.append(SharedPassage(
-                    a: PassageSide(source: a, span: spanA, text: passageText(sources[a].article.text, spanA), units: unitsA.map(\.id)),
-                    b: PassageSide(source: b, span: spanB, text: passageText(sources[b].article.text, spanB), units: unitsB.map(\.id)),
+                    a: PassageSide(source: a, span: spanA, text: passageText(sources[a].text, spanA), units: unitsA.map(\.id)),
+                    b: PassageSide(source: b, span: spanB, text: passageText(sources[b].text, spanB), units: unitsB.map(\.id)),
                     matchedWords: found.matched,
                     similarity: Double(found.matched) / Double(max(longer, 1)),
                     propositions: propositions
@@ -556,9 +556,9 @@ enum SharedTextFinder {
     }
 
     /// Units whose span (or a fragment of it) overlaps `span`, in text order.
-    static func overlapping(_ graph: ArgumentGraph, _ span: Span) -> [ArgumentUnit] {
-        graph.units.filter { unit in
-            guard let unitSpan = unit.span, unitSpan.overlaps(span) else { return false }
+    static func overlapping(_ source: SharedTextSource, _ span: Span) -> [PlacedUnit] {
+        source.units.filter { unit in
+            guard unit.span.overlaps(span) else { return false }
             return unit.fragments.isEmpty || unit.fragments.contains { $0.overlaps(span) }
         }
     }

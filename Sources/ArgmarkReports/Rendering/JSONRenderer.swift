@@ -28,7 +28,10 @@ package enum JSONRenderer {
             "format": .value(.string("argmark-report")),
             "version": .value(.int(formatVersion)),
             "summary": .value(summary(report)),
-            "sources": .array(count: report.sources.count) { .value(source(report, $0)) },
+            "sources": .array(count: report.keys.count) { index in
+                if let spooled = report.sourceBlocks { return .rendered(spooled.block(index)) }
+                return .value(source(report.sources[index], graph: report.graphs[index], profile: report.profiles[index]))
+            },
             "targets": .value(.array(report.corpus.targets.map { target in
                 .object(["id": .string(target.id.rawValue), "name": .string(target.name), "description": optional(target.description)])
             })),
@@ -44,7 +47,7 @@ package enum JSONRenderer {
 
     static func voiced(_ report: ComparisonReport, _ unit: VoicedUnit) -> JSONValue {
         .object([
-            "source": .string(report.sources[unit.unit.source].key),
+            "source": .string(report.keys[unit.unit.source]),
             "unit": .string(unit.unit.unit.rawValue),
             "stance": .string(unit.stance.rawValue),
             "voice": .string(unit.voice.rawValue),
@@ -54,7 +57,7 @@ package enum JSONRenderer {
 
     static func side(_ report: ComparisonReport, _ side: Disagreements.Side) -> JSONValue {
         .object([
-            "source": .string(report.sources[side.source].key),
+            "source": .string(report.keys[side.source]),
             "voice": .string(side.voice.rawValue),
             "speaker": optional(side.speaker),
             "units": .array(side.units.map { .string($0.unit.rawValue) }),
@@ -84,7 +87,7 @@ package enum JSONRenderer {
             "omissions": .array(count: found.omissions.count) { index in
                 let entry = found.omissions[index]
                 return .value(.object([
-                    "source": .string(report.sources[entry.source].key),
+                    "source": .string(report.keys[entry.source]),
                     "propositions": .array(entry.propositions.map { .string($0.rawValue) }),
                 ]))
             },
@@ -94,15 +97,15 @@ package enum JSONRenderer {
     static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     static func reference(_ report: ComparisonReport, _ reference: UnitReference) -> JSONValue {
-        .object(["source": .string(report.sources[reference.source].key), "unit": .string(reference.unit.rawValue)])
+        .object(["source": .string(report.keys[reference.source]), "unit": .string(reference.unit.rawValue)])
     }
 
     static func summary(_ report: ComparisonReport) -> JSONValue {
         let unanswered = report.counterclaims.filter { !$0.isAnswered }.count
         return .object([
-            "sources": .int(report.sources.count),
+            "sources": .int(report.keys.count),
             "units": .int(report.profiles.reduce(0) { $0 + $1.unitCount }),
-            "relations": .int(report.graphs.reduce(0) { $0 + $1.article.relations.count }),
+            "relations": .int(report.relationCount),
             "targets": .int(report.stanceBySource.targets.count),
             "propositions": .int(report.propositions.count),
             "counterclaims": .int(report.counterclaims.count),
@@ -115,12 +118,13 @@ package enum JSONRenderer {
         .object(Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, JSONValue.int(counts[$0] ?? 0)) }))
     }
 
-    static func source(_ report: ComparisonReport, _ index: Int) -> JSONValue {
-        let source = report.sources[index]
+    /// Where a source's object is written in the document: in the top-level `sources` list.
+    static let sourceIndent = 4
+
+    /// One source's object in `sources`: the article's metadata, profile, speakers, units and relations.
+    static func source(_ source: ReportSource, graph: ArgumentGraph, profile: SourceProfile) -> JSONValue {
         let article = source.article
         let meta = article.metadata
-        let profile = report.profiles[index]
-        let graph = report.graphs[index]
         return .object([
             "key": .string(source.key),
             "id": .string(article.id),
@@ -191,7 +195,7 @@ package enum JSONRenderer {
             "sources": .array(count: row.entries.count) { index in
                 let entry = row.entries[index]
                 return .value(.object([
-                    "source": .string(report.sources[entry.source].key),
+                    "source": .string(report.keys[entry.source]),
                     "asserts": .array(entry.asserts.map { .string($0.unit.rawValue) }),
                     "reportsAsCounterclaim": .array(entry.reportsAsCounterclaim.map { .string($0.unit.rawValue) }),
                     "rebuts": .array(entry.rebuts.map { .string($0.unit.rawValue) }),
@@ -206,7 +210,7 @@ package enum JSONRenderer {
             "columns": .array(count: matrix.columns.count) { index in
                 let column = matrix.columns[index]
                 var members: [String: JSONValue] = ["key": .string(column.key), "label": .string(column.label)]
-                if speakerColumns { members["sources"] = .array(column.sources.map { .string(report.sources[$0].key) }) }
+                if speakerColumns { members["sources"] = .array(column.sources.map { .string(report.keys[$0]) }) }
                 return .value(.object(members))
             },
             "cells": .array(count: matrix.cells.count) { index in
@@ -226,7 +230,7 @@ package enum JSONRenderer {
 
     static func counterclaim(_ report: ComparisonReport, _ entry: CounterclaimEntry) -> JSONValue {
         .object([
-            "source": .string(report.sources[entry.unit.source].key),
+            "source": .string(report.keys[entry.unit.source]),
             "unit": .string(entry.unit.unit.rawValue),
             "quote": .string(entry.quote),
             "speaker": optional(entry.speaker),
@@ -244,7 +248,7 @@ package enum JSONRenderer {
         let options = report.sharedText.options
         func side(_ side: PassageSide) -> JSONValue {
             .object([
-                "source": .string(report.sources[side.source].key),
+                "source": .string(report.keys[side.source]),
                 "start": .int(side.span.start),
                 "end": .int(side.span.end),
                 "text": .string(side.text),
@@ -267,8 +271,8 @@ package enum JSONRenderer {
             ]),
             "pairs": .array(report.sharedText.pairs.map { pair in
                 .object([
-                    "a": .string(report.sources[pair.a].key),
-                    "b": .string(report.sources[pair.b].key),
+                    "a": .string(report.keys[pair.a]),
+                    "b": .string(report.keys[pair.b]),
                     "wordsA": .int(pair.wordsA),
                     "wordsB": .int(pair.wordsB),
                     "sharedWordsA": .int(pair.sharedWordsA),
@@ -292,7 +296,7 @@ package enum JSONRenderer {
 
     static func speaker(_ report: ComparisonReport, _ summary: SpeakerSummary) -> JSONValue {
         .object([
-            "source": .string(report.sources[summary.source].key),
+            "source": .string(report.keys[summary.source]),
             "speaker": .string(summary.speaker.rawValue),
             "name": .string(summary.name),
             "role": optional(summary.role),
@@ -302,7 +306,7 @@ package enum JSONRenderer {
             "stances": .array(summary.stances.map { stance in
                 .object(["target": .string(stance.target.rawValue), "favor": .int(stance.favor), "against": .int(stance.against), "neutral": .int(stance.neutral)])
             }),
-            "alsoIn": .array(summary.alsoIn.map { .string(report.sources[$0].key) }),
+            "alsoIn": .array(summary.alsoIn.map { .string(report.keys[$0]) }),
             "alsoInCount": .int(summary.alsoInCount),
         ])
     }

@@ -51,7 +51,9 @@ extension ComparisonReport {
 
     /// ``renderedBytes(as:)`` handed to `emit` in pieces: JSON is streamed (a corpus-wide report
     /// is never held whole), the other formats are one piece.
+    /// A report that keeps no articles (``keepsArticles``) can only be written as JSON.
     package func write<Failure: Error>(as format: ReportFormat, to emit: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        precondition(format == .json || keepsArticles, "a report folded without its articles is written as JSON only")
         if format == .json { try JSONRenderer.write(self, to: emit) } else { try emit(renderedBytes(as: format)) }
     }
 
@@ -70,13 +72,9 @@ extension ComparisonReport {
 
     /// ``build(loaded:)`` with the thresholds for finding shared passages.
     package static func build(loaded: [LoadedArticle], options: SharedTextOptions) -> ComparisonReport {
-        let sources = ReportSource.sources(for: loaded.map { ($0.path, $0.article) })
         // One corpus per folder; deduplicated by folder so 10,000 files do not compare corpora pairwise.
-        var corpora: [Corpus] = []
-        var folders = Set<String>()
-        for article in loaded where folders.insert(FileSystem.directoryName(of: article.path)).inserted {
-            if let corpus = article.corpus { corpora.append(corpus) }
-        }
-        return build(sources: sources, corpus: Corpus.merging(corpora), options: options)
+        var fold = ReportFold()
+        fold.add(loaded.map { ($0.path, $0.article, $0.corpus) })
+        return fold.finish(options: options)
     }
 }

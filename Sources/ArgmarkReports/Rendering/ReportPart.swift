@@ -270,7 +270,7 @@ package struct PartRecord: Sendable {
     /// its speakers. Computed by the report's own analysis of the article alone.
     package static func summary(of article: Article, corpus: Corpus?) -> JSONValue {
         let report = ComparisonReport.build(sources: [ReportSource(key: article.id, file: "", article: article)], corpus: corpus ?? Corpus())
-        let source = JSONRenderer.source(report, 0)
+        let source = JSONRenderer.source(report.sources[0], graph: report.graphs[0], profile: report.profiles[0])
         guard case .object(let members) = source else { return .null }
         let graph = report.graphs[0]
         let stances = report.stanceBySource.cells.map { cell -> JSONValue in
@@ -365,9 +365,11 @@ extension ComparisonReport {
     /// over all their articles. Each article is parsed again and checked by the semantic rules
     /// (the schema was checked on the worker); a record whose article fails that is returned
     /// with the finding, like an invalid record, and left out.
-    /// The records are consumed: each article's XML is let go once it is decoded, so the merge
-    /// does not hold the parts and the report at once.
-    package static func build(parts records: consuming [PartRecord], options: SharedTextOptions = SharedTextOptions()) -> (report: ComparisonReport?, invalid: [PartRecord], warned: [PartRecord]) {
+    /// The records are consumed: each article's XML is let go once it is decoded, and each block
+    /// of decoded articles is folded into the report's facts (``ReportFold``) and let go too,
+    /// unless `keepingArticles` (needed by every format but JSON). Without it the sources' JSON is
+    /// spooled to a temporary file, which is why this can throw.
+    package static func build(parts records: consuming [PartRecord], keepingArticles: Bool = true, options: SharedTextOptions = SharedTextOptions()) throws(FileSystemError) -> (report: ComparisonReport?, invalid: [PartRecord], warned: [PartRecord]) {
         var ordered = PartRecord.sorted(records)
         _ = consume records
         var invalid = ordered.filter { !$0.isValid }
@@ -379,43 +381,37 @@ extension ComparisonReport {
             if case .corpus(let decoded)? = decodeDocument(bytes, path: Corpus.fileName) { corpora[bytes] = decoded.corpus }
         }
         let decodedCorpora = corpora
-        // Block by block, each block's XML let go as soon as it is decoded: the peak is then the
-        // larger of the parts' XML and the decoded articles, not their sum.
-        var decoded: [Result<Article, PartRecordProblem>] = []
-        decoded.reserveCapacity(valid.count)
+        var fold = keepingArticles ? ReportFold() : try ReportFold(spoolingSources: ())
+        var warned: [PartRecord] = []
+        // Block by block: each block's XML is let go as soon as it is decoded, and its articles as
+        // soon as they are folded.
         let block = 4096
         for start in stride(from: 0, to: valid.count, by: block) {
             let range = start..<min(start + block, valid.count)
-            decoded += decodeArticles(valid[range], corpora: decodedCorpora)
-            for index in range {
+            let decoded = decodeArticles(valid[range], corpora: decodedCorpora)
+            var entries: [(path: String, article: Article, corpus: Corpus?)] = []
+            for (offset, result) in decoded.enumerated() {
+                let index = range.lowerBound + offset
                 valid[index].article = nil
                 valid[index].summary = nil
-            }
-        }
-        var entries: [(path: String, article: Article)] = []
-        var warned: [PartRecord] = []
-        var folders = Set<String>()
-        var folderCorpora: [Corpus] = []
-        for (index, result) in decoded.enumerated() {
-            switch result {
-            case .success(let article):
-                let record = valid[index]
-                entries.append((record.sourcePath, article))
-                if !record.diagnostics.isEmpty { warned.append(record) }
-                // As a single run does: each folder's corpus once, in the order of its first article.
-                if folders.insert(FileSystem.directoryName(of: record.sourcePath)).inserted, let corpus = record.corpus.flatMap({ decodedCorpora[$0] }) {
-                    folderCorpora.append(corpus)
+                switch result {
+                case .success(let article):
+                    let record = valid[index]
+                    entries.append((record.sourcePath, article, record.corpus.flatMap { decodedCorpora[$0] }))
+                    if !record.diagnostics.isEmpty { warned.append(record) }
+                case .failure(let problem):
+                    var record = valid[index]
+                    record.diagnostics.append(problem.diagnostic)
+                    record.printed = []
+                    invalid.append(record)
                 }
-            case .failure(let problem):
-                var record = valid[index]
-                record.diagnostics.append(problem.diagnostic)
-                record.printed = []
-                invalid.append(record)
             }
+            fold.add(entries)
+            if let problem = fold.problem { throw problem }
         }
         valid = []
-        guard !entries.isEmpty else { return (nil, invalid, warned) }
-        return (build(sources: ReportSource.sources(for: entries), corpus: Corpus.merging(folderCorpora), options: options), invalid, warned)
+        guard fold.count > 0 else { return (nil, invalid, warned) }
+        return (fold.finish(options: options), invalid, warned)
     }
 
     /// Each record's article, parsed and checked by the semantic rules, in parallel.

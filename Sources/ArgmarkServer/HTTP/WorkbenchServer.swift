@@ -110,11 +110,7 @@ package struct WorkbenchServer: Sendable {
             var request = request
             let body = try await Self.body(&request)
             return Self.answer { () throws(WorkbenchError) in
-                let edits: [WorkbenchEdit]
-                do throws(EditSyntaxError) { edits = try WorkbenchEdit.parseList(body["edits"]) } catch {
-                    throw .badRequest((error.index.map { "edit \($0): " } ?? "") + error.message)
-                }
-                let applied = try workbench.apply(edits, to: name, version: try Self.version(body, required: false))
+                let applied = try workbench.apply(try Self.edits(body), to: name, version: try Self.version(body, required: false))
                 return Self.json(applied, article: try workbench.article(name))
             }
         }
@@ -133,11 +129,7 @@ package struct WorkbenchServer: Sendable {
             var request = request
             let body = try await Self.body(&request)
             return Self.answer { () throws(WorkbenchError) in
-                let edits: [WorkbenchEdit]
-                do throws(EditSyntaxError) { edits = try WorkbenchEdit.parseList(body["edits"]) } catch {
-                    throw .badRequest((error.index.map { "edit \($0): " } ?? "") + error.message)
-                }
-                let ids = try workbench.applyToCorpus(edits)
+                let ids = try workbench.applyToCorpus(try Self.edits(body))
                 return .object(["ids": .array(ids.map(JSONValue.string))])
             }
         }
@@ -176,6 +168,13 @@ package struct WorkbenchServer: Sendable {
             throw HTTPError(.notFound, message: "no such article")
         }
         return name
+    }
+
+    /// The body's `edits` list; a malformed edit is a bad request naming its index.
+    static func edits(_ body: JSONNode) throws(WorkbenchError) -> [WorkbenchEdit] {
+        do throws(EditSyntaxError) { return try WorkbenchEdit.parseList(body["edits"]) } catch {
+            throw .badRequest((error.index.map { "edit \($0): " } ?? "") + error.message)
+        }
     }
 
     /// The request body as JSON, at most ``maximumRequestBytes``.

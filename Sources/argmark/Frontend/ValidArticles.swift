@@ -13,17 +13,34 @@ struct ValidArticles {
 
     /// `task` completes "no valid articles to …" (`report on`, `link`).
     init(_ paths: [String], toDo task: String) throws {
-        let loadResult = ArticleLoader.loadAll(paths)
-        diagnostics = loadResult.failures
-        articles = []
-        for loaded in loadResult.articles {
-            diagnostics += loaded.diagnostics
-            if loaded.isValid { articles.append(loaded) }
+        var articles: [LoadedArticle] = []
+        try self.init(paths, toDo: task) { articles += $0 }
+        self.articles = articles
+    }
+
+    /// Reads the articles a block at a time and hands the valid ones of each block to `fold`,
+    /// keeping none of them (`articles` stays empty): for a report that folds each article into
+    /// its summary as it is read. Findings are printed once every file is read, as above.
+    init(_ paths: [String], toDo task: String, folding fold: ([LoadedArticle]) -> Void) throws {
+        var found: [Diagnostic] = []
+        var read = 0
+        var valid = 0
+        let failures = ArticleLoader.load(paths) { block in
+            var kept: [LoadedArticle] = []
+            for loaded in block {
+                found += loaded.diagnostics
+                if loaded.isValid { kept.append(loaded) }
+            }
+            read += block.count
+            valid += kept.count
+            fold(kept)
         }
+        articles = []
+        diagnostics = failures + found
         DiagnosticPrinter.print(diagnostics)
-        leftOut = loadResult.articles.count - articles.count + loadResult.failures.count
-        if articles.isEmpty {
-            Terminal.standardError(loadResult.articles.isEmpty && loadResult.failures.isEmpty
+        leftOut = read - valid + failures.count
+        if valid == 0 {
+            Terminal.standardError(read == 0 && failures.isEmpty
                 ? "\(paths.joined(separator: " ")): error: no argmark article files found; pass .xml files or folders that hold them"
                 : "argmark: error: no valid articles to \(task); fix the errors above (see argmark validate)")
             throw max(ExitStatus(diagnostics), .failure).code

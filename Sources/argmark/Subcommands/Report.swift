@@ -45,12 +45,23 @@ struct Report: ParsableCommand {
 
     func run() throws {
         guard parts.isEmpty else { return try runFromParts() }
-        var loaded = try ValidArticles(paths, toDo: "report on")
-        // The report needs no element lines (they locate findings, printed by now): a corpus-wide
-        // report would hold five tables per article for nothing.
-        for index in loaded.articles.indices { loaded.articles[index].lines = ElementLines() }
-        let report = ComparisonReport.build(loaded: loaded.articles)
-        loaded.articles = []
+        let report: ComparisonReport
+        let loaded: ValidArticles
+        if format == .json {
+            // Each article is folded into the report's facts as it is read and let go: memory is
+            // bounded by the facts and the texts, not by every article and its graph.
+            var fold = try temporaryFile { () throws(FileSystemError) in try ReportFold(spoolingSources: ()) }
+            loaded = try ValidArticles(paths, toDo: "report on") { block in fold.add(block.map { ($0.path, $0.article, $0.corpus) }) }
+            report = fold.finish()
+        } else {
+            var all = try ValidArticles(paths, toDo: "report on")
+            // The report needs no element lines (they locate findings, printed by now): a corpus-wide
+            // report would hold five tables per article for nothing.
+            for index in all.articles.indices { all.articles[index].lines = ElementLines() }
+            report = ComparisonReport.build(loaded: all.articles)
+            all.articles = []
+            loaded = all
+        }
         do {
             try write(report)
         } catch let error as FileSystemError {
@@ -65,7 +76,10 @@ struct Report: ParsableCommand {
 
     /// The report merged from partial reports; their invalid records are reported as invalid files.
     func runFromParts() throws {
-        let (report, invalid, warned) = ComparisonReport.build(parts: try PartFiles.read(parts, keepingSummaries: false))
+        let records = try PartFiles.read(parts, keepingSummaries: false)
+        let (report, invalid, warned) = try temporaryFile { () throws(FileSystemError) in
+            try ComparisonReport.build(parts: records, keepingArticles: format != .json)
+        }
         let failures = PartFiles.printFailures(warned + invalid)
         guard let report else {
             Terminal.standardError(invalid.isEmpty
@@ -86,12 +100,29 @@ struct Report: ParsableCommand {
         if failures.count > 0 { throw ExitStatus.failure.code }
     }
 
+    /// `make`, with a failure to use the temporary file of a JSON report's sources said plainly.
+    func temporaryFile<Value>(_ make: () throws(FileSystemError) -> Value) throws -> Value {
+        do {
+            return try make()
+        } catch {
+            Terminal.standardError("\(error.path): error: \(error.reason) (a JSON report keeps its sources there while it is made; set TMPDIR to a folder with room)")
+            throw ExitStatus.usage.code
+        }
+    }
+
     func write(_ report: ComparisonReport) throws {
         guard format.isPerSource, report.sources.count > 1 || (output.map { FileSystem.kind(of: $0) == .directory } ?? false) else {
             if let output {
-                try AtomicFile.write(to: output) { emit throws(FileSystemError) in try report.write(as: format, to: emit) }
+                try AtomicFile.write(to: output) { emit throws(FileSystemError) in
+                    try report.write(as: format, to: emit)
+                    // A source that could not be read back leaves the report incomplete: not kept.
+                    if let problem = report.unwrittenSources { throw problem }
+                }
             } else {
                 report.write(as: format) { (bytes: [UInt8]) -> Void in Terminal.write(bytes, to: Platform.standardOutput) }
+                if let problem = report.unwrittenSources {
+                    throw FileSystemError(path: problem.path, reason: problem.reason + "; the report on standard output is incomplete")
+                }
             }
             return
         }

@@ -24,7 +24,7 @@ struct Serve: ParsableCommand {
         // Everything after `serve`, verbatim: argmark-serve parses the very words checked here.
         let given = CommandLine.arguments.dropFirst()
         let rest = given.firstIndex(of: "serve").map { Array(given[($0 + 1)...]) } ?? []
-        let failure = Platform.replaceProcess(with: server, arguments: [server] + rest)
+        let failure = Platform.replaceProcess(with: server, arguments: [server] + rest, setting: [(ArgmarkVersion.callerVariable, ArgmarkVersion.current)])
         let problem = failure.kind == .missing ? "is missing" : "cannot be run (\(failure.systemMessage))"
         Terminal.standardError("argmark: error: the workbench is its own program, \(server), which \(problem); build it with `swift build -c release` (it builds argmark and \(Self.serverProgram); `--product \(Self.serverProgram)` builds it alone) and keep it in the same folder as argmark")
         throw ExitStatus.usage.code

@@ -52,10 +52,9 @@ import Testing
         #expect(quote.passages[1].a.text == "Removing parking will drive our customers away from Main Street")
     }
 
-    func sources(_ texts: [String]) -> (sources: [ReportSource], graphs: [ArgumentGraph]) {
-        let articles = texts.enumerated().map { Article(id: "t\($0.offset)", text: $0.element) }
-        let sources = ReportSource.sources(for: articles.map { ("\($0.id).xml", $0) })
-        return (sources, articles.map(ArgumentGraph.init))
+    /// What the finder is given of each text (``SourceFacts/sharedText``).
+    func sources(_ texts: [String]) -> [SharedTextSource] {
+        texts.enumerated().map { SourceFacts(source: $0.offset, graph: ArgumentGraph(Article(id: "t\($0.offset)", text: $0.element))).sharedText }
     }
 
     @Test func normalisationIgnoresCaseQuotesPunctuationAndApostrophes() {
@@ -63,7 +62,7 @@ import Testing
             "Intro. “Don’t stop believing,” she said — HOLD on to that feeling, streetlight people!",
             "intro: 'don't STOP believing' she said... hold on to that feeling; streetlight people",
         ])
-        let found = SharedTextFinder.find(in: input.sources, graphs: input.graphs, options: SharedTextOptions())
+        let found = SharedTextFinder.find(in: input, options: SharedTextOptions())
         #expect(found.pairs.count == 1)
         #expect(found.pairs.first?.passages.first?.matchedWords == 13)
         #expect(found.pairs.first?.passages.first?.similarity == 1)
@@ -71,7 +70,7 @@ import Testing
 
     @Test func shortOverlapsAreNotReported() {
         let input = sources(["the quick brown fox jumps high", "a quick brown fox jumps low"])
-        let found = SharedTextFinder.find(in: input.sources, graphs: input.graphs, options: SharedTextOptions())
+        let found = SharedTextFinder.find(in: input, options: SharedTextOptions())
         #expect(found.pairs.isEmpty)
     }
 
@@ -79,10 +78,10 @@ import Testing
         let footer = "subscribe to our newsletter to receive our content in your inbox every month"
         let texts = (0..<5).map { "Story number \($0) is unique: alpha\($0) beta\($0) gamma\($0) delta\($0). " + footer }
         let input = sources(texts)
-        let capped = SharedTextFinder.find(in: input.sources, graphs: input.graphs, options: SharedTextOptions(maximumSourcesPerShingle: 4))
+        let capped = SharedTextFinder.find(in: input, options: SharedTextOptions(maximumSourcesPerShingle: 4))
         #expect(capped.pairs.isEmpty)
         #expect(capped.commonShinglesSkipped > 0)
-        let uncapped = SharedTextFinder.find(in: input.sources, graphs: input.graphs, options: SharedTextOptions(maximumSourcesPerShingle: 5))
+        let uncapped = SharedTextFinder.find(in: input, options: SharedTextOptions(maximumSourcesPerShingle: 5))
         #expect(uncapped.pairs.count == 10)
     }
 
@@ -94,11 +93,11 @@ import Testing
             "Essay \(index) begins uniquely with word\(index) and more\(index). " + quoted + (index.isMultiple(of: 2) ? " and then it swims across the cold water" : "")
         }
         let input = sources(texts)
-        let unlimited = SharedTextFinder.find(in: input.sources, graphs: input.graphs, options: SharedTextOptions())
+        let unlimited = SharedTextFinder.find(in: input, options: SharedTextOptions())
         #expect(unlimited.pairs.count == 66)
         #expect(unlimited.pairsOmitted == 0)
 
-        let limited = SharedTextFinder.find(in: input.sources, graphs: input.graphs,
+        let limited = SharedTextFinder.find(in: input,
                                             options: SharedTextOptions(maximumPartnersPerSource: 3, maximumPairs: 10))
         #expect(limited.pairs.count == 10)
         #expect(limited.pairsOmitted == 66 - 10)
@@ -116,11 +115,11 @@ import Testing
         let rare = "only the first two essays share this particular sentence about the sea"
         let texts = (0..<6).map { index in "Essay \(index) opens with alpha\(index). " + common + ". " + (index < 2 ? rare : "unrelated words number \(index)") }
         let input = sources(texts)
-        let generous = SharedTextFinder.find(in: input.sources, graphs: input.graphs, options: SharedTextOptions())
+        let generous = SharedTextFinder.find(in: input, options: SharedTextOptions())
         #expect(generous.effectiveMaximumSourcesPerShingle == 25)
         #expect(generous.pairs.count == 15)
         // Six sources sharing a shingle are 15 pairs of sources; a budget of 10 stops below them.
-        let tight = SharedTextFinder.find(in: input.sources, graphs: input.graphs,
+        let tight = SharedTextFinder.find(in: input,
                                           options: SharedTextOptions(pairBudgetPerSource: 1, minimumPairBudget: 10))
         #expect(tight.effectiveMaximumSourcesPerShingle < 6)
         #expect(tight.pairs.map { [$0.a, $0.b] } == [[0, 1]])
@@ -133,7 +132,7 @@ import Testing
             "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
             "one two three four five six seven INSERTED eight nine ten eleven twelve thirteen fourteen",
         ])
-        let found = SharedTextFinder.find(in: input.sources, graphs: input.graphs, options: SharedTextOptions())
+        let found = SharedTextFinder.find(in: input, options: SharedTextOptions())
         let passages = found.pairs.first?.passages ?? []
         #expect(passages.count == 1)
         #expect(passages.first?.matchedWords == 14)
