@@ -130,6 +130,29 @@ import Testing
         #expect(try String(contentsOf: folder.appendingPathComponent("seed-000.xml"), encoding: .utf8) == original)
     }
 
+    @Test func suggestWithDeclaredTypesProposesOnlyThose() throws {
+        let seed = try SeedCopy()
+        defer { seed.cleanUp() }
+        // Without --types the shipped model proposes more than claims on this opinion piece.
+        let plain = try seed.run(["suggest", "seed.xml", "--no-relations"])
+        let plainTypes = Set(plain.standardOutput.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            return words.count > 3 && words[1] == "suggested" ? String(words[3]) : nil
+        })
+        #expect(plainTypes.count > 1, "\(plain.standardOutput)")
+        try seed.run(["reject", "seed.xml", "--all"])
+
+        let typed = try seed.run(["suggest", "seed.xml", "--types", "claim, evidence"])
+        let lines = typed.standardOutput.split(separator: "\n").filter { $0.split(separator: " ").dropFirst().first == "suggested" }
+        // The model's belief in the other types goes to the declared ones, so units are still found.
+        #expect(lines.count >= 5, "\(typed.standardOutput)")
+        #expect(lines.allSatisfy { $0.split(separator: " ")[3] == "claim" || $0.split(separator: " ")[3] == "evidence" }, "\(typed.standardOutput)")
+        let units = try seed.unitLines().filter { $0.contains("status=\"suggested\"") }
+        #expect(units.count == lines.count)
+        #expect(units.allSatisfy { $0.contains("type=\"claim\"") || $0.contains("type=\"evidence\"") })
+        try seed.expectValid()
+    }
+
     @Test func badInputIsRefusedWithOneLineAndTheFileUnchanged() throws {
         let seed = try SeedCopy()
         defer { seed.cleanUp() }
@@ -138,6 +161,7 @@ import Testing
         let cases: [([String], Int32, String)] = [
             (["suggest", "missing.xml"], 2, "no such file"),
             (["suggest", "seed.xml", "--min-confidence", "1.5"], 2, "--min-confidence must be between 0 and 1"),
+            (["suggest", "seed.xml", "--types", "claim,premise"], 2, "unknown unit type \"premise\" in --types; use one or more of position, claim"),
             (["accept", "seed.xml", "u1"], 1, "unit u1 is not a suggestion"),
             (["accept", "seed.xml", "u999"], 1, "no unit u999"),
             (["accept", "seed.xml"], 2, "pass suggestion ids or --all-above"),

@@ -36,3 +36,9 @@ import_corpora() {
     python3 "$PY/stage.py" debate-stance "$WORK/import/arct" "$WORK/corpora/room-for-debate" "$CORPORA/arct-room-for-debate/xmi/metadata.csv"
     python3 "$PY/stage.py" all "$ROOT/Annotations" "$WORK/corpora/seeds"
 }
+
+# The unit types a corpus's gold uses, comma-separated: the label set a project annotating like
+# it would declare with argmark suggest --types.
+gold_types() {
+    grep -ho '<unit [^>]*type="[a-z]*"' "$1"/*.xml | grep -o 'type="[a-z]*"' | cut -d'"' -f2 | sort -u | paste -sd, -
+}

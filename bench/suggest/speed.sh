@@ -13,6 +13,7 @@ D="$WORK/speed"
 rm -rf "$D"
 mkdir -p "$D/rfd" "$D/long"
 find "$C/room-for-debate" -name 'doc-*.xml' | sort | awk 'NR <= 1000' | xargs cp -t "$D/rfd"  # awk reads to the end: head would end the pipe early, which pipefail reports
+cp "$C/room-for-debate/corpus.xml" "$D/rfd/"  # the debates' stance targets, which the comments' units refer to
 timed() { /usr/bin/time -f "%e s wall, %U s user, %M KB peak" "$@" > /dev/null; }
 echo "train, 1,000 Room for Debate comments, with the cross-validated table:"
 timed "$ARGMARK" train "$D/rfd" -o "$D/rfd.model"

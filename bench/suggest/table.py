@@ -60,10 +60,18 @@ def row(report, first):
     return "| " + " | ".join(cells) + " |"
 
 
-def margin(report):
-    """The model's macro F1 minus the best trivial baseline's on the same articles."""
+def margin(report, system="model"):
+    """The system's macro F1 minus the best trivial baseline's on the same articles."""
     best = max((report[b]["macroF1"] or 0) for b, _ in BASELINES)
-    return f'{(report["model"]["macroF1"] or 0) - best:+.3f}'
+    return f'{(report[system]["macroF1"] or 0) - best:+.3f}'
+
+
+def typed(report):
+    """The cells of the model scored with the corpus's label set declared (suggest --types)."""
+    if "model-typed" not in report:
+        return ["–", "–", "–"]
+    model = report["model-typed"]
+    return [f'**{cell(model["macroF1"])}**', cell(model.get("strictMacroF1")), margin(report, "model-typed")]
 
 
 def header(first):
@@ -81,25 +89,30 @@ def main():
             print(row(report, f"{title}, each left out in turn"))
             continue
         for percent in (10, 25, 50, 100):
-            print(row(load(folder, f"curve.{key}.{percent}.json"), f"{title}, {percent}%"))
+            # evaluate.sh with PERCENTS set runs only some points of the curve.
+            if os.path.exists(os.path.join(folder, f"curve.{key}.{percent}.json")):
+                print(row(load(folder, f"curve.{key}.{percent}.json"), f"{title}, {percent}%"))
     print("\nPer type F1 of the model trained on the whole training split:\n")
     print("| corpus | " + " | ".join(TYPES) + " |\n| --- |" + " ---: |" * len(TYPES))
     for key, title in CORPORA:
         report = merge([load(folder, os.path.basename(p)) for p in sorted(glob.glob(os.path.join(folder, "seeds.*.json")))]) if key == "seeds" else load(folder, f"curve.{key}.100.json")
         units = report["model"]["units"]
         print(f"| {title} | " + " | ".join(cell(f1(units[t])) if t in units else "–" for t in TYPES) + " |")
-    print("\nCross-corpus (trained on every other corpus, tested on this one's held-out part):\n")
-    print(header("tested on"))
+    print("\nCross-corpus (trained on every other corpus, tested on this one's held-out part; the last three"
+          " columns with the corpus's own label set declared, as argmark suggest --types does):\n")
+    print(header("tested on")[:-1].split("\n")[0] + " with --types | with --types, strict | with --types − best baseline |")
+    print(header("tested on").split("\n")[1] + " ---: | ---: | ---: |")
     for key, title in CORPORA:
-        print(row(load(folder, f"cross.{key}.json"), title))
+        report = load(folder, f"cross.{key}.json")
+        print(row(report, title) + " " + " | ".join(typed(report)) + " |")
     print("\nThe shipped model (bench/suggest/train.sh; the seeds are in its training data, the other sets are not):\n")
-    print("| test set | macro overlap-F1 (train --held-out) | strict | strict, through suggest + agree | " + " | ".join(n for _, n in BASELINES) + " | model − best baseline | relations F1 | stance F1 |")
-    print("| --- | ---: | ---: | ---: |" + " ---: |" * (len(BASELINES) + 3))
+    print("| test set | macro overlap-F1 (train --held-out) | strict | strict, through suggest + agree | " + " | ".join(n for _, n in BASELINES) + " | model − best baseline | relations F1 | stance F1 | with --types | with --types, strict | with --types − best baseline |")
+    print("| --- | ---: | ---: | ---: |" + " ---: |" * (len(BASELINES) + 6))
     for key, title in CORPORA:
         report = load(folder, f"shipped.{key}.json")
         agree = load(folder, f"agree.{key}.json")["pairs"][0]["units"]["overlap"]["macro"]["f1"]
         print(f"| {title} | **{cell(report['model']['macroF1'])}** | {cell(report['model'].get('strictMacroF1'))} | {cell(agree)} | " + " | ".join(cell(report[b]["macroF1"]) for b, _ in BASELINES)
-              + f" | {margin(report)} | {cell(f1(report['model']['relations']))} | {cell(f1(report['model']['stance'])) if report['model']['stance']['gold'] else '–'} |")
+              + f" | {margin(report)} | {cell(f1(report['model']['relations']))} | {cell(f1(report['model']['stance'])) if report['model']['stance']['gold'] else '–'} | " + " | ".join(typed(report)) + " |")
 
 
 if __name__ == "__main__":

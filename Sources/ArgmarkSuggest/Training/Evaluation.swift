@@ -80,9 +80,10 @@ package enum Baseline: String, Sendable, CaseIterable {
 }
 
 extension SuggestionTrainer {
-    /// Scores `model` on `articles` (their gold units, relations and stances).
-    package func evaluate(_ model: SuggestionModel, on articles: [TrainingArticle]) throws(TrainingError) -> Evaluation {
-        Self.evaluate(model, try prepare(articles, granularity: model.summary.granularity))
+    /// Scores `model` on `articles` (their gold units, relations and stances), proposing only
+    /// the types of `labels` when given (as `argmark suggest --types` does).
+    package func evaluate(_ model: SuggestionModel, on articles: [TrainingArticle], labels: LabelSet? = nil) throws(TrainingError) -> Evaluation {
+        Self.evaluate(model, try prepare(articles, granularity: model.summary.granularity), labels: labels)
     }
 
     /// Scores a trivial baseline on `articles` (units only).
@@ -96,10 +97,10 @@ extension SuggestionTrainer {
         return evaluation
     }
 
-    static func evaluate(_ model: SuggestionModel, _ prepared: [Prepared]) -> Evaluation {
+    static func evaluate(_ model: SuggestionModel, _ prepared: [Prepared], labels: LabelSet? = nil) -> Evaluation {
         var evaluation = Evaluation()
         for item in prepared {
-            var one = scoreUnits(item, model.sequence.units(in: item.analyzed))
+            var one = scoreUnits(item, model.sequence.units(in: item.analyzed, labels: labels))
             one.documents = 1
             // Relations given the gold units.
             let gold = item.article.units.filter { $0.status == .gold && $0.span != nil }

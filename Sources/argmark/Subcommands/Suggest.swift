@@ -19,7 +19,10 @@ struct Suggest: ParsableCommand {
             if the article has none of that name); with a corpus.xml that declares targets, a \
             unit may get a stance toward one. Each new unit may get a relation to the unit it \
             supports or attacks; such a relation belongs to the suggestion (accepting the unit \
-            keeps it, rejecting the unit removes it).
+            keeps it, rejecting the unit removes it). With --types, only the unit types your \
+            project annotates are proposed: the model's other types become the nearest declared \
+            one (position, counterclaim, rebuttal and evidence become claim; claim becomes \
+            position, or evidence) and a unit with no near declared type is left out.
 
             Review with argmark show, then argmark accept or argmark reject.
             """
@@ -29,10 +32,12 @@ struct Suggest: ParsableCommand {
     @Option(help: "A model written by argmark train (default: the shipped model).") var model: String?
     @Option(help: "Only suggest units the model gives at least this confidence (0 to 1).") var minConfidence: Double = 0
     @Flag(help: "Do not suggest relations.") var noRelations = false
+    @Option(help: "The unit types your project annotates, comma-separated (e.g. claim,evidence): the model's other types become the nearest of them.") var types: String?
     @Option(help: .hidden) var baseline: Baseline?
 
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if let types { _ = try LabelSet.parse(types) }
     }
 
     func run() throws {
@@ -50,6 +55,7 @@ struct Suggest: ParsableCommand {
         } else {
             suggester = Suggester()
         }
+        suggester.labels = try types.map(LabelSet.parse)
         var worst = ExitStatus.success
         for file in files {
             worst = max(worst, EditReporting.status { () throws(EditError) in
@@ -96,3 +102,18 @@ struct Suggest: ParsableCommand {
 }
 
 extension Baseline: ExpressibleByArgument {}
+
+extension LabelSet {
+    /// `--types claim,evidence`: unit type names separated by commas.
+    static func parse(_ list: String) throws -> LabelSet {
+        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { String($0.filter { !$0.isWhitespace }) }
+        var types = Set<UnitType>()
+        for name in names {
+            guard let type = UnitType(rawValue: name) else {
+                throw ValidationError("unknown unit type \"\(name)\" in --types; use one or more of \(UnitType.allCases.map(\.rawValue).joined(separator: ", ")), separated by commas")
+            }
+            types.insert(type)
+        }
+        return LabelSet(types)
+    }
+}

@@ -31,6 +31,9 @@ struct Train: ParsableCommand {
     /// held-out articles and print the scores as JSON.
     @Option(help: .hidden) var heldOut: [String] = []
     @Option(help: .hidden) var model: String?
+    /// Hidden, with --held-out: also score the model as argmark suggest --types does
+    /// (`model-typed` in the JSON).
+    @Option(help: .hidden) var types: String?
 
     func validate() throws {
         if let genre, Genre(rawValue: genre) == nil {
@@ -39,6 +42,7 @@ struct Train: ParsableCommand {
         guard output != nil || !heldOut.isEmpty else { throw ValidationError("name the model file with -o MODEL") }
         guard !paths.isEmpty || model != nil else { throw ValidationError("pass the annotated articles (files or folders) to learn from") }
         guard folds == 0 || folds >= 2 else { throw ValidationError("--folds must be 0 (no table) or at least 2") }
+        if let types { _ = try LabelSet.parse(types) }
     }
 
     func run() throws {
@@ -51,6 +55,9 @@ struct Train: ParsableCommand {
         if let maxFeatures { trainer.maximumFeatures = maxFeatures }
         do {
             let trained: SuggestionModel
+            // The cross-validated score on the training articles (what chose the model), for the
+            // evaluation's JSON.
+            var crossValidated: Evaluation?
             if let model {
                 trained = try SuggestionModel(bytes: try Self.read(model), path: model)
             } else if folds >= 2 && heldOut.isEmpty {
@@ -60,13 +67,17 @@ struct Train: ParsableCommand {
                 // One call per line: a call is one line, its line breaks shown as escapes.
                 for line in EvaluationTable.text(evaluation).split(separator: "\n") { Terminal.standardOutput(String(line)) }
             } else {
-                trained = try trainer.train(try Self.load(paths))
+                let result = try trainer.trainWithCrossValidation(try Self.load(paths))
+                trained = result.model
+                crossValidated = result.evaluation
             }
             if !heldOut.isEmpty {
                 let test = try Self.load(heldOut)
                 var systems: [(String, Evaluation)] = [("model", try trainer.evaluate(trained, on: test))]
+                if let types { systems.append(("model-typed", try trainer.evaluate(trained, on: test, labels: try LabelSet.parse(types)))) }
                 for baseline in Baseline.allCases { systems.append((baseline.rawValue, try trainer.evaluate(baseline, on: test))) }
                 // JSON of argmark's own numbers and names, written as rendered (over several lines).
+                if let crossValidated, crossValidated.documents > 0 { systems.append(("cross-validated", crossValidated)) }
                 Terminal.write(EvaluationTable.json(systems, trainingDocuments: trained.summary.documents, segmentation: trained.summary.granularity.rawValue) + "\n", to: Platform.standardOutput)
             }
             if let output {
