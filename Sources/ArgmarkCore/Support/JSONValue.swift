@@ -68,29 +68,43 @@ package enum JSONValue: Sendable, Equatable {
         case .double(let value): out.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let values):
-            if values.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            out.append(contentsOf: "[\n".utf8)
-            for (index, value) in values.enumerated() {
-                Self.appendIndent(indent + 2, to: &out)
-                value.write(into: &out, indent: indent + 2)
-                out.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
+            Self.writeContainer(count: values.count, brackets: ("[", "]"), indent: indent, into: &out) { (index, out) throws(Never) in
+                values[index].write(into: &out, indent: indent + 2)
             }
-            Self.appendIndent(indent, to: &out)
-            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(contentsOf: "{\n".utf8)
             let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                Self.appendIndent(indent + 2, to: &out)
-                Self.writeString(key, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                members[key]!.write(into: &out, indent: indent + 2)
-                out.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
+            Self.writeContainer(count: keys.count, brackets: ("{", "}"), indent: indent, into: &out) { (index, out) throws(Never) in
+                Self.writeMemberName(keys[index], into: &out)
+                members[keys[index]]!.write(into: &out, indent: indent + 2)
             }
-            Self.appendIndent(indent, to: &out)
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// The one layout of an array or object, shared by ``write(into:indent:)`` and
+    /// ``JSONStreamWriter`` so that both give the same bytes: empty as `[]`/`{}`, else the opening
+    /// bracket, each element on its own line two spaces further in, commas between, and the
+    /// closing bracket on its own line. `element` writes the element at an index (for an object,
+    /// its `"name": value`).
+    static func writeContainer<Failure: Error>(
+        count: Int, brackets: (open: Unicode.Scalar, close: Unicode.Scalar), indent: Int, into out: inout [UInt8],
+        element: (Int, inout [UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
+        out.append(UInt8(ascii: brackets.open))
+        guard count > 0 else { out.append(UInt8(ascii: brackets.close)); return }
+        out.append(UInt8(ascii: "\n"))
+        for index in 0..<count {
+            appendIndent(indent + 2, to: &out)
+            try element(index, &out)
+            out.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+        }
+        appendIndent(indent, to: &out)
+        out.append(UInt8(ascii: brackets.close))
+    }
+
+    /// An object member's name and the `: ` after it.
+    static func writeMemberName(_ name: String, into out: inout [UInt8]) {
+        writeString(name, into: &out)
+        out.append(contentsOf: ": ".utf8)
     }
 
     /// A JSON number: at most six decimals, no exponent while the value scales exactly; JSON
@@ -188,7 +202,7 @@ package struct JSONStreamWriter<Failure: Error> {
     /// Writes the whole document and its final newline.
     package static func write(_ piece: JSONPiece, chunkBytes: Int = 1 << 20, to emit: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         var writer = JSONStreamWriter(chunkBytes: chunkBytes, emit: emit)
-        try writer.write(piece, indent: 0)
+        try writer.write(piece)
         writer.buffer.append(UInt8(ascii: "\n"))
         try writer.flush()
     }
@@ -199,36 +213,34 @@ package struct JSONStreamWriter<Failure: Error> {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private mutating func write(_ piece: JSONPiece, indent: Int) throws(Failure) {
+    private mutating func write(_ piece: JSONPiece) throws(Failure) {
+        let emit = emit, chunkBytes = chunkBytes
+        try Self.write(piece, indent: 0, into: &buffer) { (buffer) throws(Failure) in
+            guard buffer.count >= chunkBytes else { return }
+            try emit(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Appends `piece` to `buffer`, offering the buffer to `spill` after each piece so that no
+    /// more than about a chunk is held.
+    private static func write(_ piece: JSONPiece, indent: Int, into buffer: inout [UInt8], spill: (inout [UInt8]) throws(Failure) -> Void) throws(Failure) {
         switch piece {
         case .value(let value):
             value.write(into: &buffer, indent: indent)
         case .rendered(let bytes):
             buffer += bytes
         case .array(let count, let element):
-            if count == 0 { buffer.append(contentsOf: "[]".utf8); break }
-            buffer.append(contentsOf: "[\n".utf8)
-            for index in 0..<count {
-                JSONValue.appendIndent(indent + 2, to: &buffer)
-                try write(element(index), indent: indent + 2)
-                buffer.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+            try JSONValue.writeContainer(count: count, brackets: ("[", "]"), indent: indent, into: &buffer) { (index, buffer) throws(Failure) in
+                try write(element(index), indent: indent + 2, into: &buffer, spill: spill)
             }
-            JSONValue.appendIndent(indent, to: &buffer)
-            buffer.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { buffer.append(contentsOf: "{}".utf8); break }
-            buffer.append(contentsOf: "{\n".utf8)
             let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                JSONValue.appendIndent(indent + 2, to: &buffer)
-                JSONValue.writeString(key, into: &buffer)
-                buffer.append(contentsOf: ": ".utf8)
-                try write(members[key]!, indent: indent + 2)
-                buffer.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
+            try JSONValue.writeContainer(count: keys.count, brackets: ("{", "}"), indent: indent, into: &buffer) { (index, buffer) throws(Failure) in
+                JSONValue.writeMemberName(keys[index], into: &buffer)
+                try write(members[keys[index]]!, indent: indent + 2, into: &buffer, spill: spill)
             }
-            JSONValue.appendIndent(indent, to: &buffer)
-            buffer.append(UInt8(ascii: "}"))
         }
-        if buffer.count >= chunkBytes { try flush() }
+        try spill(&buffer)
     }
 }
