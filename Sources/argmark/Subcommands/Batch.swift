@@ -6,7 +6,7 @@ import ArgmarkSuggest
 
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch",
+        commandName: "batch", _superCommandName: "argmark",
         abstract: "Validate, suggest or summarize a stream of articles: JSON Lines in, JSON Lines out.",
         discussion: """
             Reads one JSON object per line on standard input: an article as argmark XML \

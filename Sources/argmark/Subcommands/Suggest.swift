@@ -5,7 +5,7 @@ import ArgmarkSuggest
 
 struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "suggest",
+        commandName: "suggest", _superCommandName: "argmark",
         abstract: "Propose candidate units (status=\"suggested\", with a confidence) for review.",
         discussion: """
             Cuts the text into sentences and clauses and decodes the whole sequence with a \
