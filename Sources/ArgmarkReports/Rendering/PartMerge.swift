@@ -42,7 +42,7 @@ package final class PartMerge {
     }
 
     deinit {
-        for descriptor in descriptors { Platform.close(descriptor) }
+        for descriptor in descriptors where descriptor >= 0 { Platform.close(descriptor) }
     }
 
     /// Lines parsed together, in parallel, while a part is checked.
@@ -69,18 +69,12 @@ package final class PartMerge {
             descriptors.append(descriptor)
             var reader = LineReader(descriptor: descriptor, maximumLineBytes: PartRecord.maximumLineBytes, offset: 0, firstLine: 1)
             var previousPath: String?
-            var batch: [(offset: Int, line: Int, bytes: [UInt8])] = []
-            func check(_ batch: [(offset: Int, line: Int, bytes: [UInt8])]) {
-                var parsed = [Result<(record: PartRecord, corpusDigest: String?), PartRecordProblem>?](repeating: nil, count: batch.count)
-                parsed.withUnsafeMutableBufferPointer { buffer in
-                    let slots = UnsafeSlots(buffer)
-                    DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                        let entry = batch[index]
-                        slots.buffer[index] = PartRecord.parse(entry.bytes, location: SourceLocation(path: path, line: entry.line), keepingSummaries: false)
-                    }
-                }
+            var batch: [(line: Int, bytes: [UInt8])] = []
+            var offsets: [Int] = []
+            func check(_ batch: [(line: Int, bytes: [UInt8])]) {
+                let parsed = parseLines(batch, path: path, keepingSummaries: false)
                 for (index, result) in parsed.enumerated() {
-                    switch result! {
+                    switch result {
                     case .success(let (record, digest)):
                         count += 1
                         if let corpus = record.corpus {
@@ -95,7 +89,7 @@ package final class PartMerge {
                         if let previousPath, PartRecord.pathOrder(previousPath, sourcePath) == true {
                             runs[runs.count - 1].records += 1
                         } else {
-                            runs.append(Run(part: part, offset: batch[index].offset, firstLine: batch[index].line, records: 1))
+                            runs.append(Run(part: part, offset: offsets[index], firstLine: batch[index].line, records: 1))
                         }
                         previousPath = sourcePath
                     case .failure(let problem):
@@ -112,10 +106,12 @@ package final class PartMerge {
                         problems.append(Diagnostic(.error, .badRecord, "line of \(bytes) bytes is longer than any record of a partial report", at: SourceLocation(path: path, line: reader.lineNumber)))
                     case .text(let bytes):
                         if PartRecord.isBlank(bytes) { continue }
-                        batch.append((offset, reader.lineNumber, bytes))
+                        batch.append((reader.lineNumber, bytes))
+                        offsets.append(offset)
                         if batch.count == batchLines {
                             check(batch)
                             batch = []
+                            offsets = []
                         }
                     }
                 }
@@ -131,12 +127,14 @@ package final class PartMerge {
         return problems.isEmpty ? .success(merge) : .failure(PartMergeProblems(diagnostics: problems))
     }
 
-    /// One run being read: its next record, and how many are left after it.
+    /// One run being read: its next records, parsed, and how many are still in the file.
     private struct Cursor {
         var reader: LineReader
         var path: String
         var remaining: Int
-        var head: PartRecord?
+        /// Records read ahead, the next one last.
+        var queue: [PartRecord] = []
+        var head: PartRecord? { queue.last }
     }
 
     /// Gives every record of the parts to `body`, in part order, one at a time; each record's
@@ -144,13 +142,16 @@ package final class PartMerge {
     /// Without `keepingSummaries` records have no summary (a report does not need it). Throws a
     /// ``PartRecordProblem`` if a part changed since the merge was opened, or what `body` throws.
     package func forEach(keepingSummaries: Bool, _ body: (PartRecord) throws -> Void) throws {
+        // Each run is read ahead a few records at a time, parsed in parallel; all the runs' read-ahead
+        // together stays near 16,384 records, and at least 4 of each run.
+        let readAhead = max(4, min(256, 16_384 / max(1, runs.count)))
         var cursors: [Cursor] = []
         cursors.reserveCapacity(runs.count)
         for run in runs {
             let reader = LineReader(descriptor: descriptors[run.part], maximumLineBytes: PartRecord.maximumLineBytes, chunkBytes: 1 << 15,
                                     offset: run.offset, firstLine: run.firstLine)
-            var cursor = Cursor(reader: reader, path: paths[run.part], remaining: run.records, head: nil)
-            try advance(&cursor, keepingSummaries: keepingSummaries)
+            var cursor = Cursor(reader: reader, path: paths[run.part], remaining: run.records)
+            try refill(&cursor, readAhead, keepingSummaries: keepingSummaries)
             cursors.append(cursor)
         }
         // A binary heap of the runs by their next record (ties by run, so the order is total).
@@ -175,9 +176,8 @@ package final class PartMerge {
         }
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
         while let top = heap.first {
-            let record = cursors[top].head!
-            cursors[top].head = nil
-            try advance(&cursors[top], keepingSummaries: keepingSummaries)
+            let record = cursors[top].queue.removeLast()
+            if cursors[top].queue.isEmpty { try refill(&cursors[top], readAhead, keepingSummaries: keepingSummaries) }
             if cursors[top].head == nil {
                 heap[0] = heap[heap.count - 1]
                 heap.removeLast()
@@ -187,36 +187,53 @@ package final class PartMerge {
         }
     }
 
-    /// Reads the cursor's next record into `head` (nil at the end of its run).
-    private func advance(_ cursor: inout Cursor, keepingSummaries: Bool) throws {
-        guard cursor.remaining > 0 else { return }
+    /// Reads up to `count` more records of the cursor's run into its queue (none at its end).
+    private func refill(_ cursor: inout Cursor, _ count: Int, keepingSummaries: Bool) throws {
         let changed = "the part changed while it was merged; merge it again once nothing writes to it"
-        while true {
+        var lines: [(line: Int, bytes: [UInt8])] = []
+        while lines.count < min(count, cursor.remaining) {
             let line: LineReader.Line?
             do {
                 line = try cursor.reader.next()
             } catch {
                 throw PartRecordProblem(diagnostic: Diagnostic(.error, .unreadable, FileSystemError(cursor.path, "read", error).reason, at: SourceLocation(path: cursor.path)))
             }
-            let location = SourceLocation(path: cursor.path, line: cursor.reader.lineNumber)
-            guard case .text(let bytes)? = line else { throw PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, changed, at: location)) }
-            if PartRecord.isBlank(bytes) { continue }
-            guard case .success(let parsed) = PartRecord.parse(bytes, location: location, keepingSummaries: keepingSummaries) else {
-                throw PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, changed, at: location))
+            guard case .text(let bytes)? = line else {
+                throw PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, changed, at: SourceLocation(path: cursor.path, line: cursor.reader.lineNumber)))
             }
-            var record = parsed.record
+            if !PartRecord.isBlank(bytes) { lines.append((cursor.reader.lineNumber, bytes)) }
+        }
+        cursor.remaining -= lines.count
+        let parsed = Self.parseLines(lines, path: cursor.path, keepingSummaries: keepingSummaries)
+        var records: [PartRecord] = []
+        records.reserveCapacity(lines.count)
+        for (index, result) in parsed.enumerated() {
+            let location = SourceLocation(path: cursor.path, line: lines[index].line)
+            guard case .success(let done) = result else { throw PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, changed, at: location)) }
+            var record = done.record
             // One copy of each corpus, however many records carry or name it.
             if let corpus = record.corpus {
                 record.corpus = corpora[SHA256.hexDigest(of: corpus)] ?? corpus
-            } else if let digest = parsed.corpusDigest {
+            } else if let digest = done.corpusDigest {
                 guard let corpus = corpora[digest] else { throw PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, changed, at: location)) }
                 record.corpus = corpus
             }
             record.line = nil
-            cursor.head = record
-            cursor.remaining -= 1
-            return
+            records.append(record)
         }
+        cursor.queue = records.reversed()
+    }
+
+    /// Lines of the part at `path` parsed as records, in parallel.
+    private static func parseLines(_ lines: [(line: Int, bytes: [UInt8])], path: String, keepingSummaries: Bool) -> [Result<(record: PartRecord, corpusDigest: String?), PartRecordProblem>] {
+        var parsed = [Result<(record: PartRecord, corpusDigest: String?), PartRecordProblem>?](repeating: nil, count: lines.count)
+        parsed.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: lines.count) { index in
+                slots.buffer[index] = PartRecord.parse(lines[index].bytes, location: SourceLocation(path: path, line: lines[index].line), keepingSummaries: keepingSummaries)
+            }
+        }
+        return parsed.map { $0! }
     }
 }
 
