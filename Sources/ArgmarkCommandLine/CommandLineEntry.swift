@@ -7,7 +7,7 @@ package enum CommandLineEntry {
     /// Parses the process's arguments as `Root` and runs the command they name.
     package static func main<Root: ParsableCommand>(_ root: Root.Type) {
         do {
-            var command = try Root.parseAsRoot()
+            var command = try parse(Root.self, Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch {
             if Root.exitCode(for: error) == .validationFailure {
@@ -16,6 +16,21 @@ package enum CommandLineEntry {
             }
             Root.exit(withError: error)
         }
+    }
+
+    /// The command `arguments` name. ArgumentParser checks every run for a request of a
+    /// completion script, which costs `argmark add` about a tenth of its instructions; a command
+    /// declared with a super-command name (`argmark add`) is parsed on its own, which skips that
+    /// check and the reflection over every other command. Asking for help, a version or a
+    /// completion script takes the whole tree, so those answers are as ArgumentParser gives them.
+    static func parse<Root: ParsableCommand>(_ root: Root.Type, _ arguments: [String]) throws -> any ParsableCommand {
+        let wholeTree: Set<String> = ["-h", "--help", "help", "--version", "--generate-completion-script", "--experimental-dump-help"]
+        guard let name = arguments.first,
+              let command = root.configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+              command.configuration._superCommandName == root.configuration.commandName, command.configuration.subcommands.isEmpty,
+              !arguments.contains(where: { wholeTree.contains($0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0) })
+        else { return try root.parseAsRoot(arguments) }
+        return try command.parseAsRoot(Array(arguments.dropFirst()))
     }
 
     /// One line, as every other argmark error: `argmark: error: message (see argmark CMD --help)`.

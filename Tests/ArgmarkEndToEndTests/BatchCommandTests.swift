@@ -95,6 +95,74 @@ import Testing
         #expect(try Self.records(high.standardOutput).allSatisfy { ($0["suggestions"] as! [Any]).isEmpty })
     }
 
+    /// `batch --do suggest` takes `suggest`'s `--model`, `--types` and `--no-relations`, gives the
+    /// article the bytes `suggest` writes, and lists the relations and stances it added.
+    @Test func suggestTakesTheModelTypesAndRelationsOfSuggest() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["corpus", "seed-000", "seed-001", "seed-002", "seed-004"] {
+            try FileManager.default.copyItem(at: Self.annotations.appendingPathComponent("\(name).xml"), to: folder.appendingPathComponent("\(name).xml"))
+        }
+        let train = try ArgmarkProcess.run(["train", "seed-000.xml", "seed-001.xml", "seed-002.xml", "-o", "seeds.model", "--folds", "0"], in: folder)
+        #expect(train.status == 0, "\(train.standardError)")
+        let corpus = try String(contentsOf: folder.appendingPathComponent("corpus.xml"), encoding: .utf8)
+        let seed = try String(contentsOf: folder.appendingPathComponent("seed-004.xml"), encoding: .utf8)
+        // The interview without its annotations (speakers kept), as a file and as a record.
+        var bare = seed
+        for element in ["units", "relations"] {
+            bare.removeSubrange(bare.range(of: "  <\(element)>")!.lowerBound..<bare.range(of: "</\(element)>\n")!.upperBound)
+        }
+        try bare.write(to: folder.appendingPathComponent("interview.xml"), atomically: true, encoding: .utf8)
+        let input = try Self.json(["path": "interview.xml", "xml": bare, "corpus": corpus]) + "\n"
+
+        let options = ["--model", folder.appendingPathComponent("seeds.model").path, "--types", "claim,evidence"]
+        let batch = try ArgmarkProcess.run(["batch", "--do", "suggest"] + options, input: input)
+        #expect(batch.status == 0, "\(batch.standardError)")
+        let record = try Self.records(batch.standardOutput)[0]
+        let single = try ArgmarkProcess.run(["suggest", "interview.xml"] + options, in: folder)
+        #expect(single.status == 0, "\(single.standardError)")
+        #expect(record["article"] as? String == (try String(contentsOf: folder.appendingPathComponent("interview.xml"), encoding: .utf8)))
+
+        let suggestions = record["suggestions"] as! [[String: Any]]
+        #expect(suggestions.count >= 5)
+        #expect(Set(suggestions.map { $0["type"] as! String }).isSubset(of: ["claim", "evidence"]))
+        // Stances toward the corpus's targets, as `suggest` prints them.
+        let stances = suggestions.filter { !($0["target"] is NSNull) }
+        #expect(!stances.isEmpty)
+        for unit in stances {
+            #expect(single.standardOutput.contains("suggested \(unit["id"] as! String) \(unit["type"] as! String) ") && single.standardOutput.contains("\(unit["stance"] as! String)→\(unit["target"] as! String)"))
+        }
+        let relations = record["relations"] as! [[String: Any]]
+        #expect(!relations.isEmpty)
+        let article = record["article"] as! String
+        for relation in relations {
+            #expect(article.contains("<relation id=\"\(relation["id"] as! String)\" type=\"\(relation["type"] as! String)\" from=\"\(relation["from"] as! String)\" to=\"\(relation["to"] as! String)\"/>"))
+            #expect((0...1).contains(relation["confidence"] as! Double))
+        }
+        let without = try ArgmarkProcess.run(["batch", "--do", "suggest", "--no-relations"] + options, input: input)
+        let unrelated = try Self.records(without.standardOutput)[0]
+        #expect((unrelated["relations"] as! [Any]).isEmpty)
+        #expect(!(unrelated["article"] as! String).contains("<relation "))
+        #expect((unrelated["suggestions"] as! [Any]).count == suggestions.count)
+
+        // Refused before any record is read: nothing on standard output.
+        let notAModel = folder.appendingPathComponent("corpus.xml").path
+        let refusals: [([String], Int32, String)] = [
+            (["--types", "claim,premise"], 2, "unknown unit type \"premise\" in --types"),
+            (["--model", folder.appendingPathComponent("missing.model").path], 2, "no such file"),
+            (["--model", notAModel], 1, "\(notAModel): error: "),
+        ]
+        for (arguments, status, message) in refusals {
+            let result = try ArgmarkProcess.run(["batch", "--do", "suggest"] + arguments, input: input)
+            #expect(result.status == status, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains(message), "\(arguments): \(result.standardError)")
+            #expect(result.standardOutput.isEmpty)
+        }
+        let misplaced = try ArgmarkProcess.run(["batch", "--do", "validate", "--types", "claim"], input: input)
+        #expect(misplaced.status == 2)
+        #expect(misplaced.standardError.contains("--model, --types and --no-relations go with --do suggest"), "\(misplaced.standardError)")
+    }
+
     @Test func aCorpusGivenOnceServesEveryRecord() throws {
         let input = try Self.seedRecord("seed-001", corpus: false) + "\n"
         let without = try ArgmarkProcess.run(["batch", "--do", "validate"], input: input)

@@ -11,7 +11,7 @@ struct BratTests {
         let article = try BratImporter.importFile(Self.good)
         #expect(try Corpora.validationErrors(of: article) == [])
         #expect(article.id == "schulpflicht")
-        #expect(article.units.map(\.type) == [.position, .claim, .counterclaim, .rebuttal, .evidence])
+        #expect(article.units.map(\.type) == [.position, .evidence, .counterclaim, .rebuttal, .evidence])
         #expect(article.units.map(\.sourceLabel) == ["MajorClaim", "Premise", "Counterclaim", "Rebuttal", "Evidence"])
         let premise = try #require(article.unit("T2"))
         // Offsets are code points: the emoji before it counts one.
@@ -47,6 +47,40 @@ struct BratTests {
         let again = try BratImporter.article(text: article.text, annotations: String(decoding: files[1].bytes, as: UTF8.self), path: "x.ann", id: article.id)
         #expect(again.units == article.units)
         #expect(again.relations == article.relations)
+    }
+
+    /// Persuasive-essay corpora (Stab & Gurevych's, in brat) mark major claims, claims and premises,
+    /// which read as position, claim and evidence; their premises may also attack, which argmark's
+    /// evidence cannot, so those become claims, and both kinds go back to brat as `Premise`.
+    @Test("essay labels: MajorClaim, Claim and Premise read as position, claim and evidence; a premise that attacks is a claim")
+    func essayLabels() throws {
+        let text = "Cities should ban cars. Cars pollute. Studies show smog kills. Some say buses are slow. Yet lanes fix that.\n"
+        let annotations = """
+            T1\tMajorClaim 0 23\tCities should ban cars.
+            T2\tClaim 24 37\tCars pollute.
+            T3\tPremise 38 62\tStudies show smog kills.
+            T4\tPremise 63 87\tSome say buses are slow.
+            T5\tPremise 88 107\tYet lanes fix that.
+            A1\tStance T2 For
+            R1\tsupports Arg1:T3 Arg2:T2
+            R2\tattacks Arg1:T4 Arg2:T2
+            R3\tattacks Arg1:T5 Arg2:T4
+
+            """
+        let article = try BratImporter.article(text: text, annotations: annotations, path: "essay.ann", id: "essay")
+        #expect(try Corpora.validationErrors(of: article) == [])
+        #expect(article.units.map(\.type) == [.position, .claim, .evidence, .claim, .claim])
+        #expect(article.units.map(\.sourceLabel) == ["MajorClaim", "Claim", "Premise", "Premise", "Premise"])
+        let files = try BratExporter.export(article, path: "essay.xml")
+        #expect(Self.structure(String(decoding: files[1].bytes, as: UTF8.self)) == Self.structure(annotations))
+        let again = try BratImporter.article(text: text, annotations: String(decoding: files[1].bytes, as: UTF8.self), path: "essay.ann", id: "essay")
+        #expect(again.units == article.units)
+        // Once it no longer attacks, a claim labelled Premise would read back as evidence, so it goes out as a Claim.
+        var edited = article
+        edited.relations.removeAll { $0.id == "R3" }
+        let written = String(decoding: try BratExporter.export(edited, path: "essay.xml")[1].bytes, as: UTF8.self)
+        #expect(written.contains("T5\tClaim 88 107\tYet lanes fix that."), "\(written)")
+        #expect(written.contains("T4\tPremise 63 87\t"))
     }
 
     @Test("a native argmark article exports with its types as labels; an implicit unit is left out and reported")

@@ -34,6 +34,7 @@ package enum BratExporter {
         var notes: [(target: String, note: String)] = []
         var attributes: [(name: String, target: String, value: String)] = []
         let defaultTarget = BratImporter.defaultTarget(of: article.id).id
+        let attackers = BratImporter.attackers(article.relations)
         for unit in ArticleWriter.canonicalOrder(article.units) {
             guard let span = unit.span else {
                 losses.add("implicit units (no span in the text)", id: unit.id.rawValue)
@@ -43,7 +44,7 @@ package enum BratExporter {
             bratIDs[unit.id] = id
             let pieces = unit.fragments.isEmpty ? [span] : unit.fragments
             let offsets = pieces.map { "\($0.start) \($0.end)" }.joined(separator: ";")
-            lines.append("\(id)\t\(label(of: unit)) \(offsets)\t\(BratImporter.flatten(pieces.map { text[$0] }.joined(separator: " ")))")
+            lines.append("\(id)\t\(label(of: unit, attackers: attackers)) \(offsets)\t\(BratImporter.flatten(pieces.map { text[$0] }.joined(separator: " ")))")
             if let stance = unit.stance { attributes.append((BratImporter.Attribute.stance, id, stanceValue(stance))) }
             if let target = unit.target, target != defaultTarget { attributes.append((BratImporter.Attribute.target, id, target.rawValue)) }
             if let speaker = unit.speaker { attributes.append((BratImporter.Attribute.speaker, id, speaker.rawValue)) }
@@ -86,8 +87,8 @@ package enum BratExporter {
 
     /// The label a unit is written with: its source label when that reads back as the same type
     /// and is a brat type name, else its type.
-    static func label(of unit: ArgumentUnit) -> String {
-        if let label = unit.sourceLabel, isBratID(label), (BratImporter.unitTypes[BratImporter.key(label)] ?? .claim) == unit.type { return label }
+    static func label(of unit: ArgumentUnit, attackers: Set<UnitID>) -> String {
+        if let label = unit.sourceLabel, isBratID(label), BratImporter.unitType(label: label, attacking: attackers.contains(unit.id)) == unit.type { return label }
         return capitalized(unit.type.rawValue)
     }
 
@@ -124,8 +125,9 @@ package enum BratExporter {
         var attributeValues: [String: Set<String>] = [:]
         var events: Set<String> = []
         for article in articles {
+            let attackers = BratImporter.attackers(article.relations)
             for unit in article.units where unit.span != nil {
-                entities.insert(label(of: unit))
+                entities.insert(label(of: unit, attackers: attackers))
                 if let stance = unit.stance { attributeValues[BratImporter.Attribute.stance, default: []].insert(stanceValue(stance)) }
                 if let target = unit.target, target != BratImporter.defaultTarget(of: article.id).id { attributeValues[BratImporter.Attribute.target, default: []].insert(target.rawValue) }
                 if let speaker = unit.speaker { attributeValues[BratImporter.Attribute.speaker, default: []].insert(speaker.rawValue) }

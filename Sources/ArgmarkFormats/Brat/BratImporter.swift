@@ -8,11 +8,29 @@ package enum BratImporter {
     package static let propertyPrefix = "brat:"
 
     /// Span labels and the unit type each becomes (compared case-insensitively, ignoring `_`,
-    /// `-` and spaces); any other label becomes a `claim` that keeps its label.
+    /// `-` and spaces); any other label becomes a `claim` that keeps its label. Persuasive-essay
+    /// corpora (major claim, claim, premise) read as position, claim and evidence, except that a
+    /// premise which attacks something becomes a claim (``unitType(label:attacking:)``).
     package static let unitTypes: [String: UnitType] = [
-        "position": .position, "majorclaim": .position, "claim": .claim, "premise": .claim,
+        "position": .position, "majorclaim": .position, "claim": .claim, "premise": .evidence,
         "counterclaim": .counterclaim, "rebuttal": .rebuttal, "evidence": .evidence, "backing": .evidence,
     ]
+
+    /// The unit type a span labelled `label` becomes. A premise is offered as a reason, which is
+    /// evidence; but essay corpora also let a premise attack a claim or another premise, and
+    /// argmark's evidence only supports, so a premise that attacks is a claim (argued against
+    /// something, not offered in support of it).
+    package static func unitType(label: String, attacking: Bool) -> UnitType {
+        let key = key(label)
+        if key == "premise" { return attacking ? .claim : .evidence }
+        return unitTypes[key] ?? .claim
+    }
+
+    /// The units that attack, rebut or undercut something through a relation brat can hold (one
+    /// between two spans).
+    package static func attackers(_ relations: [Relation]) -> Set<UnitID> {
+        Set(relations.filter { $0.to.isUnit && $0.type != .supports && $0.type != .restates }.map(\.from))
+    }
 
     /// Relation labels and the relation type each becomes.
     package static let relationTypes: [String: RelationType] = [
@@ -182,7 +200,8 @@ package enum BratImporter {
                 let label = head[0]
                 let unitID = UnitID(Names.identifier(annotationID, prefix: "T"))
                 unitIndex[annotationID] = units.count
-                units.append(ArgumentUnit(id: unitID, type: unitTypes[key(label)] ?? .claim, span: span, fragments: fragments.count > 1 ? fragments : [],
+                // The type is set once the relations are read: a premise's depends on them.
+                units.append(ArgumentUnit(id: unitID, type: .claim, span: span, fragments: fragments.count > 1 ? fragments : [],
                                           quote: codePoints[span], sourceLabel: label, sourceID: annotationID))
             case "R":
                 let parts = fields[1].split(separator: " ").map(String.init)
@@ -275,6 +294,10 @@ package enum BratImporter {
             while !usedIDs.insert(relationID).inserted { relationID += "r" }
             relationIndex[pending.id] = relations.count
             relations.append(Relation(id: RelationID(relationID), type: type, from: ends[0], to: .unit(ends[1]), sourceLabel: pending.label, sourceID: pending.id))
+        }
+        let attacking = attackers(relations)
+        for index in units.indices {
+            units[index].type = unitType(label: units[index].sourceLabel ?? "", attacking: attacking.contains(units[index].id))
         }
         for note in pendingNotes {
             if let index = unitIndex[note.target] {

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Accept: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "accept",
+        commandName: "accept", _superCommandName: "argmark",
         abstract: "Turn suggested units into annotations.",
         discussion: """
             Accepted units keep their id, type, span and speaker and lose status and confidence. \

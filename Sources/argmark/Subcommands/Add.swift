@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add",
+        commandName: "add", _superCommandName: "argmark",
         abstract: "Add an argument unit to an article; prints its id.",
         discussion: """
             Give the unit's text with --quote (matched exactly first; if it is not in the text, a \

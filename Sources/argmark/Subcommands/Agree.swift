@@ -5,7 +5,7 @@ import ArgmarkCore
 
 struct Agree: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "agree",
+        commandName: "agree", _superCommandName: "argmark",
         abstract: "Measure how far annotators agree: units, labels, unitizing, relations and stance.",
         discussion: """
             Each argument is one annotator: an article file or a folder of them (searched \

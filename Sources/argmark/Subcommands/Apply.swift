@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "apply",
+        commandName: "apply", _superCommandName: "argmark",
         abstract: "Apply many edits in one locked transaction, from a JSON Lines file or standard input.",
         discussion: """
             One edit per line, a JSON object such as {"edit": "add", "type": "claim", "quote": "…", \

@@ -6,7 +6,7 @@ import ArgmarkSuggest
 
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch",
+        commandName: "batch", _superCommandName: "argmark",
         abstract: "Validate, suggest or summarize a stream of articles: JSON Lines in, JSON Lines out.",
         discussion: """
             Reads one JSON object per line on standard input: an article as argmark XML \
@@ -36,6 +36,15 @@ struct Batch: ParsableCommand {
     @Option(help: "With --do suggest: only suggest units the model gives at least this confidence (0 to 1).")
     var minConfidence: Double = 0
 
+    @Option(help: "With --do suggest: a model written by argmark train (default: the shipped model).")
+    var model: String?
+
+    @Option(help: "With --do suggest: the unit types your project annotates, comma-separated (e.g. claim,evidence): the model's other types become the nearest of them.")
+    var types: String?
+
+    @Flag(help: "With --do suggest: do not suggest relations.")
+    var noRelations = false
+
     @Option(help: "The longest line accepted, in bytes; a longer one gives an error record and is skipped.")
     var maxRecordBytes: Int = 64 << 20
 
@@ -46,12 +55,16 @@ struct Batch: ParsableCommand {
         guard firstLine >= 1 else { throw ValidationError("--first-line must be 1 or more") }
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
         guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
+        if action != .suggest, model != nil || types != nil || noRelations {
+            throw ValidationError("--model, --types and --no-relations go with --do suggest")
+        }
+        if let types { _ = try LabelSet.parse(types) }
     }
 
     func run() throws {
         let validator = Validator()
         let shared = try sharedCorpus(validator)
-        let suggester = Suggester()
+        let suggester = try Suggester.loaded(model: model, types: types)
         var reader = LineReader(descriptor: Platform.standardInput, maximumLineBytes: maxRecordBytes)
         var records = 0
         var failed = 0
@@ -119,7 +132,7 @@ struct Batch: ParsableCommand {
             return trimmed(part.json())
         }
         var article = record.article
-        let added = suggester.suggest(into: &article, minimumConfidence: minConfidence)
+        let added = suggester.suggest(into: &article, corpus: record.corpus, minimumConfidence: minConfidence, relations: !noRelations)
         var diagnostics = record.diagnostics
         var bytes: [UInt8]?
         do {
@@ -140,6 +153,14 @@ struct Batch: ParsableCommand {
                 "start": unit.span.map { .int($0.start) } ?? .null, "end": unit.span.map { .int($0.end) } ?? .null,
                 "quote": .string(unit.quote), "confidence": unit.confidence.map(JSONValue.double) ?? .null,
                 "speaker": unit.speaker.map { .string($0.rawValue) } ?? .null,
+                "stance": unit.stance.map { .string($0.rawValue) } ?? .null,
+                "target": unit.target.map { .string($0.rawValue) } ?? .null,
+            ])
+        })
+        members["relations"] = .array(added.relations.map { relation, confidence in
+            .object([
+                "id": .string(relation.id.rawValue), "type": .string(relation.type.rawValue),
+                "from": .string(relation.from.rawValue), "to": .string(relation.to.rawID), "confidence": .double(confidence),
             ])
         })
         members["newSpeakers"] = .array(added.speakers.map { speaker in

@@ -5,7 +5,7 @@ import ArgmarkFormats
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",
+        commandName: "export", _superCommandName: "argmark",
         abstract: "Write argmark articles in other tools' formats (arg-microtexts, brat, AIF JSON, Argdown).",
         discussion: """
             Takes argmark files and folders; each must be valid. Writes nothing if any article \

@@ -8,7 +8,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import",
+        commandName: "import", _superCommandName: "argmark",
         abstract: "Convert other tools' annotations (arg-microtexts, UIMA XMI, brat, AIF JSON) into argmark files.",
         discussion: """
             Takes files and folders (searched recursively for *.xml, *.xmi, *.ann or *.json by \

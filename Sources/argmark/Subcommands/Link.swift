@@ -5,7 +5,7 @@ import ArgmarkReports
 
 struct Link: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "link",
+        commandName: "link", _superCommandName: "argmark",
         abstract: "Find shared propositions across sources from the units' wording, and accept or reject them.",
         discussion: """
             argmark link --suggest PATH...  compares every unit with the units of the other sources \

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list",
+        commandName: "list", _superCommandName: "argmark",
         abstract: "List an article's units (and its relations and speakers).",
         discussion: """
             Units in text order. --type keeps only units of one type; --format json is for tools.

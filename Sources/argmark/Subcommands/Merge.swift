@@ -5,7 +5,7 @@ import ArgmarkCore
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "merge",
+        commandName: "merge", _superCommandName: "argmark",
         abstract: "Write what annotators agree on into one article; list the conflicts.",
         discussion: """
             Each argument is one annotator's version of the same article (same text). The output \

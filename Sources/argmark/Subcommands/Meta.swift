@@ -3,7 +3,7 @@ import ArgmarkCore
 
 struct Meta: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "meta",
+        commandName: "meta", _superCommandName: "argmark",
         abstract: "Change an article's metadata: title, outlet, author, published, url, genre, language and properties.",
         discussion: """
             Only the options given change. --property NAME=VALUE sets a property (repeatable), \

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new",
+        commandName: "new", _superCommandName: "argmark",
         abstract: "Create an annotation file from a plain-text article (or a folder of them).",
         discussion: """
             The text is stored exactly as read (UTF-8 required; CR and CRLF line ends are kept), \

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct PropositionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "proposition",
+        commandName: "proposition", _superCommandName: "argmark",
         abstract: "Define a shared proposition in the corpus file (or change it).",
         discussion: """
             A proposition is a claim several sources make, in the corpus's own words; units that \

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct ReanchorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reanchor",
+        commandName: "reanchor", _superCommandName: "argmark",
         abstract: "Move every unit onto a corrected version of the article's text.",
         discussion: """
             Each unit is found again by its quote and the 32 code points of text on each side of it \

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Reject: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reject",
+        commandName: "reject", _superCommandName: "argmark",
         abstract: "Remove suggested units.",
         discussion: """
             Only suggestions can be rejected; annotations are removed with argmark remove. \

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Relate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "relate",
+        commandName: "relate", _superCommandName: "argmark",
         abstract: "Relate two units (FROM supports|attacks|rebuts|undercuts|restates TO); prints the relation's id.",
         discussion: "For undercuts, TO is a relation id: the inference it attacks."
     )

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove",
+        commandName: "remove", _superCommandName: "argmark",
         abstract: "Remove a unit, relation or speaker (or a target or proposition from corpus.xml).",
         discussion: """
             Refuses while other annotations refer to it. With --cascade, also removes the relations \

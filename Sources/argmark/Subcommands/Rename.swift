@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Rename: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rename",
+        commandName: "rename", _superCommandName: "argmark",
         abstract: "Rename a unit, relation or speaker id (or a target or proposition id) and every reference to it.",
         discussion: """
             Given an article, renames a unit, relation or speaker and every reference to it in the \

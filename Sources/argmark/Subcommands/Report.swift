@@ -5,7 +5,7 @@ import ArgmarkReports
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report",
+        commandName: "report", _superCommandName: "argmark",
         abstract: "Compare how sources argue: argument maps, stance matrices, shared propositions and shared text.",
         discussion: """
             Takes files and folders (searched recursively for *.xml); each folder's corpus.xml \

@@ -3,7 +3,7 @@ import ArgmarkCore
 
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set",
+        commandName: "set", _superCommandName: "argmark",
         abstract: "Change a unit's (or a relation's) attributes.",
         discussion: """
             Only the options given change. For a unit: --type, --speaker, --stance with --target, \

@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show",
+        commandName: "show", _superCommandName: "argmark",
         abstract: "Print an article with its units marked, then its argument structure as a tree.",
         discussion: """
             Units appear as [u3 claim: …] in the text (coloured by type on a terminal); \

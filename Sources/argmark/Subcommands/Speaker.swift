@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct SpeakerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "speaker",
+        commandName: "speaker", _superCommandName: "argmark",
         abstract: "Add a speaker to an article, or change a speaker's name or role.",
         discussion: "Speakers are the author and everyone quoted or paraphrased; units name them with --speaker."
     )

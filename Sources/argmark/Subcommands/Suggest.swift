@@ -5,7 +5,7 @@ import ArgmarkSuggest
 
 struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "suggest",
+        commandName: "suggest", _superCommandName: "argmark",
         abstract: "Propose candidate units (status=\"suggested\", with a confidence) for review.",
         discussion: """
             Cuts the text into sentences and clauses and decodes the whole sequence with a \
@@ -41,21 +41,7 @@ struct Suggest: ParsableCommand {
     }
 
     func run() throws {
-        var suggester: Suggester
-        if let model {
-            let bytes: [UInt8]
-            do { bytes = try FileSystem.read(model) } catch {
-                Terminal.standardError("\(error.path): error: \(error.reason)")
-                throw ExitStatus.usage.code
-            }
-            do { suggester = Suggester(model: try SuggestionModel(bytes: bytes, path: model)) } catch {
-                Terminal.standardError("\(error.path): error: \(Wording.sentence(error.message, error.remedies))")
-                throw ExitStatus.failure.code
-            }
-        } else {
-            suggester = Suggester()
-        }
-        suggester.labels = try types.map(LabelSet.parse)
+        let suggester = try Suggester.loaded(model: model, types: types)
         var worst = ExitStatus.success
         for file in files {
             worst = max(worst, EditReporting.status { () throws(EditError) in
@@ -102,6 +88,28 @@ struct Suggest: ParsableCommand {
 }
 
 extension Baseline: ExpressibleByArgument {}
+
+extension Suggester {
+    /// The suggester `--model` and `--types` ask for (`suggest` and `batch --do suggest`): the
+    /// shipped model, or the model file, which is refused when it cannot be read (exit 2) or is
+    /// not a model of this version (exit 1).
+    static func loaded(model path: String?, types: String?) throws -> Suggester {
+        var suggester = Suggester()
+        if let path {
+            let bytes: [UInt8]
+            do { bytes = try FileSystem.read(path) } catch {
+                Terminal.standardError("\(error.path): error: \(error.reason)")
+                throw ExitStatus.usage.code
+            }
+            do { suggester = Suggester(model: try SuggestionModel(bytes: bytes, path: path)) } catch {
+                Terminal.standardError("\(error.path): error: \(Wording.sentence(error.message, error.remedies))")
+                throw ExitStatus.failure.code
+            }
+        }
+        suggester.labels = try types.map(LabelSet.parse)
+        return suggester
+    }
+}
 
 extension LabelSet {
     /// `--types claim,evidence`: unit type names separated by commas.

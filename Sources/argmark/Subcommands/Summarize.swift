@@ -5,7 +5,7 @@ import ArgmarkReports
 
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "summarize",
+        commandName: "summarize", _superCommandName: "argmark",
         abstract: "Write a partial report (a part) of some articles, or merge parts into one.",
         discussion: """
             A part is a JSON Lines file with one record per article: the article validated, its \

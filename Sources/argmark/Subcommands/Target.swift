@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Target: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "target",
+        commandName: "target", _superCommandName: "argmark",
         abstract: "Define a stance target in the corpus file (or change its name or description).",
         discussion: """
             Targets live in corpus.xml beside the article files, so every article can take a stance \

@@ -6,7 +6,7 @@ import ArgmarkSuggest
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train",
+        commandName: "train", _superCommandName: "argmark",
         abstract: "Learn a suggestion model from annotated articles (for argmark suggest --model).",
         discussion: """
             Learns from the gold units, relations and stances of every article under PATH (an \

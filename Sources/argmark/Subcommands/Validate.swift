@@ -4,7 +4,7 @@ import ArgmarkCore
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate",
+        commandName: "validate", _superCommandName: "argmark",
         abstract: "Check annotation files: well-formed XML, the argmark schema, and argmark's own rules.",
         discussion: """
             Takes files and folders (searched recursively for *.xml); each folder's corpus.xml \
