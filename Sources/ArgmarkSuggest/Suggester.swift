@@ -59,7 +59,7 @@ package struct Suggester: Sendable {
     /// Every unit the model finds in `text`, in text order (for the workbench and the tests).
     package func candidates(in text: String, genre: Genre? = nil) -> [Candidate] {
         let analyzed = AnalyzedText(text, genre: genre ?? model.summary.defaultGenre, granularity: model.summary.granularity, extractor: extractor)
-        return model.sequence.units(in: analyzed, labels: labels).map { Candidate(type: $0.type, span: $0.span, confidence: $0.confidence) }
+        return model.units(in: analyzed, labels: labels).map { Candidate(type: $0.type, span: $0.span, confidence: $0.confidence) }
     }
 
     /// Adds suggestions to `article` and returns what was added. `corpus` supplies the stance
@@ -89,7 +89,7 @@ package struct Suggester: Sendable {
         var ids = IDAllocator(taken: article.allIDs, unitMark: article.unitHighWaterMark, relationMark: article.relationHighWaterMark)
         var result = Suggestions()
         let targets = StanceFeatures.plausibleTargets(corpus?.targets ?? [], articleText: article.text)
-        for found in model.sequence.units(in: analyzed, labels: labels) {
+        for found in model.units(in: analyzed, labels: labels) {
             let first = analyzed.segments[found.segments.lowerBound]
             guard Self.endsWithStop(paragraphs[first.paragraph].span, text) else { result.furniture += 1; continue }
             // Four decimals, as the file stores them, so what is compared is what is written.

@@ -5,6 +5,8 @@
     stage.py training SRC DST [PERCENT]
                                 copy the articles of SRC that are not held out (+ corpus.xml);
                                 with PERCENT, only that share of them (split.in_fraction)
+    stage.py share SRC DST PERCENT
+                                copy that share of every article of SRC (split.in_fraction, + corpus.xml)
     stage.py except SRC DST ID  copy every article of SRC but the one with argmark id ID
     stage.py only SRC DST ID    copy the article with argmark id ID
     stage.py all SRC DST        copy every article of SRC (+ corpus.xml)
@@ -113,6 +115,8 @@ def main():
         if mode == "held-out" and not held_out(article_id):
             continue
         if mode == "training" and (held_out(article_id) or (argument and not in_fraction(article_id, int(argument)))):
+            continue
+        if mode == "share" and not in_fraction(article_id, int(argument)):
             continue
         if mode == "except" and article_id == argument:
             continue

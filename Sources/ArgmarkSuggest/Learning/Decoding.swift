@@ -7,6 +7,9 @@ package struct AnalyzedText: Sendable {
     package var segments: [Segment]
     package var features: [[UInt32]]
     package var boundaries: [Boundary]
+    /// Each segment's layout features for the ``UnitGate``.
+    package var layout: [[UInt32]]
+    package var genre: Genre?
 
     package init(_ string: String, genre: Genre?, granularity: Granularity = .clauses, extractor: FeatureExtractor = FeatureExtractor()) {
         text = CodePointText(string)
@@ -14,6 +17,8 @@ package struct AnalyzedText: Sendable {
         let extracted = extractor.extract(text, genre: genre, segments: extractor.segmenter.segments(text, granularity: granularity))
         segments = extracted.map(\.segment)
         features = extracted.map { $0.features.names.map(FeatureHash.hash) }
+        layout = extracted.map { UnitGate.layout($0.features.names) }
+        self.genre = genre
         boundaries = Boundary.of(segments)
     }
 }

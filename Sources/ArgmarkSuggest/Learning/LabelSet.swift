@@ -59,14 +59,3 @@ package struct LabelSet: Sendable, Equatable {
         }
     }
 }
-
-extension SequenceModel {
-    /// The units in `analyzed`, of the types of `labels` only when given (``LabelSet/merge(_:temperature:)``).
-    func units(in analyzed: AnalyzedText, labels: LabelSet?) -> [DecodedUnit] {
-        guard let labels else { return units(in: analyzed) }
-        let emissions = labels.merge(self.emissions(analyzed.features), temperature: temperature)
-        let tags = decode(emissions, analyzed.boundaries)
-        let marginals = self.marginals(emissions, analyzed.boundaries)
-        return Self.runs(tags, analyzed.segments) { index in marginals[index][tags[index]] }
-    }
-}

@@ -8,14 +8,20 @@ import ArgmarkCore
 /// refuses a damaged file or one of another format version. The same training input gives the
 /// same bytes.
 package struct SuggestionModel: Sendable, Equatable {
-    /// The format version this argmark writes and reads; a model of another version is refused.
-    package static let formatVersion = 2
+    /// The format version this argmark writes for a model with a ``UnitGate``; a model without
+    /// one is written as version 2, byte for byte as before the gate existed. Both are read; a
+    /// model of another version is refused.
+    package static let formatVersion = 3
+    static let readableVersions = [2, 3]
     static let magic = "argmark suggestion model"
 
     package var sequence: SequenceModel
     package var relations: ChoiceModel
     package var relationTemperature: Float = 1
     package var stance: ChoiceModel
+    /// The second stage that decides which segments are in units (``UnitGate``), when training
+    /// found that it helps.
+    package var gate: UnitGate?
     /// What the model was trained on.
     package var summary: TrainingSummary
 
@@ -51,15 +57,12 @@ package struct SuggestionModel: Sendable, Equatable {
             for value in values { payload.bytes.append(UInt8(bitPattern: scale == 0 ? 0 : Int8((value / scale).rounded()))) }
         }
         payload.float(relationTemperature)
-        for choice in [relations, stance] {
-            let weights = choice.weights.sorted { $0.key < $1.key }
-            payload.uint32(UInt32(weights.count))
-            for (hash, weight) in weights {
-                payload.uint32(hash)
-                payload.float(weight)
-            }
+        for choice in [relations, stance] { payload.weights(choice.weights) }
+        if let gate {
+            payload.float(gate.threshold)
+            payload.weights(gate.weights)
         }
-        let preamble = "\(Self.magic)\nformat-version: \(Self.formatVersion)\nsha256: \(SHA256.hexDigest(of: payload.bytes))\n\n"
+        let preamble = "\(Self.magic)\nformat-version: \(gate == nil ? 2 : Self.formatVersion)\nsha256: \(SHA256.hexDigest(of: payload.bytes))\n\n"
         return Array(preamble.utf8) + payload.bytes
     }
 
@@ -86,8 +89,8 @@ package struct SuggestionModel: Sendable, Equatable {
         guard header.count >= 3, header[1].hasPrefix("format-version: "), let version = Int(header[1].dropFirst(16)) else {
             throw fail("the model's header is damaged")
         }
-        guard version == Self.formatVersion else {
-            throw fail("the model has format version \(version), this argmark reads version \(Self.formatVersion)")
+        guard Self.readableVersions.contains(version) else {
+            throw fail("the model has format version \(version), this argmark reads versions \(Self.readableVersions.map(String.init).joined(separator: " and "))")
         }
         let payload = Array(bytes[headerEnd...])
         guard header[2] == "sha256: " + SHA256.hexDigest(of: payload) else {
@@ -110,12 +113,10 @@ package struct SuggestionModel: Sendable, Equatable {
                 rows[hash] = row
             }
             relationTemperature = try reader.float()
-            var choices: [ChoiceModel] = []
-            for _ in 0..<2 {
-                let count = Int(try reader.uint32())
-                var weights: [UInt32: Float] = [:]
-                for _ in 0..<count { weights[try reader.uint32()] = try reader.float() }
-                choices.append(ChoiceModel(weights: weights))
+            let choices = try (0..<2).map { _ in ChoiceModel(weights: try reader.weights()) }
+            if version >= 3 {
+                let threshold = try reader.float()
+                gate = UnitGate(weights: try reader.weights(), threshold: threshold)
             }
             guard reader.atEnd else { throw ByteReader.Truncated() }
             sequence = SequenceModel(rows: rows, emission: emission, transition: transition, start: start, temperature: temperature)
@@ -197,6 +198,15 @@ struct ByteWriter {
 
     mutating func float(_ value: Float) { uint32(value.bitPattern) }
 
+    /// A table of hashed feature weights, in the order of the hashes.
+    mutating func weights(_ table: [UInt32: Float]) {
+        uint32(UInt32(table.count))
+        for (hash, weight) in table.sorted(by: { $0.key < $1.key }) {
+            uint32(hash)
+            float(weight)
+        }
+    }
+
     mutating func string(_ value: String) {
         let utf8 = Array(value.utf8)
         uint32(UInt32(utf8.count))
@@ -227,6 +237,13 @@ struct ByteReader {
     }
 
     mutating func float() throws(Truncated) -> Float { Float(bitPattern: try uint32()) }
+
+    mutating func weights() throws(Truncated) -> [UInt32: Float] {
+        let count = Int(try uint32())
+        var table: [UInt32: Float] = [:]
+        for _ in 0..<count { table[try uint32()] = try float() }
+        return table
+    }
 
     mutating func string() throws(Truncated) -> String {
         let count = Int(try uint32())

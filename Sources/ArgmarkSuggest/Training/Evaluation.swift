@@ -100,7 +100,7 @@ extension SuggestionTrainer {
     static func evaluate(_ model: SuggestionModel, _ prepared: [Prepared], labels: LabelSet? = nil) -> Evaluation {
         var evaluation = Evaluation()
         for item in prepared {
-            var one = scoreUnits(item, model.sequence.units(in: item.analyzed, labels: labels))
+            var one = scoreUnits(item, model.units(in: item.analyzed, labels: labels))
             one.documents = 1
             // Relations given the gold units.
             let gold = item.article.units.filter { $0.status == .gold && $0.span != nil }

@@ -151,7 +151,23 @@ package struct SuggestionTrainer: Sendable {
         let keepOffsets = (calibratedTotal.strictMacroF1 ?? 0) > (plainTotal.strictMacroF1 ?? 0)
         if keepOffsets { model.sequence = model.sequence.shifted(by: offsets[foldCount]) }
         model.sequence.temperature = temperature
-        return (model.roundTripped(), keepOffsets ? calibratedTotal : plainTotal)
+        var evaluation = keepOffsets ? calibratedTotal : plainTotal
+        // The gate, learnt on the trial models' posteriors on their held-out folds (as the
+        // offsets chose them), is kept only when its blind score beats the model without it.
+        if calibrating {
+            let sequences = trials.indices.map { fold -> SequenceModel in
+                guard keepOffsets else { return trials[fold].model.sequence }
+                var trial = trials[fold].model
+                trial.sequence = trial.sequence.shifted(by: offsets[fold])
+                return trial.roundTripped().sequence
+            }
+            let (gate, gated) = Self.fitGate(sequences, trials.map(\.heldOut), temperature: temperature)
+            if (gated.strictMacroF1 ?? 0) > (evaluation.strictMacroF1 ?? 0) + 1e-9 {
+                model.gate = gate
+                evaluation.units = gated.units
+            }
+        }
+        return (model.roundTripped(), evaluation)
     }
 
     /// Fold of each article: round robin over the articles in the given order.

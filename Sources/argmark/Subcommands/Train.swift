@@ -34,6 +34,9 @@ struct Train: ParsableCommand {
     /// Hidden, with --held-out: also score the model as argmark suggest --types does
     /// (`model-typed` in the JSON).
     @Option(help: .hidden) var types: String?
+    /// Hidden, for bench experiments: fix the segmentation (clauses or sentences) instead of
+    /// trying both.
+    @Option(help: .hidden) var segmentation: String?
 
     func validate() throws {
         if let genre, Genre(rawValue: genre) == nil {
@@ -53,6 +56,13 @@ struct Train: ParsableCommand {
         var trainer = SuggestionTrainer()
         trainer.genre = genre.flatMap(Genre.init(rawValue:))
         if let maxFeatures { trainer.maximumFeatures = maxFeatures }
+        if let segmentation {
+            guard let granularity = ArgmarkSuggest.Granularity(rawValue: segmentation) else {
+                Terminal.standardError("argmark: error: unknown segmentation \"\(segmentation)\"; use \(ArgmarkSuggest.Granularity.allCases.map(\.rawValue).joined(separator: " or "))")
+                throw ExitStatus.failure.code
+            }
+            trainer.granularity = granularity
+        }
         do {
             let trained: SuggestionModel
             // The cross-validated score on the training articles (what chose the model), for the
