@@ -241,8 +241,14 @@ import Testing
         _ = try ArgmarkProcess.run(["summarize", "--from", "p1", "p2", "-o", "p12"], in: folder)
         _ = try ArgmarkProcess.run(["summarize", "--from", "p01", "p2", "-o", "left"], in: folder)
         _ = try ArgmarkProcess.run(["summarize", "--from", "p0", "p12", "-o", "right"], in: folder)
+        // `cat` of the parts in any order (runs out of order) is a part too.
+        let catted = try ["p1", "p2", "p0"].map { try Data(contentsOf: folder.appendingPathComponent($0)) }.reduce(Data(), +)
+        try catted.write(to: folder.appendingPathComponent("catted"))
+        let fromCat = try ArgmarkProcess.run(["summarize", "--from", "catted", "-o", "m3"], in: folder)
+        #expect(fromCat.status == 0, "\(fromCat.standardError)")
         let wholeBytes = try Data(contentsOf: folder.appendingPathComponent("whole"))
-        for name in ["m0", "m1", "m2", "left", "right"] {
+        #expect(catted != wholeBytes)
+        for name in ["m0", "m1", "m2", "m3", "left", "right"] {
             #expect(try Data(contentsOf: folder.appendingPathComponent(name)) == wholeBytes, "\(name) differs from the part of the whole folder")
         }
         #expect(String(decoding: wholeBytes, as: UTF8.self).split(separator: "\n").count == files.count)
@@ -250,7 +256,7 @@ import Testing
         for format in ["json", "html", "markdown"] {
             let single = try ArgmarkProcess.run(["report", source.path, "--format", format])
             #expect(single.status == 0, "\(single.standardError)")
-            for parts in [["p2", "p0", "p1"], ["left"], ["p01", "p2"]] {
+            for parts in [["p2", "p0", "p1"], ["left"], ["p01", "p2"], ["catted"]] {
                 let merged = try ArgmarkProcess.run(["report", "--from"] + parts + ["--format", format], in: folder)
                 #expect(merged.status == 0, "\(merged.standardError)")
                 #expect(merged.standardOutput == single.standardOutput, "report --from \(parts) as \(format) differs from report \(corpus)")
@@ -313,6 +319,16 @@ import Testing
             let result = try ArgmarkProcess.run(command, in: folder)
             #expect(result.status == 1)
             #expect(result.standardError.contains("damaged:2: error: not a record of a partial report: not valid JSON"), "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        }
+        // A part cut short (a copy interrupted in its last record) names that line.
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("part"))
+        try bytes.prefix(bytes.count - 100).write(to: folder.appendingPathComponent("short"))
+        for command in [["report", "--from", "part", "short", "-o", "out"], ["summarize", "--from", "short", "-o", "out"]] {
+            let result = try ArgmarkProcess.run(command, in: folder)
+            #expect(result.status == 1)
+            #expect(result.standardError.contains("short:\(lines.count): error: not a record of a partial report: not valid JSON"), "\(result.standardError)")
+            #expect(result.standardError.contains("nothing was merged; summarize those articles again"))
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
         }
         // A corpus travels once per part, in the first record that uses it; the others name it by

@@ -18,12 +18,33 @@ package struct LineReader {
     private var atEnd = false
     /// 1-based number of the line last returned.
     package private(set) var lineNumber = 0
+    /// Where `buffer[0]` lies in the stream (or file).
+    private var bufferOrigin = 0
+    /// Reading at a file offset (`pread`) instead of from the descriptor's position: several
+    /// readers can then share one descriptor, each at its own place in the file.
+    private let positioned: Bool
 
+    /// A reader of the stream from where its descriptor stands.
     package init(descriptor: Platform.Descriptor, maximumLineBytes: Int, chunkBytes: Int = 1 << 16) {
         self.descriptor = descriptor
         self.maximumLineBytes = max(1, maximumLineBytes)
         buffer = [UInt8](repeating: 0, count: max(1024, chunkBytes))
+        positioned = false
     }
+
+    /// A reader of a file from byte `offset`, whose first line is line `firstLine`; it leaves the
+    /// descriptor's own position alone.
+    package init(descriptor: Platform.Descriptor, maximumLineBytes: Int, chunkBytes: Int = 1 << 16, offset: Int, firstLine: Int) {
+        self.descriptor = descriptor
+        self.maximumLineBytes = max(1, maximumLineBytes)
+        buffer = [UInt8](repeating: 0, count: max(1024, chunkBytes))
+        positioned = true
+        bufferOrigin = offset
+        lineNumber = firstLine - 1
+    }
+
+    /// The offset in the stream of the line ``next()`` returns next.
+    package var nextLineOffset: Int { bufferOrigin + start }
 
     /// The next line, or nil at the end of the stream. A last line without a newline counts.
     package mutating func next() throws(Platform.Failure) -> Line? {
@@ -50,9 +71,14 @@ package struct LineReader {
             if atEnd {
                 return line.isEmpty && dropped == 0 ? nil : finish(line, dropped)
             }
+            bufferOrigin += end
             start = 0
+            let origin = bufferOrigin, positioned = positioned
             let read = buffer.withUnsafeMutableBytes { raw in
-                Result { () throws(Platform.Failure) in try Platform.read(descriptor, into: raw.baseAddress!, count: raw.count) }
+                Result { () throws(Platform.Failure) in
+                    positioned ? try Platform.read(descriptor, into: raw.baseAddress!, count: raw.count, at: origin)
+                        : try Platform.read(descriptor, into: raw.baseAddress!, count: raw.count)
+                }
             }
             end = try read.get()
             if end == 0 { atEnd = true }

@@ -60,16 +60,23 @@ package struct PartRecord: Sendable {
     /// folder as a folder is listed (so a single run over the folder has the same order), then
     /// by content, so that equal paths still sort the same way whatever the order of the parts.
     package func sortsBefore(_ other: PartRecord) -> Bool {
-        let left = sourcePath.split(separator: "/", omittingEmptySubsequences: false)
-        let right = other.sourcePath.split(separator: "/", omittingEmptySubsequences: false)
-        for (a, b) in zip(left, right) where a != b {
-            return String(a) < String(b)
-        }
-        if left.count != right.count { return left.count < right.count }
+        if let order = Self.pathOrder(sourcePath, other.sourcePath) { return order }
         if article != other.article { return (article ?? []).lexicographicallyPrecedes(other.article ?? []) }
         if corpus != other.corpus { return (corpus ?? []).lexicographicallyPrecedes(other.corpus ?? []) }
         let mine = canonicalJSON().renderedCompact(), theirs = other.canonicalJSON().renderedCompact()
         return mine < theirs
+    }
+
+    /// Whether path `left` sorts before path `right` (folder by folder, as a folder is
+    /// listed); nil when they are the same path.
+    package static func pathOrder(_ left: String, _ right: String) -> Bool? {
+        let left = left.split(separator: "/", omittingEmptySubsequences: false)
+        let right = right.split(separator: "/", omittingEmptySubsequences: false)
+        for (a, b) in zip(left, right) where a != b {
+            return String(a) < String(b)
+        }
+        if left.count != right.count { return left.count < right.count }
+        return nil
     }
 
     /// Records in part order.
@@ -126,6 +133,17 @@ package struct PartRecord: Sendable {
         package init() {}
         package mutating func json(_ record: PartRecord) -> JSONValue {
             record.json(withCorpus: record.corpus.map { written.insert($0).inserted } ?? true)
+        }
+
+        /// Appends the record as a line of a part (without its batch line number).
+        package mutating func line(_ record: PartRecord, into bytes: inout [UInt8]) {
+            var json = json(record)
+            if case .object(var members) = json {
+                members["line"] = nil
+                json = .object(members)
+            }
+            bytes += Array(json.renderedCompact().utf8)
+            bytes.append(UInt8(ascii: "\n"))
         }
     }
 
@@ -192,74 +210,16 @@ package struct PartRecord: Sendable {
     /// as JSON, with its corpus and summary.
     package static let maximumLineBytes = 4 * FileSystem.maximumFileSize
 
-    /// Reads every record of the parts at `paths` (JSON Lines files; blank lines skipped), one
-    /// line at a time. Any line that is not a record, or a file that cannot be read, is a finding:
-    /// a merge over a damaged part would silently lose articles, so callers refuse to merge then.
-    package static func read(parts paths: [String], keepingSummaries: Bool = true) -> (records: [PartRecord], problems: [Diagnostic]) {
-        var records: [PartRecord] = []
-        var problems: [Diagnostic] = []
-        // Each distinct corpus once in memory, whatever the number of records naming it.
-        var corpora: [String: [UInt8]] = [:]
-        var unresolved: [(index: Int, digest: String, location: SourceLocation)] = []
-        for path in paths {
-            let descriptor: Platform.Descriptor
-            do {
-                descriptor = try Platform.open(path, .read)
-            } catch {
-                problems.append(Diagnostic(.error, .unreadable, FileSystemError(path, "read", error).reason, at: SourceLocation(path: path)))
-                continue
-            }
-            defer { Platform.close(descriptor) }
-            var reader = LineReader(descriptor: descriptor, maximumLineBytes: maximumLineBytes)
-            do {
-                while let line = try reader.next() {
-                    let location = SourceLocation(path: path, line: reader.lineNumber)
-                    switch line {
-                    case .tooLong(let bytes):
-                        problems.append(Diagnostic(.error, .badRecord, "line of \(bytes) bytes is longer than any record of a partial report", at: location))
-                    case .text(let bytes):
-                        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-                        switch parse(bytes, location: location, keepingSummaries: keepingSummaries) {
-                        case .success(var (record, digest)):
-                            record.line = nil
-                            if let corpus = record.corpus {
-                                let key = SHA256.hexDigest(of: corpus)
-                                if let known = corpora[key] { record.corpus = known } else { corpora[key] = corpus }
-                            } else if let digest {
-                                unresolved.append((records.count, digest, location))
-                            }
-                            records.append(record)
-                        case .failure(let problem): problems.append(problem.diagnostic)
-                        }
-                    }
-                }
-            } catch {
-                problems.append(Diagnostic(.error, .unreadable, FileSystemError(path, "read", error).reason, at: SourceLocation(path: path)))
-            }
-        }
-        for (index, digest, location) in unresolved {
-            if let corpus = corpora[digest] {
-                records[index].corpus = corpus
-            } else {
-                problems.append(Diagnostic(.error, .badRecord, "the record names corpus \(digest.prefix(12))… by its digest, but no record of the parts carries that corpus; merge the part that does too", at: location))
-            }
-        }
-        return (records, problems)
+    /// Whether a line of a part holds nothing (skipped, like a blank line of JSON Lines).
+    package static func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// A part as bytes: one compact JSON object per line, in part order.
     package static func rendered(_ records: [PartRecord]) -> [UInt8] {
         var bytes: [UInt8] = []
         var writer = StreamWriter()
-        for record in sorted(records) {
-            var json = writer.json(record)
-            if case .object(var members) = json {
-                members["line"] = nil
-                json = .object(members)
-            }
-            bytes += Array(json.renderedCompact().utf8)
-            bytes.append(UInt8(ascii: "\n"))
-        }
+        for record in sorted(records) { writer.line(record, into: &bytes) }
         return bytes
     }
 
@@ -365,51 +325,53 @@ extension ComparisonReport {
     /// over all their articles. Each article is parsed again and checked by the semantic rules
     /// (the schema was checked on the worker); a record whose article fails that is returned
     /// with the finding, like an invalid record, and left out.
-    /// The records are consumed: each article's XML is let go once it is decoded, and each block
-    /// of decoded articles is folded into the report's facts (``ReportFold``) and let go too,
-    /// unless `keepingArticles` (needed by every format but JSON). Without it the sources' JSON is
-    /// spooled to a temporary file, which is why this can throw.
-    package static func build(parts records: consuming [PartRecord], keepingArticles: Bool = true, options: SharedTextOptions = SharedTextOptions()) throws(FileSystemError) -> (report: ComparisonReport?, invalid: [PartRecord], warned: [PartRecord]) {
-        var ordered = PartRecord.sorted(records)
-        _ = consume records
-        var invalid = ordered.filter { !$0.isValid }
-        var valid = ordered.filter(\.isValid)
-        ordered = []
+    /// The records are read from the parts 4,096 at a time, in part order (``PartMerge``): each
+    /// block is decoded, folded into the report's facts (``ReportFold``) and let go, articles
+    /// too unless `keepingArticles` (needed by every format but JSON). Without it the sources'
+    /// JSON is spooled to a temporary file. Throws a ``PartRecordProblem`` if a part changed
+    /// while it was read, a `FileSystemError` if the spool could not be written.
+    package static func build(parts merge: PartMerge, keepingArticles: Bool = true, options: SharedTextOptions = SharedTextOptions()) throws -> (report: ComparisonReport?, invalid: [PartRecord], warned: [PartRecord]) {
         // One decoded corpus per distinct corpus.xml, not one per article.
         var corpora: [[UInt8]: Corpus] = [:]
-        for bytes in Set(valid.compactMap(\.corpus)) {
+        for bytes in merge.corpora.values {
             if case .corpus(let decoded)? = decodeDocument(bytes, path: Corpus.fileName) { corpora[bytes] = decoded.corpus }
         }
         let decodedCorpora = corpora
         var fold = keepingArticles ? ReportFold() : try ReportFold(spoolingSources: ())
+        var invalid: [PartRecord] = []
         var warned: [PartRecord] = []
-        // Block by block: each block's XML is let go as soon as it is decoded, and its articles as
-        // soon as they are folded.
-        let block = 4096
-        for start in stride(from: 0, to: valid.count, by: block) {
-            let range = start..<min(start + block, valid.count)
-            let decoded = decodeArticles(valid[range], corpora: decodedCorpora)
+        var block: [PartRecord] = []
+        let blockSize = 4096
+        func flush() throws {
+            let decoded = decodeArticles(block[...], corpora: decodedCorpora)
             var entries: [(path: String, article: Article, corpus: Corpus?)] = []
-            for (offset, result) in decoded.enumerated() {
-                let index = range.lowerBound + offset
-                valid[index].article = nil
-                valid[index].summary = nil
+            for (index, result) in decoded.enumerated() {
+                var record = block[index]
+                record.article = nil
+                record.summary = nil
                 switch result {
                 case .success(let article):
-                    let record = valid[index]
                     entries.append((record.sourcePath, article, record.corpus.flatMap { decodedCorpora[$0] }))
                     if !record.diagnostics.isEmpty { warned.append(record) }
                 case .failure(let problem):
-                    var record = valid[index]
                     record.diagnostics.append(problem.diagnostic)
                     record.printed = []
                     invalid.append(record)
                 }
             }
+            block = []
             fold.add(entries)
             if let problem = fold.problem { throw problem }
         }
-        valid = []
+        try merge.forEach(keepingSummaries: false) { record in
+            guard record.isValid else {
+                invalid.append(record)
+                return
+            }
+            block.append(record)
+            if block.count == blockSize { try flush() }
+        }
+        if !block.isEmpty { try flush() }
         guard fold.count > 0 else { return (nil, invalid, warned) }
         return (fold.finish(options: options), invalid, warned)
     }

@@ -76,9 +76,13 @@ struct Report: ParsableCommand {
 
     /// The report merged from partial reports; their invalid records are reported as invalid files.
     func runFromParts() throws {
-        let records = try PartFiles.read(parts, keepingSummaries: false)
-        let (report, invalid, warned) = try temporaryFile { () throws(FileSystemError) in
-            try ComparisonReport.build(parts: records, keepingArticles: format != .json)
+        let merge = try PartFiles.open(parts)
+        let (report, invalid, warned) = try PartFiles.reading {
+            do {
+                return try ComparisonReport.build(parts: merge, keepingArticles: format != .json)
+            } catch let error as FileSystemError {
+                return try temporaryFile { () throws(FileSystemError) in throw error }
+            }
         }
         let failures = PartFiles.printFailures(warned + invalid)
         guard let report else {

@@ -37,56 +37,98 @@ struct Summarize: ParsableCommand {
     }
 
     func run() throws {
-        let records: [PartRecord]
-        if parts.isEmpty {
-            records = PartRecord.summarize(paths).map { record in
-                var record = record
-                record.printed = record.diagnostics.map { DiagnosticPrinter.line(for: $0, color: false) }
-                return record
-            }
-        } else {
-            records = try PartFiles.read(parts)
+        guard parts.isEmpty else { return try runFromParts() }
+        let records = PartRecord.summarize(paths).map { record in
+            var record = record
+            record.printed = record.diagnostics.map { DiagnosticPrinter.line(for: $0, color: false) }
+            return record
         }
         let failures = PartFiles.printFailures(records)
-        let bytes = PartRecord.rendered(records)
-        if let output {
-            if let problem = write(bytes, to: output) {
-                Terminal.standardError("\(problem.path): error: \(problem.reason)")
-                throw ExitStatus.usage.code
+        try write { emit in try emit(PartRecord.rendered(records)) }
+        try finish(records: records.count, valid: records.count { $0.isValid }, failures: failures)
+    }
+
+    /// Parts merged into one, record by record as the merge gives them (memory: one record and a
+    /// buffer, whatever the size of the parts).
+    func runFromParts() throws {
+        let merge = try PartFiles.open(parts)
+        var reported: [PartRecord] = []
+        var valid = 0
+        try PartFiles.reading {
+            try write { emit in
+                var writer = PartRecord.StreamWriter()
+                var buffer: [UInt8] = []
+                try merge.forEach(keepingSummaries: true) { record in
+                    if record.isValid { valid += 1 }
+                    if !record.diagnostics.isEmpty {
+                        var kept = record
+                        kept.article = nil
+                        kept.summary = nil
+                        reported.append(kept)
+                    }
+                    writer.line(record, into: &buffer)
+                    if buffer.count >= 1 << 20 {
+                        try emit(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                try emit(buffer)
             }
-        } else {
-            Terminal.write(bytes, to: Platform.standardOutput)
         }
-        let valid = records.count { $0.isValid }
-        Terminal.standardError("\(records.count) \(records.count == 1 ? "record" : "records"): \(valid) valid \(valid == 1 ? "article" : "articles"), \(records.count - valid) not")
+        try finish(records: merge.count, valid: valid, failures: PartFiles.printFailures(reported))
+    }
+
+    /// Writes the part `produce` gives to `-o` (atomically: nothing is kept if it fails) or to
+    /// standard output.
+    func write(_ produce: (_ emit: @escaping ([UInt8]) throws(FileSystemError) -> Void) throws -> Void) throws {
+        guard let output else {
+            return try produce { bytes in Terminal.write(bytes, to: Platform.standardOutput) }
+        }
+        var failure: (any Error)?
+        do {
+            try AtomicFile.write(to: output) { emit throws(FileSystemError) in
+                do { try produce(emit) } catch let error as FileSystemError { throw error } catch {
+                    failure = error
+                    throw FileSystemError(path: output, reason: "not written")
+                }
+            }
+        } catch {
+            if let failure { throw failure }
+            Terminal.standardError("\(error.path): error: \(error.reason)")
+            throw ExitStatus.usage.code
+        }
+    }
+
+    func finish(records: Int, valid: Int, failures: (count: Int, unreadable: Bool)) throws {
+        Terminal.standardError("\(records) \(records == 1 ? "record" : "records"): \(valid) valid \(valid == 1 ? "article" : "articles"), \(records - valid) not")
         if failures.unreadable { throw ExitStatus.usage.code }
         if failures.count > 0 { throw ExitStatus.failure.code }
     }
 }
 
-extension Summarize {
-    /// Writes the part atomically; the problem, if it could not.
-    func write(_ bytes: [UInt8], to path: String) -> FileSystemError? {
-        do throws(FileSystemError) {
-            try AtomicFile.write(bytes, to: path)
-            return nil
-        } catch {
-            return error
-        }
-    }
-}
-
 /// Reading parts and reporting what they carry, for `summarize --from` and `report --from`.
 enum PartFiles {
-    /// The records of the parts; a damaged part stops the command (exit 1, or 2 if unreadable).
-    static func read(_ paths: [String], keepingSummaries: Bool = true) throws -> [PartRecord] {
-        let (records, problems) = PartRecord.read(parts: paths, keepingSummaries: keepingSummaries)
-        guard problems.isEmpty else {
-            DiagnosticPrinter.print(problems)
-            Terminal.standardError("argmark: error: \(problems.count == 1 ? "a part is" : "parts are") damaged or unreadable, so nothing was merged; summarize those articles again")
-            throw ExitStatus(problems).code
+    /// The merge of the parts; a damaged part stops the command (exit 1, or 2 if unreadable)
+    /// before anything is merged.
+    static func open(_ paths: [String]) throws -> PartMerge {
+        switch PartMerge.open(paths) {
+        case .success(let merge): return merge
+        case .failure(let problems):
+            DiagnosticPrinter.print(problems.diagnostics)
+            Terminal.standardError("argmark: error: \(problems.diagnostics.count == 1 ? "a part is" : "parts are") damaged or unreadable, so nothing was merged; summarize those articles again")
+            throw ExitStatus(problems.diagnostics).code
         }
-        return records
+    }
+
+    /// `body`, with a part that changed while it was merged said plainly (exit 1, nothing kept).
+    static func reading<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let problem as PartRecordProblem {
+            DiagnosticPrinter.print([problem.diagnostic])
+            Terminal.standardError("argmark: error: nothing was merged")
+            throw ExitStatus.failure.code
+        }
     }
 
     /// Prints the findings of records that are not valid articles (as the worker printed them),
