@@ -103,6 +103,9 @@ def main():
     print(header("tested on")[:-1].split("\n")[0] + " with --types | with --types, strict | with --types − best baseline |")
     print(header("tested on").split("\n")[1] + " ---: | ---: | ---: |")
     for key, title in CORPORA:
+        if not os.path.exists(os.path.join(folder, f"cross.{key}.json")):
+            print(f"| {title} | not measured: the run did not finish |" + " |" * 13)
+            continue
         report = load(folder, f"cross.{key}.json")
         print(row(report, title) + " " + " | ".join(typed(report)) + " |")
     print("\nThe shipped model (bench/suggest/train.sh; the seeds are in its training data, the other sets are not):\n")
