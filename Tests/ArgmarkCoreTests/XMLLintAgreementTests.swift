@@ -37,8 +37,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: xmllint)
         process.arguments = ["--noout", "--nonet", "--schema", Fixtures.packageRoot.appendingPathComponent("Schemas/argmark.xsd").path, path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardOutput = ArgmarkProcess.devNull
+        process.standardError = ArgmarkProcess.devNull
         try process.run()
         process.waitUntilExit()
         let xmllintValid = process.terminationStatus == 0

@@ -277,7 +277,7 @@ struct Workspace {
             process.currentDirectoryURL = workspace.folder
             let output = Pipe()
             process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
+            process.standardError = ArgmarkProcess.devNull
             processes.append((process, output))
         }
         for (process, _) in processes { try process.run() }
@@ -380,7 +380,7 @@ struct Workspace {
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = ArgmarkProcess.devNull
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -63,6 +63,21 @@ import Testing
         #expect(single.status == 1 && sharded.status == 1, "\(sharded.standardError)")
         #expect(sharded.standardOutput == single.standardOutput)
         #expect(sharded.standardOutput.split(separator: "\n").count == 10)
+        // Suggestions with a trained model and a label set: the model is read once and sent to the workers.
+        let train = try ArgmarkProcess.run(["train", Self.root.appendingPathComponent("Annotations").path, "-o", "seeds.model", "--folds", "0"], in: folder)
+        #expect(train.status == 0, "\(train.standardError)")
+        let options = ["--model", folder.appendingPathComponent("seeds.model").path, "--types", "claim", "--no-relations"]
+        let suggested = try ArgmarkProcess.run(["batch", "--do", "suggest"] + options, input: input)
+        let shardedSuggested = try Self.driver(["batch", "--do", "suggest", "articles.jsonl", "--shards", "3"] + options, in: folder)
+        #expect(shardedSuggested.status == 1, "\(shardedSuggested.standardError)")
+        #expect(shardedSuggested.standardOutput == suggested.standardOutput)
+        let types = suggested.standardOutput.split(separator: "\n").flatMap { line -> [String] in
+            let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return ((record?["suggestions"] as? [[String: Any]]) ?? []).map { $0["type"] as! String }
+        }
+        #expect(!types.isEmpty && types.allSatisfy { $0 == "claim" }, "\(types)")
+        let misplaced = try Self.driver(["batch", "--do", "validate", "articles.jsonl", "--types", "claim"], in: folder)
+        #expect(misplaced.status == 2 && misplaced.standardError.contains("go with --do suggest"), "\(misplaced.standardError)")
         // The report over the records is the report over the folder they came from.
         let report = try Self.driver(["report", "articles.jsonl", "--shards", "3"], in: folder)
         #expect(report.status == 1, "\(report.standardError)")

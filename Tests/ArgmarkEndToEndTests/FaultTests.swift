@@ -51,8 +51,8 @@ import Glibc
             let process = Process()
             process.executableURL = ArgmarkProcess.executable
             process.arguments = ["add", path, "claim", "--quote", "Sentence number \(number) is here."]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardOutput = ArgmarkProcess.devNull
+            process.standardError = ArgmarkProcess.devNull
             processes.append(process)
         }
         for process in processes { try process.run() }
@@ -84,8 +84,8 @@ import Glibc
             let process = Process()
             process.executableURL = ArgmarkProcess.executable
             process.arguments = ["add", path, "claim", "--quote", "Sentence number \(number) is here."]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardOutput = ArgmarkProcess.devNull
+            process.standardError = ArgmarkProcess.devNull
             try process.run()
             usleep(UInt32(random.below(window)))
             kill(process.processIdentifier, SIGKILL)

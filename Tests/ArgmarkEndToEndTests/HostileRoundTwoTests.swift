@@ -63,8 +63,8 @@ import Glibc
                 let process = Process()
                 process.executableURL = ArgmarkProcess.executable
                 process.arguments = ["import", "--from", "microtexts", input.path, "-o", output.path]
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
+                process.standardOutput = ArgmarkProcess.devNull
+                process.standardError = ArgmarkProcess.devNull
                 processes.append(process)
             }
             for process in processes { try process.run() }

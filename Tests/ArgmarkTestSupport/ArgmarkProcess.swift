@@ -15,6 +15,13 @@ package struct CommandResult {
 /// bundle). Every run has a time limit far beyond what any test needs, so a hang fails its test
 /// instead of stopping the suite; no test measures time with it.
 package enum ArgmarkProcess {
+    /// `/dev/null`, open for the life of the test process, for a child's unused standard streams.
+    /// Given `ArgmarkProcess.devNull`, Foundation's `Process.run` opens and releases a handle of its
+    /// own on every launch, and one such release crashed the test process (a bad pointer in
+    /// `NSLock`'s deinit) while a hundred launches ran beside other tests' launches; this handle is
+    /// only read.
+    package static let devNull = FileHandle(forUpdatingAtPath: "/dev/null")!
+
     /// The package root (the folder holding Package.swift).
     package static var packageRoot: URL { Shared.packageRoot }
 
@@ -106,7 +113,7 @@ package enum TimedProcess {
         process.standardOutput = outputHandle
         process.standardError = errorHandle
         let inputPipe = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
+        process.standardInput = input == nil ? ArgmarkProcess.devNull : inputPipe
         try process.run()
         if let input {
             inputPipe.fileHandleForWriting.write(Data(input.utf8))

@@ -24,7 +24,7 @@ final class ServeProcess {
         process.arguments = ["serve"] + arguments
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorURL)
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = ArgmarkProcess.devNull
         try process.run()
         var line = Data()
         let deadline = Date().addingTimeInterval(60)

@@ -214,17 +214,21 @@ def count_lines(url, start, end):
     return sum(1 for _ in lines_in_range(url, start, end))
 
 
-def batch_range(argmark, arguments, url, start, end, first_line, corpus_bytes, destination):
+def batch_range(argmark, arguments, url, start, end, first_line, files, destination):
     """Worker task: the lines of a JSON Lines file in one byte range through `argmark batch`,
-    numbered as lines of the whole file (`first_line` is the number of the range's first line)."""
+    numbered as lines of the whole file (`first_line` is the number of the range's first line).
+    `files` maps an option (`--corpus`, `--model`) to the bytes of the file it names, read once on
+    the driver, so a worker needs no access to where they came from."""
     scratch = None
     arguments = arguments + ["--first-line", str(first_line)]
     try:
-        if corpus_bytes is not None:
-            scratch = tempfile.mkdtemp(prefix="argmark-corpus-")
-            with open(os.path.join(scratch, "corpus.xml"), "wb") as handle:
-                handle.write(corpus_bytes)
-            arguments = arguments + ["--corpus", os.path.join(scratch, "corpus.xml")]
+        if files:
+            scratch = tempfile.mkdtemp(prefix="argmark-files-")
+            for index, (option, contents) in enumerate(sorted(files.items())):
+                path = os.path.join(scratch, "%d-%s" % (index, "corpus.xml" if option == "--corpus" else "file"))
+                with open(path, "wb") as handle:
+                    handle.write(contents)
+                arguments = arguments + [option, path]
         return _run_batch(argmark, arguments, lines_in_range(url, start, end), destination)
     finally:
         if scratch:
@@ -258,14 +262,21 @@ def run(options):
         futures = []
         if jsonl:
             url = options.inputs[0]
-            corpus_bytes = None
+            files = {}
             if options.corpus:
                 corpus_path = options.corpus if options.corpus.endswith(".xml") else options.corpus.rstrip("/") + "/corpus.xml"
                 with fsspec.open(corpus_path, "rb") as handle:
-                    corpus_bytes = handle.read()
+                    files["--corpus"] = handle.read()
             arguments = ["--do", "summarize" if options.command == "report" else options.do]
             if options.command == "batch" and options.do == "suggest":
                 arguments += ["--min-confidence", str(options.min_confidence)]
+                if options.types:
+                    arguments += ["--types", options.types]
+                if options.no_relations:
+                    arguments += ["--no-relations"]
+                if options.model:
+                    with fsspec.open(options.model, "rb") as handle:
+                        files["--model"] = handle.read()
             ranges = byte_ranges(url, shard_count)
             # Two passes: the lines in each range, then each range through argmark batch with the
             # number of its first line, so records and findings name lines of the whole file.
@@ -273,7 +284,7 @@ def run(options):
             first = 1
             for index, (start, end) in enumerate(ranges):
                 destination = join(parts_home, "%s-%05d.jsonl" % (run_id, index))
-                futures.append((destination, client.submit(batch_range, options.argmark, arguments, url, start, end, first, corpus_bytes, destination, pure=False)))
+                futures.append((destination, client.submit(batch_range, options.argmark, arguments, url, start, end, first, files, destination, pure=False)))
                 first += counts[index]
         else:
             if options.command == "batch":
@@ -399,13 +410,19 @@ def parser():
     batch = commands.add_parser("batch", help="argmark batch over a JSON Lines file, sharded by byte ranges")
     batch.add_argument("inputs", nargs=1, help="a .jsonl file of records (path or URL)")
     batch.add_argument("--do", required=True, choices=["validate", "suggest", "summarize"])
-    batch.add_argument("--min-confidence", type=float, default=0.0)
+    batch.add_argument("--min-confidence", type=float, default=0.0, help="with --do suggest: as for argmark batch")
+    batch.add_argument("--model", help="with --do suggest: a model written by argmark train (a path or an fsspec URL, read once here and sent to the workers)")
+    batch.add_argument("--types", help="with --do suggest: the unit types your project annotates (claim,evidence)")
+    batch.add_argument("--no-relations", action="store_true", help="with --do suggest: do not suggest relations")
     cluster_options(batch)
     return top
 
 
 def main(argv=None):
     options = parser().parse_args(argv)
+    if options.command == "batch" and options.do != "suggest" and (options.model or options.types or options.no_relations):
+        sys.stderr.write("argmark-dask: error: --model, --types and --no-relations go with --do suggest\n")
+        sys.exit(2)
     if not is_url(options.argmark) and os.path.sep in options.argmark:
         options.argmark = os.path.abspath(options.argmark)
     try:
