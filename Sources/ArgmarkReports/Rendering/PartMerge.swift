@@ -128,9 +128,13 @@ package final class PartMerge {
     }
 
     /// One run being read: its next records, parsed, and how many are still in the file.
+    /// It keeps its place, not a reader: a part in an order of its own (records with the same
+    /// path start runs of their own) can be as many runs as records, and a reader's buffer for
+    /// each would cost more than the records.
     private struct Cursor {
-        var reader: LineReader
-        var path: String
+        var part: Int
+        var offset: Int
+        var nextLine: Int
         var remaining: Int
         /// Records read ahead, the next one last.
         var queue: [PartRecord] = []
@@ -148,9 +152,7 @@ package final class PartMerge {
         var cursors: [Cursor] = []
         cursors.reserveCapacity(runs.count)
         for run in runs {
-            let reader = LineReader(descriptor: descriptors[run.part], maximumLineBytes: PartRecord.maximumLineBytes, chunkBytes: 1 << 15,
-                                    offset: run.offset, firstLine: run.firstLine)
-            var cursor = Cursor(reader: reader, path: paths[run.part], remaining: run.records)
+            var cursor = Cursor(part: run.part, offset: run.offset, nextLine: run.firstLine, remaining: run.records)
             try refill(&cursor, readAhead, keepingSummaries: keepingSummaries)
             cursors.append(cursor)
         }
@@ -190,25 +192,32 @@ package final class PartMerge {
     /// Reads up to `count` more records of the cursor's run into its queue (none at its end).
     private func refill(_ cursor: inout Cursor, _ count: Int, keepingSummaries: Bool) throws {
         let changed = "the part changed while it was merged; merge it again once nothing writes to it"
+        let path = paths[cursor.part]
         var lines: [(line: Int, bytes: [UInt8])] = []
-        while lines.count < min(count, cursor.remaining) {
+        let wanted = min(count, cursor.remaining)
+        guard wanted > 0 else { return }
+        var reader = LineReader(descriptor: descriptors[cursor.part], maximumLineBytes: PartRecord.maximumLineBytes, chunkBytes: min(1 << 16, max(1 << 12, wanted << 13)),
+                                offset: cursor.offset, firstLine: cursor.nextLine)
+        while lines.count < wanted {
             let line: LineReader.Line?
             do {
-                line = try cursor.reader.next()
+                line = try reader.next()
             } catch {
-                throw PartRecordProblem(diagnostic: Diagnostic(.error, .unreadable, FileSystemError(cursor.path, "read", error).reason, at: SourceLocation(path: cursor.path)))
+                throw PartRecordProblem(diagnostic: Diagnostic(.error, .unreadable, FileSystemError(path, "read", error).reason, at: SourceLocation(path: path)))
             }
             guard case .text(let bytes)? = line else {
-                throw PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, changed, at: SourceLocation(path: cursor.path, line: cursor.reader.lineNumber)))
+                throw PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, changed, at: SourceLocation(path: path, line: reader.lineNumber)))
             }
-            if !PartRecord.isBlank(bytes) { lines.append((cursor.reader.lineNumber, bytes)) }
+            if !PartRecord.isBlank(bytes) { lines.append((reader.lineNumber, bytes)) }
         }
+        cursor.offset = reader.nextLineOffset
+        cursor.nextLine = reader.lineNumber + 1
         cursor.remaining -= lines.count
-        let parsed = Self.parseLines(lines, path: cursor.path, keepingSummaries: keepingSummaries)
+        let parsed = Self.parseLines(lines, path: path, keepingSummaries: keepingSummaries)
         var records: [PartRecord] = []
         records.reserveCapacity(lines.count)
         for (index, result) in parsed.enumerated() {
-            let location = SourceLocation(path: cursor.path, line: lines[index].line)
+            let location = SourceLocation(path: path, line: lines[index].line)
             guard case .success(let done) = result else { throw PartRecordProblem(diagnostic: Diagnostic(.error, .badRecord, changed, at: location)) }
             var record = done.record
             // One copy of each corpus, however many records carry or name it.

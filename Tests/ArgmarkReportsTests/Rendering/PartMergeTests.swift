@@ -65,6 +65,39 @@ import Testing
         }
     }
 
+    /// Records without a path (batch records of lines that were not JSON) all sort by the same
+    /// empty path, so each starts a run: thousands of runs merge like any other.
+    @Test func recordsWithTheSamePathAreEachARun() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let failure = { (line: Int) in
+            #"{"article":null,"corpus":null,"corpusSha256":null,"diagnostics":[{"message":"line \#(line) is not JSON","severity":"error"}],"errors":1,"id":null,"ok":false,"path":null,"partFormat":2,"summary":null,"warnings":0}"#
+        }
+        let lines = Self.lines + (0..<3000).map(failure)
+        let merge = try Self.open([try Self.write(lines.reversed(), "many", in: folder)])
+        // 3,000 runs of one failure each; the first article (the last of the six in part order)
+        // sorts after the empty path and joins the last failure's run; the other five each start one.
+        #expect(merge.count == 3006 && merge.runCount == 3005)
+        var messages: [String] = []
+        var paths: [String] = []
+        try merge.forEach(keepingSummaries: false) { record in
+            paths.append(record.sourcePath)
+            if let message = record.diagnostics.first?.message { messages.append(message) }
+        }
+        #expect(paths.count == 3006)
+        #expect(paths.prefix(3000).allSatisfy { $0.isEmpty }, "the empty path sorts first")
+        let whole = try Self.merged(Self.open([try Self.write(Self.lines, "whole", in: folder)]))
+        #expect(Array(paths.suffix(6)) == whole.paths)
+        // Equal paths are ordered by the whole record: the same order from any arrangement.
+        let shuffled = try Self.open([try Self.write(Array(lines[3000...] + lines[..<3000]), "shuffled", in: folder)])
+        var again: [String] = []
+        try shuffled.forEach(keepingSummaries: false) { record in
+            if let message = record.diagnostics.first?.message { again.append(message) }
+        }
+        #expect(again == messages)
+        #expect(Set(messages).count == 3000)
+    }
+
     /// A record names its corpus by digest when an earlier record of its part carries it; a part
     /// read first may name a corpus that only a later part carries.
     @Test func aCorpusCarriedByAnotherPartIsResolved() throws {
