@@ -20,54 +20,54 @@ struct Shingles: ParsableCommand {
             work budget as one run would. Ranges of another split, a missing or repeated range, \
             or files made from other parts are refused (exit 1) and nothing is written.
             """,
-        subcommands: [Count.self, Match.self]
+        subcommands: [ShinglesCount.self, ShinglesMatch.self]
+    )
+}
+
+struct ShinglesCount: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "count", _superCommandName: "shingles",
+        abstract: "Count a range's groups of equal shingles (the first round of the join)."
     )
 
-    struct Count: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "count", _superCommandName: "shingles",
-            abstract: "Count a range's groups of equal shingles (the first round of the join)."
-        )
+    @OptionGroup var common: ShingleReducerOptions
 
-        @OptionGroup var common: ShingleReducerOptions
+    func run() throws {
+        let range = try common.shingleRange()
+        let merge = try common.openFacts()
+        try common.write { emit in try emit(try ShingleSketch.counts(of: merge, range: range)) }
+    }
+}
 
-        func run() throws {
-            let range = try common.shingleRange()
-            let merge = try common.openFacts()
-            try common.write { emit in try emit(try ShingleSketch.counts(of: merge, range: range)) }
-        }
+struct ShinglesMatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match", _superCommandName: "shingles",
+        abstract: "Write a range's shingle matches, given every range's counts (the second round of the join)."
+    )
+
+    @OptionGroup var common: ShingleReducerOptions
+
+    @Option(parsing: .upToNextOption, help: "The counts files of every range of the split (argmark shingles count).")
+    var counts: [String] = []
+
+    func validate() throws {
+        if counts.isEmpty { throw ValidationError("give the counts of every range (--counts COUNTS...), written by argmark shingles count") }
     }
 
-    struct Match: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "match", _superCommandName: "shingles",
-            abstract: "Write a range's shingle matches, given every range's counts (the second round of the join)."
-        )
-
-        @OptionGroup var common: ShingleReducerOptions
-
-        @Option(parsing: .upToNextOption, help: "The counts files of every range of the split (argmark shingles count).")
-        var counts: [String] = []
-
-        func validate() throws {
-            if counts.isEmpty { throw ValidationError("give the counts of every range (--counts COUNTS...), written by argmark shingles count") }
-        }
-
-        func run() throws {
-            let range = try common.shingleRange()
-            var headers: [ShingleSketch.Header] = []
-            var problems: [Diagnostic] = []
-            for path in counts {
-                switch ShingleSketch.readHeader(path) {
-                case .success(let header): headers.append(header)
-                case .failure(let failure): problems += failure.diagnostics
-                }
+    func run() throws {
+        let range = try common.shingleRange()
+        var headers: [ShingleSketch.Header] = []
+        var problems: [Diagnostic] = []
+        for path in counts {
+            switch ShingleSketch.readHeader(path) {
+            case .success(let header): headers.append(header)
+            case .failure(let failure): problems += failure.diagnostics
             }
-            try ShingleReducerOptions.refuse(problems)
-            try ShingleReducerOptions.refuse(ShingleSketch.checkSplit(headers, kind: .counts, count: range.count))
-            let merge = try common.openFacts()
-            try common.write { emit in try ShingleSketch.matches(of: merge, range: range, counts: headers, emit: emit) }
         }
+        try ShingleReducerOptions.refuse(problems)
+        try ShingleReducerOptions.refuse(ShingleSketch.checkSplit(headers, kind: .counts, count: range.count))
+        let merge = try common.openFacts()
+        try common.write { emit in try ShingleSketch.matches(of: merge, range: range, counts: headers, emit: emit) }
     }
 }
 
