@@ -50,11 +50,8 @@ package enum ShingleSketch {
         var identity: [UInt8] = []
         var sources = 0
         try merge.forEach(keepingSummaries: false) { record in
-            guard record.isValid, case .object(let facts)? = record.facts else { return }
-            guard case .string(let text)? = facts["text"] else { return }
-            var digest = ""
-            if case .object(let entry)? = facts["source"], case .string(let value)? = entry["textSha256"] { digest = value }
-            identity += Array("\(record.sourcePath)\n\(digest)\n".utf8)
+            guard record.isValid, case .object(let facts)? = record.facts, case .string(let text)? = facts["text"] else { return }
+            identity += Self.identity(of: record)
             body(sources, text)
             sources += 1
         }
@@ -105,6 +102,13 @@ package enum ShingleSketch {
             }
         }
         try emit(bytes)
+    }
+
+    /// What the parts' fingerprint takes from a source: its path and its text's digest.
+    static func identity(of record: PartRecord) -> [UInt8] {
+        var digest = ""
+        if case .object(let facts)? = record.facts, case .object(let entry)? = facts["source"], case .string(let value)? = entry["textSha256"] { digest = value }
+        return Array("\(record.sourcePath)\n\(digest)\n".utf8)
     }
 
     private static func header(_ kind: Kind, _ range: ShingleRange, _ sources: Int, _ fingerprint: String, _ extra: [String: JSONValue]) -> JSONValue {
@@ -347,11 +351,7 @@ extension ComparisonReport {
                 kept.facts = nil
                 warned.append(kept)
             }
-            if case .object(let members) = facts {
-                var digest = ""
-                if case .object(let entry)? = members["source"], case .string(let value)? = entry["textSha256"] { digest = value }
-                identity += Array("\(record.sourcePath)\n\(digest)\n".utf8)
-            }
+            identity += ShingleSketch.identity(of: record)
             block.append((record.sourcePath, record.id ?? "", facts, record.corpus.flatMap { corpora[$0] }))
             if block.count == 4096 { try flush() }
         }
