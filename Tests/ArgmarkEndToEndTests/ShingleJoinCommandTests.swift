@@ -95,21 +95,21 @@ import Testing
         }
         // Parts of both kinds in one merge.
         try refused(["report", "--format", "json", "--from", "facts", "articles"],
-                    "articles:1: error: this record is a part of articles (part format 2), but facts:1 is a part of facts (part format 3)", "summarize these articles again with --facts")
-        try refused(["summarize", "--from", "articles", "facts"], "facts:1: error:", "summarize these articles again without --facts")
+                    "articles:1: error: this record is a part of articles (part format 2), but facts:1 is a part of facts (part format 3)", "summarize these articles again as a part of facts")
+        try refused(["summarize", "--from", "articles", "facts"], "facts:1: error:", "summarize these articles again as a part of articles")
         // The join reads parts of facts only; parts of facts make the JSON report only.
         try refused(["shingles", "count", "--range", "0/1", "--from", "articles"], "articles: error: this is a part of articles", "argmark summarize --facts")
         try refused(["report", "--from", "facts"], status: 2, "make the JSON report only; pass --format json")
         try refused(["report", "--format", "json", "--from", "articles", "--matches"] + three, status: 2, "--matches needs parts of facts")
         // A missing range, a range given twice, ranges of two splits.
-        try refused(["report", "--format", "json", "--from", "facts", "--matches", "m0", "m2"], "m0:1: error: range 1/3 of this split is missing", "--range I/3")
+        try refused(["report", "--format", "json", "--from", "facts", "--matches", "m0", "m2"], "m0:1: error: range 1/3 of this split is missing; match every range of the split (0/3 to 2/3)")
         try refused(["report", "--format", "json", "--from", "facts", "--matches", "m0", "m1", "m2", "m1"], "m1:1: error: range 1/3 is also in m1; give each range once")
         try refused(["report", "--format", "json", "--from", "facts", "--matches", "m0", "m1", "m2", "twom1"], "twom1:1: error: range 1/2 is of a split into 2, but the others are of a split into 3")
-        try refused(["shingles", "match", "--range", "0/3", "--counts", "c0", "c1", "--from", "facts"], "c0:1: error: range 2/3 of this split is missing")
+        try refused(["shingles", "match", "--range", "0/3", "--counts", "c0", "c1", "--from", "facts"], "c0:1: error: range 2/3 of this split is missing; count every range")
         try refused(["shingles", "match", "--range", "0/2", "--counts", "c0", "c1", "c2", "--from", "facts"], "range 0/3 is of a split into 3, but the others are of a split into 2")
         // Files of the wrong kind, or made from other parts.
         try refused(["report", "--format", "json", "--from", "facts", "--matches", "c0", "c1", "c2"], "c0:1: error: this is a shingle counts file where shingle matches files are wanted")
-        try refused(["report", "--format", "json", "--from", "facts", "--matches", "facts"], "facts:1: error: this is not a file of argmark shingles count or argmark shingles match")
+        try refused(["report", "--format", "json", "--from", "facts", "--matches", "facts"], "facts:1: error: this is not a file of shingle counts or shingle matches")
         try refused(["report", "--format", "json", "--from", "facts", "--matches", "m0", "otherm1", "m2"], "otherm1:1: error: this range was made from other parts than m0")
         try refused(["report", "--format", "json", "--from", "facts", "--matches", "otherm0", "otherm1", "otherm2"], "otherm0:1: error: these shingle matches were made from other parts (1 sources) than the 3 sources")
         try refused(["shingles", "match", "--range", "0/3", "--counts", "otherc0", "otherc1", "otherc2", "--from", "facts"], "otherc0:1: error: these counts were made from other parts")

@@ -86,7 +86,7 @@ package final class PartMerge {
                             // One finding per part: a part of the other kind has every record wrong.
                             guard mixed.insert(part).inserted else { continue }
                             let location = SourceLocation(path: path, line: batch[index].line)
-                            problems.append(Diagnostic(.error, .badRecord, "this record is a part of \(record.format.name) (part format \(record.format.rawValue)), but \(format.location.path):\(format.location.line ?? 0) is a part of \(format.format.name) (part format \(format.format.rawValue)); parts of one merge must be of one kind: summarize these articles again \(format.format == .facts ? "with" : "without") --facts", at: location))
+                            problems.append(Diagnostic(.error, .badRecord, "this record is a part of \(record.format.name) (part format \(record.format.rawValue)), but \(format.location.path):\(format.location.line ?? 0) is a part of \(format.format.name) (part format \(format.format.rawValue)); parts of one merge must be of one kind: summarize these articles again as a part of \(format.format.name)", at: location))
                         } else if format == nil {
                             format = (record.format, SourceLocation(path: path, line: batch[index].line))
                         }

@@ -247,7 +247,7 @@ package struct PartRecord: Sendable {
             if let factsNode {
                 let value = JSONValue(node: factsNode)
                 guard case .object(let members) = value, case .object? = members["source"], SourceFacts(json: value, source: 0) != nil else {
-                    return bad("its \"facts\" are not the facts of an article as argmark summarize --facts writes them; summarize that article again")
+                    return bad("its \"facts\" are not the facts of an article as argmark writes them; summarize that article again")
                 }
                 facts = value
             }

@@ -136,7 +136,7 @@ package enum ShingleSketch {
         var reader = LineReader(descriptor: descriptor, maximumLineBytes: 1 << 20)
         let first: [UInt8]
         do {
-            guard case .text(let bytes)? = try reader.next() else { return bad("this is not a file of argmark shingles count or argmark shingles match (its first line is empty or too long)") }
+            guard case .text(let bytes)? = try reader.next() else { return bad("this is not a file of shingle counts or shingle matches (its first line is empty or too long); give the files the reducers wrote") }
             first = bytes
         } catch {
             return .failure(Problems(diagnostics: [Diagnostic(.error, .unreadable, FileSystemError(path, "read", error).reason, at: SourceLocation(path: path))]))
@@ -151,7 +151,7 @@ package enum ShingleSketch {
         }
         guard let node = try? JSONReader.parse(bytes), case .object = node.value, case .string(let name)? = node["sketch"]?.value,
               let kind = Kind(rawValue: name) else {
-            return bad("this is not a file of argmark shingles count or argmark shingles match; give the files those commands wrote (a part goes after --from)")
+            return bad("this is not a file of shingle counts or shingle matches; give the files the reducers wrote (a part goes with the parts)")
         }
         guard node["sketchFormat"]?.text.flatMap({ Int($0) }) == format else {
             return bad("this \(name) file is not in sketch format \(format); make it again with this argmark")
@@ -180,12 +180,11 @@ package enum ShingleSketch {
     /// of `kind` and made from the same parts; `count` is the split's size when known.
     package static func checkSplit(_ headers: [Header], kind: Kind, count known: Int? = nil) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        let command = kind == .counts ? "argmark shingles count" : "argmark shingles match"
         for header in headers where header.kind != kind {
-            problems.append(Diagnostic(.error, .badRecord, "this is a \(header.kind.rawValue) file where \(kind.rawValue) files are wanted; give the files \(command) wrote", at: header.location))
+            problems.append(Diagnostic(.error, .badRecord, "this is a \(header.kind.rawValue) file where \(kind.rawValue) files are wanted; give the files the reducers wrote", at: header.location))
         }
         guard problems.isEmpty, let first = headers.first else {
-            if headers.isEmpty { problems.append(Diagnostic(.error, .badRecord, "no \(kind.rawValue) files were given; give one per range (\(command))", at: SourceLocation(path: "argmark"))) }
+            if headers.isEmpty { problems.append(Diagnostic(.error, .badRecord, "no \(kind.rawValue) files were given; give one per range of the split", at: SourceLocation(path: "argmark"))) }
             return problems
         }
         let count = known ?? first.range.count
@@ -208,7 +207,7 @@ package enum ShingleSketch {
         let missing = (0..<count).filter { byIndex[$0] == nil }
         if !missing.isEmpty, problems.isEmpty {
             let names = missing.prefix(5).map { "\($0)/\(count)" }.joined(separator: ", ") + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
-            problems.append(Diagnostic(.error, .badRecord, "\(missing.count == 1 ? "range" : "ranges") \(names) of this split \(missing.count == 1 ? "is" : "are") missing; give every range (\(command) --range I/\(count))", at: first.location))
+            problems.append(Diagnostic(.error, .badRecord, "\(missing.count == 1 ? "range" : "ranges") \(names) of this split \(missing.count == 1 ? "is" : "are") missing; \(kind == .counts ? "count" : "match") every range of the split (0/\(count) to \(count - 1)/\(count)) and give them all", at: first.location))
         }
         return problems
     }
