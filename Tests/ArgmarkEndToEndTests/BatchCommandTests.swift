@@ -360,12 +360,12 @@ import Testing
         #expect(part.status == 0, "\(part.standardError)")
         let lines = try String(contentsOf: folder.appendingPathComponent("part"), encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { $0.contains("\"partFormat\":2") })
-        let later = lines.enumerated().map { $0.offset == 2 ? $0.element.replacingOccurrences(of: "\"partFormat\":2", with: "\"partFormat\":3") : $0.element }
+        let later = lines.enumerated().map { $0.offset == 2 ? $0.element.replacingOccurrences(of: "\"partFormat\":2", with: "\"partFormat\":4") : $0.element }
         let older = lines.map { $0.replacingOccurrences(of: ",\"partFormat\":2", with: "") }
         #expect(older != lines)
         try (later.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("later"), atomically: true, encoding: .utf8)
         try (older.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("older"), atomically: true, encoding: .utf8)
-        let cases = [("later", "later:3: error: not a record of a partial report: it is in part format 3, and this argmark reads part format 2"),
+        let cases = [("later", "later:3: error: not a record of a partial report: it is in part format 4, and this argmark reads part formats 2 (articles) and 3 (facts)"),
                      ("older", "older:1: error: not a record of a partial report: it has no \"partFormat\"")]
         for (name, message) in cases {
             for command in [["report", "--from", "part", name, "-o", "out"], ["summarize", "--from", name, "-o", "out"]] {

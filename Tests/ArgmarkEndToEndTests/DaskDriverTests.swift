@@ -85,4 +85,45 @@ import Testing
         let direct = try ArgmarkProcess.run(["report", "Annotations", "--format", "json"], in: Self.root)
         #expect(report.standardOutput == direct.standardOutput)
     }
+
+    /// Parts of facts, and the shared-text join on the workers, one hash range of shingles per
+    /// task (`--shingle-ranges`): the same report as one process, from a folder, through
+    /// fsspec, and from a JSON Lines file.
+    @Test(.enabled(if: enabled, skipReason))
+    func theShingleJoinOnTheWorkersGivesTheSingleProcessReport() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Annotations"), to: folder.appendingPathComponent("Annotations"))
+        let single = try ArgmarkProcess.run(["report", "Annotations", "--format", "json"], in: folder)
+        #expect(single.status == 0, "\(single.standardError)")
+        #expect(single.standardOutput.contains("\"passages\": ["), "the seeds share text")
+        let joined = try Self.driver(["report", "Annotations", "--shards", "3", "--shingle-ranges", "3", "--parts", "parts", "-o", "report.json", "--timings", "timings.json"], in: folder)
+        #expect(joined.status == 0, "\(joined.standardError)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("report.json"), encoding: .utf8) == single.standardOutput)
+        let timings = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("timings.json"))) as! [String: Any]
+        #expect(timings["join_seconds"] is Double)
+        // The workers wrote parts of facts and one matches file per range.
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("parts").path).sorted()
+        #expect(written.filter { $0.contains("-matches-") }.count == 3, "\(written)")
+        let part = try String(contentsOf: folder.appendingPathComponent("parts").appendingPathComponent(written.first { $0.hasSuffix(".part") }!), encoding: .utf8)
+        #expect(part.contains("\"partFormat\":3") && !part.contains("<article"))
+
+        let url = try Self.driver(["report", "file://" + folder.appendingPathComponent("Annotations").path, "--shards", "2", "--shingle-ranges", "2"], in: folder)
+        #expect(url.status == 0, "\(url.standardError)")
+        let absolute = try ArgmarkProcess.run(["report", folder.appendingPathComponent("Annotations").path, "--format", "json"], in: folder)
+        #expect(url.standardOutput == absolute.standardOutput)
+
+        let corpus = try String(contentsOf: Self.root.appendingPathComponent("Annotations/corpus.xml"), encoding: .utf8)
+        let lines = try ["seed-003", "seed-000", "seed-004", "seed-001", "seed-002"].map { name in
+            let xml = try String(contentsOf: Self.root.appendingPathComponent("Annotations/\(name).xml"), encoding: .utf8)
+            return String(decoding: try JSONSerialization.data(withJSONObject: ["path": "Annotations/\(name).xml", "xml": xml, "corpus": corpus], options: [.sortedKeys]), as: UTF8.self)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("articles.jsonl"), atomically: true, encoding: .utf8)
+        let records = try Self.driver(["report", "articles.jsonl", "--shards", "2", "--shingle-ranges", "2"], in: folder)
+        #expect(records.status == 0, "\(records.standardError)")
+        #expect(records.standardOutput == single.standardOutput)
+
+        let html = try Self.driver(["report", "Annotations", "--format", "html", "--shingle-ranges", "2"], in: folder)
+        #expect(html.status == 2 && html.standardError.contains("pass --format json"), "\(html.standardError)")
+    }
 }

@@ -9,7 +9,7 @@ import Testing
         let help = try ArgmarkProcess.run(["--help"]).standardOutput
         let listed = help.components(separatedBy: "SUBCOMMANDS:\n").last ?? ""
         return listed.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("  "), let word = line.split(separator: " ").first, word.first?.isLowercase == true else { return nil }
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first, word.first?.isLowercase == true else { return nil }
             return String(word)
         }
     }
@@ -32,5 +32,31 @@ import Testing
             }
         }
         #expect(offenders.isEmpty, "\(offenders.joined(separator: "\n"))")
+    }
+
+    /// Each command is parsed on its own (a fast path for a CLI run once per edit); help, versions
+    /// and completion scripts still go through the whole command tree. This checks the answers a
+    /// user gets either way are ArgumentParser's: `help CMD` and `CMD --help` agree and name the
+    /// command under `argmark`, and a completion script asked for after a command covers every
+    /// command's options.
+    @Test func wholeTreeRequestsAnswerAsTheRootWould() throws {
+        for command in try Self.subcommands() where command != "help" {
+            let viaHelp = try ArgmarkProcess.run(["help", command])
+            let viaFlag = try ArgmarkProcess.run([command, "--help"])
+            #expect(viaHelp.status == 0 && viaFlag.status == 0, "\(command): \(viaHelp.status) \(viaFlag.status)")
+            #expect(viaHelp.standardOutput == viaFlag.standardOutput, "argmark help \(command) differs from argmark \(command) --help")
+            #expect(viaFlag.standardOutput.contains("USAGE: argmark \(command)"), "\(command) --help: \(viaFlag.standardOutput.prefix(200))")
+        }
+        let script = try ArgmarkProcess.run(["add", "--generate-completion-script", "bash"])
+        #expect(script.status == 0)
+        #expect(script.standardOutput.hasPrefix("#!/bin/bash"))
+        for option in ["--quote", "--occurrence", "--overwrite", "--format"] {
+            #expect(script.standardOutput.contains(option), "the bash completion script lacks \(option)")
+        }
+        let zsh = try ArgmarkProcess.run(["--generate-completion-script=zsh"])
+        #expect(zsh.status == 0 && zsh.standardOutput.hasPrefix("#compdef argmark"))
+        let version = try ArgmarkProcess.run(["add", "--version"])
+        let rootVersion = try ArgmarkProcess.run(["--version"])
+        #expect(version.status == 0 && version.standardOutput == rootVersion.standardOutput && !version.standardOutput.isEmpty)
     }
 }

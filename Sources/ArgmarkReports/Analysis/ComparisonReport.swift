@@ -42,7 +42,7 @@ public struct ComparisonReport: Sendable {
     /// The report from every source's facts: the tables that compare sources are made here, from
     /// the facts alone, whether the articles were kept or not.
     static func assemble(keys: [String], facts: [SourceFacts], sources: [ReportSource], graphs: [ArgumentGraph], spool: BlockSpool?,
-                         corpus: Corpus, options: SharedTextOptions) -> ComparisonReport {
+                         corpus: Corpus, options: SharedTextOptions, sharedText: SharedTextFindings? = nil) -> ComparisonReport {
         let rows = targetRows(facts, corpus)
         let speakers = speakerSummaries(facts)
         let propositions = propositionRows(facts, corpus)
@@ -58,7 +58,7 @@ public struct ComparisonReport: Sendable {
             stanceBySpeaker: stanceBySpeaker(facts, rows, speakers),
             propositions: propositions,
             counterclaims: facts.flatMap(\.counterclaims),
-            sharedText: SharedTextFinder.find(in: facts.map(\.sharedText), options: options),
+            sharedText: sharedText ?? SharedTextFinder.find(in: facts.map(\.sharedText), options: options),
             speakers: speakers,
             disagreements: Disagreements.find(facts, rows, propositions)
         )

@@ -229,18 +229,9 @@ enum SharedTextFinder {
         // admitted; in thousands of essays on one prompt, the moderately common phrases that
         // would make the work grow with the square of the corpus are left out, and the level
         // reached is reported.
-        let budget = max(options.minimumPairBudget, options.pairBudgetPerSource * sources.count)
-        var pairsAtLevel = [Int](repeating: 0, count: options.maximumSourcesPerShingle + 1)
-        for sources in groupSources where sources >= 2 && sources <= options.maximumSourcesPerShingle {
-            let count = Int(sources)
-            pairsAtLevel[count] += count * (count - 1) / 2
-        }
-        var admitted = 2
-        var spent = pairsAtLevel[2]
-        while admitted < options.maximumSourcesPerShingle, spent + pairsAtLevel[admitted + 1] <= budget {
-            admitted += 1
-            spent += pairsAtLevel[admitted]
-        }
+        var groupsAtLevel = [Int](repeating: 0, count: options.maximumSourcesPerShingle + 1)
+        for sources in groupSources { groupsAtLevel[Int(sources)] += 1 }
+        let admitted = admittedLevel(groupsBySources: groupsAtLevel, sources: sources.count, options: options)
         for count in groupSources where count > admitted { commonSkipped += 1 }
         let effective = {
             var adjusted = options
@@ -285,37 +276,66 @@ enum SharedTextFinder {
             }
         }
 
-        // Keep the strongest pairs; only they are given their texts and units.
-        var all = found.flatMap(\.kept)
+        sequences = []
+        let all = strongest(found.flatMap(\.kept), options: options)
         let total = found.reduce(0) { $0 + $1.total }
+        return findings(all, total: total, sources: { sources[$0] }, options: options, commonSkipped: commonSkipped, admitted: admitted)
+    }
+
+    /// The level of the work budget: shingles are admitted from the rarest up while the pairs
+    /// of sources they put side by side stay within a budget linear in the number of sources.
+    /// It depends only on how many groups of equal shingles each number of sources has
+    /// (`groupsBySources[k]`, for k up to `maximumSourcesPerShingle`), so that counts made
+    /// apart (one hash range each, ``ShingleRangeIndex``) and summed give the level of the whole.
+    static func admittedLevel(groupsBySources: [Int], sources: Int, options: SharedTextOptions) -> Int {
+        let budget = max(options.minimumPairBudget, options.pairBudgetPerSource * sources)
+        func pairs(_ level: Int) -> Int { level < groupsBySources.count ? groupsBySources[level] * (level * (level - 1) / 2) : 0 }
+        var admitted = 2
+        var spent = pairs(2)
+        while admitted < options.maximumSourcesPerShingle, spent + pairs(admitted + 1) <= budget {
+            admitted += 1
+            spent += pairs(admitted)
+        }
+        return admitted
+    }
+
+    /// The pairs the report lists: the `maximumPairs` strongest, by source indexes.
+    static func strongest(_ candidates: [PairCandidate], options: SharedTextOptions) -> [PairCandidate] {
+        var all = candidates
         if all.count > options.maximumPairs {
             all.sort { ($0.longestWords, $0.sharedWordsA, -$0.a, -$0.b) > ($1.longestWords, $1.sharedWordsA, -$1.a, -$1.b) }
             all.removeLast(all.count - options.maximumPairs)
         }
         all.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        return all
+    }
 
+    /// The findings for the pairs listed (`all`, from ``strongest(_:options:)``): only their
+    /// sources (`source(index)`) are read, for the passages' offsets, texts and units.
+    static func findings(_ all: [PairCandidate], total: Int, sources: (Int) -> SharedTextSource, options: SharedTextOptions,
+                         commonSkipped: Int, admitted: Int) -> SharedTextFindings {
         // The word offsets of the sources in the reported pairs only.
-        sequences = []
-        var located: [Int: WordSequence] = [:]
-        for source in Set(all.flatMap { [$0.a, $0.b] }) {
-            located[source] = WordSequence(sources[source].text.unicodeScalars)
+        var located: [Int: (sequence: WordSequence, source: SharedTextSource)] = [:]
+        for index in Set(all.flatMap { [$0.a, $0.b] }) {
+            let source = sources(index)
+            located[index] = (WordSequence(source.text.unicodeScalars), source)
         }
         var pairs: [SourcePairOverlap] = []
         for candidate in all {
             let a = candidate.a, b = candidate.b
-            let sequenceA = located[a]!, sequenceB = located[b]!
+            let (sequenceA, sourceA) = located[a]!, (sequenceB, sourceB) = located[b]!
             var passagesFound: [SharedPassage] = []
             for found in candidate.passages {
                 let spanA = Span(start: Int(sequenceA.starts[found.startA]), end: Int(sequenceA.ends[found.endA - 1]))
                 let spanB = Span(start: Int(sequenceB.starts[found.startB]), end: Int(sequenceB.ends[found.endB - 1]))
-                let unitsA = overlapping(sources[a], spanA)
-                let unitsB = overlapping(sources[b], spanB)
+                let unitsA = overlapping(sourceA, spanA)
+                let unitsB = overlapping(sourceB, spanB)
                 let propositionsA = Set(unitsA.compactMap(\.proposition))
                 let propositions = Set(unitsB.compactMap(\.proposition)).intersection(propositionsA).sorted()
                 let longer = max(found.endA - found.startA, found.endB - found.startB)
                 passagesFound.append(SharedPassage(
-                    a: PassageSide(source: a, span: spanA, text: passageText(sources[a].text, spanA), units: unitsA.map(\.id)),
-                    b: PassageSide(source: b, span: spanB, text: passageText(sources[b].text, spanB), units: unitsB.map(\.id)),
+                    a: PassageSide(source: a, span: spanA, text: passageText(sourceA.text, spanA), units: unitsA.map(\.id)),
+                    b: PassageSide(source: b, span: spanB, text: passageText(sourceB.text, spanB), units: unitsB.map(\.id)),
                     matchedWords: found.matched,
                     similarity: Double(found.matched) / Double(max(longer, 1)),
                     propositions: propositions
@@ -446,8 +466,15 @@ enum SharedTextFinder {
                 }
             }
         }
+        return pairs(of: source, matches: matches, options: options)
+    }
+
+    /// The pairs (`source`, partner) whose shingle matches (`matches[partner]`: positions in
+    /// `source` and in the partner) chain into a passage: at most `maximumPartnersPerSource` of
+    /// them, those sharing most words, and how many there were.
+    static func pairs(of source: Int, matches: [Int: [(Int32, Int32)]], options: SharedTextOptions) -> (kept: [PairCandidate], total: Int) {
         // A passage of `minimumWords` words holds at least this many shingles.
-        let needed = max(1, options.minimumWords - size + 1)
+        let needed = max(1, options.minimumWords - options.shingleWords + 1)
         var result: [PairCandidate] = []
         for partner in matches.keys.sorted() {
             let pairMatches = matches[partner]!

@@ -32,8 +32,11 @@ package final class PartMerge {
     package let count: Int
     /// The number of runs the parts were cut into (1 per part written by `summarize`).
     package var runCount: Int { runs.count }
+    /// What every record carries (parts of one merge are all of one format); nil with no records.
+    package let format: PartRecord.Format?
 
-    private init(paths: [String], descriptors: [Platform.Descriptor], runs: [Run], corpora: [String: [UInt8]], count: Int) {
+    private init(paths: [String], descriptors: [Platform.Descriptor], runs: [Run], corpora: [String: [UInt8]], count: Int, format: PartRecord.Format?) {
+        self.format = format
         self.paths = paths
         self.descriptors = descriptors
         self.runs = runs
@@ -57,6 +60,8 @@ package final class PartMerge {
         var corpora: [String: [UInt8]] = [:]
         var named: [(digest: String, location: SourceLocation)] = []
         var count = 0
+        var format: (format: PartRecord.Format, location: SourceLocation)?
+        var mixed = Set<Int>()
         for (part, path) in paths.enumerated() {
             let descriptor: Platform.Descriptor
             do {
@@ -77,6 +82,14 @@ package final class PartMerge {
                     switch result {
                     case .success(let (record, digest)):
                         count += 1
+                        if let format, format.format != record.format {
+                            // One finding per part: a part of the other kind has every record wrong.
+                            guard mixed.insert(part).inserted else { continue }
+                            let location = SourceLocation(path: path, line: batch[index].line)
+                            problems.append(Diagnostic(.error, .badRecord, "this record is a part of \(record.format.name) (part format \(record.format.rawValue)), but \(format.location.path):\(format.location.line ?? 0) is a part of \(format.format.name) (part format \(format.format.rawValue)); parts of one merge must be of one kind: summarize these articles again as a part of \(format.format.name)", at: location))
+                        } else if format == nil {
+                            format = (record.format, SourceLocation(path: path, line: batch[index].line))
+                        }
                         if let corpus = record.corpus {
                             let key = SHA256.hexDigest(of: corpus)
                             if corpora[key] == nil { corpora[key] = corpus }
@@ -123,7 +136,7 @@ package final class PartMerge {
         for (digest, location) in named where corpora[digest] == nil {
             problems.append(Diagnostic(.error, .badRecord, "the record names corpus \(digest.prefix(12))… by its digest, but no record of the parts carries that corpus; merge the part that does too", at: location))
         }
-        let merge = PartMerge(paths: paths, descriptors: descriptors, runs: runs, corpora: corpora, count: count)
+        let merge = PartMerge(paths: paths, descriptors: descriptors, runs: runs, corpora: corpora, count: count, format: format?.format)
         return problems.isEmpty ? .success(merge) : .failure(PartMergeProblems(diagnostics: problems))
     }
 

@@ -83,12 +83,60 @@ package struct ReportFold {
         }
     }
 
+    /// Folds sources given by their facts, as a part of facts carries them (``PartRecord/facts``:
+    /// ``SourceFacts/json`` with the report's entry of the source as `source`), in order. Only a
+    /// fold that spools its sources can (it has no articles to keep). The text of a source for
+    /// which `keepsText` is false is let go: the shared text was found elsewhere
+    /// (``SharedTextJoin``) and only the listed pairs' texts are needed.
+    /// Returns the paths whose facts could not be read (nothing is folded then).
+    package mutating func add(facts block: [(path: String, id: String, facts: JSONValue, corpus: Corpus?)], keepsText: (Int) -> Bool = { _ in true }) -> [String] {
+        precondition(spool != nil, "a fold of facts spools its sources")
+        let first = keys.count
+        var decoded = [SourceFacts?](repeating: nil, count: block.count)
+        var rendered = [[UInt8]](repeating: [], count: block.count)
+        var blockKeys: [String] = []
+        for entry in block { blockKeys.append(sourceKeys.key(for: entry.id)) }
+        let names = blockKeys
+        decoded.withUnsafeMutableBufferPointer { factBuffer in
+            rendered.withUnsafeMutableBufferPointer { renderedBuffer in
+                let factSlots = UnsafeSlots(factBuffer), renderedSlots = UnsafeSlots(renderedBuffer)
+                DispatchQueue.concurrentPerform(iterations: block.count) { index in
+                    let entry = block[index]
+                    guard let facts = SourceFacts(json: entry.facts, source: first + index),
+                          case .object(let members) = entry.facts, case .object(var source)? = members["source"] else { return }
+                    source["key"] = .string(names[index])
+                    source["file"] = .string(FileSystem.baseName(of: entry.path))
+                    var bytes: [UInt8] = []
+                    JSONValue.object(source).write(into: &bytes, indent: JSONRenderer.sourceIndent)
+                    renderedSlots.buffer[index] = bytes
+                    factSlots.buffer[index] = facts
+                }
+            }
+        }
+        let unreadable = block.indices.filter { decoded[$0] == nil }.map { block[$0].path }
+        guard unreadable.isEmpty else { return unreadable }
+        for (index, entry) in block.enumerated() {
+            if folders.insert(FileSystem.directoryName(of: entry.path)).inserted, let corpus = entry.corpus { corpora.append(corpus) }
+            var facts = decoded[index]!
+            if !keepsText(first + index) { facts.sharedText = SharedTextSource(text: "", units: []) }
+            self.facts.append(facts)
+            spool!.append(rendered[index])
+        }
+        keys += names
+        return []
+    }
+
     /// The report over every source folded, with `corpus` (by default the corpora of the
-    /// articles' folders, merged).
-    package consuming func finish(corpus given: Corpus? = nil, options: SharedTextOptions = SharedTextOptions()) -> ComparisonReport {
+    /// articles' folders, merged). With `join`, the shared text is the join's (whose listed
+    /// sources must have kept their texts), not found again.
+    package consuming func finish(corpus given: Corpus? = nil, options: SharedTextOptions = SharedTextOptions(),
+                                  join: (join: SharedTextJoin, commonSkipped: Int, admitted: Int)? = nil) -> ComparisonReport {
         let corpus = given ?? Corpus.merging(corpora)
         spool?.finishWriting()
-        return ComparisonReport.assemble(keys: keys, facts: facts, sources: sources, graphs: graphs, spool: spool, corpus: corpus, options: options)
+        let facts = self.facts
+        let sharedText = join.map { $0.join.findings(sources: { facts[$0].sharedText }, commonSkipped: $0.commonSkipped, admitted: $0.admitted) }
+        return ComparisonReport.assemble(keys: keys, facts: facts, sources: sources, graphs: graphs, spool: spool, corpus: corpus, options: options,
+                                         sharedText: sharedText)
     }
 }
 

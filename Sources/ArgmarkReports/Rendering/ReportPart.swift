@@ -25,8 +25,25 @@ package struct PartRecord: Sendable {
     package var printed: [String]
     /// The input line of a batch record (not part of a part's canonical form).
     package var line: Int?
+    /// What the part carries of each article: its XML, or only its facts.
+    package var format: Format = .articles
+    /// In a part of facts: the article's ``SourceFacts/json``, with its report entry (the JSON
+    /// report's source, without its key) as `source`; nil for a failure.
+    package var facts: JSONValue?
 
-    package var isValid: Bool { article != nil && !diagnostics.contains { $0.severity == .error } }
+    /// The two kinds of part; every record of a merge must be of one of them.
+    package enum Format: Int, Sendable {
+        /// Each record carries its article's XML: the merge decodes every article again, and
+        /// can make every format of report.
+        case articles = 2
+        /// Each record carries its article's facts and text (``SourceFacts/json``): the merge
+        /// sums facts without decoding articles, and makes the JSON report only.
+        case facts = 3
+
+        package var name: String { self == .articles ? "articles" : "facts" }
+    }
+
+    package var isValid: Bool { (article != nil || facts != nil) && !diagnostics.contains { $0.severity == .error } }
 
     /// The path reports name and sort the source by: the record's path, else `ID.xml`.
     package var sourcePath: String { path ?? (id.map { $0 + ".xml" } ?? "") }
@@ -63,6 +80,7 @@ package struct PartRecord: Sendable {
         if let order = Self.pathOrder(sourcePath, other.sourcePath) { return order }
         if article != other.article { return (article ?? []).lexicographicallyPrecedes(other.article ?? []) }
         if corpus != other.corpus { return (corpus ?? []).lexicographicallyPrecedes(other.corpus ?? []) }
+        if format != other.format { return format.rawValue < other.format.rawValue }
         let mine = canonicalJSON().renderedCompact(), theirs = other.canonicalJSON().renderedCompact()
         return mine < theirs
     }
@@ -108,7 +126,7 @@ package struct PartRecord: Sendable {
             members["text"] = .string(printed[index])
             return .object(members)
         }
-        return .object([
+        var members: [String: JSONValue] = [
             "path": path.map(JSONValue.string) ?? .null,
             "id": id.map(JSONValue.string) ?? .null,
             "ok": .bool(isValid),
@@ -119,13 +137,34 @@ package struct PartRecord: Sendable {
             "corpus": withCorpus ? corpus.map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null : .null,
             "corpusSha256": corpus.map { .string(SHA256.hexDigest(of: $0)) } ?? .null,
             "summary": summary ?? .null,
-            "partFormat": .int(Self.formatVersion),
-        ])
+            "partFormat": .int(format.rawValue),
+        ]
+        if format == .facts { members["facts"] = facts ?? .null }
+        return .object(members)
     }
 
-    /// The version of the part format, in every record as `partFormat`: raised when a field
-    /// changes meaning, so that a part written by another argmark is refused, never misread.
-    package static let formatVersion = 2
+    /// The version of the part format of articles, in every record as `partFormat` (a part of
+    /// facts is ``Format/facts``, 3): raised when a field changes meaning, so that a part written
+    /// by another argmark is refused, never misread.
+    package static let formatVersion = Format.articles.rawValue
+
+    /// The record with its article's facts in place of its XML (``Format/facts``); `file` is
+    /// the name its report entry gives the article.
+    package func withFacts(of article: Article) -> PartRecord {
+        var record = self
+        record.format = .facts
+        guard record.article != nil else { return record }
+        record.article = nil
+        let graph = ArgumentGraph(article)
+        let facts = SourceFacts(source: 0, graph: graph)
+        guard case .object(var members) = facts.json,
+              case .object(var entry) = JSONRenderer.source(ReportSource(key: "", file: "", article: article), graph: graph, profile: facts.profile) else { return record }
+        entry["key"] = nil
+        entry["file"] = nil
+        members["source"] = .object(entry)
+        record.facts = .object(members)
+        return record
+    }
 
     /// Records as one stream writes them: each distinct corpus in full once, then by digest.
     package struct StreamWriter {
@@ -159,10 +198,11 @@ package struct PartRecord: Sendable {
         let node: JSONNode
         do { node = try JSONReader.parse(bytes) } catch { return bad("not valid JSON (\(error.message))") }
         guard case .object = node.value else { return bad("a record is a JSON object") }
+        let format: Format
         switch node["partFormat"]?.value {
-        case .number(let text)? where Int(text) == formatVersion: break
+        case .number(let text)? where Int(text).flatMap(Format.init(rawValue:)) != nil: format = Format(rawValue: Int(text)!)!
         case .number(let text)?:
-            return bad("it is in part format \(text), and this argmark reads part format \(formatVersion); merge it with the argmark that wrote it, or summarize those articles again with this one")
+            return bad("it is in part format \(text), and this argmark reads part formats \(Format.articles.rawValue) (articles) and \(Format.facts.rawValue) (facts); merge it with the argmark that wrote it, or summarize those articles again with this one")
         case nil:
             return bad("it has no \"partFormat\" (parts before format \(formatVersion) had none); summarize those articles again with this argmark")
         default:
@@ -192,14 +232,33 @@ package struct PartRecord: Sendable {
         }
         if printed.count != diagnostics.count { printed = [] }
         let hasSummary = node["summary"].map { if case .null = $0.value { false } else { true } } ?? false
-        guard ok == (article.value != nil && hasSummary) else {
-            return bad(ok ? "a record with \"ok\": true needs \"article\" and \"summary\"" : "a record with \"ok\": false has no \"article\"")
+        var facts: JSONValue?
+        switch format {
+        case .articles:
+            guard ok == (article.value != nil && hasSummary) else {
+                return bad(ok ? "a record with \"ok\": true needs \"article\" and \"summary\"" : "a record with \"ok\": false has no \"article\"")
+            }
+        case .facts:
+            guard article.value == nil else { return bad("a record of a part of facts (part format 3) has no \"article\"") }
+            let factsNode = node["facts"].flatMap { if case .object = $0.value { $0 } else { nil } }
+            guard ok == (factsNode != nil && hasSummary) else {
+                return bad(ok ? "a record with \"ok\": true needs \"facts\" and \"summary\"" : "a record with \"ok\": false has no \"facts\"")
+            }
+            if let factsNode {
+                let value = JSONValue(node: factsNode)
+                guard case .object(let members) = value, case .object? = members["source"], SourceFacts(json: value, source: 0) != nil else {
+                    return bad("its \"facts\" are not the facts of an article as argmark writes them; summarize that article again")
+                }
+                facts = value
+            }
         }
         var line: Int?
         if let text = node["line"]?.text { line = Int(text) }
         let summary = ok && keepingSummaries ? node["summary"].map(JSONValue.init(node:)) : nil
-        let record = PartRecord(path: path.value, id: id.value, article: article.value.map { Array($0.utf8) }, corpus: corpus.value.map { Array($0.utf8) },
+        var record = PartRecord(path: path.value, id: id.value, article: article.value.map { Array($0.utf8) }, corpus: corpus.value.map { Array($0.utf8) },
                                 summary: summary, diagnostics: diagnostics, printed: printed, line: line)
+        record.format = format
+        record.facts = facts
         if let given = record.corpus, let named = digest.value, SHA256.hexDigest(of: given) != named {
             return bad("\"corpusSha256\" is not the digest of \"corpus\"")
         }
@@ -270,7 +329,8 @@ package struct PartRecord: Sendable {
     /// Reads and validates every article under `paths` (files and folders, as `report` reads
     /// them: each folder's `corpus.xml` for the articles beside it), in parallel, as records in
     /// part order. Unreadable paths and broken `corpus.xml` files come back as failures.
-    package static func summarize(_ paths: [String], validator: Validator = Validator()) -> [PartRecord] {
+    /// With `format` ``Format/facts`` each record carries its article's facts instead of its XML.
+    package static func summarize(_ paths: [String], format: Format = .articles, validator: Validator = Validator()) -> [PartRecord] {
         let (files, unreadable) = FileSystem.expand(paths, extension: ".xml")
         let articlePaths = files.filter { FileSystem.baseName(of: $0) != Corpus.fileName }
         var records = unreadable.map { PartRecord(path: $0.path, id: nil, article: nil, corpus: nil, summary: nil, diagnostics: [Diagnostic(.error, .unreadable, $0.reason, at: SourceLocation(path: $0.path))]) }
@@ -301,7 +361,7 @@ package struct PartRecord: Sendable {
                     return
                 }
                 switch ArticleRecords.validate(bytes, line: 0, path: path, corpus: byFolder[FileSystem.directoryName(of: path)], validator: validator) {
-                case .success(let record): slots.buffer[index] = PartRecord(record)
+                case .success(let record): slots.buffer[index] = format == .facts ? PartRecord(record).withFacts(of: record.article) : PartRecord(record)
                 case .failure(let failure): slots.buffer[index] = PartRecord(failure)
                 }
             }
@@ -311,6 +371,7 @@ package struct PartRecord: Sendable {
             record.line = nil
             return record
         }
+        for index in records.indices { records[index].format = format }
         return sorted(records)
     }
 }

@@ -45,6 +45,9 @@ struct Batch: ParsableCommand {
     @Flag(help: "With --do suggest: do not suggest relations.")
     var noRelations = false
 
+    @Flag(help: "With --do summarize: records of a part of facts (each article's facts and text instead of its XML; see argmark summarize --facts).")
+    var facts = false
+
     @Option(help: "The longest line accepted, in bytes; a longer one gives an error record and is skipped.")
     var maxRecordBytes: Int = 64 << 20
 
@@ -58,6 +61,7 @@ struct Batch: ParsableCommand {
         if action != .suggest, model != nil || types != nil || noRelations {
             throw ValidationError("--model, --types and --no-relations go with --do suggest")
         }
+        if facts, action != .summarize { throw ValidationError("--facts goes with --do summarize") }
         if let types { _ = try LabelSet.parse(types) }
     }
 
@@ -105,11 +109,12 @@ struct Batch: ParsableCommand {
         case .failure(let failure): part = PartRecord(failure)
         case .success(let record):
             switch action {
-            case .summarize: part = PartRecord(record)
+            case .summarize: part = facts ? PartRecord(record).withFacts(of: record.article) : PartRecord(record)
             case .validate: part = PartRecord(path: record.path, id: record.article.id, article: record.isValid ? record.bytes : nil, corpus: nil, summary: nil, diagnostics: record.diagnostics, line: record.line)
             case .suggest: return suggested(record, suggester: suggester, validator: validator)
             }
         }
+        if facts { part.format = .facts }
         part.printed = part.diagnostics.map { DiagnosticPrinter.line(for: $0, color: false) }
         return trimmed(writer.json(part))
     }

@@ -31,6 +31,9 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("from"), parsing: .upToNextOption, help: "Build the report from these partial reports (argmark summarize) instead of files.")
     var parts: [String] = []
 
+    @Option(parsing: .upToNextOption, help: "With --from parts of facts: every range's shingle matches (argmark shingles match), for the shared text.")
+    var matches: [String] = []
+
     @Option(help: "Output format: html, markdown, json, dot or svg.")
     var format: ReportFormat = .html
 
@@ -40,6 +43,9 @@ struct Report: ParsableCommand {
     func validate() throws {
         if paths.isEmpty == parts.isEmpty {
             throw ValidationError(paths.isEmpty ? "give files or folders to report on, or --from PART... to merge partial reports" : "give either files and folders or --from PART..., not both")
+        }
+        if !matches.isEmpty, parts.isEmpty {
+            throw ValidationError("--matches goes with --from PART... (parts of facts, argmark summarize --facts)")
         }
     }
 
@@ -77,11 +83,28 @@ struct Report: ParsableCommand {
     /// The report merged from partial reports; their invalid records are reported as invalid files.
     func runFromParts() throws {
         let merge = try PartFiles.open(parts)
+        if merge.format == .facts, format != .json {
+            throw ValidationError("parts of facts (argmark summarize --facts) carry no articles to draw, so they make the JSON report only; pass --format json, or summarize without --facts for \(format.rawValue)")
+        }
+        if merge.format == .articles, !matches.isEmpty {
+            throw ValidationError("--matches needs parts of facts (argmark summarize --facts); these parts carry articles, whose report finds its shared text itself: leave out --matches")
+        }
+        var join: (join: SharedTextJoin, header: ShingleSketch.Header)?
+        if !matches.isEmpty {
+            switch ShingleSketch.join(matches) {
+            case .success(let joined): join = joined
+            case .failure(let problems): try ShingleReducerOptions.refuse(problems.diagnostics)
+            }
+        }
         let (report, invalid, warned) = try PartFiles.reading {
             do {
+                if merge.format == .facts { return try ComparisonReport.build(factParts: merge, join: join) }
                 return try ComparisonReport.build(parts: merge, keepingArticles: format != .json)
             } catch let error as FileSystemError {
                 return try temporaryFile { () throws(FileSystemError) in throw error }
+            } catch let problems as ShingleSketch.Problems {
+                try ShingleReducerOptions.refuse(problems.diagnostics)
+                throw ExitStatus.failure.code
             }
         }
         let failures = PartFiles.printFailures(warned + invalid)

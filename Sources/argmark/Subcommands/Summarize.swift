@@ -10,6 +10,9 @@ struct Summarize: ParsableCommand {
         discussion: """
             A part is a JSON Lines file with one record per article: the article validated, its \
             folder's corpus.xml and its summary (the records of argmark batch --do summarize). \
+            With --facts, each record carries the article's facts and text instead of its XML: \
+            the merge then sums facts without decoding any article, makes the JSON report only, \
+            and its shared text can be found on several reducers (argmark shingles). \
             Parts written on different machines merge in any order and grouping into the same \
             bytes (argmark summarize --from PART... -o PART), and argmark report --from PART... \
             turns any number of them into the report one run over all their articles would give.
@@ -30,15 +33,21 @@ struct Summarize: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "The part to write. Default: stdout.")
     var output: String?
 
+    @Flag(help: "Write a part of facts: each article's facts and text instead of its XML (for report --format json --from).")
+    var facts = false
+
     func validate() throws {
         if paths.isEmpty == parts.isEmpty {
             throw ValidationError(paths.isEmpty ? "give files or folders to summarize, or --from PART... to merge parts" : "give either files and folders to summarize or --from PART..., not both")
+        }
+        if facts, !parts.isEmpty {
+            throw ValidationError("--facts is for summarizing articles; parts merged with --from keep their own kind (of articles or of facts)")
         }
     }
 
     func run() throws {
         guard parts.isEmpty else { return try runFromParts() }
-        let records = PartRecord.summarize(paths).map { record in
+        let records = PartRecord.summarize(paths, format: facts ? .facts : .articles).map { record in
             var record = record
             record.printed = record.diagnostics.map { DiagnosticPrinter.line(for: $0, color: false) }
             return record
@@ -63,6 +72,7 @@ struct Summarize: ParsableCommand {
                     if !record.diagnostics.isEmpty {
                         var kept = record
                         kept.article = nil
+                        kept.facts = nil
                         kept.summary = nil
                         reported.append(kept)
                     }
@@ -81,6 +91,12 @@ struct Summarize: ParsableCommand {
     /// Writes the part `produce` gives to `-o` (atomically: nothing is kept if it fails) or to
     /// standard output.
     func write(_ produce: (_ emit: @escaping ([UInt8]) throws(FileSystemError) -> Void) throws -> Void) throws {
+        try Self.write(to: output, produce)
+    }
+
+    /// Writes what `produce` gives to `output` (atomically: nothing is kept if it fails) or, with
+    /// none, to standard output.
+    static func write(to output: String?, _ produce: (_ emit: @escaping ([UInt8]) throws(FileSystemError) -> Void) throws -> Void) throws {
         guard let output else {
             return try produce { bytes in Terminal.write(bytes, to: Platform.standardOutput) }
         }

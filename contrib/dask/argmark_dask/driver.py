@@ -130,15 +130,16 @@ def _check(completed, command):
     return completed.returncode
 
 
-def summarize_files(argmark, paths, destination):
-    """Worker task: `argmark summarize` over local files, written as one part at `destination`."""
+def summarize_files(argmark, paths, destination, facts=False):
+    """Worker task: `argmark summarize` over local files, written as one part at `destination`
+    (a part of facts with `facts`)."""
     scratch = tempfile.mkdtemp(prefix="argmark-part-")
     try:
         local = os.path.join(scratch, "part")
         worst = 0
         with open(local, "wb") as out:
             for start in range(0, len(paths), FILES_PER_CALL):
-                command = [argmark, "summarize"] + paths[start:start + FILES_PER_CALL]
+                command = [argmark, "summarize"] + (["--facts"] if facts else []) + paths[start:start + FILES_PER_CALL]
                 completed = subprocess.run(command, stdout=out, stderr=subprocess.PIPE)
                 worst = max(worst, _check(completed, command))
         _write_part(local, destination)
@@ -183,7 +184,7 @@ def _run_batch(argmark, arguments, records, destination):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def summarize_urls(argmark, urls, destination):
+def summarize_urls(argmark, urls, destination, facts=False):
     """Worker task: articles read through fsspec, as batch records with their folder's corpus.xml."""
     corpora = {}
 
@@ -204,7 +205,7 @@ def summarize_urls(argmark, urls, destination):
                 record["corpus"] = corpus
             yield json.dumps(record, ensure_ascii=False).encode("utf-8")
 
-    result = _run_batch(argmark, ["--do", "summarize"], records(), destination)
+    result = _run_batch(argmark, ["--do", "summarize"] + (["--facts"] if facts else []), records(), destination)
     result["articles"] = len(urls)
     return result
 
@@ -253,6 +254,8 @@ def run(options):
     timings = {}
     began = time.monotonic()
     parts_home = options.parts or tempfile.mkdtemp(prefix="argmark-parts-")
+    if not is_url(parts_home):
+        os.makedirs(parts_home, exist_ok=True)
     run_id = uuid.uuid4().hex[:12]
     client, cluster = connect(options)
     worst = 0
@@ -268,6 +271,8 @@ def run(options):
                 with fsspec.open(corpus_path, "rb") as handle:
                     files["--corpus"] = handle.read()
             arguments = ["--do", "summarize" if options.command == "report" else options.do]
+            if options.command == "report" and options.shingle_ranges:
+                arguments += ["--facts"]
             if options.command == "batch" and options.do == "suggest":
                 arguments += ["--min-confidence", str(options.min_confidence)]
                 if options.types:
@@ -295,20 +300,26 @@ def run(options):
             task = summarize_urls if any(is_url(path) for path in options.inputs) else summarize_files
             for index, shard in enumerate(shards(files, shard_count)):
                 destination = join(parts_home, "%s-%05d.part" % (run_id, index))
-                futures.append((destination, client.submit(task, options.argmark, shard, destination, pure=False)))
+                futures.append((destination, client.submit(task, options.argmark, shard, destination, bool(options.shingle_ranges), pure=False)))
         results = [future.result() for _, future in futures]
         worst = max([result["status"] for result in results] + [0])
         timings["map_seconds"] = time.monotonic() - began
         timings["shards"] = len(futures)
         destinations = [destination for destination, _ in futures]
+        matches = []
+        if options.command == "report" and options.shingle_ranges:
+            join_began = time.monotonic()
+            matches = shingle_join(client, options, destinations, parts_home, run_id)
+            timings["join_seconds"] = time.monotonic() - join_began
 
         merge_began = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="argmark-merge-") as scratch:
             local_parts = fetch(destinations, scratch)
+            local_matches = fetch(matches, scratch, "matches")
             if options.command == "batch":
                 worst = max(worst, concatenate(local_parts, options.output))
             else:
-                worst = merge(options, local_parts, scratch)
+                worst = merge(options, local_parts, scratch, local_matches)
         timings["merge_seconds"] = time.monotonic() - merge_began
         timings["merge_peak_rss_kib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         if not options.parts:
@@ -328,12 +339,12 @@ def join(home, name):
     return home.rstrip("/") + "/" + name
 
 
-def fetch(destinations, scratch):
+def fetch(destinations, scratch, name="part"):
     """The parts as local files (copied from object storage when they are URLs)."""
     local = []
     for index, destination in enumerate(destinations):
         if is_url(destination):
-            path = os.path.join(scratch, "part-%05d" % index)
+            path = os.path.join(scratch, "%s-%05d" % (name, index))
             with fsspec.open(destination, "rb") as source, open(path, "wb") as target:
                 shutil.copyfileobj(source, target, 1 << 20)
             local.append(path)
@@ -371,13 +382,59 @@ class open_output:
             sys.stdout.buffer.flush()
 
 
-def merge(options, parts, scratch):
-    """The reduce: `argmark report --from` (or `summarize --from` for a merged part)."""
+def shingle_reduce(argmark, step, shingle_range, parts, counts, destination):
+    """Worker task: one reducer of the shared-text join, `argmark shingles count` (`step`
+    "count": returns the counts file's bytes, a few hundred) or `argmark shingles match` (given
+    every range's counts as bytes: writes the range's matches to `destination`). Every reducer
+    reads every part, and keeps only its range's shingles."""
+    scratch = tempfile.mkdtemp(prefix="argmark-shingles-")
+    try:
+        local_parts = fetch(parts, scratch)
+        output = os.path.join(scratch, "out")
+        command = [argmark, "shingles", step, "--range", shingle_range]
+        if step == "match":
+            paths = []
+            for index, contents in enumerate(counts):
+                path = os.path.join(scratch, "counts-%05d" % index)
+                with open(path, "wb") as handle:
+                    handle.write(contents)
+                paths.append(path)
+            command += ["--counts"] + paths
+        command += ["--from"] + local_parts + ["-o", output]
+        completed = subprocess.run(command, stderr=subprocess.PIPE)
+        if completed.returncode != 0:
+            raise RuntimeError("%s exited %d: %s" % (" ".join(command[:5]), completed.returncode, completed.stderr.decode(errors="replace")[-2000:]))
+        if step == "count":
+            with open(output, "rb") as handle:
+                return handle.read()
+        _write_part(output, destination)
+        return destination
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def shingle_join(client, options, parts, parts_home, run_id):
+    """The shared-text join on the workers, one hash range of shingles per task: the counts of
+    every range (gathered here: they fix the work budget), then every range's matches (written
+    beside the parts); returns where the matches are."""
+    count = options.shingle_ranges
+    ranges = ["%d/%d" % (index, count) for index in range(count)]
+    counts = client.gather([client.submit(shingle_reduce, options.argmark, "count", name, parts, None, None, pure=False) for name in ranges])
+    destinations = [join(parts_home, "%s-matches-%05d" % (run_id, index)) for index in range(count)]
+    return client.gather([client.submit(shingle_reduce, options.argmark, "match", name, parts, counts, destination, pure=False)
+                          for name, destination in zip(ranges, destinations)])
+
+
+def merge(options, parts, scratch, matches=()):
+    """The reduce: `argmark report --from` (or `summarize --from` for a merged part), with the
+    shingle join's matches when it ran."""
     local_output = os.path.join(scratch, "merged")
     if options.format == "part":
         command = [options.argmark, "summarize", "--from"] + parts + ["-o", local_output]
     else:
         command = [options.argmark, "report", "--from"] + parts + ["--format", options.format, "-o", local_output]
+        if matches:
+            command += ["--matches"] + list(matches)
     completed = subprocess.run(command, stderr=subprocess.PIPE)
     sys.stderr.write(completed.stderr.decode(errors="replace"))
     if completed.returncode not in (0, 1) or not os.path.exists(local_output):
@@ -405,6 +462,9 @@ def parser():
     report = commands.add_parser("report", help="the comparison report over folders, files or a JSON Lines file of records")
     report.add_argument("inputs", nargs="+", help="folders or files of argmark articles (paths or URLs), or one .jsonl file of batch records")
     report.add_argument("--format", default="json", choices=["json", "html", "markdown", "part"], help="report format, or part for the merged partial report")
+    report.add_argument("--shingle-ranges", type=int, default=0, metavar="N",
+                        help="write parts of facts (argmark summarize --facts) and find the shared text on the workers, "
+                             "one of N hash ranges of shingles per task (argmark shingles); JSON report only")
     cluster_options(report)
 
     batch = commands.add_parser("batch", help="argmark batch over a JSON Lines file, sharded by byte ranges")
@@ -423,6 +483,16 @@ def main(argv=None):
     if options.command == "batch" and options.do != "suggest" and (options.model or options.types or options.no_relations):
         sys.stderr.write("argmark-dask: error: --model, --types and --no-relations go with --do suggest\n")
         sys.exit(2)
+    if options.command == "report" and options.shingle_ranges:
+        if options.shingle_ranges < 0 or options.shingle_ranges > 65536:
+            sys.stderr.write("argmark-dask: error: --shingle-ranges takes a number of ranges from 1 to 65536\n")
+            sys.exit(2)
+        if options.format != "json":
+            sys.stderr.write("argmark-dask: error: --shingle-ranges makes parts of facts, which give the JSON report only; pass --format json\n")
+            sys.exit(2)
+    # The workers do not share the driver's working directory.
+    if getattr(options, "parts", None) and not is_url(options.parts):
+        options.parts = os.path.abspath(options.parts)
     if not is_url(options.argmark) and os.path.sep in options.argmark:
         options.argmark = os.path.abspath(options.argmark)
     try:
