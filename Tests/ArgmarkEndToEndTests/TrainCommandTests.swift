@@ -120,7 +120,7 @@ import Testing
             (["train", "corpus", "-o", "x.model", "--genre", "poetry"], 2, "unknown genre \"poetry\""),
             (["train", "corpus"], 2, "name the model file with -o MODEL"),
             (["suggest", "fresh/new.xml", "--model", "damaged.model"], 1, "damaged.model: error: the model is damaged"),
-            (["suggest", "fresh/new.xml", "--model", "old.model"], 1, "the model has format version 1, this argmark reads versions 2 and 3; retrain it with argmark train"),
+            (["suggest", "fresh/new.xml", "--model", "old.model"], 1, "the model has format version 1, this argmark reads versions 2, 3 and 4; retrain it with argmark train"),
             (["suggest", "fresh/new.xml", "--model", "truncated.model"], 1, "truncated.model: error: the model is damaged"),
             (["suggest", "fresh/new.xml", "--model", "weights.tsv"], 1, "weights.tsv: error: not an argmark suggestion model"),
             (["suggest", "fresh/new.xml", "--model", "missing.model"], 2, "missing.model"),
