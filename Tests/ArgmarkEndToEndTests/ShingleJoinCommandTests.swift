@@ -122,4 +122,38 @@ import Testing
         try refused(["report", "--format", "json", "--from", "facts", "--matches", "m0", "damaged", "m2"], "damaged:2: error: this is not a line of shingle matches")
         try refused(["report", "--format", "json", "--from", "facts", "--matches", "m0", "nowhere", "m2"], status: 2, "nowhere")
     }
+
+    /// A merge of more parts than a quarter of the open-file limit opens each part only while it
+    /// reads it: under `ulimit -n 32`, 60 parts (of articles and of facts) merge into the report
+    /// of the whole folder, where keeping them all open would run out of descriptors.
+    @Test func morePartsThanTheOpenFileLimitAllowsStillMerge() throws {
+        let folder = try ArgmarkProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = Self.root.appendingPathComponent("Annotations")
+        let files = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { $0.hasSuffix(".xml") && $0 != "corpus.xml" }.sorted()
+        let single = try ArgmarkProcess.run(["report", source.path, "--format", "json"])
+        #expect(single.status == 0)
+        for (kind, flags) in [("a", [String]()), ("f", ["--facts"])] {
+            var parts: [String] = []
+            for index in 0..<60 {
+                let name = "\(kind)\(index)"
+                parts.append(name)
+                if index < files.count {
+                    let written = try Self.run(["summarize"] + flags + [source.appendingPathComponent(files[files.count - 1 - index]).path, "-o", name], in: folder)
+                    #expect(written.status == 0, "\(written.standardError)")
+                } else {
+                    FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data())
+                }
+            }
+            let limited = try TimedProcess.run(["/bin/sh", "-c", "ulimit -n 32 && exec \"$@\"", "sh", ArgmarkProcess.executable.path,
+                                                "report", "--format", "json", "--from"] + parts, in: folder, timeout: ArgmarkProcess.hangLimit)
+            #expect(limited.result.status == 0, "\(limited.result.standardError)")
+            #expect(limited.result.standardOutput == single.standardOutput, "the merge of 60 \(kind) parts under ulimit -n 32 differs")
+            let merged = try TimedProcess.run(["/bin/sh", "-c", "ulimit -n 32 && exec \"$@\"", "sh", ArgmarkProcess.executable.path,
+                                               "summarize", "--from"] + parts + ["-o", "\(kind)-all"], in: folder, timeout: ArgmarkProcess.hangLimit)
+            #expect(merged.result.status == 0, "\(merged.result.standardError)")
+            let whole = try Self.run(["summarize"] + flags + [source.path], in: folder)
+            #expect(try String(contentsOf: folder.appendingPathComponent("\(kind)-all"), encoding: .utf8) == whole.standardOutput)
+        }
+    }
 }

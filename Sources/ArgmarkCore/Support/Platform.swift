@@ -199,6 +199,13 @@ package enum Platform {
         _ = libcClose(descriptor)
     }
 
+    /// How many files this process may have open at once (the soft `RLIMIT_NOFILE`).
+    package static var openFileLimit: Int {
+        var limit = rlimit()
+        guard getrlimit(resourceNoFile, &limit) == 0 else { return 1024 }
+        return Int(clamping: limit.rlim_cur)
+    }
+
     /// Reads up to `count` bytes into `buffer`, retrying when interrupted; 0 at the end of the file.
     package static func read(_ descriptor: Descriptor, into buffer: UnsafeMutableRawPointer, count: Int) throws(Failure) -> Int {
         while true {
@@ -348,3 +355,8 @@ private func libcClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
 private func libcRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(descriptor, buffer, count) }
 private func libcWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, buffer, count) }
 private func libcExit(_ code: Int32) -> Never { exit(code) }
+#if canImport(Glibc)
+private let resourceNoFile = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+#else
+private let resourceNoFile = RLIMIT_NOFILE
+#endif

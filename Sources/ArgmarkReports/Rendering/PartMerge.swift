@@ -24,6 +24,8 @@ package final class PartMerge {
     }
 
     package let paths: [String]
+    /// One open descriptor per part, or, with more parts than a fair share of the open-file
+    /// limit (``keepsPartsOpen(_:)``), none (-1): each read then opens its part and closes it.
     private let descriptors: [Platform.Descriptor]
     private let runs: [Run]
     /// Each distinct corpus the parts carry, by the SHA-256 of its bytes.
@@ -51,6 +53,13 @@ package final class PartMerge {
     /// Lines parsed together, in parallel, while a part is checked.
     private static let batchLines = 512
 
+    /// Whether `count` parts may stay open for the whole merge: at most a quarter of the
+    /// process's open-file limit, so that thousands of parts (a map of thousands of shards)
+    /// merge without running out of descriptors, opening each part when its records are read.
+    package static func keepsPartsOpen(_ count: Int) -> Bool {
+        count <= Platform.openFileLimit / 4
+    }
+
     /// Reads and checks every part at `paths`; the merge, or every problem found (a line that is
     /// not a record, an unreadable file, a corpus named by digest that no record carries).
     package static func open(_ paths: [String]) -> Result<PartMerge, PartMergeProblems> {
@@ -71,7 +80,9 @@ package final class PartMerge {
                 descriptors.append(-1)
                 continue
             }
-            descriptors.append(descriptor)
+            let keepsOpen = keepsPartsOpen(paths.count)
+            descriptors.append(keepsOpen ? descriptor : -1)
+            defer { if !keepsOpen { Platform.close(descriptor) } }
             var reader = LineReader(descriptor: descriptor, maximumLineBytes: PartRecord.maximumLineBytes, offset: 0, firstLine: 1)
             var previousPath: String?
             var batch: [(line: Int, bytes: [UInt8])] = []
@@ -209,7 +220,16 @@ package final class PartMerge {
         var lines: [(line: Int, bytes: [UInt8])] = []
         let wanted = min(count, cursor.remaining)
         guard wanted > 0 else { return }
-        var reader = LineReader(descriptor: descriptors[cursor.part], maximumLineBytes: PartRecord.maximumLineBytes, chunkBytes: min(1 << 16, max(1 << 12, wanted << 13)),
+        var descriptor = descriptors[cursor.part]
+        if descriptor < 0 {
+            do {
+                descriptor = try Platform.open(path, .read)
+            } catch {
+                throw PartRecordProblem(diagnostic: Diagnostic(.error, .unreadable, FileSystemError(path, "read", error).reason, at: SourceLocation(path: path)))
+            }
+        }
+        defer { if descriptors[cursor.part] < 0 { Platform.close(descriptor) } }
+        var reader = LineReader(descriptor: descriptor, maximumLineBytes: PartRecord.maximumLineBytes, chunkBytes: min(1 << 16, max(1 << 12, wanted << 13)),
                                 offset: cursor.offset, firstLine: cursor.nextLine)
         while lines.count < wanted {
             let line: LineReader.Line?

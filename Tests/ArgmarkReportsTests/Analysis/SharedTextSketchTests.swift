@@ -94,7 +94,11 @@ import Testing
         let phrases = (0..<30).map { _ in (0..<Int.random(in: 3...12, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ") }
         for round in 0..<4 {
             let texts = (0..<Int.random(in: 20...40, using: &random)).map { index in
-                (0..<Int.random(in: 4...14, using: &random)).map { _ in phrases.randomElement(using: &random)! }.joined(separator: ", ") + " unique\(round)x\(index)."
+                // Phrases repeated up to 7 times in one text: a source's shingle is matched from
+                // its first four places only, in one run as in the join.
+                (0..<Int.random(in: 4...14, using: &random)).flatMap { _ in
+                    Array(repeating: phrases.randomElement(using: &random)!, count: Bool.random(using: &random) ? 1 : Int.random(in: 2...7, using: &random))
+                }.joined(separator: ", ") + " unique\(round)x\(index)."
             }
             expectSameAsOneRun(texts, options: SharedTextOptions(maximumPartnersPerSource: 5, maximumPairs: 40, pairBudgetPerSource: 2, minimumPairBudget: 0), ranges: [1, 3, 8])
             expectSameAsOneRun(texts, options: SharedTextOptions(), ranges: [4])
