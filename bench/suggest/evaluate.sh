@@ -13,10 +13,12 @@
 #     corpus's label set (--types), also scored the way a user would: argmark suggest on stripped
 #     copies, then argmark agree against the gold.
 # PERCENTS="100" (for instance) runs only those points of the learning curve, on a busy machine;
-# PARTS="curve cross" (say) only those parts (curve, cross, shipped; the table needs all three).
+# PARTS="curve cross" (say) only those parts (curve, cross, shipped; the table needs all three);
+# CROSS="seeds" (say) only those rows of the cross-corpus part.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 PERCENTS=${PERCENTS:-10 25 50 100}
 PARTS=${PARTS:-curve cross shipped}
+CROSS=${CROSS:-${CORPUS_NAMES[*]}}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 import_corpora
 RESULTS="$WORK/results"
@@ -42,7 +44,7 @@ rm -rf "$S/seeds/held-out" && mkdir -p "$S/seeds" && cp -r "$C/seeds" "$S/seeds/
 # Cross-corpus: all articles of the other corpora (of Room for Debate the balanced share, as for
 # the shipped model).
 python3 "$PY/stage.py" share "$C/room-for-debate" "$S/balanced/room-for-debate" "$BALANCED_SHARE"
-for corpus in $(part cross && echo "${CORPUS_NAMES[@]}"); do
+for corpus in $(part cross && echo "$CROSS"); do
     others=()
     for other in "${CORPUS_NAMES[@]}"; do
         [[ $other == "$corpus" ]] && continue

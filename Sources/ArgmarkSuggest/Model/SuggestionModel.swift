@@ -8,11 +8,12 @@ import ArgmarkCore
 /// refuses a damaged file or one of another format version. The same training input gives the
 /// same bytes.
 package struct SuggestionModel: Sendable, Equatable {
-    /// The format version this argmark writes for a model with a ``UnitGate``; a model without
-    /// one is written as version 2, byte for byte as before the gate existed. Both are read; a
-    /// model of another version is refused.
-    package static let formatVersion = 3
-    static let readableVersions = [2, 3]
+    /// The format version this argmark writes for a model whose ``UnitGate`` decides per genre;
+    /// a model with one gate threshold for every genre is written as version 3, and one without
+    /// a gate as version 2, byte for byte as before each existed. All three are read; a model of
+    /// another version is refused.
+    package static let formatVersion = 4
+    static let readableVersions = [2, 3, 4]
     static let magic = "argmark suggestion model"
 
     package var sequence: SequenceModel
@@ -58,11 +59,28 @@ package struct SuggestionModel: Sendable, Equatable {
         }
         payload.float(relationTemperature)
         for choice in [relations, stance] { payload.weights(choice.weights) }
-        if let gate {
-            payload.float(gate.threshold)
+        let version: Int
+        switch gate {
+        case nil:
+            version = 2
+        case let gate? where gate.isShared:
+            version = 3
+            payload.float(gate.threshold!)
             payload.weights(gate.weights)
+        case let gate?:
+            // Format 4: the weights, the shared threshold (absent: no gate for other genres),
+            // then each genre's decision (a threshold, or absent: not gated), in genre order.
+            version = 4
+            payload.weights(gate.weights)
+            payload.optionalFloat(gate.threshold)
+            let genres = Set(gate.genreThresholds.keys).union(gate.ungatedGenres).sorted { $0.rawValue < $1.rawValue }
+            payload.uint32(UInt32(genres.count))
+            for genre in genres {
+                payload.string(genre.rawValue)
+                payload.optionalFloat(gate.ungatedGenres.contains(genre) ? nil : gate.genreThresholds[genre])
+            }
         }
-        let preamble = "\(Self.magic)\nformat-version: \(gate == nil ? 2 : Self.formatVersion)\nsha256: \(SHA256.hexDigest(of: payload.bytes))\n\n"
+        let preamble = "\(Self.magic)\nformat-version: \(version)\nsha256: \(SHA256.hexDigest(of: payload.bytes))\n\n"
         return Array(preamble.utf8) + payload.bytes
     }
 
@@ -90,7 +108,7 @@ package struct SuggestionModel: Sendable, Equatable {
             throw fail("the model's header is damaged")
         }
         guard Self.readableVersions.contains(version) else {
-            throw fail("the model has format version \(version), this argmark reads versions \(Self.readableVersions.map(String.init).joined(separator: " and "))")
+            throw fail("the model has format version \(version), this argmark reads versions \(Self.readableVersions.dropLast().map(String.init).joined(separator: ", ")) and \(Self.readableVersions.last!)")
         }
         let payload = Array(bytes[headerEnd...])
         guard header[2] == "sha256: " + SHA256.hexDigest(of: payload) else {
@@ -114,9 +132,16 @@ package struct SuggestionModel: Sendable, Equatable {
             }
             relationTemperature = try reader.float()
             let choices = try (0..<2).map { _ in ChoiceModel(weights: try reader.weights()) }
-            if version >= 3 {
+            if version == 3 {
                 let threshold = try reader.float()
                 gate = UnitGate(weights: try reader.weights(), threshold: threshold)
+            } else if version == 4 {
+                var read = UnitGate(weights: try reader.weights(), threshold: try reader.optionalFloat())
+                for _ in 0..<(try reader.uint32()) {
+                    guard let genre = Genre(rawValue: try reader.string()) else { throw ByteReader.Truncated() }
+                    if let threshold = try reader.optionalFloat() { read.genreThresholds[genre] = threshold } else { read.ungatedGenres.insert(genre) }
+                }
+                gate = read
             }
             guard reader.atEnd else { throw ByteReader.Truncated() }
             sequence = SequenceModel(rows: rows, emission: emission, transition: transition, start: start, temperature: temperature)
@@ -198,6 +223,12 @@ struct ByteWriter {
 
     mutating func float(_ value: Float) { uint32(value.bitPattern) }
 
+    /// A byte saying whether a value follows (1) or not (0), then the value.
+    mutating func optionalFloat(_ value: Float?) {
+        bytes.append(value == nil ? 0 : 1)
+        if let value { float(value) }
+    }
+
     /// A table of hashed feature weights, in the order of the hashes.
     mutating func weights(_ table: [UInt32: Float]) {
         uint32(UInt32(table.count))
@@ -237,6 +268,14 @@ struct ByteReader {
     }
 
     mutating func float() throws(Truncated) -> Float { Float(bitPattern: try uint32()) }
+
+    mutating func optionalFloat() throws(Truncated) -> Float? {
+        switch try byte() {
+        case 0: return nil
+        case 1: return try float()
+        default: throw Truncated()
+        }
+    }
 
     mutating func weights() throws(Truncated) -> [UInt32: Float] {
         let count = Int(try uint32())

@@ -25,6 +25,12 @@ package struct Evaluation: Sendable, Equatable {
         mean(UnitType.allCases.compactMap { units[$0]?.f1 })
     }
 
+    /// The F1 of the units of every type together (matched pairs still agree on the type).
+    package var microF1: Double? {
+        let counts = units.values.reduce(MatchCounts()) { $0.adding($1) }
+        return counts.first + counts.second == 0 ? nil : counts.f1
+    }
+
     private func mean(_ scores: [Double]) -> Double? {
         scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
     }

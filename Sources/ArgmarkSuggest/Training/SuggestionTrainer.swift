@@ -153,7 +153,8 @@ package struct SuggestionTrainer: Sendable {
         model.sequence.temperature = temperature
         var evaluation = keepOffsets ? calibratedTotal : plainTotal
         // The gate, learnt on the trial models' posteriors on their held-out folds (as the
-        // offsets chose them), is kept only when its blind score beats the model without it.
+        // offsets chose them), is kept only when its blind score beats the model without it
+        // (per genre where the articles mix genres: ``fitGate``).
         if calibrating {
             let sequences = trials.indices.map { fold -> SequenceModel in
                 guard keepOffsets else { return trials[fold].model.sequence }
@@ -162,7 +163,8 @@ package struct SuggestionTrainer: Sendable {
                 return trial.roundTripped().sequence
             }
             let (gate, gated) = Self.fitGate(sequences, trials.map(\.heldOut), temperature: temperature)
-            if (gated.strictMacroF1 ?? 0) > (evaluation.strictMacroF1 ?? 0) + 1e-9 {
+            // A gate deciding per genre kept each decision for raising its genre's blind score.
+            if gate.isShared ? (gated.strictMacroF1 ?? 0) > (evaluation.strictMacroF1 ?? 0) + 1e-9 : !gate.decidesNothing {
                 model.gate = gate
                 evaluation.units = gated.units
             }
