@@ -40,10 +40,21 @@ package enum CommandLineEntry {
         if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
             text = first.lowercased() + text.dropFirst()
         }
-        let rootName = root.configuration.commandName ?? "argmark"
-        let names = root.configuration.subcommands.map { $0._commandName }
-        let arguments = CommandLine.arguments.dropFirst()
-        let command = arguments.first { names.contains($0) }.map { "\(rootName) \($0)" } ?? rootName
-        return "argmark: error: \(text) (see \(command) --help)"
+        return "argmark: error: \(text) (see \(commandPath(root: root, CommandLine.arguments.dropFirst())) --help)"
+    }
+
+    /// The command the arguments name, through nested commands (`argmark shingles match`), so a
+    /// usage error points at the help that lists the option at fault.
+    static func commandPath(root: any ParsableCommand.Type, _ arguments: some Sequence<String>) -> String {
+        var path = [root.configuration.commandName ?? "argmark"]
+        var commands = root.configuration.subcommands
+        var rest = Array(arguments)[...]
+        while let index = rest.firstIndex(where: { argument in commands.contains { $0._commandName == argument } }),
+              let command = commands.first(where: { $0._commandName == rest[index] }) {
+            path.append(command._commandName)
+            commands = command.configuration.subcommands
+            rest = rest[(index + 1)...]
+        }
+        return path.joined(separator: " ")
     }
 }

@@ -59,4 +59,14 @@ import Testing
         let rootVersion = try ArgmarkProcess.run(["--version"])
         #expect(version.status == 0 && version.standardOutput == rootVersion.standardOutput && !version.standardOutput.isEmpty)
     }
+
+    /// A usage error in a nested command points at that command's help, where its options are.
+    @Test func usageErrorOfANestedCommandNamesItsHelp() throws {
+        let run = try ArgmarkProcess.run(["shingles", "match", "--range", "0/2", "--from", "a.facts"])
+        #expect(run.status == 2)
+        #expect(run.standardError.hasSuffix("(see argmark shingles match --help)\n"), "\(run.standardError)")
+        let parent = try ArgmarkProcess.run(["shingles", "frobnicate"])
+        #expect(parent.status == 2)
+        #expect(parent.standardError.hasSuffix("(see argmark shingles --help)\n"), "\(parent.standardError)")
+    }
 }
